@@ -1,0 +1,87 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import pg from 'pg';
+import * as schema from './schema/index';
+import { applyMigrations } from './migrate';
+
+export type Schema = typeof schema;
+/** Drizzle over either driver; repositories are written against this one type. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  readonly kind: 'pglite' | 'postgres';
+  readonly db: Db;
+  /** Runs SQL text that may hold several statements (migrations, test fixtures). */
+  execScript(sqlText: string): Promise<void>;
+  /** Runs one parameterised statement and returns its rows. */
+  query<Row = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<Row[]>;
+  /** The embedded instance, when kind is 'pglite' (pg-boss needs it). */
+  readonly pglite: PGlite | undefined;
+  readonly connectionString: string | undefined;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres://… to use a server; otherwise PGlite. */
+  databaseUrl?: string | undefined;
+  /** Folder for PGlite's files; undefined means in memory (tests). */
+  dataDir?: string | undefined;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
+  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  if (options.migrate !== false) await applyMigrations(database);
+  return database;
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  // PGlite.create(dir) does not create parent folders.
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const pglite = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined);
+  const db = drizzlePglite(pglite, { schema }) as unknown as Db;
+  return {
+    kind: 'pglite',
+    db,
+    pglite,
+    connectionString: undefined,
+    async execScript(sqlText) {
+      await pglite.exec(sqlText);
+    },
+    async query<Row>(sqlText: string, params: unknown[] = []) {
+      const result = await pglite.query<Row>(sqlText, params);
+      return result.rows;
+    },
+    async close() {
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+function openPostgres(connectionString: string): Database {
+  const pool = new pg.Pool({ connectionString, max: 10 });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  let isClosed = false;
+  return {
+    kind: 'postgres',
+    db,
+    pglite: undefined,
+    connectionString,
+    async execScript(sqlText) {
+      await pool.query(sqlText);
+    },
+    async query<Row>(sqlText: string, params: unknown[] = []) {
+      const result = await pool.query(sqlText, params);
+      return result.rows as Row[];
+    },
+    async close() {
+      if (isClosed) return;
+      isClosed = true;
+      await pool.end();
+    },
+  };
+}

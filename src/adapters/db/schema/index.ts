@@ -1,0 +1,2 @@
+// One schema object for Drizzle. Each area adds its own file here and a numbered SQL migration in ../migrations/.
+export * from './core';

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** The one place that reads the environment (STYLE.md §3.11). Everything else receives a Config. */
+const envSchema = z.object({
+  OPENABM_HOST: z.string().default('127.0.0.1'),
+  OPENABM_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  OPENABM_DATA_DIR: z.string().default('./.openabm'),
+  DATABASE_URL: z.string().url().optional(),
+  OPENABM_SECRET_KEY: z.string().optional(),
+  OPENABM_SANDBOX: z.enum(['true', 'false', '1', '0']).optional(),
+  OPENABM_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  OPENABM_PUBLIC_URL: z.string().url().optional(),
+  OPENABM_SMTP_URL: z.string().optional(),
+  OPENABM_MAIL_FROM: z.string().default('openabm <no-reply@openabm.local>'),
+  OPENABM_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  OPENABM_ORG_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+});
+
+export interface Config {
+  readonly host: string;
+  readonly port: number;
+  readonly dataDir: string;
+  /** postgres://… when running on a server; undefined means embedded PGlite in dataDir. */
+  readonly databaseUrl: string | undefined;
+  /** 32-byte key for AES-256-GCM encryption of secrets at rest, base64 or hex; undefined only in sandbox mode. */
+  readonly secretKey: string | undefined;
+  /** Sandbox mode: provider emulators start with the app and integrations point at them. */
+  readonly isSandbox: boolean;
+  readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  readonly publicUrl: string;
+  readonly smtpUrl: string | undefined;
+  readonly mailFrom: string;
+  /** Jobs one worker process runs at once, and at most this many for one organisation. */
+  readonly workerConcurrency: number;
+  readonly orgConcurrency: number;
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  const isSandbox = e.OPENABM_SANDBOX === undefined ? true : e.OPENABM_SANDBOX === 'true' || e.OPENABM_SANDBOX === '1';
+  if (!isSandbox && !e.OPENABM_SECRET_KEY) {
+    throw new ConfigError(
+      'OPENABM_SECRET_KEY is required outside sandbox mode: a 32-byte key (base64 or 64 hex characters) that encrypts OAuth tokens and passwords at rest. Generate one with: openssl rand -base64 32',
+    );
+  }
+  if (e.OPENABM_SECRET_KEY) assertKeyShape(e.OPENABM_SECRET_KEY);
+  const port = e.OPENABM_PORT ?? e.PORT ?? 3000;
+  return Object.freeze({
+    host: e.OPENABM_HOST,
+    port,
+    dataDir: path.resolve(e.OPENABM_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    secretKey: e.OPENABM_SECRET_KEY,
+    isSandbox,
+    logLevel: e.OPENABM_LOG_LEVEL,
+    publicUrl: e.OPENABM_PUBLIC_URL ?? `http://${e.OPENABM_HOST}:${port}`,
+    smtpUrl: e.OPENABM_SMTP_URL,
+    mailFrom: e.OPENABM_MAIL_FROM,
+    workerConcurrency: e.OPENABM_WORKER_CONCURRENCY,
+    orgConcurrency: e.OPENABM_ORG_CONCURRENCY,
+  });
+}
+
+function assertKeyShape(key: string): void {
+  const bytes = /^[0-9a-f]{64}$/i.test(key) ? Buffer.from(key, 'hex') : Buffer.from(key, 'base64');
+  if (bytes.length !== 32) {
+    throw new ConfigError('OPENABM_SECRET_KEY must be 32 bytes: base64 (44 characters) or 64 hex characters.');
+  }
+}
+
+/** A Config for tests and tools, with every field explicit. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return Object.freeze({
+    host: '127.0.0.1',
+    port: 0,
+    dataDir: path.resolve('.tmp/test-data'),
+    databaseUrl: undefined,
+    secretKey: Buffer.alloc(32, 7).toString('base64'),
+    isSandbox: true,
+    logLevel: 'silent' as const,
+    publicUrl: 'http://127.0.0.1:0',
+    smtpUrl: undefined,
+    mailFrom: 'openabm <no-reply@openabm.local>',
+    workerConcurrency: 2,
+    orgConcurrency: 2,
+    ...overrides,
+  });
+}
