@@ -1,0 +1,44 @@
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import type { EndpointContract } from '../../contracts/http';
+import type { Action, Actor } from '../../domain/permissions/policy';
+import type { AppDeps } from '../deps';
+
+/** What a handler gets: the caller, the parsed input and the dependencies. Never the raw request. */
+export interface RouteContext<C extends EndpointContract> {
+  readonly actor: Actor;
+  readonly orgId: string;
+  readonly params: C['params'] extends z.ZodType ? z.output<C['params']> : undefined;
+  readonly query: C['query'] extends z.ZodType ? z.output<C['query']> : undefined;
+  readonly body: C['body'] extends z.ZodType ? z.output<C['body']> : undefined;
+  readonly deps: AppDeps;
+  readonly requestId: string;
+}
+
+export interface PublicRouteContext<C extends EndpointContract> extends Omit<RouteContext<C>, 'actor' | 'orgId'> {
+  readonly actor: Actor | undefined;
+  /** For the session routes only: set or clear the session cookie. */
+  readonly reply: FastifyReply;
+}
+
+type Output<C extends EndpointContract> = z.input<C['response']>;
+
+export type RouteDefinition<C extends EndpointContract = EndpointContract> =
+  | {
+      readonly contract: C;
+      /** The permission (domain/permissions/policy.ts) the caller needs; checked before the handler runs. */
+      readonly permission: Action;
+      /** Whether API keys may call it (the public API); session users always may. Default true. */
+      readonly isApiKeyAllowed?: boolean;
+      readonly handler: (ctx: RouteContext<C>) => Promise<Output<C>>;
+    }
+  | {
+      readonly contract: C;
+      /** Log-in, log-out, health: no caller needed. Listed explicitly so a forgotten permission fails a test. */
+      readonly permission: 'public';
+      readonly handler: (ctx: PublicRouteContext<C>) => Promise<Output<C>>;
+    };
+
+export function defineRoute<C extends EndpointContract>(route: RouteDefinition<C>): RouteDefinition<C> {
+  return route;
+}
