@@ -8,11 +8,14 @@ import type { AppDeps } from '../deps';
 export interface RouteContext<C extends EndpointContract> {
   readonly actor: Actor;
   readonly orgId: string;
-  readonly params: C['params'] extends z.ZodType ? z.output<C['params']> : undefined;
-  readonly query: C['query'] extends z.ZodType ? z.output<C['query']> : undefined;
-  readonly body: C['body'] extends z.ZodType ? z.output<C['body']> : undefined;
+  readonly params: z.output<NonNullable<C['params']>>;
+  readonly query: z.output<NonNullable<C['query']>>;
+  readonly body: z.output<NonNullable<C['body']>>;
   readonly deps: AppDeps;
   readonly requestId: string;
+  /** Session callers: the CSRF token of their session; undefined for API keys. */
+  readonly csrfToken: string | undefined;
+  readonly sessionTokenHash: string | undefined;
 }
 
 export interface PublicRouteContext<C extends EndpointContract> extends Omit<RouteContext<C>, 'actor' | 'orgId'> {

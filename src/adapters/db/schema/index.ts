@@ -1,2 +1,3 @@
 // One schema object for Drizzle. Each area adds its own file here and a numbered SQL migration in ../migrations/.
 export * from './core';
+export * from './integrations';

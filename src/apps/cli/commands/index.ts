@@ -1,6 +1,15 @@
 import type { Command } from 'commander';
+import { registerMigrate } from './migrate';
+import { registerStart } from './start';
+import { registerUsers } from './users';
+import { registerWorker } from './worker';
 
 export type CommandRegistration = (program: Command) => void;
 
 /** Every CLI command; each file adds its command (and sub-commands) to the program. */
-export const commandRegistrations: readonly CommandRegistration[] = [];
+export const commandRegistrations: readonly CommandRegistration[] = [
+  registerStart,
+  registerWorker,
+  registerMigrate,
+  registerUsers,
+];

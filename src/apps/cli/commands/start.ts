@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config';
+import { startOpenabm } from '../../runtime';
+import { ROLE_LABELS, ROLES } from '../../../domain/permissions/roles';
+import { waitForShutdown } from '../shutdown';
+
+export function registerStart(program: Command): void {
+  program
+    .command('start')
+    .description('Start the API, the job workers and the web UI in one process (embedded PGlite unless DATABASE_URL is set)')
+    .option('-p, --port <port>', 'HTTP port (default 3000, or OPENABM_PORT)')
+    .addHelpText(
+      'after',
+      `
+Environment:
+  OPENABM_DATA_DIR    data directory for the embedded database (default ./.openabm)
+  DATABASE_URL        postgres://… to run on a PostgreSQL server instead
+  OPENABM_SANDBOX     true (default): provider emulators stand in for Salesforce, Dynamics, …
+  OPENABM_SECRET_KEY  32-byte key (base64) encrypting tokens at rest; required when OPENABM_SANDBOX=false`,
+    )
+    .action(async (options: { port?: string }) => {
+      const env = options.port ? { ...process.env, OPENABM_PORT: options.port } : process.env;
+      const config = loadConfig(env);
+      const running = await startOpenabm({ config, mode: 'all' });
+      const lines = [
+        '',
+        `openabm is running at ${running.url}`,
+        `  database: ${running.deps.database.kind === 'pglite' ? `embedded PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+        `  mode:     ${config.isSandbox ? 'sandbox — provider emulators: ' + (Object.keys(running.deps.sandboxUrls).join(', ') || 'none') : 'production'}`,
+        `  API docs: ${running.url}/api/docs`,
+      ];
+      if (running.demo) {
+        lines.push('', 'A demo organisation was created. Log in with any of these users:');
+        for (const role of ROLES) lines.push(`  ${ROLE_LABELS[role].padEnd(22)} ${running.demo.emails[role]}`);
+        lines.push(`  one-time password:     ${running.demo.password}`, '  (shown only now; each user chooses a new password at first log-in)');
+      }
+      process.stdout.write(`${lines.join('\n')}\n\nPress Ctrl+C to stop.\n`);
+      await waitForShutdown(running.close);
+    });
+}

@@ -1,0 +1,20 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../../config';
+import { startOpenabm } from '../../runtime';
+import { CliError } from '../cliError';
+import { waitForShutdown } from '../shutdown';
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('Run job workers only, on the PostgreSQL server of DATABASE_URL (start several to scale out)')
+    .action(async () => {
+      const config = loadConfig();
+      if (!config.databaseUrl) {
+        throw new CliError('openabm worker needs DATABASE_URL: separate workers share a PostgreSQL server. With the embedded database, `openabm start` already runs the workers in-process.', 2);
+      }
+      const running = await startOpenabm({ config, mode: 'worker', isSeedingDemo: false });
+      process.stdout.write(`openabm worker running (concurrency ${config.workerConcurrency}, per organisation ${config.orgConcurrency}). Press Ctrl+C to stop.\n`);
+      await waitForShutdown(running.close);
+    });
+}

@@ -1,0 +1,94 @@
+import type { Logger } from 'pino';
+import type { PgBoss } from 'pg-boss';
+import { openDatabase, type Database } from '../adapters/db/database';
+import { emulatorDefinitions } from '../adapters/emulators/index';
+import type { RunningEmulator } from '../adapters/emulators/kit/registry';
+import { createMailer } from '../adapters/mailer/createMailer';
+import { systemClock, type Clock } from '../ports/clock';
+import type { JobQueue } from '../ports/jobQueue';
+import type { Config } from './config';
+import type { AppDeps } from './deps';
+import { createLogger } from './logger';
+import { withSecretKey } from './secretKey';
+import { seedDemoOrganisation, type DemoLogins } from './seedDemo';
+import { buildApp } from './server/buildApp';
+import { createBoss, prepareQueues, startWorkers } from './worker/jobRunner';
+
+export interface StartOptions {
+  config: Config;
+  /** 'all' (npm start): API + UI + workers in one process; 'worker': workers only (scale-out on PostgreSQL). */
+  mode?: 'all' | 'worker';
+  /** Create the demo organisation when the database is empty (npm start). Default true in 'all' mode. */
+  isSeedingDemo?: boolean;
+  logger?: Logger;
+  clock?: Clock;
+}
+
+export interface RunningOpenabm {
+  /** http://host:port of the API and UI; undefined in worker mode. */
+  url: string | undefined;
+  /** Set when this start created the demo organisation. */
+  demo: DemoLogins | undefined;
+  deps: AppDeps;
+  close(): Promise<void>;
+}
+
+/** Starts openabm: database + migrations, sandbox emulators, pg-boss, workers, and the HTTP server. */
+export async function startOpenabm(options: StartOptions): Promise<RunningOpenabm> {
+  const mode = options.mode ?? 'all';
+  const config = withSecretKey(options.config);
+  const logger = options.logger ?? createLogger(config);
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closeOne of closers.reverse()) await closeOne().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
+  };
+  try {
+    const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    closers.push(() => database.close());
+    logger.info({ database: database.kind }, 'database ready, migrations applied');
+
+    const sandboxUrls: Record<string, string> = {};
+    if (config.isSandbox && mode === 'all') {
+      for (const definition of emulatorDefinitions) {
+        const emulator: RunningEmulator = await definition.start({});
+        closers.push(() => emulator.close());
+        sandboxUrls[definition.provider] = emulator.baseUrl;
+        logger.info({ provider: definition.provider, baseUrl: emulator.baseUrl }, 'sandbox emulator started');
+      }
+    }
+
+    const boss: PgBoss = createBoss(database);
+    boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
+    await boss.start();
+    closers.push(() => boss.stop({ graceful: true, timeout: 10_000 }));
+    const jobs: JobQueue = await prepareQueues(boss);
+
+    const deps: AppDeps = Object.freeze({
+      config,
+      database,
+      db: database.db,
+      clock: options.clock ?? systemClock,
+      logger,
+      jobs,
+      mailer: createMailer(config, logger),
+      sandboxUrls: Object.freeze(sandboxUrls),
+    });
+
+    await startWorkers(boss, deps);
+    const demo = (options.isSeedingDemo ?? mode === 'all') ? await seedDemoOrganisation(deps) : undefined;
+
+    let url: string | undefined;
+    if (mode === 'all') {
+      const app = await buildApp(deps);
+      closers.push(() => app.close());
+      await app.listen({ host: config.host, port: config.port });
+      const address = app.server.address();
+      const port = typeof address === 'object' && address ? address.port : config.port;
+      url = `http://${config.host}:${port}`;
+    }
+    return { url, demo, deps, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppDeps } from '../deps';
+import { registerErrorHandlers } from './errors';
+import { registerRoute } from './registerRoute';
+import { routes as defaultRoutes } from './routes/index';
+import type { RouteDefinition } from './defineRoute';
+
+const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
+
+export interface BuildAppOptions {
+  /** Routes to register; tests may pass extra ones. Defaults to routes/index.ts. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  routes?: ReadonlyArray<RouteDefinition<any>>;
+  /** Serve the built web UI from web/dist (default: when it exists). */
+  isServingWeb?: boolean;
+}
+
+/** The HTTP app, built without listening (tests use app.inject()). */
+export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+  let requestCounter = 0;
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    genReqId: () => `req-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`,
+    bodyLimit: 30 * 1024 * 1024,
+    trustProxy: false,
+    // One line per response (below) instead of Fastify's two; request ids are on every line.
+    disableRequestLogging: true,
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    const line = { reqId: request.id, method: request.method, url: request.url.split('?')[0], statusCode: reply.statusCode, ms: Math.round(reply.elapsedTime) };
+    if (reply.statusCode >= 500) request.log.error(line, 'request failed');
+    else if (request.method !== 'GET' || reply.statusCode >= 400) request.log.info(line, 'request');
+    else request.log.debug(line, 'request');
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'openabm API', version: '0.1.0', description: 'Account-based marketing: segments, activations, integrations.' },
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', description: 'An organisation API key (oabm_…), created in Settings.' },
+          session: { type: 'apiKey', in: 'cookie', name: 'openabm_session' },
+        },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  const isServingWeb = options.isServingWeb ?? existsSync(path.join(webDistDir, 'index.html'));
+  registerErrorHandlers(app, { isSpaFallback: isServingWeb });
+  for (const route of options.routes ?? defaultRoutes) registerRoute(app, route, deps);
+  if (isServingWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
+  return app;
+}

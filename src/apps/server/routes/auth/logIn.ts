@@ -1,0 +1,19 @@
+import { login, SESSION_COOKIE } from '../../../../contracts/auth';
+import { logIn } from '../../../../usecases/auth/logIn';
+import { defineRoute } from '../../defineRoute';
+
+export default defineRoute({
+  contract: login,
+  permission: 'public',
+  handler: async ({ body, deps, reply }) => {
+    const result = await logIn({ input: body }, deps);
+    reply.setCookie(SESSION_COOKIE, result.sessionToken, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: deps.config.publicUrl.startsWith('https:'),
+      path: '/',
+      expires: result.expiresAt,
+    });
+    return result.session;
+  },
+});

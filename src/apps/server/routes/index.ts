@@ -1,0 +1,32 @@
+import type { RouteDefinition } from '../defineRoute';
+import getHealth from './health/getHealth';
+import logIn from './auth/logIn';
+import getSession from './auth/getSession';
+import logOut from './auth/logOut';
+import changePassword from './auth/changePassword';
+import listUsers from './users/listUsers';
+import addUser from './users/addUser';
+import updateUser from './users/updateUser';
+import listApiKeys from './apiKeys/listApiKeys';
+import createApiKey from './apiKeys/createApiKey';
+import revokeApiKey from './apiKeys/revokeApiKey';
+
+/**
+ * Every HTTP route. Each file exports one defineRoute(); add yours here. A route without a permission fails
+ * routes.test.ts.
+ */
+// The list mixes contracts of different shapes; each entry was type-checked by its own defineRoute().
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const routes: ReadonlyArray<RouteDefinition<any>> = [
+  getHealth,
+  logIn,
+  getSession,
+  logOut,
+  changePassword,
+  listUsers,
+  addUser,
+  updateUser,
+  listApiKeys,
+  createApiKey,
+  revokeApiKey,
+];

@@ -1,0 +1,17 @@
+import type { z } from 'zod';
+import type { JobDefinition, ScheduleDefinition } from './defineJob';
+import cleanUpSessions from './jobs/system/cleanUpSessions';
+
+/** Every job the worker runs. Add yours here; `enqueueJob` is typed by this list. */
+export const jobCatalog = [cleanUpSessions] as const;
+
+/** Recurring jobs (crons only enqueue). Later issues add daily segment refreshes and 15-minute report polls. */
+export const schedules: readonly ScheduleDefinition[] = [{ jobName: cleanUpSessions.name, cron: '17 3 * * *', payload: {} }];
+
+type Catalog = (typeof jobCatalog)[number];
+export type JobName = Catalog['name'];
+export type JobPayload<N extends JobName> = z.input<Extract<Catalog, { name: N }>['payload']>;
+
+export function findJob(name: string): JobDefinition | undefined {
+  return (jobCatalog as readonly JobDefinition[]).find((job) => job.name === name);
+}

@@ -1,0 +1,22 @@
+// Spellings CRM users write that i18n-iso-countries does not list (keys are folded: lower case, letters and spaces).
+export const countryAliases: Readonly<Record<string, string>> = {
+  us: 'US', usa: 'US', 'u s': 'US', 'u s a': 'US', america: 'US', 'united states': 'US', 'united states of america': 'US',
+  'the united states': 'US', 'the united states of america': 'US', 'etats unis': 'US', 'estados unidos': 'US',
+  uk: 'GB', 'u k': 'GB', 'great britain': 'GB', britain: 'GB', england: 'GB', scotland: 'GB', wales: 'GB',
+  'northern ireland': 'GB', 'united kingdom of great britain and northern ireland': 'GB', 'the united kingdom': 'GB',
+  deutschland: 'DE', brd: 'DE', 'west germany': 'DE', holland: 'NL', 'the netherlands': 'NL', nederland: 'NL',
+  'south korea': 'KR', korea: 'KR', 'republic of korea': 'KR', 'korea republic of': 'KR', 'korea south': 'KR',
+  'north korea': 'KP', russia: 'RU', 'russian federation': 'RU', uae: 'AE', 'u a e': 'AE', emirates: 'AE',
+  'czech republic': 'CZ', czechia: 'CZ', 'ivory coast': 'CI', 'cote d ivoire': 'CI', vietnam: 'VN', 'viet nam': 'VN',
+  'hong kong sar': 'HK', 'hong kong s a r': 'HK', macau: 'MO', 'macao sar': 'MO', taiwan: 'TW', 'republic of china': 'TW',
+  'taiwan roc': 'TW', prc: 'CN', 'p r china': 'CN', 'peoples republic of china': 'CN', 'mainland china': 'CN',
+  'china mainland': 'CN', iran: 'IR', syria: 'SY', laos: 'LA', bolivia: 'BO', venezuela: 'VE', tanzania: 'TZ',
+  moldova: 'MD', 'the bahamas': 'BS', bahamas: 'BS', 'the gambia': 'GM', burma: 'MM', 'cape verde': 'CV',
+  swaziland: 'SZ', macedonia: 'MK', 'republic of ireland': 'IE', eire: 'IE', 'slovak republic': 'SK',
+  'kingdom of saudi arabia': 'SA', ksa: 'SA', 'brasil': 'BR', 'espana': 'ES', 'schweiz': 'CH', suisse: 'CH',
+  svizzera: 'CH', osterreich: 'AT', 'oesterreich': 'AT', italia: 'IT', belgique: 'BE', belgie: 'BE', sverige: 'SE',
+  norge: 'NO', danmark: 'DK', suomi: 'FI', polska: 'PL', nippon: 'JP', nihon: 'JP', mexico: 'MX', 'turkiye': 'TR',
+  'vatican': 'VA', 'holy see': 'VA', 'palestine': 'PS', 'east timor': 'TL', 'st lucia': 'LC', 'st kitts and nevis': 'KN',
+  'st vincent and the grenadines': 'VC', 'trinidad tobago': 'TT', 'bosnia': 'BA', 'bosnia herzegovina': 'BA',
+  'dr congo': 'CD', drc: 'CD', 'congo kinshasa': 'CD', 'congo brazzaville': 'CG', 'antigua': 'AG', 'the philippines': 'PH',
+};

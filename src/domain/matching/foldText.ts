@@ -1,0 +1,18 @@
+// Letters that Unicode decomposition (NFKD) does not split into a base letter + accent.
+const specialLetters: Readonly<Record<string, string>> = {
+  ß: 'ss', ẞ: 'ss', æ: 'ae', Æ: 'ae', œ: 'oe', Œ: 'oe', ø: 'o', Ø: 'o', ł: 'l', Ł: 'l', đ: 'd', Đ: 'd', ð: 'd',
+  Ð: 'd', þ: 'th', Þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', Ħ: 'h',
+};
+const specialLetterPattern = /[ßẞæÆœŒøØłŁđĐðÐþÞıŀħĦ]/g;
+
+/**
+ * Lower case without accents: "Müller Æro Straße" → "muller aero strasse". Compatibility forms are unfolded too
+ * (full-width letters, ligatures such as "ﬁ"). Idempotent; other scripts (Cyrillic, CJK) keep their letters.
+ */
+export function foldText(text: string): string {
+  return text
+    .replace(specialLetterPattern, (letter) => specialLetters[letter] ?? letter)
+    .normalize('NFKD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase();
+}

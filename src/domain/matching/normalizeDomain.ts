@@ -1,0 +1,32 @@
+import { parse } from 'tldts';
+
+// Values CRM users type when they have no website.
+const placeholderValues = new Set(['', 'n/a', 'na', 'none', 'null', 'nil', '-', '--', 'unknown', 'tbd', 'not available', 'no website', '0']);
+
+/**
+ * The registrable domain ("example.co.uk") of a website, URL, host name or e-mail address, or null when there is
+ * none: "HTTPS://WWW.Example.co.uk/about?x=1" → "example.co.uk", "jane.doe@mail.example.com" → "example.com".
+ * IP addresses, private names (localhost, intranet) and text without a public suffix give null. Never throws.
+ */
+export function normalizeDomain(input: string | null | undefined): string | null {
+  if (input === null || input === undefined) return null;
+  let text = input.trim().toLowerCase();
+  if (placeholderValues.has(text)) return null;
+  // A list of sites ("a.com; b.com"): the first one is the company's main site.
+  text = text.split(/[\s,;|]+/).find((part) => part.length > 0) ?? '';
+  text = text.replace(/^mailto:/, '');
+  const at = text.lastIndexOf('@');
+  if (at >= 0) text = text.slice(at + 1);
+  // Trailing dots, brackets and quotes from copy-pasting.
+  text = text.replace(/^[<("'[]+|[>)"'\].]+$/g, '');
+  if (text.length === 0 || text.length > 2048) return null;
+  const result = parse(text, { allowPrivateDomains: false, extractHostname: true, validateHostname: true });
+  if (result.isIp || !result.isIcann || result.domain === null) return null;
+  return result.domain;
+}
+
+/** The domain without its public suffix ("acme-labs.co.uk" → "acme-labs"), used to compare a domain with a name. */
+export function domainLabel(domain: string): string {
+  const firstDot = domain.indexOf('.');
+  return firstDot < 0 ? domain : domain.slice(0, firstDot);
+}
