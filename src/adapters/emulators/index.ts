@@ -1,7 +1,8 @@
+import { dynamicsEmulatorDefinition } from './dynamics';
 import type { EmulatorDefinition } from './kit/registry';
 
 /** Every provider emulator, started by sandbox mode and by `openabm sandbox <provider>`. Add new ones here. */
-export const emulatorDefinitions: readonly EmulatorDefinition[] = [];
+export const emulatorDefinitions: readonly EmulatorDefinition[] = [dynamicsEmulatorDefinition];
 
 export function findEmulator(provider: string): EmulatorDefinition | undefined {
   return emulatorDefinitions.find((definition) => definition.provider === provider);

@@ -27,6 +27,13 @@ export const CRM_MESSAGES = {
   sourceNotFound: 'The selected CRM list or report no longer exists or is not visible to the integration user.',
 } as const;
 
+/** The log-in failure message of a provider: the spec's verbatim text for Salesforce, the same words for Dynamics. */
+export function loginRefusedMessage(provider: 'salesforce' | 'dynamics'): string {
+  return provider === 'salesforce'
+    ? CRM_MESSAGES.unableToLogIn
+    : 'Unable to log into Dynamics 365 instance, please contact your administrator about resetting your Dynamics 365 credentials.';
+}
+
 /** Limits from the specification. */
 export const LIST_VIEW_MAX_ACCOUNTS_EXCLUSIVE = 25_000;
 export const REPORT_MAX_ROWS = 2_000;

@@ -70,6 +70,7 @@ CREATE TABLE crm_sync_cursors (
   object_type text NOT NULL CHECK (object_type IN ('account', 'contact', 'lead')),
   -- Stamp reached by the last completed run: the next run reads records modified at or after it.
   completed_stamp text,
+  last_completed_run_id uuid,
   -- The run in progress: its starting point and the stamp of the last committed page.
   run_id uuid,
   run_since text,

@@ -78,6 +78,7 @@ export const crmSyncCursors = pgTable(
     provider: text('provider').notNull(),
     objectType: text('object_type').notNull(),
     completedStamp: text('completed_stamp'),
+    lastCompletedRunId: uuid('last_completed_run_id'),
     runId: uuid('run_id'),
     runSince: text('run_since'),
     runCheckpoint: text('run_checkpoint'),

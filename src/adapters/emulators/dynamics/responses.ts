@@ -64,7 +64,9 @@ function lookupName(state: DynamicsState, target: string, id: string): string {
 
 function formatDate(iso: string): string {
   const date = new Date(iso);
-  return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()} ${date.getUTCHours()}:${String(date.getUTCMinutes()).padStart(2, '0')} ${date.getUTCHours() < 12 ? 'AM' : 'PM'}`;
+  const hours = date.getUTCHours();
+  const clockHours = hours % 12 === 0 ? 12 : hours % 12;
+  return `${date.getUTCMonth() + 1}/${date.getUTCDate()}/${date.getUTCFullYear()} ${clockHours}:${String(date.getUTCMinutes()).padStart(2, '0')} ${hours < 12 ? 'AM' : 'PM'}`;
 }
 
 export function contextUrl(state: DynamicsState, setName: string, columns: readonly string[] | undefined): string {

@@ -1,0 +1,20 @@
+/** FNV-1a over UTF-16 code units, 32 bits: the index key hash. */
+export function hashString(text: string, seed = 0x811c9dc5): number {
+  let hash = seed >>> 0;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  // Final avalanche (murmur3 fmix32) so that keys differing in the last character spread over all buckets.
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}
+
+/** A second, independent 32-bit hash: with hashString it makes a 64-bit fingerprint for exact-domain checks. */
+export function checkHash(text: string): number {
+  return hashString(text, 0x9747b28c);
+}

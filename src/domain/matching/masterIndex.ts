@@ -1,0 +1,205 @@
+import { buildExclusionSet } from './excludedDomains';
+import { checkHash, hashString } from './hashString';
+import { normalizeCountry } from './normalizeCountry';
+import { domainLabel, normalizeDomain } from './normalizeDomain';
+import { normalizeName } from './normalizeName';
+import { StringStore } from './stringStore';
+import type { MasterCompanyInput } from './types';
+
+/**
+ * The master company database as the matcher reads it, in flat typed arrays (no per-company objects), so that
+ * 1,000,000 companies fit in ~100 MB and build in a few seconds:
+ * - every company contributes blocking keys (its domain, each name token, its name without spaces, its domain's
+ *   label, and the first/last 5 letters of long names for typos), stored as parallel (key hash, company) arrays
+ *   sorted by hash; a lookup is a binary search, and the length of a key's run is its document frequency;
+ * - the normalised name, the company id, a second domain hash (to confirm domain hits) and the country per company.
+ */
+export interface MasterIndex {
+  readonly size: number;
+  readonly companyIds: StringStore;
+  /** normalizeName(...).key per company ('' when the name normalises to nothing). */
+  readonly names: StringStore;
+  /** checkHash(domain) per company; 0 when the company has no usable domain. */
+  readonly domainChecks: Uint32Array;
+  /** Index into countryCodes per company; 0 = unknown. */
+  readonly countries: Uint8Array;
+  readonly countryCodes: readonly string[];
+  readonly keyHashes: Uint32Array;
+  readonly keyCompanies: Uint32Array;
+}
+
+export const keyPrefix = { domain: 'd', token: 't', compact: 'c', head: 'p', tail: 's' } as const;
+/** Names at least this long also get head/tail keys, so one typo still finds them. */
+export const affixMinLength = 8;
+export const affixLength = 5;
+
+export class MasterIndexBuilder {
+  private readonly companyIds: StringStore;
+  private readonly names: StringStore;
+  private domainChecks: Uint32Array;
+  private countries: Uint8Array;
+  private readonly countryCodes: string[] = [''];
+  private readonly countryIndexes = new Map<string, number>();
+  private keyHashes: Uint32Array;
+  private keyCompanies: Uint32Array;
+  private keyCount = 0;
+  private count = 0;
+  private readonly excludedDomains = buildExclusionSet();
+
+  constructor(expectedCount = 1024) {
+    this.companyIds = new StringStore(expectedCount, 12);
+    this.names = new StringStore(expectedCount, 18);
+    this.domainChecks = new Uint32Array(expectedCount);
+    this.countries = new Uint8Array(expectedCount);
+    this.keyHashes = new Uint32Array(expectedCount * 7);
+    this.keyCompanies = new Uint32Array(expectedCount * 7);
+  }
+
+  add(company: MasterCompanyInput): void {
+    const index = this.count;
+    if (index >= this.domainChecks.length) this.growCompanies();
+    this.count++;
+    this.companyIds.add(company.companyId);
+    const name = normalizeName(company.name);
+    this.names.add(name?.key ?? '');
+    const domain = normalizeDomain(company.domain);
+    const isUsableDomain = domain !== null && !this.excludedDomains.has(domain);
+    this.domainChecks[index] = isUsableDomain ? checkHash(domain) || 1 : 0;
+    this.countries[index] = this.countryIndex(normalizeCountry(company.country));
+    if (isUsableDomain) this.addKey(keyPrefix.domain + domain, index);
+    if (name) {
+      const seen = new Set<string>();
+      for (const token of name.tokens) {
+        if (seen.has(token)) continue;
+        seen.add(token);
+        this.addKey(keyPrefix.token + token, index);
+      }
+      this.addKey(keyPrefix.compact + name.compact, index);
+      if (name.compact.length >= affixMinLength) {
+        this.addKey(keyPrefix.head + name.compact.slice(0, affixLength), index);
+        this.addKey(keyPrefix.tail + name.compact.slice(-affixLength), index);
+      }
+    }
+    if (isUsableDomain) {
+      const label = domainLabel(domain).replace(/-/g, '');
+      if (label.length >= 3 && label !== name?.compact) this.addKey(keyPrefix.compact + label, index);
+    }
+  }
+
+  finish(): MasterIndex {
+    this.companyIds.compact();
+    this.names.compact();
+    const { hashes, companies } = sortByHash(this.keyHashes.subarray(0, this.keyCount), this.keyCompanies.subarray(0, this.keyCount));
+    return {
+      size: this.count,
+      companyIds: this.companyIds,
+      names: this.names,
+      domainChecks: this.domainChecks.slice(0, this.count),
+      countries: this.countries.slice(0, this.count),
+      countryCodes: this.countryCodes,
+      keyHashes: hashes,
+      keyCompanies: companies,
+    };
+  }
+
+  private countryIndex(country: string | null): number {
+    if (!country) return 0;
+    let index = this.countryIndexes.get(country);
+    if (index === undefined) {
+      // 249 ISO countries fit in a byte.
+      index = this.countryCodes.length;
+      if (index > 255) return 0;
+      this.countryCodes.push(country);
+      this.countryIndexes.set(country, index);
+    }
+    return index;
+  }
+
+  private addKey(key: string, company: number): void {
+    if (this.keyCount >= this.keyHashes.length) {
+      const size = this.keyHashes.length * 2;
+      const hashes = new Uint32Array(size);
+      hashes.set(this.keyHashes);
+      const companies = new Uint32Array(size);
+      companies.set(this.keyCompanies);
+      this.keyHashes = hashes;
+      this.keyCompanies = companies;
+    }
+    this.keyHashes[this.keyCount] = hashString(key);
+    this.keyCompanies[this.keyCount] = company;
+    this.keyCount++;
+  }
+
+  private growCompanies(): void {
+    const size = Math.max(16, this.domainChecks.length * 2);
+    const checks = new Uint32Array(size);
+    checks.set(this.domainChecks);
+    this.domainChecks = checks;
+    const countries = new Uint8Array(size);
+    countries.set(this.countries);
+    this.countries = countries;
+  }
+}
+
+export function buildMasterIndex(companies: Iterable<MasterCompanyInput>, expectedCount?: number): MasterIndex {
+  const builder = new MasterIndexBuilder(expectedCount);
+  for (const company of companies) builder.add(company);
+  return builder.finish();
+}
+
+/** LSD radix sort of (hash, company) pairs by hash, two 16-bit passes: O(n), stable, no comparator calls. */
+function sortByHash(hashes: Uint32Array, companies: Uint32Array): { hashes: Uint32Array; companies: Uint32Array } {
+  const length = hashes.length;
+  let sourceHashes = hashes.slice();
+  let sourceCompanies = companies.slice();
+  let targetHashes = new Uint32Array(length);
+  let targetCompanies = new Uint32Array(length);
+  const counts = new Uint32Array(65536);
+  for (const shift of [0, 16]) {
+    counts.fill(0);
+    for (let i = 0; i < length; i++) counts[((sourceHashes[i] ?? 0) >>> shift) & 0xffff]!++;
+    let total = 0;
+    for (let bucket = 0; bucket < 65536; bucket++) {
+      const bucketCount = counts[bucket] ?? 0;
+      counts[bucket] = total;
+      total += bucketCount;
+    }
+    for (let i = 0; i < length; i++) {
+      const hash = sourceHashes[i] ?? 0;
+      const bucket = (hash >>> shift) & 0xffff;
+      const target = counts[bucket] ?? 0;
+      counts[bucket] = target + 1;
+      targetHashes[target] = hash;
+      targetCompanies[target] = sourceCompanies[i] ?? 0;
+    }
+    [sourceHashes, targetHashes] = [targetHashes, sourceHashes];
+    [sourceCompanies, targetCompanies] = [targetCompanies, sourceCompanies];
+  }
+  return { hashes: sourceHashes, companies: sourceCompanies };
+}
+
+/** [start, end) of the run of a key hash in the sorted key arrays. */
+export function findKeyRun(index: MasterIndex, hash: number): [number, number] {
+  const hashes = index.keyHashes;
+  let low = 0;
+  let high = hashes.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((hashes[middle] ?? 0) < hash) low = middle + 1;
+    else high = middle;
+  }
+  if (low >= hashes.length || hashes[low] !== hash) return [low, low];
+  let end = low + 1;
+  high = hashes.length;
+  while (end < high) {
+    const middle = (end + high) >>> 1;
+    if ((hashes[middle] ?? 0) <= hash) end = middle + 1;
+    else high = middle;
+  }
+  return [low, end];
+}
+
+/** Bytes held by the index's arrays (what memory-per-company figures count). */
+export function masterIndexBytes(index: MasterIndex): number {
+  return index.companyIds.memoryBytes + index.names.memoryBytes + index.domainChecks.byteLength + index.countries.byteLength + index.keyHashes.byteLength + index.keyCompanies.byteLength;
+}

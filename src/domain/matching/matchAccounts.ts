@@ -1,0 +1,195 @@
+import { checkHash, hashString } from './hashString';
+import { affixLength, affixMinLength, findKeyRun, keyPrefix, type MasterIndex } from './masterIndex';
+import { normalizeCountry } from './normalizeCountry';
+import { domainLabel, normalizeDomain } from './normalizeDomain';
+import { normalizeName, type NormalizedName } from './normalizeName';
+import { compactSimilarity, tokenWeight, weightedNameSimilarity } from './scoreCandidate';
+import type { AccountInput, MatchCandidate, MatchResult, UnmatchedReason } from './types';
+
+export interface MatchOptions {
+  /** Registrable domains that never identify a company: buildExclusionSet(orgAdditions). */
+  excludedDomains: ReadonlySet<string>;
+  /** Lowest score that counts as a match (default 0.8). */
+  matchThreshold?: number;
+}
+
+export const defaultMatchThreshold = 0.8;
+/** A runner-up this close to the best candidate makes the row ambiguous. */
+const ambiguityMargin = 0.04;
+/** Posting lists longer than this are only read for companies in the row's country ("rare tokens within country"). */
+const countryFilteredBlockSize = 300;
+/** Posting lists longer than this are not read at all: such tokens cannot single out a company. */
+const maxBlockSize = 20_000;
+/** A domain shared by more master companies than this identifies none of them. */
+const maxCompaniesPerDomain = 3;
+
+interface PreparedAccount {
+  name: NormalizedName | null;
+  domain: string | null;
+  isDomainExcluded: boolean;
+  countryIndex: number;
+  /** Country given but unknown to the master: counts as a known country that agrees with no company. */
+  hasCountry: boolean;
+}
+
+interface ScoredCandidate {
+  company: number;
+  score: number;
+}
+
+/**
+ * Matches account records to the master companies, in input order: the first row that resolves to a company is
+ * `matched`, later rows resolving to the same company are `duplicate`. Pure and synchronous.
+ */
+export function matchAccounts(index: MasterIndex, records: readonly AccountInput[], options: MatchOptions): MatchResult[] {
+  const matcher = createAccountMatcher(index, options);
+  const claimed = new Set<number>();
+  return records.map((record) => matcher.resolve(record, claimed));
+}
+
+export interface AccountMatcher {
+  /** Resolves one record; `claimed` holds the companies earlier rows of the same list matched (updated). */
+  resolve(record: AccountInput, claimed: Set<number>): MatchResult;
+}
+
+export function createAccountMatcher(index: MasterIndex, options: MatchOptions): AccountMatcher {
+  const threshold = options.matchThreshold ?? defaultMatchThreshold;
+  const countryIndexes = new Map(index.countryCodes.map((code, position) => [code, position]));
+  const weightCache = new Map<string, number>();
+
+  function weightOf(token: string): number {
+    let weight = weightCache.get(token);
+    if (weight === undefined) {
+      const [start, end] = findKeyRun(index, hashString(keyPrefix.token + token));
+      weight = tokenWeight(end - start, index.size);
+      if (weightCache.size > 200_000) weightCache.clear();
+      weightCache.set(token, weight);
+    }
+    return weight;
+  }
+
+  function prepare(record: AccountInput): PreparedAccount {
+    const rawDomain = normalizeDomain(record.domain);
+    const isDomainExcluded = rawDomain !== null && options.excludedDomains.has(rawDomain);
+    const country = normalizeCountry(record.country);
+    return {
+      name: normalizeName(record.name),
+      domain: isDomainExcluded ? null : rawDomain,
+      isDomainExcluded,
+      countryIndex: country ? (countryIndexes.get(country) ?? -1) : 0,
+      hasCountry: country !== null,
+    };
+  }
+
+  function collect(account: PreparedAccount, into: Set<number>, key: string, isCountryFiltered: boolean): number {
+    const [start, end] = findKeyRun(index, hashString(key));
+    const size = end - start;
+    if (size > maxBlockSize) return size;
+    const isFiltered = isCountryFiltered && size > countryFilteredBlockSize && account.countryIndex > 0;
+    if (size > countryFilteredBlockSize && !isFiltered) return size;
+    for (let position = start; position < end; position++) {
+      const company = index.keyCompanies[position] ?? 0;
+      if (isFiltered && index.countries[company] !== account.countryIndex) continue;
+      into.add(company);
+    }
+    return size;
+  }
+
+  function gatherCandidates(account: PreparedAccount): { candidates: Set<number>; domainCompanies: number } {
+    const candidates = new Set<number>();
+    let domainCompanies = 0;
+    if (account.domain) {
+      const domainSet = new Set<number>();
+      collect(account, domainSet, keyPrefix.domain + account.domain, false);
+      const check = checkHash(account.domain) || 1;
+      for (const company of domainSet) {
+        if (index.domainChecks[company] === check) {
+          candidates.add(company);
+          domainCompanies++;
+        }
+      }
+      const label = domainLabel(account.domain).replace(/-/g, '');
+      if (label.length >= 3) collect(account, candidates, keyPrefix.compact + label, true);
+    }
+    const name = account.name;
+    if (name) {
+      collect(account, candidates, keyPrefix.compact + name.compact, true);
+      // The two rarest tokens: any true match shares at least one of them unless both are misspelt.
+      const byRarity = [...new Set(name.tokens)].map((token) => ({ token, weight: weightOf(token) })).sort((a, b) => b.weight - a.weight);
+      for (const { token } of byRarity.slice(0, 2)) collect(account, candidates, keyPrefix.token + token, true);
+      if (name.compact.length >= affixMinLength) {
+        collect(account, candidates, keyPrefix.head + name.compact.slice(0, affixLength), true);
+        collect(account, candidates, keyPrefix.tail + name.compact.slice(-affixLength), true);
+      }
+    }
+    return { candidates, domainCompanies };
+  }
+
+  function scoreOne(account: PreparedAccount, inputWeights: number[], company: number, isDomainMatch: boolean, domainCompanies: number): number {
+    const candidateKey = index.names.get(company);
+    let score: number;
+    const name = account.name;
+    if (name && candidateKey.length > 0) {
+      const candidateTokens = candidateKey.split(' ');
+      const candidateCompact = candidateTokens.join('');
+      let similarity = weightedNameSimilarity(name.tokens, inputWeights, candidateTokens, candidateTokens.map(weightOf));
+      similarity = Math.max(similarity, compactSimilarity(name.compact, candidateCompact));
+      // The account's website is the company's name ("plumdistrict.com" for "Plum District").
+      if (account.domain && domainLabel(account.domain).replace(/-/g, '') === candidateCompact) similarity = Math.max(similarity, 0.9);
+      if (isDomainMatch) {
+        const isDomainIdentifying = domainCompanies <= maxCompaniesPerDomain;
+        score = isDomainIdentifying ? 0.72 + 0.28 * similarity : similarity;
+      } else {
+        score = similarity;
+        if (account.domain && index.domainChecks[company] !== 0) score -= 0.04;
+      }
+    } else if (isDomainMatch) {
+      score = domainCompanies === 1 ? 0.92 : 0.5;
+    } else {
+      score = 0;
+    }
+    const candidateCountry = index.countries[company] ?? 0;
+    if (account.hasCountry && candidateCountry !== 0) score += candidateCountry === account.countryIndex ? 0.04 : -0.15;
+    return Math.max(0, Math.min(1, score));
+  }
+
+  function resolve(record: AccountInput, claimed: Set<number>): MatchResult {
+    const account = prepare(record);
+    const unmatched = (reason: UnmatchedReason, candidates: MatchCandidate[] = [], score: number | null = null): MatchResult => ({
+      rowId: record.rowId,
+      status: 'unmatched',
+      companyId: null,
+      score,
+      reason,
+      candidates,
+    });
+    if (!account.name && !account.domain) return unmatched(account.isDomainExcluded ? 'excluded_domain' : 'missing_data');
+    const { candidates, domainCompanies } = gatherCandidates(account);
+    if (candidates.size === 0) return unmatched(account.isDomainExcluded ? 'excluded_domain' : 'no_candidate');
+    const inputWeights = account.name ? account.name.tokens.map(weightOf) : [];
+    const domainCheck = account.domain ? checkHash(account.domain) || 1 : -1;
+    const scored: ScoredCandidate[] = [];
+    for (const company of candidates) {
+      const isDomainMatch = index.domainChecks[company] === domainCheck;
+      scored.push({ company, score: scoreOne(account, inputWeights, company, isDomainMatch, domainCompanies) });
+    }
+    scored.sort((a, b) => b.score - a.score || a.company - b.company);
+    const top = scored.slice(0, 3).map(({ company, score }) => ({ companyId: index.companyIds.get(company), score: round(score) }));
+    const best = scored[0];
+    if (!best || best.score < threshold) {
+      return unmatched(account.isDomainExcluded ? 'excluded_domain' : 'low_score', top, best ? round(best.score) : null);
+    }
+    const runnerUp = scored[1];
+    if (runnerUp && runnerUp.score >= best.score - ambiguityMargin) return unmatched('ambiguous', top, round(best.score));
+    const companyId = index.companyIds.get(best.company);
+    const isDuplicate = claimed.has(best.company);
+    claimed.add(best.company);
+    return { rowId: record.rowId, status: isDuplicate ? 'duplicate' : 'matched', companyId, score: round(best.score), reason: null, candidates: top };
+  }
+
+  return { resolve };
+}
+
+function round(score: number): number {
+  return Math.round(score * 1000) / 1000;
+}

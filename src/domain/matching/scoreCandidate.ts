@@ -1,0 +1,71 @@
+import { boundedEditDistance } from './similarity';
+
+/**
+ * How much a name token says about identity: inverse document frequency minus the IDF of a token on 1 in 20
+ * names, so that "Holdings", "Systems" or "Group" weigh almost nothing and a rare brand word weighs a lot.
+ */
+export function tokenWeight(documentFrequency: number, companyCount: number): number {
+  const idf = Math.log((companyCount + 1) / (documentFrequency + 1));
+  return Math.max(0.1, idf - Math.log(20));
+}
+
+/** 1 for equal tokens, less for one or two typos in long words, 0 otherwise; numbers must be equal. */
+export function tokenSimilarity(a: string, b: string): number {
+  if (a === b) return 1;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 4 || /\d/.test(a) || /\d/.test(b)) return 0;
+  if (a.charCodeAt(0) !== b.charCodeAt(0) && shorter < 6) return 0;
+  const maxDistance = shorter >= 8 ? 2 : 1;
+  const distance = boundedEditDistance(a, b, maxDistance);
+  if (distance > maxDistance) return 0;
+  return distance === 1 ? 0.85 : 0.7;
+}
+
+/**
+ * Weighted soft Dice similarity of two token lists in [0, 1]: twice the weight of the tokens both names share
+ * over the weight of all tokens, each token paired at most once with its most similar counterpart.
+ */
+export function weightedNameSimilarity(
+  inputTokens: readonly string[],
+  inputWeights: readonly number[],
+  candidateTokens: readonly string[],
+  candidateWeights: readonly number[],
+): number {
+  let inputTotal = 0;
+  for (const weight of inputWeights) inputTotal += weight;
+  let candidateTotal = 0;
+  for (const weight of candidateWeights) candidateTotal += weight;
+  if (inputTotal === 0 || candidateTotal === 0) return 0;
+  let usedMask = 0;
+  let shared = 0;
+  for (let i = 0; i < inputTokens.length; i++) {
+    const token = inputTokens[i] ?? '';
+    let best = 0;
+    let bestIndex = -1;
+    for (let j = 0; j < candidateTokens.length && j < 31; j++) {
+      if (usedMask & (1 << j)) continue;
+      const similarity = tokenSimilarity(token, candidateTokens[j] ?? '');
+      if (similarity > best) {
+        best = similarity;
+        bestIndex = j;
+        if (similarity === 1) break;
+      }
+    }
+    if (bestIndex >= 0) {
+      usedMask |= 1 << bestIndex;
+      shared += best * Math.min(inputWeights[i] ?? 0, candidateWeights[bestIndex] ?? 0) * 2;
+    }
+  }
+  return Math.min(1, shared / (inputTotal + candidateTotal));
+}
+
+/** Similarity of the names written without spaces ("E-Line Media" vs "Eline Media"), tolerant of one or two typos. */
+export function compactSimilarity(a: string, b: string): number {
+  if (a === b) return a.length > 0 ? 1 : 0;
+  const shorter = Math.min(a.length, b.length);
+  if (shorter < 6) return 0;
+  const maxDistance = shorter >= 10 ? 2 : 1;
+  const distance = boundedEditDistance(a, b, maxDistance);
+  if (distance > maxDistance) return 0;
+  return distance === 1 ? 0.9 : 0.82;
+}

@@ -1,0 +1,55 @@
+/** A master company as the matcher needs it (raw values; the index normalises them). */
+export interface MasterCompanyInput {
+  companyId: string;
+  name: string;
+  /** Website or domain; '' when unknown. */
+  domain: string;
+  /** ISO 3166-1 alpha-2 or any spelling normalizeCountry understands; '' when unknown. */
+  country: string;
+}
+
+/** One account record to match: a CRM account, a report row or a line of an uploaded file. */
+export interface AccountInput {
+  rowId: string;
+  name?: string | null | undefined;
+  /** Website, URL, domain or an e-mail address. */
+  domain?: string | null | undefined;
+  country?: string | null | undefined;
+}
+
+export type MatchStatus = 'matched' | 'duplicate' | 'unmatched';
+export type UnmatchedReason = 'excluded_domain' | 'missing_data' | 'no_candidate' | 'ambiguous' | 'low_score';
+
+export interface MatchCandidate {
+  companyId: string;
+  /** Calibrated score in [0, 1]; 0.8 and above is a match. */
+  score: number;
+}
+
+export interface MatchResult {
+  rowId: string;
+  status: MatchStatus;
+  /** The matched company (also for duplicates: the company an earlier row already matched). */
+  companyId: string | null;
+  score: number | null;
+  reason: UnmatchedReason | null;
+  /** Up to three best candidates, best first, so a user can see why and override. */
+  candidates: MatchCandidate[];
+}
+
+export interface MatchSummary {
+  inputRows: number;
+  matched: number;
+  unmatched: number;
+  duplicates: number;
+}
+
+export function summarizeResults(results: readonly MatchResult[]): MatchSummary {
+  let matched = 0;
+  let duplicates = 0;
+  for (const result of results) {
+    if (result.status === 'matched') matched++;
+    else if (result.status === 'duplicate') duplicates++;
+  }
+  return { inputRows: results.length, matched, duplicates, unmatched: results.length - matched - duplicates };
+}
