@@ -17,9 +17,9 @@ export const defaultMatchThreshold = 0.8;
 /** A runner-up this close to the best candidate makes the row ambiguous. */
 const ambiguityMargin = 0.04;
 /** Posting lists longer than this are only read for companies in the row's country ("rare tokens within country"). */
-const countryFilteredBlockSize = 300;
+const countryFilteredBlockSize = 200;
 /** Posting lists longer than this are not read at all: such tokens cannot single out a company. */
-const maxBlockSize = 20_000;
+const maxBlockSize = 2_000;
 /** A domain shared by more master companies than this identifies none of them. */
 const maxCompaniesPerDomain = 3;
 
@@ -116,7 +116,10 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       collect(account, candidates, keyPrefix.compact + name.compact, true);
       // The two rarest tokens: any true match shares at least one of them unless both are misspelt.
       const byRarity = [...new Set(name.tokens)].map((token) => ({ token, weight: weightOf(token) })).sort((a, b) => b.weight - a.weight);
-      for (const { token } of byRarity.slice(0, 2)) collect(account, candidates, keyPrefix.token + token, true);
+      const rarest = byRarity[0];
+      if (rarest) collect(account, candidates, keyPrefix.token + rarest.token, true);
+      const second = byRarity[1];
+      if (second && candidates.size < countryFilteredBlockSize) collect(account, candidates, keyPrefix.token + second.token, true);
       if (name.compact.length >= affixMinLength) {
         collect(account, candidates, keyPrefix.head + name.compact.slice(0, affixLength), true);
         collect(account, candidates, keyPrefix.tail + name.compact.slice(-affixLength), true);
@@ -137,8 +140,9 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       // The account's website is the company's name ("plumdistrict.com" for "Plum District").
       if (account.domain && domainLabel(account.domain).replace(/-/g, '') === candidateCompact) similarity = Math.max(similarity, 0.9);
       if (isDomainMatch) {
+        // Scores above 1 are kept for ranking (a domain match beats the same name without it) and capped when reported.
         const isDomainIdentifying = domainCompanies <= maxCompaniesPerDomain;
-        score = isDomainIdentifying ? 0.72 + 0.28 * similarity : similarity;
+        score = isDomainIdentifying ? 0.72 + 0.38 * similarity : similarity;
       } else {
         score = similarity;
         if (account.domain && index.domainChecks[company] !== 0) score -= 0.04;
@@ -150,7 +154,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     }
     const candidateCountry = index.countries[company] ?? 0;
     if (account.hasCountry && candidateCountry !== 0) score += candidateCountry === account.countryIndex ? 0.04 : -0.15;
-    return Math.max(0, Math.min(1, score));
+    return Math.max(0, score);
   }
 
   function resolve(record: AccountInput, claimed: Set<number>): MatchResult {
@@ -191,5 +195,5 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
 }
 
 function round(score: number): number {
-  return Math.round(score * 1000) / 1000;
+  return Math.round(Math.min(1, score) * 1000) / 1000;
 }

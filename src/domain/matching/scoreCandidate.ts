@@ -21,6 +21,9 @@ export function tokenSimilarity(a: string, b: string): number {
   return distance === 1 ? 0.85 : 0.7;
 }
 
+/** A word one name has and the other lacks costs at least this much, however common the word ("Acme" vs "Acme Capital"). */
+const unmatchedTokenFloor = 1;
+
 /**
  * Weighted soft Dice similarity of two token lists in [0, 1]: twice the weight of the tokens both names share
  * over the weight of all tokens, each token paired at most once with its most similar counterpart.
@@ -31,13 +34,10 @@ export function weightedNameSimilarity(
   candidateTokens: readonly string[],
   candidateWeights: readonly number[],
 ): number {
-  let inputTotal = 0;
-  for (const weight of inputWeights) inputTotal += weight;
-  let candidateTotal = 0;
-  for (const weight of candidateWeights) candidateTotal += weight;
-  if (inputTotal === 0 || candidateTotal === 0) return 0;
   let usedMask = 0;
   let shared = 0;
+  let inputTotal = 0;
+  let candidateTotal = 0;
   for (let i = 0; i < inputTokens.length; i++) {
     const token = inputTokens[i] ?? '';
     let best = 0;
@@ -51,11 +51,22 @@ export function weightedNameSimilarity(
         if (similarity === 1) break;
       }
     }
+    const inputWeight = inputWeights[i] ?? 0;
     if (bestIndex >= 0) {
       usedMask |= 1 << bestIndex;
-      shared += best * Math.min(inputWeights[i] ?? 0, candidateWeights[bestIndex] ?? 0) * 2;
+      const pairWeight = Math.min(inputWeight, candidateWeights[bestIndex] ?? 0);
+      shared += best * pairWeight * 2;
+      inputTotal += pairWeight;
+      candidateTotal += pairWeight;
+    } else {
+      inputTotal += Math.max(inputWeight, unmatchedTokenFloor);
     }
   }
+  for (let j = 0; j < candidateTokens.length; j++) {
+    if (j < 31 && usedMask & (1 << j)) continue;
+    candidateTotal += Math.max(candidateWeights[j] ?? 0, unmatchedTokenFloor);
+  }
+  if (inputTotal + candidateTotal === 0) return 0;
   return Math.min(1, shared / (inputTotal + candidateTotal));
 }
 

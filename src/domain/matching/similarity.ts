@@ -34,6 +34,11 @@ export function jaroWinkler(a: string, b: string): number {
   return jaro + prefix * 0.1 * (1 - jaro);
 }
 
+// Scratch rows reused by every call: the scorer runs this millions of times, and allocation would dominate.
+let rowA = new Int32Array(64);
+let rowB = new Int32Array(64);
+let rowC = new Int32Array(64);
+
 /**
  * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or maxDistance + 1 as soon as the
  * distance is known to exceed maxDistance: cheap for the "one typo" checks the scorer makes.
@@ -42,23 +47,34 @@ export function boundedEditDistance(a: string, b: string, maxDistance: number): 
   if (a === b) return 0;
   if (Math.abs(a.length - b.length) > maxDistance) return maxDistance + 1;
   const width = b.length + 1;
-  let previousPrevious = new Array<number>(width).fill(0);
-  let previous = Array.from({ length: width }, (_, j) => j);
-  let current = new Array<number>(width).fill(0);
+  if (width > rowA.length) {
+    rowA = new Int32Array(width * 2);
+    rowB = new Int32Array(width * 2);
+    rowC = new Int32Array(width * 2);
+  }
+  let previousPrevious = rowA;
+  let previous = rowB;
+  let current = rowC;
+  for (let j = 0; j < width; j++) previous[j] = j;
   for (let i = 1; i <= a.length; i++) {
     current[0] = i;
     let rowMinimum = i;
+    const codeA = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charCodeAt(i - 1) === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === b.charCodeAt(j - 1)) {
-        value = Math.min(value, (previousPrevious[j - 2] ?? 0) + 1);
+      const codeB = b.charCodeAt(j - 1);
+      const cost = codeA === codeB ? 0 : 1;
+      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
+      if (i > 1 && j > 1 && codeA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === codeB) {
+        value = Math.min(value, previousPrevious[j - 2]! + 1);
       }
       current[j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
     if (rowMinimum > maxDistance) return maxDistance + 1;
-    [previousPrevious, previous, current] = [previous, current, previousPrevious];
+    const spare = previousPrevious;
+    previousPrevious = previous;
+    previous = current;
+    current = spare;
   }
-  return previous[b.length] ?? maxDistance + 1;
+  return previous[b.length]!;
 }

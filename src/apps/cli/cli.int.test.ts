@@ -1,0 +1,71 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const dataDir = mkdtempSync(path.join(tmpdir(), 'openabm-cli-'));
+
+function openabm(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, [path.join(root, 'bin/openabm.mjs'), ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...process.env, OPENABM_DATA_DIR: dataDir, OPENABM_LOG_LEVEL: 'silent', DATABASE_URL: '', ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+describe('openabm CLI', () => {
+  it('prints help listing the commands and exits 0', () => {
+    const result = openabm(['--help']);
+    expect(result.code).toBe(0);
+    for (const command of ['start', 'worker', 'migrate', 'users']) expect(result.stdout).toContain(command);
+  });
+
+  it('prints help for a sub-command', () => {
+    const result = openabm(['users', 'add', '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('--email');
+  });
+
+  it('exits 2 on an unknown command', () => {
+    const result = openabm(['frobnicate']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain("unknown command 'frobnicate'");
+  });
+
+  it('exits 2 with the list of roles on an unknown role', () => {
+    const result = openabm(['users', 'add', '--email', 'a@b.co', '--role', 'boss']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('Unknown role "boss". Use one of: primary_admin, abm_admin, marketing_user, view_only.');
+  });
+
+  it('refuses `worker` without DATABASE_URL and says why', () => {
+    const result = openabm(['worker']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('openabm worker needs DATABASE_URL');
+  });
+
+  it('migrates an empty data directory, then reports it up to date', () => {
+    const first = openabm(['migrate']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/Applied \d+ migration\(s\): 0001_core\.sql/);
+    const second = openabm(['migrate']);
+    expect(second.stdout).toMatch(/Database is up to date/);
+  });
+
+  it('refuses to add a user before any organisation exists', () => {
+    const result = openabm(['users', 'add', '--email', 'a@b.co', '--role', 'view_only']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('There is no organisation yet');
+  });
+
+  it('reports a configuration error clearly outside sandbox mode without a key', () => {
+    const result = openabm(['migrate'], { OPENABM_SANDBOX: 'false' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('OPENABM_SECRET_KEY is required outside sandbox mode');
+  });
+});
