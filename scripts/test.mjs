@@ -25,7 +25,7 @@ mkdirSync(path.join(root, '.tmp'), { recursive: true });
 const reportFile = path.join(root, '.tmp/vitest-report.json');
 process.stdout.write('\n▶ tests (unit, integration, browser)\n');
 const run = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${reportFile}`, ...extraArgs], { cwd: root, stdio: 'inherit' });
-let summary = '';
+let summary;
 try {
   const report = JSON.parse(readFileSync(reportFile, 'utf8'));
   summary = `tests: ${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`;

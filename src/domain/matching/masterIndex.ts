@@ -23,6 +23,8 @@ export interface MasterIndex {
   readonly domainChecks: Uint32Array;
   /** Index into countryCodes per company; 0 = unknown. */
   readonly countries: Uint8Array;
+  /** MasterCompanyInput.completeness per company (0-255). */
+  readonly completeness: Uint8Array;
   readonly countryCodes: readonly string[];
   readonly keyHashes: Uint32Array;
   readonly keyCompanies: Uint32Array;
@@ -38,6 +40,7 @@ export class MasterIndexBuilder {
   private readonly names: StringStore;
   private domainChecks: Uint32Array;
   private countries: Uint8Array;
+  private completeness: Uint8Array;
   private readonly countryCodes: string[] = [''];
   private readonly countryIndexes = new Map<string, number>();
   private keyHashes: Uint32Array;
@@ -51,6 +54,7 @@ export class MasterIndexBuilder {
     this.names = new StringStore(expectedCount, 18);
     this.domainChecks = new Uint32Array(expectedCount);
     this.countries = new Uint8Array(expectedCount);
+    this.completeness = new Uint8Array(expectedCount);
     this.keyHashes = new Uint32Array(expectedCount * 7);
     this.keyCompanies = new Uint32Array(expectedCount * 7);
   }
@@ -66,6 +70,7 @@ export class MasterIndexBuilder {
     const isUsableDomain = domain !== null && !this.excludedDomains.has(domain);
     this.domainChecks[index] = isUsableDomain ? checkHash(domain) || 1 : 0;
     this.countries[index] = this.countryIndex(normalizeCountry(company.country));
+    this.completeness[index] = Math.max(0, Math.min(255, company.completeness ?? 0));
     if (isUsableDomain) this.addKey(keyPrefix.domain + domain, index);
     if (name) {
       const seen = new Set<string>();
@@ -96,6 +101,7 @@ export class MasterIndexBuilder {
       names: this.names,
       domainChecks: this.domainChecks.slice(0, this.count),
       countries: this.countries.slice(0, this.count),
+      completeness: this.completeness.slice(0, this.count),
       countryCodes: this.countryCodes,
       keyHashes: hashes,
       keyCompanies: companies,
@@ -138,6 +144,9 @@ export class MasterIndexBuilder {
     const countries = new Uint8Array(size);
     countries.set(this.countries);
     this.countries = countries;
+    const completeness = new Uint8Array(size);
+    completeness.set(this.completeness);
+    this.completeness = completeness;
   }
 }
 
@@ -201,5 +210,5 @@ export function findKeyRun(index: MasterIndex, hash: number): [number, number] {
 
 /** Bytes held by the index's arrays (what memory-per-company figures count). */
 export function masterIndexBytes(index: MasterIndex): number {
-  return index.companyIds.memoryBytes + index.names.memoryBytes + index.domainChecks.byteLength + index.countries.byteLength + index.keyHashes.byteLength + index.keyCompanies.byteLength;
+  return index.companyIds.memoryBytes + index.names.memoryBytes + index.domainChecks.byteLength + index.countries.byteLength + index.completeness.byteLength + index.keyHashes.byteLength + index.keyCompanies.byteLength;
 }

@@ -20,6 +20,8 @@ const ambiguityMargin = 0.04;
 const countryFilteredBlockSize = 200;
 /** Posting lists longer than this are not read at all: such tokens cannot single out a company. */
 const maxBlockSize = 2_000;
+/** Candidates scored in full per row, the best supported by blocking evidence. */
+const maxScoredCandidates = 12;
 /** A domain shared by more master companies than this identifies none of them. */
 const maxCompaniesPerDomain = 3;
 
@@ -81,51 +83,50 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     };
   }
 
-  function collect(account: PreparedAccount, into: Set<number>, key: string, isCountryFiltered: boolean): number {
+  /** Adds the companies under a blocking key to the candidates, with `evidence` added to each one's tally. */
+  function collect(account: PreparedAccount, into: Map<number, number>, key: string, evidence: number): void {
     const [start, end] = findKeyRun(index, hashString(key));
     const size = end - start;
-    if (size > maxBlockSize) return size;
-    const isFiltered = isCountryFiltered && size > countryFilteredBlockSize && account.countryIndex > 0;
-    if (size > countryFilteredBlockSize && !isFiltered) return size;
+    if (size > maxBlockSize) return;
+    const isFiltered = size > countryFilteredBlockSize;
+    if (isFiltered && account.countryIndex <= 0) return;
     for (let position = start; position < end; position++) {
       const company = index.keyCompanies[position] ?? 0;
       if (isFiltered && index.countries[company] !== account.countryIndex) continue;
-      into.add(company);
+      into.set(company, (into.get(company) ?? 0) + evidence);
     }
-    return size;
   }
 
-  function gatherCandidates(account: PreparedAccount): { candidates: Set<number>; domainCompanies: number } {
-    const candidates = new Set<number>();
+  function gatherCandidates(account: PreparedAccount): { candidates: number[]; domainCompanies: number } {
+    const evidenceByCompany = new Map<number, number>();
     let domainCompanies = 0;
     if (account.domain) {
-      const domainSet = new Set<number>();
-      collect(account, domainSet, keyPrefix.domain + account.domain, false);
+      const [start, end] = findKeyRun(index, hashString(keyPrefix.domain + account.domain));
       const check = checkHash(account.domain) || 1;
-      for (const company of domainSet) {
-        if (index.domainChecks[company] === check) {
-          candidates.add(company);
-          domainCompanies++;
-        }
+      for (let position = start; position < end && position < start + maxBlockSize; position++) {
+        const company = index.keyCompanies[position] ?? 0;
+        if (index.domainChecks[company] !== check) continue;
+        evidenceByCompany.set(company, (evidenceByCompany.get(company) ?? 0) + 100);
+        domainCompanies++;
       }
       const label = domainLabel(account.domain).replace(/-/g, '');
-      if (label.length >= 3) collect(account, candidates, keyPrefix.compact + label, true);
+      if (label.length >= 3) collect(account, evidenceByCompany, keyPrefix.compact + label, 40);
     }
     const name = account.name;
     if (name) {
-      collect(account, candidates, keyPrefix.compact + name.compact, true);
-      // The two rarest tokens: any true match shares at least one of them unless both are misspelt.
+      collect(account, evidenceByCompany, keyPrefix.compact + name.compact, 50);
+      // The two rarest tokens: a true match shares at least one of them unless both are misspelt (then the
+      // compact name's head or tail still meets it).
       const byRarity = [...new Set(name.tokens)].map((token) => ({ token, weight: weightOf(token) })).sort((a, b) => b.weight - a.weight);
-      const rarest = byRarity[0];
-      if (rarest) collect(account, candidates, keyPrefix.token + rarest.token, true);
-      const second = byRarity[1];
-      if (second && candidates.size < countryFilteredBlockSize) collect(account, candidates, keyPrefix.token + second.token, true);
+      for (const { token, weight } of byRarity.slice(0, 2)) collect(account, evidenceByCompany, keyPrefix.token + token, weight);
       if (name.compact.length >= affixMinLength) {
-        collect(account, candidates, keyPrefix.head + name.compact.slice(0, affixLength), true);
-        collect(account, candidates, keyPrefix.tail + name.compact.slice(-affixLength), true);
+        collect(account, evidenceByCompany, keyPrefix.head + name.compact.slice(0, affixLength), 3);
+        collect(account, evidenceByCompany, keyPrefix.tail + name.compact.slice(-affixLength), 3);
       }
     }
-    return { candidates, domainCompanies };
+    // Only the best-supported candidates are scored in full: scoring decodes names and compares words.
+    const ranked = [...evidenceByCompany].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    return { candidates: ranked.slice(0, maxScoredCandidates).map(([company]) => company), domainCompanies };
   }
 
   function scoreOne(account: PreparedAccount, inputWeights: number[], company: number, isDomainMatch: boolean, domainCompanies: number): number {
@@ -138,7 +139,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       let similarity = weightedNameSimilarity(name.tokens, inputWeights, candidateTokens, candidateTokens.map(weightOf));
       similarity = Math.max(similarity, compactSimilarity(name.compact, candidateCompact));
       // The account's website is the company's name ("plumdistrict.com" for "Plum District").
-      if (account.domain && domainLabel(account.domain).replace(/-/g, '') === candidateCompact) similarity = Math.max(similarity, 0.9);
+      if (!isDomainMatch && account.domain && domainLabel(account.domain).replace(/-/g, '') === candidateCompact) similarity = Math.max(similarity, 0.9);
       if (isDomainMatch) {
         // Scores above 1 are kept for ranking (a domain match beats the same name without it) and capped when reported.
         const isDomainIdentifying = domainCompanies <= maxCompaniesPerDomain;
@@ -167,9 +168,12 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       reason,
       candidates,
     });
-    if (!account.name && !account.domain) return unmatched(account.isDomainExcluded ? 'excluded_domain' : 'missing_data');
+    // A personal e-mail or placeholder domain says the record is not a company record (product rule: such rows are
+    // "Unmatched Accounts" because "the provided domain is on the exclusion list").
+    if (account.isDomainExcluded) return unmatched('excluded_domain');
+    if (!account.name && !account.domain) return unmatched('missing_data');
     const { candidates, domainCompanies } = gatherCandidates(account);
-    if (candidates.size === 0) return unmatched(account.isDomainExcluded ? 'excluded_domain' : 'no_candidate');
+    if (candidates.length === 0) return unmatched('no_candidate');
     const inputWeights = account.name ? account.name.tokens.map(weightOf) : [];
     const domainCheck = account.domain ? checkHash(account.domain) || 1 : -1;
     const scored: ScoredCandidate[] = [];
@@ -177,14 +181,20 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       const isDomainMatch = index.domainChecks[company] === domainCheck;
       scored.push({ company, score: scoreOne(account, inputWeights, company, isDomainMatch, domainCompanies) });
     }
-    scored.sort((a, b) => b.score - a.score || a.company - b.company);
+    const completenessOf = (company: number): number => index.completeness[company] ?? 0;
+    scored.sort((a, b) => b.score - a.score || completenessOf(b.company) - completenessOf(a.company) || a.company - b.company);
     const top = scored.slice(0, 3).map(({ company, score }) => ({ companyId: index.companyIds.get(company), score: round(score) }));
     const best = scored[0];
     if (!best || best.score < threshold) {
-      return unmatched(account.isDomainExcluded ? 'excluded_domain' : 'low_score', top, best ? round(best.score) : null);
+      return unmatched('low_score', top, best ? round(best.score) : null);
     }
     const runnerUp = scored[1];
-    if (runnerUp && runnerUp.score >= best.score - ambiguityMargin) return unmatched('ambiguous', top, round(best.score));
+    // Identical names at equal scores are duplicate master records: the more complete one is the company of record.
+    const isDuplicateRecord = (runnerUp: ScoredCandidate): boolean =>
+      completenessOf(runnerUp.company) < completenessOf(best.company) && index.names.get(runnerUp.company) === index.names.get(best.company);
+    if (runnerUp && runnerUp.score >= best.score - ambiguityMargin && !isDuplicateRecord(runnerUp)) {
+      return unmatched('ambiguous', top, round(best.score));
+    }
     const companyId = index.companyIds.get(best.company);
     const isDuplicate = claimed.has(best.company);
     claimed.add(best.company);

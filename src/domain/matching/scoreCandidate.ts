@@ -23,6 +23,7 @@ export function tokenSimilarity(a: string, b: string): number {
 
 /** A word one name has and the other lacks costs at least this much, however common the word ("Acme" vs "Acme Capital"). */
 const unmatchedTokenFloor = 1;
+const conflictFactor = 2.5;
 
 /**
  * Weighted soft Dice similarity of two token lists in [0, 1]: twice the weight of the tokens both names share
@@ -36,8 +37,9 @@ export function weightedNameSimilarity(
 ): number {
   let usedMask = 0;
   let shared = 0;
-  let inputTotal = 0;
-  let candidateTotal = 0;
+  let pairedTotal = 0;
+  let inputUnmatched = 0;
+  let candidateUnmatched = 0;
   for (let i = 0; i < inputTokens.length; i++) {
     const token = inputTokens[i] ?? '';
     let best = 0;
@@ -56,18 +58,21 @@ export function weightedNameSimilarity(
       usedMask |= 1 << bestIndex;
       const pairWeight = Math.min(inputWeight, candidateWeights[bestIndex] ?? 0);
       shared += best * pairWeight * 2;
-      inputTotal += pairWeight;
-      candidateTotal += pairWeight;
+      pairedTotal += pairWeight * 2;
     } else {
-      inputTotal += Math.max(inputWeight, unmatchedTokenFloor);
+      inputUnmatched += Math.max(inputWeight, unmatchedTokenFloor);
     }
   }
   for (let j = 0; j < candidateTokens.length; j++) {
     if (j < 31 && usedMask & (1 << j)) continue;
-    candidateTotal += Math.max(candidateWeights[j] ?? 0, unmatchedTokenFloor);
+    candidateUnmatched += Math.max(candidateWeights[j] ?? 0, unmatchedTokenFloor);
   }
-  if (inputTotal + candidateTotal === 0) return 0;
-  return Math.min(1, shared / (inputTotal + candidateTotal));
+  // Words on both sides that disagree ("Bluestone Software" vs "Bluestone Energy") describe different companies;
+  // a word on one side only ("Pitchfork Holdings" vs "Pitchfork") is usually a suffix dropped or added.
+  const isConflicting = inputUnmatched > 0 && candidateUnmatched > 0;
+  const unmatchedTotal = (inputUnmatched + candidateUnmatched) * (isConflicting ? conflictFactor : 1);
+  const total = pairedTotal + unmatchedTotal;
+  return total === 0 ? 0 : Math.min(1, shared / total);
 }
 
 /** Similarity of the names written without spaces ("E-Line Media" vs "Eline Media"), tolerant of one or two typos. */

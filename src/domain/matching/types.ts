@@ -6,6 +6,11 @@ export interface MasterCompanyInput {
   domain: string;
   /** ISO 3166-1 alpha-2 or any spelling normalizeCountry understands; '' when unknown. */
   country: string;
+  /**
+   * How many optional firmographic fields the record has (region, city, industry…). When two master records are
+   * equally good matches (the master holds duplicates), the more complete, better-maintained one wins.
+   */
+  completeness?: number;
 }
 
 /** One account record to match: a CRM account, a report row or a line of an uploaded file. */

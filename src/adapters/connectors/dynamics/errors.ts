@@ -71,7 +71,7 @@ export function toConnectorError(failure: DynamicsFailure): CrmConnectorError {
     case 'reauth':
       return new CrmConnectorError('reauth', 'invalid_grant', DYNAMICS_PROVIDER.unableToLogInMessage);
     case 'retry':
-      return new CrmConnectorError('retry', 'transient', 'Dynamics 365 is busy or unavailable; the call will be retried later.', failure.afterMs);
+      return new CrmConnectorError('retry', 'transient', 'Dynamics 365 is busy or unavailable; the call will be retried later.', { retryAfterMs: failure.afterMs });
     case 'permanent':
       if (failure.code === DYNAMICS_FAILURE_CODES.dailyLimit) return new CrmConnectorError('api_limit', failure.code, CRM_MESSAGES.apiLimitReached);
       return new CrmConnectorError('permanent', failure.code, failure.message);

@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { toId15 } from './ids';
+import { formatDateTime, toId15 } from './ids';
 import { contextOf, notFound, sendError } from './http';
 import { describeReport, reportListItem, runReport } from './reportRun';
 import type { ReportDefinition } from './sources';
-import { formatDateTime } from './ids';
 import type { SalesforceOrgState } from './state';
 
 /** Reports list holds at most 200 recently viewed reports (analytics limits page). */

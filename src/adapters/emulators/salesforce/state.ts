@@ -166,6 +166,19 @@ export class SalesforceOrgState {
     this.apiUsage.used = used;
   }
 
+  private reportRunStampsMs: number[] = [];
+
+  /** Counts a synchronous report run against HourlySyncReportRuns (500 per hour per org). */
+  countReportRun(): void {
+    this.reportRunStampsMs.push(this.now().getTime());
+  }
+
+  reportRunsThisHour(): number {
+    const sinceMs = this.now().getTime() - 60 * 60 * 1000;
+    this.reportRunStampsMs = this.reportRunStampsMs.filter((stampMs) => stampMs > sinceMs);
+    return this.reportRunStampsMs.length;
+  }
+
   // ---- query cursors ----
 
   openCursor(cursor: QueryCursor): string {

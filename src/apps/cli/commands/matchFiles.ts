@@ -32,19 +32,24 @@ export async function forEachCsvChunk(filePath: string, onRecords: (records: Csv
 export async function loadMasterFile(filePath: string, onProgress?: ProgressListener): Promise<MasterIndex> {
   const estimatedRows = Math.max(1024, Math.round((await stat(filePath)).size / 50));
   const builder = new MasterIndexBuilder(estimatedRows);
-  let columns: ReturnType<typeof recogniseMasterColumns> | undefined;
+  let columns: (ReturnType<typeof recogniseMasterColumns> & { coreColumns: Set<number> }) | undefined;
   await forEachCsvChunk(
     filePath,
     (records) => {
       for (const record of records) {
         if (!columns) {
-          columns = recogniseMasterColumns(record.fields, record.line);
+          const found = recogniseMasterColumns(record.fields, record.line);
+          columns = { ...found, coreColumns: new Set([found.companyId, found.name, found.domain, found.country]) };
           continue;
         }
         const fields = record.fields;
         const companyId = (fields[columns.companyId] ?? '').trim();
         if (companyId.length === 0) throw new CsvFormatError(`${filePath}: company_id is empty`, record.line);
-        builder.add({ companyId, name: fields[columns.name] ?? '', domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '' });
+        let completeness = 0;
+        for (let position = 0; position < fields.length; position++) {
+          if (!columns.coreColumns.has(position) && (fields[position] ?? '').trim() !== '') completeness++;
+        }
+        builder.add({ companyId, name: fields[columns.name] ?? '', domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '', completeness });
       }
     },
     onProgress,

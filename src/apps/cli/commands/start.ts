@@ -19,8 +19,7 @@ Environment:
   OPENABM_SECRET_KEY  32-byte key (base64) encrypting tokens at rest; required when OPENABM_SANDBOX=false`,
     )
     .action(async (options: { port?: string }) => {
-      const env = options.port ? { ...process.env, OPENABM_PORT: options.port } : process.env;
-      const config = loadConfig(env);
+      const config = loadConfig(undefined, { OPENABM_PORT: options.port });
       const running = await startOpenabm({ config, mode: 'all' });
       const lines = [
         '',

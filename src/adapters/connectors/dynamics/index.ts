@@ -1,0 +1,44 @@
+import type { CrmCallContext, CrmConnector } from '../../../ports/crmConnector';
+import { DynamicsClient } from './client';
+import { buildAuthorizationUrl, exchangeCode, refreshToken } from './oauth';
+import { DYNAMICS_PROVIDER } from './provider';
+import { readChanges } from './readChanges';
+import { fetchViewRecords, listViews } from './views';
+
+export { DYNAMICS_PROVIDER } from './provider';
+export { classifyTokenAnswer, classifyWebApiAnswer, type DynamicsFailure } from './errors';
+
+export interface DynamicsConnectorOptions {
+  /** Rows per page for the daily sync and for views (default and maximum 5,000, reference §4). */
+  readonly pageSize?: number;
+  readonly maxAttempts?: number;
+  readonly requestTimeoutMs?: number;
+  /** Only for HTTP-date Retry-After values. */
+  readonly now?: () => Date;
+  /** Waits between token-endpoint retries (data calls wait through ctx.sleep). */
+  readonly sleep?: (ms: number) => Promise<void>;
+}
+
+/** The Dynamics 365 CrmConnector (ports/crmConnector.ts): Entra ID OAuth, daily sync by modifiedon, account views. */
+export function createDynamicsConnector(options: DynamicsConnectorOptions = {}): CrmConnector {
+  const pageSize = Math.min(options.pageSize ?? DYNAMICS_PROVIDER.maxPageSize, DYNAMICS_PROVIDER.maxPageSize);
+  const now = options.now ?? (() => new Date());
+  const maxAttempts = options.maxAttempts ?? DYNAMICS_PROVIDER.maxAttempts;
+  const tokenOptions = { now, maxAttempts, sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))) };
+  const clientFor = (ctx: CrmCallContext): DynamicsClient =>
+    new DynamicsClient(ctx, { now, maxAttempts, requestTimeoutMs: options.requestTimeoutMs ?? DYNAMICS_PROVIDER.requestTimeoutMs });
+  return {
+    provider: 'dynamics',
+    displayName: DYNAMICS_PROVIDER.displayName,
+    capabilities: { hasReports: false, hasListViews: true, hasPersonalViews: true },
+    loginUrls: DYNAMICS_PROVIDER.loginUrls,
+    buildAuthorizationUrl,
+    exchangeCode: (settings, input) => exchangeCode(settings, input, tokenOptions),
+    refreshToken: (settings, token) => refreshToken(settings, token, tokenOptions),
+    readChanges: (ctx, request) => readChanges(clientFor(ctx), request, pageSize),
+    listSources: (ctx) => listViews(clientFor(ctx), pageSize),
+    fetchSourceRecords: (ctx, source) => fetchViewRecords(clientFor(ctx), source, pageSize),
+  };
+}
+
+export const dynamicsConnector: CrmConnector = createDynamicsConnector();
