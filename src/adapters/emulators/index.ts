@@ -1,8 +1,9 @@
 import { dynamicsEmulatorDefinition } from './dynamics';
 import type { EmulatorDefinition } from './kit/registry';
+import { salesforceEmulatorDefinition } from './salesforce';
 
 /** Every provider emulator, started by sandbox mode and by `openabm sandbox <provider>`. Add new ones here. */
-export const emulatorDefinitions: readonly EmulatorDefinition[] = [dynamicsEmulatorDefinition];
+export const emulatorDefinitions: readonly EmulatorDefinition[] = [dynamicsEmulatorDefinition, salesforceEmulatorDefinition];
 
 export function findEmulator(provider: string): EmulatorDefinition | undefined {
   return emulatorDefinitions.find((definition) => definition.provider === provider);

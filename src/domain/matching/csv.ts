@@ -44,7 +44,6 @@ export function createCsvParser(delimiter = ','): CsvParser {
       const recordLine = line;
       let lineCount = 0;
       const fields: string[] = [];
-      let isComplete = false;
       for (;;) {
         // One field.
         if (position < length && text.charCodeAt(position) === QUOTE) {
@@ -94,7 +93,6 @@ export function createCsvParser(delimiter = ','): CsvParser {
         }
         if (position >= length) {
           if (!isFinal) return finish(records, recordStart);
-          isComplete = true;
           break;
         }
         const code = text.charCodeAt(position);
@@ -111,14 +109,12 @@ export function createCsvParser(delimiter = ','): CsvParser {
           position++;
         }
         lineCount++;
-        isComplete = true;
         break;
       }
-      if (isComplete) {
-        line = recordLine + lineCount;
-        const isBlank = fields.length === 1 && fields[0] === '';
-        if (!isBlank) records.push({ fields, line: recordLine });
-      }
+      // The loop only ends on a complete record (an incomplete one returned above).
+      line = recordLine + lineCount;
+      const isBlank = fields.length === 1 && fields[0] === '';
+      if (!isBlank) records.push({ fields, line: recordLine });
     }
     buffer = '';
     return records;

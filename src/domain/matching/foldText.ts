@@ -5,6 +5,7 @@ const specialLetters: Readonly<Record<string, string>> = {
 };
 const specialLetterPattern = /[ßẞæÆœŒøØłŁđĐðÐþÞıŀħĦ]/g;
 
+// eslint-disable-next-line no-control-regex -- the ASCII range includes control characters on purpose
 const asciiOnly = /^[\x00-\x7f]*$/;
 
 /**

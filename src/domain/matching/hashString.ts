@@ -18,3 +18,20 @@ export function hashString(text: string, seed = 0x811c9dc5): number {
 export function checkHash(text: string): number {
   return hashString(text, 0x9747b28c);
 }
+
+/** hashString(prefix + text) without building the concatenated string (the index hashes millions of keys). */
+export function hashKey(prefix: string, text: string): number {
+  let hash = 0x811c9dc5;
+  hash ^= prefix.charCodeAt(0);
+  hash = Math.imul(hash, 0x01000193);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}

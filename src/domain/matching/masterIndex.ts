@@ -1,5 +1,5 @@
 import { buildExclusionSet } from './excludedDomains';
-import { checkHash, hashString } from './hashString';
+import { checkHash, hashKey } from './hashString';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
 import { normalizeName } from './normalizeName';
@@ -71,23 +71,23 @@ export class MasterIndexBuilder {
     this.domainChecks[index] = isUsableDomain ? checkHash(domain) || 1 : 0;
     this.countries[index] = this.countryIndex(normalizeCountry(company.country));
     this.completeness[index] = Math.max(0, Math.min(255, company.completeness ?? 0));
-    if (isUsableDomain) this.addKey(keyPrefix.domain + domain, index);
+    if (isUsableDomain) this.addKey(keyPrefix.domain, domain, index);
     if (name) {
       const seen = new Set<string>();
       for (const token of name.tokens) {
         if (seen.has(token)) continue;
         seen.add(token);
-        this.addKey(keyPrefix.token + token, index);
+        this.addKey(keyPrefix.token, token, index);
       }
-      this.addKey(keyPrefix.compact + name.compact, index);
+      this.addKey(keyPrefix.compact, name.compact, index);
       if (name.compact.length >= affixMinLength) {
-        this.addKey(keyPrefix.head + name.compact.slice(0, affixLength), index);
-        this.addKey(keyPrefix.tail + name.compact.slice(-affixLength), index);
+        this.addKey(keyPrefix.head, name.compact.slice(0, affixLength), index);
+        this.addKey(keyPrefix.tail, name.compact.slice(-affixLength), index);
       }
     }
     if (isUsableDomain) {
       const label = domainLabel(domain).replace(/-/g, '');
-      if (label.length >= 3 && label !== name?.compact) this.addKey(keyPrefix.compact + label, index);
+      if (label.length >= 3 && label !== name?.compact) this.addKey(keyPrefix.compact, label, index);
     }
   }
 
@@ -121,7 +121,7 @@ export class MasterIndexBuilder {
     return index;
   }
 
-  private addKey(key: string, company: number): void {
+  private addKey(prefix: string, text: string, company: number): void {
     if (this.keyCount >= this.keyHashes.length) {
       const size = this.keyHashes.length * 2;
       const hashes = new Uint32Array(size);
@@ -131,7 +131,7 @@ export class MasterIndexBuilder {
       this.keyHashes = hashes;
       this.keyCompanies = companies;
     }
-    this.keyHashes[this.keyCount] = hashString(key);
+    this.keyHashes[this.keyCount] = hashKey(prefix, text);
     this.keyCompanies[this.keyCount] = company;
     this.keyCount++;
   }

@@ -1,4 +1,4 @@
-import { checkHash, hashString } from './hashString';
+import { checkHash, hashKey } from './hashString';
 import { affixLength, affixMinLength, findKeyRun, keyPrefix, type MasterIndex } from './masterIndex';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
@@ -9,17 +9,17 @@ import type { AccountInput, MatchCandidate, MatchResult, UnmatchedReason } from 
 export interface MatchOptions {
   /** Registrable domains that never identify a company: buildExclusionSet(orgAdditions). */
   excludedDomains: ReadonlySet<string>;
-  /** Lowest score that counts as a match (default 0.8). */
+  /** Lowest score that counts as a match (default 0.85). */
   matchThreshold?: number;
 }
 
-export const defaultMatchThreshold = 0.8;
+export const defaultMatchThreshold = 0.85;
 /** A runner-up this close to the best candidate makes the row ambiguous. */
 const ambiguityMargin = 0.04;
-/** Posting lists longer than this are only read for companies in the row's country ("rare tokens within country"). */
-const countryFilteredBlockSize = 200;
-/** Posting lists longer than this are not read at all: such tokens cannot single out a company. */
-const maxBlockSize = 2_000;
+/** Blocks up to this size are read whole; larger ones are intersected or narrowed to the row's country. */
+const smallBlockSize = 200;
+/** Blocks longer than this are not read at all: such a key cannot single out a company. */
+const maxBlockSize = 5_000;
 /** Candidates scored in full per row, the best supported by blocking evidence. */
 const maxScoredCandidates = 12;
 /** A domain shared by more master companies than this identifies none of them. */
@@ -62,7 +62,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
   function weightOf(token: string): number {
     let weight = weightCache.get(token);
     if (weight === undefined) {
-      const [start, end] = findKeyRun(index, hashString(keyPrefix.token + token));
+      const [start, end] = findKeyRun(index, hashKey(keyPrefix.token, token));
       weight = tokenWeight(end - start, index.size);
       if (weightCache.size > 200_000) weightCache.clear();
       weightCache.set(token, weight);
@@ -83,17 +83,65 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     };
   }
 
-  /** Adds the companies under a blocking key to the candidates, with `evidence` added to each one's tally. */
-  function collect(account: PreparedAccount, into: Map<number, number>, key: string, evidence: number): void {
-    const [start, end] = findKeyRun(index, hashString(key));
-    const size = end - start;
-    if (size > maxBlockSize) return;
-    const isFiltered = size > countryFilteredBlockSize;
-    if (isFiltered && account.countryIndex <= 0) return;
-    for (let position = start; position < end; position++) {
-      const company = index.keyCompanies[position] ?? 0;
-      if (isFiltered && index.countries[company] !== account.countryIndex) continue;
-      into.set(company, (into.get(company) ?? 0) + evidence);
+  function add(into: Map<number, number>, company: number, evidence: number): void {
+    into.set(company, (into.get(company) ?? 0) + evidence);
+  }
+
+  /** Adds the companies under a small blocking key (large ones say little and cost much: skipped). */
+  function collectSmall(account: PreparedAccount, into: Map<number, number>, prefix: string, text: string, evidence: number): void {
+    const [start, end] = findKeyRun(index, hashKey(prefix, text));
+    if (end - start > smallBlockSize) return;
+    for (let position = start; position < end; position++) add(into, index.keyCompanies[position] ?? 0, evidence);
+  }
+
+  /**
+   * Companies whose names hold the rarest token, or, when it is common, both of the two rarest tokens (posting
+   * runs are sorted by company, so the intersection is a merge); a still large block is narrowed to the row's country.
+   */
+  function collectByTokens(account: PreparedAccount, into: Map<number, number>, tokens: readonly { token: string; weight: number }[]): void {
+    const first = tokens[0];
+    if (!first) return;
+    const [firstStart, firstEnd] = findKeyRun(index, hashKey(keyPrefix.token, first.token));
+    const second = tokens[1];
+    const [secondStart, secondEnd] = second ? findKeyRun(index, hashKey(keyPrefix.token, second.token)) : [0, 0];
+    const isFirstSmall = firstEnd - firstStart <= smallBlockSize;
+    if (isFirstSmall) {
+      for (let position = firstStart; position < firstEnd; position++) add(into, index.keyCompanies[position] ?? 0, first.weight);
+    }
+    if (second && secondEnd - secondStart <= smallBlockSize) {
+      for (let position = secondStart; position < secondEnd; position++) add(into, index.keyCompanies[position] ?? 0, second.weight);
+      return;
+    }
+    if (second) {
+      // Both common, or the second common: companies that have both.
+      const shared: number[] = [];
+      let i = firstStart;
+      let j = secondStart;
+      while (i < firstEnd && j < secondEnd) {
+        const a = index.keyCompanies[i] ?? 0;
+        const b = index.keyCompanies[j] ?? 0;
+        if (a === b) {
+          shared.push(a);
+          i++;
+          j++;
+        } else if (a < b) i++;
+        else j++;
+      }
+      const isFiltered = shared.length > smallBlockSize;
+      if (isFiltered && account.countryIndex <= 0) return;
+      for (const company of shared) {
+        if (isFiltered && index.countries[company] !== account.countryIndex) continue;
+        // Members of a small first block already hold its weight.
+        add(into, company, isFirstSmall ? second.weight : first.weight + second.weight);
+      }
+      return;
+    }
+    // A single common token ("Acme"): only companies in the row's country.
+    if (!isFirstSmall && account.countryIndex > 0 && firstEnd - firstStart <= maxBlockSize) {
+      for (let position = firstStart; position < firstEnd; position++) {
+        const company = index.keyCompanies[position] ?? 0;
+        if (index.countries[company] === account.countryIndex) add(into, company, first.weight);
+      }
     }
   }
 
@@ -101,30 +149,30 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     const evidenceByCompany = new Map<number, number>();
     let domainCompanies = 0;
     if (account.domain) {
-      const [start, end] = findKeyRun(index, hashString(keyPrefix.domain + account.domain));
+      const [start, end] = findKeyRun(index, hashKey(keyPrefix.domain, account.domain));
       const check = checkHash(account.domain) || 1;
       for (let position = start; position < end && position < start + maxBlockSize; position++) {
         const company = index.keyCompanies[position] ?? 0;
         if (index.domainChecks[company] !== check) continue;
-        evidenceByCompany.set(company, (evidenceByCompany.get(company) ?? 0) + 100);
+        add(evidenceByCompany, company, 100);
         domainCompanies++;
       }
       const label = domainLabel(account.domain).replace(/-/g, '');
-      if (label.length >= 3) collect(account, evidenceByCompany, keyPrefix.compact + label, 40);
+      if (label.length >= 3) collectSmall(account, evidenceByCompany, keyPrefix.compact, label, 40);
     }
     const name = account.name;
     if (name) {
-      collect(account, evidenceByCompany, keyPrefix.compact + name.compact, 50);
-      // The two rarest tokens: a true match shares at least one of them unless both are misspelt (then the
-      // compact name's head or tail still meets it).
+      collectSmall(account, evidenceByCompany, keyPrefix.compact, name.compact, 50);
       const byRarity = [...new Set(name.tokens)].map((token) => ({ token, weight: weightOf(token) })).sort((a, b) => b.weight - a.weight);
-      for (const { token, weight } of byRarity.slice(0, 2)) collect(account, evidenceByCompany, keyPrefix.token + token, weight);
+      collectByTokens(account, evidenceByCompany, byRarity);
+      // One typo in every rare word: the first or last letters of the whole name still meet.
       if (name.compact.length >= affixMinLength) {
-        collect(account, evidenceByCompany, keyPrefix.head + name.compact.slice(0, affixLength), 3);
-        collect(account, evidenceByCompany, keyPrefix.tail + name.compact.slice(-affixLength), 3);
+        collectSmall(account, evidenceByCompany, keyPrefix.head, name.compact.slice(0, affixLength), 3);
+        collectSmall(account, evidenceByCompany, keyPrefix.tail, name.compact.slice(-affixLength), 3);
       }
     }
     // Only the best-supported candidates are scored in full: scoring decodes names and compares words.
+    if (evidenceByCompany.size <= maxScoredCandidates) return { candidates: [...evidenceByCompany.keys()], domainCompanies };
     const ranked = [...evidenceByCompany].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
     return { candidates: ranked.slice(0, maxScoredCandidates).map(([company]) => company), domainCompanies };
   }

@@ -18,6 +18,9 @@ function buildPhraseSet(phrases: readonly string[]): ReadonlySet<string> {
 }
 const trailingForms = buildPhraseSet([...legalFormPhrases, ...commonLegalForms]);
 const leadingForms = buildPhraseSet(leadingLegalForms);
+// First/last words of the phrases: most names end in no legal form word, and one set lookup says so.
+const trailingLastWords = new Set([...trailingForms].map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)));
+const leadingFirstWords = new Set([...leadingForms].map((phrase) => phrase.split(' ')[0] ?? ''));
 
 /**
  * Folded, canonical words of a name, before legal forms are removed: accents and case folded, "&"/"+" → "and",
@@ -25,17 +28,87 @@ const leadingForms = buildPhraseSet(leadingLegalForms);
  * other punctuation splits words, abbreviations canonical ("Intl" → "international").
  */
 export function nameWords(raw: string): string[] {
+  const fast = asciiNameWords(raw);
+  if (fast) return fast;
   const text = foldText(raw)
-    .replace(/(\p{L}|\d)\.(com|net|org|io|co|ai)\b/gu, '$1')
+    .replace(/(?<=[\p{L}\p{N}])\.(?:com|net|org|io|co|ai)(?![\p{L}\p{N}])/gu, '')
     .replace(/[&+]/g, ' and ')
-    .replace(/['’`´.]/g, '')
-    .replace(/(\p{L})\/(\p{L})/gu, '$1$2');
+    .replace(/(?<=\p{L})\/(?=\p{L})/gu, '')
+    .replace(/['’`´.]/g, '');
   const words: string[] = [];
   for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
     if (word.length === 0) continue;
     words.push(tokenSynonyms[word] ?? word);
   }
   return words;
+}
+
+const webSuffixes = ['com', 'net', 'org', 'io', 'co', 'ai'];
+
+function isAsciiWordCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
+}
+
+/**
+ * nameWords for plain-ASCII names in one pass without regular expressions (the index normalises a million names;
+ * this is ~5x faster). Returns undefined for other text, which takes the general path. Same output by construction:
+ * the property test compares both paths.
+ */
+function asciiNameWords(raw: string): string[] | undefined {
+  const length = raw.length;
+  for (let i = 0; i < length; i++) if (raw.charCodeAt(i) > 127) return undefined;
+  const text = raw.toLowerCase();
+  const words: string[] = [];
+  let wordStart = -1;
+  let word = '';
+  // The character before this one once web suffixes are dropped (what the general path's "/" rule looks at).
+  let previous = -1;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? text.charCodeAt(i) : 32;
+    if (isAsciiWordCode(code)) {
+      if (wordStart < 0) wordStart = i;
+      previous = code;
+      continue;
+    }
+    // A run of word characters ends here: add it to the word (dots and apostrophes join runs: "S.p.A." → "spa").
+    if (wordStart >= 0) {
+      word += text.slice(wordStart, i);
+      wordStart = -1;
+    }
+    if (code === 46 /* . */ && i > 0 && isAsciiWordCode(text.charCodeAt(i - 1))) {
+      // "amazon.com" → "amazon": a web suffix after a letter or digit, ending the word.
+      const suffixLength = webSuffixLength(text, i + 1);
+      if (suffixLength > 0) {
+        i += suffixLength;
+        continue;
+      }
+    }
+    const before = previous;
+    previous = code;
+    if (code === 46 || code === 39 || code === 96 /* . ' ` */) continue;
+    // "A/S" → "as": a slash between letters joins them.
+    if (code === 47 /* / */ && isAsciiLetter(before) && isAsciiLetter(text.charCodeAt(i + 1))) continue;
+    if (word.length > 0) {
+      words.push(tokenSynonyms[word] ?? word);
+      word = '';
+    }
+    if (code === 38 || code === 43 /* & + */) {
+      words.push('and');
+      previous = 32;
+    }
+  }
+  return words;
+}
+
+function webSuffixLength(text: string, start: number): number {
+  for (const suffix of webSuffixes) {
+    if (text.startsWith(suffix, start) && !isAsciiWordCode(text.charCodeAt(start + suffix.length))) return suffix.length;
+  }
+  return 0;
+}
+
+function isAsciiLetter(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 /** The legal-form-free tokens of a company name, or null when nothing is left (blank, punctuation only). */
@@ -55,24 +128,32 @@ export function normalizeName(raw: string | null | undefined): NormalizedName | 
 
 function stripOnce(tokens: string[]): string[] {
   let result = tokens;
-  const withoutAnd = result.filter((token) => token !== 'and');
-  if (withoutAnd.length > 0) result = withoutAnd;
-  if (result.length > 1 && result[0] === 'the') result = result.slice(1);
-  if (result.length > 1) {
-    for (let length = Math.min(maxPhraseTokens, result.length - 1); length >= 1; length--) {
-      if (leadingForms.has(result.slice(0, length).join(' '))) {
-        result = result.slice(length);
-        break;
-      }
-    }
+  if (result.length > 1 && result.includes('and')) {
+    const withoutAnd: string[] = [];
+    for (const token of result) if (token !== 'and') withoutAnd.push(token);
+    if (withoutAnd.length > 0) result = withoutAnd;
   }
-  if (result.length > 1) {
-    for (let length = Math.min(maxPhraseTokens, result.length - 1); length >= 1; length--) {
-      if (trailingForms.has(result.slice(result.length - length).join(' '))) {
-        result = result.slice(0, result.length - length);
-        break;
-      }
-    }
+  if (result.length > 1 && result[0] === 'the') result = result.slice(1);
+  if (result.length > 1 && leadingFirstWords.has(result[0] ?? '')) {
+    const length = longestPhrase(result, leadingForms, false);
+    if (length > 0) result = result.slice(length);
+  }
+  if (result.length > 1 && trailingLastWords.has(result[result.length - 1] ?? '')) {
+    const length = longestPhrase(result, trailingForms, true);
+    if (length > 0) result = result.slice(0, result.length - length);
   }
   return result;
+}
+
+/** Tokens in the longest phrase of `phrases` at the end (or start) of `tokens`, leaving at least one token; 0 if none. */
+function longestPhrase(tokens: readonly string[], phrases: ReadonlySet<string>, isAtEnd: boolean): number {
+  const limit = Math.min(maxPhraseTokens, tokens.length - 1);
+  let phrase = '';
+  let longest = 0;
+  for (let length = 1; length <= limit; length++) {
+    const token = (isAtEnd ? tokens[tokens.length - length] : tokens[length - 1]) ?? '';
+    phrase = length === 1 ? token : isAtEnd ? `${token} ${phrase}` : `${phrase} ${token}`;
+    if (phrases.has(phrase)) longest = length;
+  }
+  return longest;
 }

@@ -15,7 +15,7 @@ export function tokenSimilarity(a: string, b: string): number {
   const shorter = Math.min(a.length, b.length);
   if (shorter < 4 || /\d/.test(a) || /\d/.test(b)) return 0;
   if (a.charCodeAt(0) !== b.charCodeAt(0) && shorter < 6) return 0;
-  const maxDistance = shorter >= 8 ? 2 : 1;
+  const maxDistance = shorter >= 12 ? 2 : 1;
   const distance = boundedEditDistance(a, b, maxDistance);
   if (distance > maxDistance) return 0;
   return distance === 1 ? 0.85 : 0.7;
@@ -79,9 +79,9 @@ export function weightedNameSimilarity(
 export function compactSimilarity(a: string, b: string): number {
   if (a === b) return a.length > 0 ? 1 : 0;
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 6) return 0;
-  const maxDistance = shorter >= 10 ? 2 : 1;
+  if (shorter < 7) return 0;
+  const maxDistance = shorter >= 12 ? 2 : 1;
   const distance = boundedEditDistance(a, b, maxDistance);
   if (distance > maxDistance) return 0;
-  return distance === 1 ? 0.9 : 0.82;
+  return distance === 1 ? 0.88 : 0.82;
 }

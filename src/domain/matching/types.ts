@@ -27,7 +27,7 @@ export type UnmatchedReason = 'excluded_domain' | 'missing_data' | 'no_candidate
 
 export interface MatchCandidate {
   companyId: string;
-  /** Calibrated score in [0, 1]; 0.8 and above is a match. */
+  /** Calibrated score in [0, 1]; 0.85 and above is a match by default. */
   score: number;
 }
 

@@ -4,8 +4,6 @@ import { classifyWebApiAnswer, toConnectorError, type ProviderAnswer } from './e
 import { DYNAMICS_PROVIDER, trimSlash } from './provider';
 
 export interface DynamicsClientOptions {
-  /** Used only to read HTTP-date Retry-After values; the connector keeps no clock of its own. */
-  readonly now: () => Date;
   readonly maxAttempts: number;
   readonly requestTimeoutMs: number;
 }
@@ -71,7 +69,7 @@ export class DynamicsClient {
         attempt -= 1;
         continue;
       }
-      const failure = classifyWebApiAnswer(answer, attempt, this.options.now());
+      const failure = classifyWebApiAnswer(answer, attempt, this.ctx.now());
       if (failure.kind !== 'retry' || attempt + 1 >= this.options.maxAttempts) throw toConnectorError(failure);
       await this.ctx.sleep(failure.afterMs);
     }

@@ -13,7 +13,7 @@ export interface DynamicsConnectorOptions {
   readonly pageSize?: number;
   readonly maxAttempts?: number;
   readonly requestTimeoutMs?: number;
-  /** Only for HTTP-date Retry-After values. */
+  /** Token-endpoint calls only (data calls use ctx.now): reads HTTP-date Retry-After values. */
   readonly now?: () => Date;
   /** Waits between token-endpoint retries (data calls wait through ctx.sleep). */
   readonly sleep?: (ms: number) => Promise<void>;
@@ -26,7 +26,7 @@ export function createDynamicsConnector(options: DynamicsConnectorOptions = {}):
   const maxAttempts = options.maxAttempts ?? DYNAMICS_PROVIDER.maxAttempts;
   const tokenOptions = { now, maxAttempts, sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))) };
   const clientFor = (ctx: CrmCallContext): DynamicsClient =>
-    new DynamicsClient(ctx, { now, maxAttempts, requestTimeoutMs: options.requestTimeoutMs ?? DYNAMICS_PROVIDER.requestTimeoutMs });
+    new DynamicsClient(ctx, { maxAttempts, requestTimeoutMs: options.requestTimeoutMs ?? DYNAMICS_PROVIDER.requestTimeoutMs });
   return {
     provider: 'dynamics',
     displayName: DYNAMICS_PROVIDER.displayName,

@@ -5,7 +5,7 @@ import { z } from 'zod';
 export const tokenResponseSchema = z.object({
   token_type: z.string(),
   scope: z.string().optional(),
-  expires_in: z.coerce.number().int().positive(),
+  expires_in: z.coerce.number().int().nonnegative(),
   access_token: z.string().min(1),
   refresh_token: z.string().min(1).optional(),
 });

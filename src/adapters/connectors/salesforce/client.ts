@@ -68,6 +68,7 @@ export class SalesforceClient {
     for (;;) {
       await this.ctx.beforeCall({ method: request.method, path: url.pathname });
       let response: Response;
+      let bodyText: string;
       try {
         response = await fetch(url, {
           method: request.method,
@@ -80,6 +81,8 @@ export class SalesforceClient {
           ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
           signal: AbortSignal.timeout(this.options.requestTimeoutMs),
         });
+        // The timeout covers the body too: a stalled body is as transient as a stalled answer.
+        bodyText = await response.text();
       } catch (error) {
         // Network failure or timeout: transient.
         await this.ctx.afterCall({ status: 0, providerUsage: undefined });
@@ -91,7 +94,6 @@ export class SalesforceClient {
         const reason = error instanceof Error ? error.name : 'error';
         throw new CrmConnectorError('retry', 'NETWORK_ERROR', `Salesforce could not be reached (${reason}); openabm will try again later.`);
       }
-      const bodyText = await response.text();
       await this.ctx.afterCall({ status: response.status, providerUsage: parseLimitInfo(response.headers.get('sforce-limit-info')) });
       if (response.ok) return { status: response.status, bodyText };
       const verdict = classifyRestError({ status: response.status, bodyText, retryAfterHeader: response.headers.get('retry-after') }, this.ctx.now(), attempt);
@@ -140,6 +142,7 @@ export async function requestToken(
 ): Promise<CrmTokenSet> {
   const url = new URL(SALESFORCE.tokenPath, settings.loginUrl);
   let response: Response;
+  let bodyText: string;
   try {
     response = await fetch(url, {
       method: 'POST',
@@ -147,10 +150,10 @@ export async function requestToken(
       body: new URLSearchParams({ ...form, client_id: settings.clientId, client_secret: settings.clientSecret, format: 'json' }),
       signal: AbortSignal.timeout(timeoutMs),
     });
+    bodyText = await response.text();
   } catch {
     throw new CrmConnectorError('retry', 'NETWORK_ERROR', 'The Salesforce login server could not be reached; openabm will try again later.');
   }
-  const bodyText = await response.text();
   if (!response.ok) {
     const verdict = classifyTokenError({ status: response.status, bodyText, retryAfterHeader: response.headers.get('retry-after') }, grant, now);
     if (verdict.kind === 'retry') throw new CrmConnectorError('retry', 'TOKEN_BUSY', 'The Salesforce login server is busy; openabm will try again later.', {

@@ -1,3 +1,5 @@
 // One schema object for Drizzle. Each area adds its own file here and a numbered SQL migration in ../migrations/.
 export * from './core';
 export * from './integrations';
+export * from './companies';
+export * from './segments';

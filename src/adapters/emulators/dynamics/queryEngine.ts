@@ -40,7 +40,12 @@ function compareValues(left: AttributeValue | undefined, right: AttributeValue |
   if (l === null) return -1;
   if (r === null) return 1;
   if (typeof l === 'number' && typeof r === 'number') return l - r;
-  return String(l).toLowerCase() < String(r).toLowerCase() ? -1 : String(l).toLowerCase() > String(r).toLowerCase() ? 1 : String(l) < String(r) ? -1 : 1;
+  const ls = String(l);
+  const rs = String(r);
+  const lower = ls.toLowerCase();
+  const upper = rs.toLowerCase();
+  if (lower !== upper) return lower < upper ? -1 : 1;
+  return ls < rs ? -1 : ls > rs ? 1 : 0;
 }
 
 export function rowComparator(definition: EntityDefinition, order: readonly SortKey[]): (a: EntityRow, b: EntityRow) => number {

@@ -1,22 +1,33 @@
 import type { FastifyReply } from 'fastify';
 import { ENTITY_DEFINITIONS, type EntityDefinition, type EntityRow, type EntitySetName } from './entities';
-import type { DynamicsState } from './state';
-import { ODataError } from './state';
+import type { DynamicsState, ODataError } from './state';
 
 export const API_PATH = '/api/data/v9.2';
 const FORMATTED = 'OData.Community.Display.V1.FormattedValue';
 const LOOKUP_LOGICAL_NAME = 'Microsoft.Dynamics.CRM.lookuplogicalname';
 
 /** Reference §1: every Web API answer carries OData-Version 4.0 and odata.metadata=minimal. */
-export function odataHeaders(reply: FastifyReply): FastifyReply {
-  return reply.header('OData-Version', '4.0').header('Content-Type', 'application/json; odata.metadata=minimal');
+export function sendOData(reply: FastifyReply, body: unknown): FastifyReply {
+  // Written on the raw response so the media type stays exactly as Dataverse writes it (Fastify would quote the parameter).
+  const payload = JSON.stringify(body);
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[name] = String(value);
+  reply.hijack();
+  reply.raw.writeHead(reply.statusCode, {
+    ...headers,
+    'OData-Version': '4.0',
+    'Content-Type': 'application/json; odata.metadata=minimal',
+    'Content-Length': String(Buffer.byteLength(payload)),
+  });
+  reply.raw.end(payload);
+  return reply;
 }
 
 export function sendODataError(reply: FastifyReply, error: ODataError): FastifyReply {
   for (const [name, value] of Object.entries(error.headers)) reply.header(name, value);
   // Dataverse answers an expired or invalid bearer token with 401 and no body (reference §5: body unknown).
   if (error.status === 401) return reply.code(401).send('');
-  return odataHeaders(reply.code(error.status)).send({ error: { code: error.code, message: error.message } });
+  return sendOData(reply.code(error.status), { error: { code: error.code, message: error.message } });
 }
 
 export interface SerializeOptions {
@@ -34,7 +45,10 @@ export function serializeRow(state: DynamicsState, setName: EntitySetName, row: 
   const out: Record<string, unknown> = { '@odata.etag': `W/"${String(row.versionnumber ?? 1)}"` };
   const isFormatted = options.wantsAnnotation(FORMATTED);
   const isLookupName = options.wantsAnnotation(LOOKUP_LOGICAL_NAME);
-  for (const column of options.columns ?? definition.attributes) {
+  const columns = options.columns ?? definition.attributes;
+  // The primary key comes back whether or not $select named it.
+  const withKey = columns.includes(definition.primaryIdAttribute) ? columns : [...columns, definition.primaryIdAttribute];
+  for (const column of withKey) {
     const value = secured?.has(column) ? null : (row[column] ?? null);
     if (value === null && options.isOmittingNulls) continue;
     out[column] = value;

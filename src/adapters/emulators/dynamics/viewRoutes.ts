@@ -3,7 +3,7 @@ import { ENTITY_DEFINITIONS, type EntityRow, type EntitySetName } from './entiti
 import { compileFetchXml } from './fetchXml';
 import { parseODataOptions, preferredPageSize, type QueryableDefinition } from './odataQuery';
 import { buildOuterCookie, parseOuterCookie } from './queryEngine';
-import { API_PATH, contextUrl, odataHeaders } from './responses';
+import { API_PATH, contextUrl, sendOData } from './responses';
 import { ODataError, type DynamicsState, type ViewDefinition } from './state';
 import { sendFetchXml, type WebApiRequest } from './webApiRoutes';
 
@@ -61,11 +61,11 @@ export function viewRoute(state: DynamicsState, context: WebApiRequest, resource
   if (single) {
     const view = visible.find((candidate) => candidate.id === (single[2] ?? '').toLowerCase());
     if (!view) throw new ODataError(404, '0x80040217', `${table.logicalName} With Id = ${single[2] ?? ''} Does Not Exist`);
-    return odataHeaders(context.reply).send({ '@odata.context': `${state.orgUrl}${API_PATH}/$metadata#${tableName}/$entity`, ...serializeView(view, options.columns, table) });
+    return sendOData(context.reply, { '@odata.context': `${state.orgUrl}${API_PATH}/$metadata#${tableName}/$entity`, ...serializeView(view, options.columns, table) });
   }
   const rows = visible.filter((view) => options.predicate(viewRow(view)));
   const value = rows.map((view) => serializeView(view, options.columns, table));
-  return odataHeaders(context.reply).send({ '@odata.context': contextUrl(state, tableName, options.columns), value });
+  return sendOData(context.reply, { '@odata.context': contextUrl(state, tableName, options.columns), value });
 }
 
 /**

@@ -4,7 +4,7 @@ import { ENTITY_DEFINITIONS, type EntitySetName } from './entities';
 import { compileFetchXml, type CompiledFetch } from './fetchXml';
 import { parseODataOptions, preferredAnnotations, preferredPageSize } from './odataQuery';
 import { buildOuterCookie, MAX_PAGE_SIZE, parseInnerCookie, parseOuterCookie, runQuery, type QueryPage } from './queryEngine';
-import { API_PATH, contextUrl, odataHeaders, preferenceApplied, sendODataError, serializeRow } from './responses';
+import { API_PATH, contextUrl, sendOData, preferenceApplied, sendODataError, serializeRow } from './responses';
 import { ODataError, type DynamicsState, type SystemUser } from './state';
 import { runViewQuery, viewRoute } from './viewRoutes';
 
@@ -31,7 +31,7 @@ export function registerWebApiRoutes(server: EmulatorServer, state: DynamicsStat
       const prefer = headerText(request.headers.prefer);
       const context: WebApiRequest = { request, reply, user, params: url.searchParams, prefer };
       if (resource === 'WhoAmI' || resource === 'WhoAmI()') {
-        return odataHeaders(reply).send({
+        return sendOData(reply, {
           '@odata.context': `${state.orgUrl}${API_PATH}/$metadata#Microsoft.Dynamics.CRM.WhoAmIResponse`,
           BusinessUnitId: state.businessUnitId,
           UserId: user.systemuserid,
@@ -115,7 +115,7 @@ function sendSingle(state: DynamicsState, context: WebApiRequest, setName: Entit
   if (!row) throw new ODataError(404, '0x80040217', `${definition.logicalName} With Id = ${id} Does Not Exist`);
   const options = parseODataOptions(definition, Object.fromEntries(context.params));
   const body = serializeRow(state, setName, row, { columns: options.columns, isOmittingNulls: false, wantsAnnotation: preferredAnnotations(context.prefer) });
-  return odataHeaders(context.reply).send({ '@odata.context': `${contextUrl(state, setName, options.columns)}/$entity`, ...body });
+  return sendOData(context.reply, { '@odata.context': `${contextUrl(state, setName, options.columns)}/$entity`, ...body });
 }
 
 function sendEntitySet(state: DynamicsState, context: WebApiRequest, setName: EntitySetName): FastifyReply {
@@ -161,7 +161,7 @@ function sendODataQuery(state: DynamicsState, context: WebApiRequest, setName: E
     ...(requestedPageSize ? [`odata.maxpagesize=${requestedPageSize}`] : []),
     ...(/odata\.include-annotations/i.test(context.prefer ?? '') ? [/odata\.include-annotations\s*=\s*"[^"]*"/i.exec(context.prefer ?? '')?.[0] ?? ''] : []),
   ]);
-  return odataHeaders(context.reply).send(body);
+  return sendOData(context.reply, body);
 }
 
 /** Runs compiled FetchXML: nulls omitted, paging cookie + morerecords annotations when asked for and more remain. */
@@ -181,7 +181,7 @@ export function sendFetchXml(
   }
   options.addToBody?.(page, body);
   body.value = page.rows.map((row) => serializeRow(state, compiled.setName, row, { columns: compiled.columns, isOmittingNulls: true, wantsAnnotation }));
-  return odataHeaders(context.reply).send(body);
+  return sendOData(context.reply, body);
 }
 
 export function runCompiledFetch(state: DynamicsState, user: SystemUser, compiled: CompiledFetch): QueryPage {

@@ -43,7 +43,8 @@ export class EmulatorServer {
   private listeningUrl: string | undefined;
 
   constructor(readonly options: EmulatorServerOptions) {
-    this.app = Fastify({ logger: options.isLogging ? { level: 'info' } : false, bodyLimit: 64 * 1024 * 1024 });
+    // Logs go to stderr: `openabm sandbox` keeps stdout for its one JSON line.
+    this.app = Fastify({ logger: options.isLogging ? { level: 'info', stream: process.stderr } : false, bodyLimit: 64 * 1024 * 1024 });
     // Providers send form bodies to their token endpoints and JSON elsewhere; keep the raw text of anything else.
     this.app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
       done(null, Object.fromEntries(new URLSearchParams(String(body))));

@@ -1,4 +1,4 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { contextOf, sendError } from './http';
 import { checkWrite, findTarget, type SaveError } from './recordWrites';
 import { findSObject } from './schema';
@@ -21,7 +21,7 @@ function failure(error: SaveError, id?: string): SaveResult {
 }
 
 export function registerCollectionRoutes(scope: FastifyInstance, state: SalesforceOrgState): void {
-  const write = (mode: 'create' | 'update') => async (request: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
+  const write = (mode: 'create' | 'update') => async (request: FastifyRequest, reply: FastifyReply) => {
     const body = request.body as { allOrNone?: unknown; records?: unknown } | null;
     if (!body || typeof body !== 'object' || !Array.isArray(body.records)) return sendError(reply, 400, 'JSON_PARSER_ERROR', 'The request body must be {"allOrNone": boolean, "records": [...]}');
     if (body.records.length > COLLECTION_RECORD_LIMIT) return sendError(reply, 400, 'EXCEEDED_ID_LIMIT', `record limit reached. cannot submit more than ${COLLECTION_RECORD_LIMIT} records into this call`);

@@ -73,7 +73,8 @@ export function createDemoOrg(options: DemoOrgOptions = {}): SalesforceOrgState 
   const stamps = (maxAgeDays: number) => {
     const createdMs = generatedAtMs - Math.floor(random() * maxAgeDays * DAY_MS);
     const modifiedMs = createdMs + Math.floor(random() * (generatedAtMs - createdMs));
-    return { CreatedDate: formatDateTime(new Date(createdMs)), LastModifiedDate: formatDateTime(new Date(modifiedMs)), SystemModstamp: formatDateTime(new Date(modifiedMs)) };
+    const modified = formatDateTime(new Date(modifiedMs));
+    return { CreatedDate: formatDateTime(new Date(createdMs)), LastModifiedDate: modified, SystemModstamp: modified };
   };
 
   const userIds = users.map((user) => {
@@ -84,9 +85,12 @@ export function createDemoOrg(options: DemoOrgOptions = {}): SalesforceOrgState 
   const integrationUserId = userIds[0] ?? '';
   // Reps own most accounts; the integration user owns a few (so "My Accounts" views and reports hold some).
   const ownerFor = () => (random() < 0.05 ? integrationUserId : (userIds[1 + Math.floor(random() * (userIds.length - 1))] ?? integrationUserId));
-  const base = (extra: Record<string, FieldValue>, maxAgeDays: number): Record<string, FieldValue> => {
+  // Fields left out of a record read as null: a 100,000-account org stays small and quick to build.
+  const makeRecord = (sobjectType: string, maxAgeDays: number, fields: Record<string, FieldValue>): SObjectRecord => {
     const owner = ownerFor();
-    return { IsDeleted: false, OwnerId: owner, CreatedById: owner, LastModifiedById: owner, Segment_Names__c: null, ...stamps(maxAgeDays), ...extra };
+    const stamped = stamps(maxAgeDays);
+    const record = Object.assign(fields, { Id: state.nextId(sobjectType), IsDeleted: false, OwnerId: owner, CreatedById: owner, LastModifiedById: owner }, stamped);
+    return state.put(sobjectType, record as SObjectRecord);
   };
 
   const accountFields = (company: DemoCompany, source: string): Record<string, FieldValue> => ({
@@ -113,12 +117,12 @@ export function createDemoOrg(options: DemoOrgOptions = {}): SalesforceOrgState 
     // ~3% duplicate an earlier account under another spelling; ~4% are local firms missing from the master.
     if (roll < 0.03 && accounts.length > 0) company = companies[Math.floor(random() * accounts.length)] as DemoCompany;
     const fields = roll >= 0.03 && roll < 0.07 ? notInMaster(company, random) : accountFields(company, pick(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other']));
-    const record = state.put('Account', { Id: state.nextId('Account'), ...base(fields, 1500) } as SObjectRecord);
+    const record = makeRecord('Account', 1500, fields);
     accounts.push({ record, domain: roll >= 0.03 && roll < 0.07 ? null : company.domain });
   }
   for (let index = 0; index < legacyCount; index++) {
     const company = companies[accountCount + leadOnlyCompanyCount + index] as DemoCompany;
-    state.put('Account', { Id: state.nextId('Account'), ...base(accountFields(company, 'Legacy ERP Import'), 3000) } as SObjectRecord);
+    makeRecord('Account', 3000, accountFields(company, 'Legacy ERP Import'));
   }
 
   const contactsByAccount = new Map<string, string>();
@@ -131,7 +135,7 @@ export function createDemoOrg(options: DemoOrgOptions = {}): SalesforceOrgState 
   for (let index = 0; index < contactCount && accounts.length > 0; index++) {
     const account = pick(accounts);
     const fields = { ...person(account.domain), AccountId: random() < 0.96 ? account.record.Id : null, MailingCountry: typeof account.record.BillingCountry === 'string' ? account.record.BillingCountry : null, Phone: null };
-    const record = state.put('Contact', { Id: state.nextId('Contact'), ...base({ ...fields, ...ceFields() }, 1200) } as SObjectRecord);
+    const record = makeRecord('Contact', 1200, fields);
     if (fields.AccountId && !contactsByAccount.has(fields.AccountId)) contactsByAccount.set(fields.AccountId, record.Id);
   }
 
@@ -142,7 +146,6 @@ export function createDemoOrg(options: DemoOrgOptions = {}): SalesforceOrgState 
     const domain = account?.domain ?? company?.domain ?? null;
     const companyName = account ? messyCompanyName(String(account.record.Name).trim(), random) : company ? messyCompanyName(company.name, random) : `${pick(lastNames)} ${pick(['Consulting', 'Design Studio', 'Plumbing', 'Bakery', 'Family Office'])}`;
     const isConverted = account !== undefined && random() < 0.2;
-    const stampsFor = base({}, 900);
     const fields: Record<string, FieldValue> = {
       ...person(domain),
       Company: companyName,
@@ -153,23 +156,15 @@ export function createDemoOrg(options: DemoOrgOptions = {}): SalesforceOrgState 
       IsConverted: isConverted,
       ConvertedAccountId: isConverted ? (account?.record.Id ?? null) : null,
       ConvertedContactId: isConverted && account ? (contactsByAccount.get(account.record.Id) ?? null) : null,
-      ConvertedDate: isConverted ? String(stampsFor.LastModifiedDate).slice(0, 10) : null,
-      ...ceFields(),
     };
-    state.put('Lead', { Id: state.nextId('Lead'), ...stampsFor, ...fields } as SObjectRecord);
+    const lead = makeRecord('Lead', 900, fields);
+    if (isConverted) state.put('Lead', { ...lead, ConvertedDate: String(lead.LastModifiedDate).slice(0, 10) });
   }
 
   state.hiddenFields.set('Account', new Set(['Credit_Rating__c']));
   addDemoSources(state, userIds);
   state.tokens.issueRefreshToken(integrationUserId, demoCredentials.refreshToken);
   return state;
-}
-
-function ceFields(): Record<string, FieldValue> {
-  return {
-    sixsense_ce__status__c: null, sixsense_ce__last_synced_at__c: null, sixsense_ce__campaign_url__c: null,
-    sixsense_ce__campaign_name__c: null, sixsense_ce__campaign_status__c: null, sixsense_ce__campaign_creator__c: null,
-  };
 }
 
 function employeesFrom(range: string, random: Random): number | null {

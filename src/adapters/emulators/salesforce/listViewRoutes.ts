@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { formatJavaDate, toId15 } from './ids';
 import { contextOf, notFound, sendError } from './http';
 import { findField, findSObject } from './schema';
@@ -86,7 +86,7 @@ export function registerListViewRoutes(scope: FastifyInstance, state: Salesforce
     return view;
   };
 
-  const list = async (request: import('fastify').FastifyRequest<{ Params: { type: string } }>, reply: FastifyReply) => {
+  const list = async (request: FastifyRequest<{ Params: { type: string } }>, reply: FastifyReply) => {
     const { version, userId } = contextOf(request);
     const sobject = findSObject(request.params.type);
     if (!sobject) return notFound(reply);

@@ -6,7 +6,18 @@ countries.registerLocale(en);
 /** How CRM users really type company data: the demo org's accounts and leads carry these variants. */
 export type Random = () => number;
 
-const LEGAL_FORM = /[,\s]+(Inc\.?|LLC|Corp\.?|Corporation|Co\.|Ltd\.?|Limited|PLC|LLP|GmbH & Co\. KG|GmbH|AG|SE|e\.K\.|S\.A\.S?\.?|SAS|SARL|S\.p\.A\.|S\.r\.l\.|B\.V\.|N\.V\.|AB|ASA?|Oy|K\.K\.|Pvt\.? Ltd\.?|Pty\.? Ltd\.?|S\.L\.|Ltda\.?)$/i;
+const LEGAL_FORMS = [
+  'GmbH & Co. KG', 'S. de R.L. de C.V.', 'S.A. de C.V.', 'Kabushiki Kaisha', 'Private Limited', 'Pty. Limited', 'sp. z o.o.', 'AB (publ)',
+  'Pvt. Ltd.', 'Pvt Ltd', 'Pte. Ltd.', 'Pte Ltd', 'Pty Ltd', 'Co., Ltd.', 'Corporation', 'Limited', 'Inc.', 'Inc', 'LLC', 'LLP', 'Corp.', 'Corp',
+  'Co.', 'Ltd.', 'Ltd', 'Ltda.', 'PLC', 'GmbH', 'AG', 'SE', 'e.K.', 'S.A.', 'SA', 'SAS', 'SARL', 'Sàrl', 'S.L.U.', 'S.L.', 'S.p.A.', 'S.r.l.', 'SRL',
+  'B.V.', 'BV', 'N.V.', 'NV', 'A/S', 'ApS', 'AB', 'ASA', 'AS', 'Oyj', 'Oy', 'K.K.', 'DAC',
+];
+const LEGAL_FORM = new RegExp(`,?\\s+(${LEGAL_FORMS.map((form) => form.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|')})$`);
+
+const ABBREVIATIONS: readonly (readonly [RegExp, string])[] = [
+  [/\bInternational\b/, 'Intl'], [/\bTechnologies\b/, 'Tech'], [/\bManufacturing\b/, 'Mfg'], [/\bAssociates\b/, 'Assoc.'],
+  [/\bSolutions\b/, 'Solns'], [/\bCorporation\b/, 'Corp'], [/\bCompany\b/, 'Co'], [/\bGroup\b/, 'Grp'],
+];
 
 export function messyCompanyName(name: string, random: Random): string {
   const roll = random();
@@ -18,7 +29,8 @@ export function messyCompanyName(name: string, random: Random): string {
   if (roll < 0.83) return /^the\s/i.test(name) ? name.replace(/^the\s+/i, '') : `The ${name}`;
   if (roll < 0.88) return `${name.replace(/ /, '  ')} `;
   if (roll < 0.94) return name.replace(/ & /g, ' and ');
-  return name.replace(LEGAL_FORM, '').replace(/\s+\S+$/, (last) => (name.split(' ').length > 2 ? '' : last)) || name;
+  const abbreviated = ABBREVIATIONS.reduce((text, [pattern, short]) => text.replace(pattern, short), name);
+  return abbreviated === name ? name.replace(/\./g, '') : abbreviated;
 }
 
 export function messyWebsite(domain: string, random: Random): string | null {

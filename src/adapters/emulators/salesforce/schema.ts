@@ -128,7 +128,7 @@ const definitions: SObjectDefinition[] = [
       field('Website', 'url', 'Website'),
       field('Title', 'string', 'Title', { length: 128 }),
       field('Country', 'string', 'Country', { length: 80 }),
-      field('Status', 'picklist', 'Lead Status', { picklistValues: ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'] }),
+      field('Status', 'picklist', 'Lead Status', { isNillable: false, picklistValues: ['Open - Not Contacted', 'Working - Contacted', 'Closed - Converted', 'Closed - Not Converted'] }),
       field('LeadSource', 'picklist', 'Lead Source', { picklistValues: ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'] }),
       field('IsConverted', 'boolean', 'Converted', { isCreateable: false, isUpdateable: false }),
       field('ConvertedDate', 'date', 'Converted Date', { isCreateable: false, isUpdateable: false }),

@@ -1,5 +1,8 @@
 import type { Command } from 'commander';
+import { registerCompanies } from './companies';
+import { registerMatch } from './match';
 import { registerMigrate } from './migrate';
+import { registerSandbox } from './sandbox';
 import { registerStart } from './start';
 import { registerUsers } from './users';
 import { registerWorker } from './worker';
@@ -12,4 +15,7 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerWorker,
   registerMigrate,
   registerUsers,
+  registerCompanies,
+  registerMatch,
+  registerSandbox,
 ];

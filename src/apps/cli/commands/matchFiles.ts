@@ -9,8 +9,8 @@ import type { AccountInput, MatchResult } from '../../../domain/matching/types';
 
 export type ProgressListener = (bytesRead: number, totalBytes: number) => void;
 
-/** Streams a CSV file, handing over records chunk by chunk; errors name the file and line. */
-export async function forEachCsvChunk(filePath: string, onRecords: (records: CsvRecord[]) => void, onProgress?: ProgressListener): Promise<void> {
+/** A CSV file's records, chunk by chunk as the file is read (back-pressured); errors name the file and line. */
+export async function* readCsvChunks(filePath: string, onProgress?: ProgressListener): AsyncGenerator<CsvRecord[]> {
   const totalBytes = (await stat(filePath)).size;
   const parser = createCsvParser();
   let bytesRead = 0;
@@ -18,14 +18,20 @@ export async function forEachCsvChunk(filePath: string, onRecords: (records: Csv
     const stream = createReadStream(filePath, { encoding: 'utf8', highWaterMark: 1 << 20 });
     for await (const chunk of stream as AsyncIterable<string>) {
       bytesRead += Buffer.byteLength(chunk);
-      onRecords(parser.push(chunk));
+      const records = parser.push(chunk);
       onProgress?.(Math.min(bytesRead, totalBytes), totalBytes);
+      if (records.length > 0) yield records;
     }
-    onRecords(parser.end());
+    const last = parser.end();
+    if (last.length > 0) yield last;
   } catch (error) {
     if (error instanceof CsvFormatError) throw new CsvFormatError(`${filePath}: ${error.message.replace(/^line \d+: /, '')}`, error.line);
     throw error;
   }
+}
+
+export async function forEachCsvChunk(filePath: string, onRecords: (records: CsvRecord[]) => void, onProgress?: ProgressListener): Promise<void> {
+  for await (const records of readCsvChunks(filePath, onProgress)) onRecords(records);
 }
 
 /** Builds the master index from MASTER.csv (company_id,name,domain,country, optional extra columns). */

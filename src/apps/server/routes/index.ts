@@ -10,6 +10,14 @@ import updateUser from './users/updateUser';
 import listApiKeys from './apiKeys/listApiKeys';
 import createApiKey from './apiKeys/createApiKey';
 import revokeApiKey from './apiKeys/revokeApiKey';
+import listCrmConnections from './integrations/listCrmConnections';
+import startCrmConnection from './integrations/startCrmConnection';
+import completeCrmOAuth from './integrations/completeCrmOAuth';
+import disconnectCrm from './integrations/disconnectCrm';
+import setCrmApiAllowance from './integrations/setCrmApiAllowance';
+import startCrmSync from './integrations/startCrmSync';
+import listCrmSources from './integrations/listCrmSources';
+import previewCrmSource from './integrations/previewCrmSource';
 
 /**
  * Every HTTP route. Each file exports one defineRoute(); add yours here. A route without a permission fails
@@ -29,4 +37,12 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   listApiKeys,
   createApiKey,
   revokeApiKey,
+  listCrmConnections,
+  startCrmConnection,
+  completeCrmOAuth,
+  disconnectCrm,
+  setCrmApiAllowance,
+  startCrmSync,
+  listCrmSources,
+  previewCrmSource,
 ];

@@ -1,0 +1,107 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { testConfig } from '../src/apps/config';
+import { startOpenabm } from '../src/apps/runtime';
+import type { Role } from '../src/domain/permissions/roles';
+
+/**
+ * Browser tests run the whole product as a user gets it: API + worker + built UI on one port, PGlite in a fresh
+ * temporary data directory, the demo organisation seeded, and Debian's chromium driven by playwright-core.
+ */
+const repoRoot = path.resolve(import.meta.dirname, '..');
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+
+export interface OpenabmUnderTest {
+  readonly url: string;
+  readonly demo: { readonly emails: Readonly<Record<Role, string>>; readonly password: string };
+  close(): Promise<void>;
+}
+
+/** Fails with the command to run when the UI was not built, instead of a blank page later. */
+export function assertWebBuilt(): void {
+  if (!existsSync(path.join(repoRoot, 'web/dist/index.html'))) {
+    throw new Error('web/dist/index.html is missing: run `npm run build:web` before the browser tests (npm test does).');
+  }
+}
+
+export async function startTestOpenabm(): Promise<OpenabmUnderTest> {
+  assertWebBuilt();
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'openabm-e2e-'));
+  const running = await startOpenabm({ config: testConfig({ dataDir, port: 0 }), isSeedingDemo: true });
+  if (running.url === undefined || running.demo === undefined) {
+    await running.close();
+    throw new Error('openabm started without a URL or without seeding the demo organisation');
+  }
+  return {
+    url: running.url,
+    demo: running.demo,
+    close: async () => {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface TestBrowser {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchBrowser(): Promise<TestBrowser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does.`);
+  }
+  const profileDir = mkdtempSync(path.join(os.tmpdir(), 'openabm-chromium-'));
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1360, height: 860 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  // Fail with Playwright's own message (which locator, what it waited for) well before Vitest's test timeout.
+  context.setDefaultTimeout(15_000);
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A fresh page with its own cookies: each test logs in as whom it needs. Persistent contexts share cookies, so
+ * they are cleared first.
+ */
+export async function newPage(browser: TestBrowser): Promise<Page> {
+  await browser.context.clearCookies();
+  for (const page of browser.context.pages()) await page.close();
+  return browser.context.newPage();
+}
+
+/** Logs in through the log-in page; by default postpones the "change your one-time password" prompt. */
+export async function logIn(page: Page, baseUrl: string, email: string, password: string, options: { isKeepingPrompt?: boolean } = {}): Promise<void> {
+  await page.goto(`${baseUrl}/login`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByTestId('user-menu').waitFor();
+  if (options.isKeepingPrompt === true) return;
+  const prompt = page.getByRole('dialog', { name: 'Change your one-time password' });
+  if (await prompt.isVisible()) {
+    await prompt.getByRole('button', { name: 'Later' }).click();
+    await prompt.waitFor({ state: 'hidden' });
+  }
+}
+
+/**
+ * Screenshots for people to look at, never compared by tests: set OPENABM_E2E_SCREENSHOTS=1 to write
+ * .tmp/screenshots/<name>.png.
+ */
+export async function saveScreenshot(page: Page, name: string): Promise<void> {
+  if (process.env.OPENABM_E2E_SCREENSHOTS !== '1') return;
+  await page.screenshot({ path: path.join(repoRoot, '.tmp/screenshots', `${name}.png`), fullPage: true });
+}

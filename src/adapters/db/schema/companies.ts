@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { char, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from './core';
+
+/**
+ * Mirrors migrations/0100_companies.sql. `companies` is the shared master company database (not a tenant table:
+ * every organisation matches against the same companies); the match tables are per organisation.
+ */
+export const companies = pgTable(
+  'companies',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    domain: text('domain'),
+    otherDomains: text('other_domains').array().notNull().default(sql`'{}'`),
+    country: char('country', { length: 2 }),
+    region: text('region'),
+    city: text('city'),
+    industry: text('industry'),
+    employeeRange: text('employee_range'),
+    revenueRange: text('revenue_range'),
+    firmographics: jsonb('firmographics').$type<Record<string, unknown>>().notNull().default({}),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('companies_domain_idx').on(t.domain), index('companies_country_idx').on(t.country)],
+);
+
+export const matchExcludedDomains = pgTable(
+  'match_excluded_domains',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    domain: text('domain').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.domain] })],
+);
+
+export const matchBatches = pgTable(
+  'match_batches',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    inputRows: integer('input_rows').notNull().default(0),
+    matched: integer('matched').notNull().default(0),
+    unmatched: integer('unmatched').notNull().default(0),
+    duplicates: integer('duplicates').notNull().default(0),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    matchedAt: timestamp('matched_at', { withTimezone: true }),
+  },
+  (t) => [index('match_batches_org_idx').on(t.orgId, t.createdAt.desc())],
+);
+
+export const matchResults = pgTable(
+  'match_results',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    batchId: uuid('batch_id').notNull().references(() => matchBatches.id, { onDelete: 'cascade' }),
+    rowIndex: integer('row_index').notNull(),
+    rowId: text('row_id').notNull(),
+    status: text('status').$type<'matched' | 'duplicate' | 'unmatched'>().notNull(),
+    companyId: text('company_id'),
+    score: real('score'),
+    reason: text('reason').$type<'excluded_domain' | 'missing_data' | 'no_candidate' | 'ambiguous' | 'low_score'>(),
+    candidates: jsonb('candidates').$type<{ companyId: string; score: number }[]>().notNull().default([]),
+    inputName: text('input_name'),
+    inputDomain: text('input_domain'),
+    inputCountry: text('input_country'),
+  },
+  (t) => [primaryKey({ columns: [t.batchId, t.rowIndex] }), index('match_results_org_batch_status_idx').on(t.orgId, t.batchId, t.status)],
+);

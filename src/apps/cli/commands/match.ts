@@ -1,0 +1,115 @@
+import { existsSync } from 'node:fs';
+import cliProgress from 'cli-progress';
+import type { Command } from 'commander';
+import { openDatabase } from '../../../adapters/db/database';
+import { CsvFormatError } from '../../../domain/matching/csv';
+import { buildExclusionSet } from '../../../domain/matching/excludedDomains';
+import type { MasterIndex } from '../../../domain/matching/masterIndex';
+import { createAccountMatcher } from '../../../domain/matching/matchAccounts';
+import { summarizeResults, type MatchResult } from '../../../domain/matching/types';
+import { loadMasterIndex } from '../../../usecases/matching/loadMasterIndex';
+import { loadConfig } from '../../config';
+import { CliError } from '../cliError';
+import { loadMasterFile, readAccountFile, writeResultsFile, type ProgressListener } from './matchFiles';
+
+interface MatchOptions {
+  master?: string;
+  input: string;
+  output: string;
+  stats?: boolean;
+}
+
+/**
+ * `openabm match --master MASTER.csv --input ACCOUNTS.csv --output RESULTS.csv [--stats]`: a stable contract for
+ * scripts and benchmarks. Without --master the database's master companies are used.
+ */
+export function registerMatch(program: Command): void {
+  program
+    .command('match')
+    .description('Match account records (CSV) to master companies and write row_id,status,company_id,score,reason')
+    .option('--master <file>', 'master companies CSV (company_id,name,domain,country,…); default: the database')
+    .requiredOption('--input <file>', 'account records CSV (row_id/id, name/account name/company, domain/website/url/email, country/billing country)')
+    .requiredOption('--output <file>', 'results CSV to write')
+    .option('--stats', 'print one JSON line of counts and timings on stderr')
+    .action(async (options: MatchOptions) => {
+      for (const file of [options.master, options.input]) {
+        if (file !== undefined && !existsSync(file)) throw new CliError(`file not found: ${file}`);
+      }
+      const progress = createProgress();
+      try {
+        const indexStart = performance.now();
+        const index = options.master ? await loadMasterFile(options.master, progress.reporter('Loading master')) : await loadIndexFromDatabase();
+        const indexMs = performance.now() - indexStart;
+        const accounts = await readAccountFile(options.input, progress.reporter('Reading accounts'));
+        const matchStart = performance.now();
+        const matcher = createAccountMatcher(index, { excludedDomains: buildExclusionSet() });
+        const claimed = new Set<number>();
+        const results: MatchResult[] = [];
+        const report = progress.reporter('Matching');
+        for (let position = 0; position < accounts.length; position++) {
+          const account = accounts[position];
+          if (account) results.push(matcher.resolve(account, claimed));
+          if (position % 2048 === 0) report?.(position, accounts.length);
+        }
+        const matchMs = performance.now() - matchStart;
+        progress.stop();
+        await writeResultsFile(options.output, results);
+        if (options.stats) process.stderr.write(`${JSON.stringify(statsLine(index, results, indexMs, matchMs))}\n`);
+      } catch (error) {
+        progress.stop();
+        if (error instanceof CsvFormatError) throw new CliError(error.message);
+        throw error;
+      }
+    });
+}
+
+function statsLine(index: MasterIndex, results: readonly MatchResult[], indexMs: number, matchMs: number): Record<string, number> {
+  const summary = summarizeResults(results);
+  return {
+    master_rows: index.size,
+    input_rows: summary.inputRows,
+    matched: summary.matched,
+    unmatched: summary.unmatched,
+    duplicates: summary.duplicates,
+    index_ms: Math.round(indexMs),
+    match_ms: Math.round(matchMs),
+    peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
+  };
+}
+
+async function loadIndexFromDatabase(): Promise<MasterIndex> {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    const index = await loadMasterIndex(database.db);
+    if (index.size === 0) throw new CliError('the database has no master companies: import some with `openabm companies import FILE`, or pass --master FILE');
+    return index;
+  } finally {
+    await database.close();
+  }
+}
+
+/** A progress bar on stderr, only when stderr is a terminal (scripts and CI get clean output). */
+function createProgress(): { reporter(label: string): ProgressListener | undefined; stop(): void } {
+  if (!process.stderr.isTTY) return { reporter: () => undefined, stop: () => undefined };
+  let bar: cliProgress.SingleBar | undefined;
+  return {
+    reporter(label) {
+      bar?.stop();
+      bar = new cliProgress.SingleBar({ format: `${label.padEnd(17)} [{bar}] {percentage}%`, stream: process.stderr, hideCursor: true, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+      let isStarted = false;
+      return (done, total) => {
+        if (!bar) return;
+        if (!isStarted) {
+          bar.start(total, 0);
+          isStarted = true;
+        }
+        bar.update(done);
+      };
+    },
+    stop() {
+      bar?.stop();
+      bar = undefined;
+    },
+  };
+}

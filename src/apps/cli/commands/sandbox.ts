@@ -1,0 +1,36 @@
+import type { Command } from 'commander';
+import { emulatorDefinitions, findEmulator } from '../../../adapters/emulators/index';
+import { CliError } from '../cliError';
+import { waitForShutdown } from '../shutdown';
+
+/**
+ * `openabm sandbox <provider> --port N`: runs one provider emulator alone with its demo org and prints one JSON line
+ * on stdout (base URL, OAuth client id/secret, the demo user's refresh token) so any client can be pointed at it.
+ */
+export function registerSandbox(program: Command): void {
+  program
+    .command('sandbox')
+    .description('Run one provider emulator (with its demo org) until Ctrl+C, printing its URL and OAuth credentials as one JSON line')
+    .argument('<provider>', `emulator to run: ${emulatorDefinitions.map((definition) => definition.provider).join(', ')}`)
+    .option('-p, --port <port>', 'port on 127.0.0.1 (0 picks a free one)', '0')
+    .option('--log', 'log each request to stderr', false)
+    .addHelpText('after', '\nExample:\n  npx openabm sandbox salesforce --port 4010\n  {"provider":"salesforce","baseUrl":"http://127.0.0.1:4010","clientId":"…","clientSecret":"…","refreshToken":"…",…}')
+    .action(async (provider: string, options: { port: string; log: boolean }) => {
+      const definition = findEmulator(provider);
+      if (!definition) {
+        throw new CliError(`unknown provider "${provider}"; known emulators: ${emulatorDefinitions.map((candidate) => candidate.provider).join(', ')}`, 2);
+      }
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new CliError(`--port must be an integer from 0 to 65535, got "${options.port}"`, 2);
+      let running;
+      try {
+        running = await definition.start({ port, isLogging: options.log });
+      } catch (error) {
+        if ((error as { code?: string }).code === 'EADDRINUSE') throw new CliError(`port ${port} is already in use; pick another with --port, or --port 0 for a free one`);
+        throw error;
+      }
+      process.stdout.write(`${JSON.stringify({ provider: running.provider, baseUrl: running.baseUrl, ...running.credentials })}\n`);
+      process.stderr.write(`${definition.displayName} emulator listening on ${running.baseUrl}. Press Ctrl+C to stop.\n`);
+      await waitForShutdown(() => running.close());
+    });
+}

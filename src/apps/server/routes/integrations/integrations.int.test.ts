@@ -1,0 +1,96 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../../adapters/db/database';
+import { demoReportIds, startSalesforceEmulator, type SalesforceEmulator } from '../../../../adapters/emulators/salesforce/index';
+import { CRM_MESSAGES } from '../../../../domain/crmSources/messages';
+import { createTestOrg, type TestOrg } from '../../../../test/createTestOrg';
+import { openTestDatabase, testDatabaseKinds } from '../../../../test/databases';
+import { createTestApp, logInAs, type TestAppDeps } from '../../../../test/testApp';
+
+describe.each(testDatabaseKinds())('integrations API on %s', (kind) => {
+  let database: Database;
+  let emulator: SalesforceEmulator;
+  let app: FastifyInstance;
+  let deps: TestAppDeps;
+  let org: TestOrg;
+  let otherOrg: TestOrg;
+
+  beforeAll(async () => {
+    database = await openTestDatabase(kind);
+    emulator = await startSalesforceEmulator({ accountCount: 100 });
+    ({ app, deps } = await createTestApp(database, { sandboxUrls: { salesforce: emulator.baseUrl } }));
+    org = await createTestOrg(database, 'Acme');
+    otherOrg = await createTestOrg(database, 'Globex');
+  });
+  afterAll(async () => {
+    await app.close();
+    await emulator.close();
+    await database.close();
+  });
+
+  const login = (which: TestOrg, role: 'primary_admin' | 'view_only' = 'primary_admin') =>
+    logInAs(app, database, { orgId: which.orgId, userId: which.userIds[role], email: which.emails[role] });
+
+  async function connect(which: TestOrg) {
+    const { headers } = await login(which);
+    const started = await app.inject({
+      method: 'POST',
+      url: '/api/integrations/crm/salesforce/connect',
+      headers,
+      payload: { environment: 'emulator', clientId: emulator.credentials.clientId, clientSecret: emulator.credentials.clientSecret, credentialPolicy: 'never_expire' },
+    });
+    expect(started.statusCode).toBe(200);
+    const authorizationUrl = new URL(started.json().authorizationUrl as string);
+    // The browser at the emulator: skip the consent page by dropping prompt, as an already-approved app would.
+    authorizationUrl.searchParams.delete('prompt');
+    const atProvider = await fetch(authorizationUrl, { redirect: 'manual' });
+    const back = new URL(atProvider.headers.get('location') ?? '');
+    return app.inject({ method: 'GET', url: `${back.pathname}${back.search}` });
+  }
+
+  it('rejects an unauthenticated caller', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/integrations/crm' });
+    expect(response.statusCode).toBe(401);
+  });
+
+  it('connects through OAuth and redirects to the integrations page', async () => {
+    const callback = await connect(org);
+    expect(callback.statusCode).toBe(303);
+    expect(callback.headers.location).toBe('/settings/integrations?connected=salesforce');
+    const { headers } = await login(org);
+    const list = await app.inject({ method: 'GET', url: '/api/integrations/crm', headers });
+    expect(list.statusCode).toBe(200);
+    expect(list.json().items[0]).toMatchObject({ provider: 'salesforce', status: 'connected', statusLabel: 'Connected' });
+  });
+
+  it('cannot see another org’s data', async () => {
+    const { headers } = await login(otherOrg);
+    const list = await app.inject({ method: 'GET', url: '/api/integrations/crm', headers });
+    expect(list.json().items).toEqual([]);
+  });
+
+  it('lets a view-only user read but not connect', async () => {
+    const { headers } = await login(org, 'view_only');
+    expect((await app.inject({ method: 'GET', url: '/api/integrations/crm', headers })).statusCode).toBe(200);
+    const connectAttempt = await app.inject({ method: 'POST', url: '/api/integrations/crm/salesforce/connect', headers, payload: { environment: 'emulator' } });
+    expect(connectAttempt.statusCode).toBe(403);
+  });
+
+  it('queues a sync and refuses a report before the first full sync with the spec message', async () => {
+    const { headers } = await login(org);
+    const sync = await app.inject({ method: 'POST', url: '/api/integrations/crm/salesforce/sync', headers });
+    expect(sync.statusCode).toBe(202);
+    expect(deps.jobs.enqueued.at(-1)).toMatchObject({ name: 'crm.sync.run', payload: { orgId: org.orgId, provider: 'salesforce' } });
+    const preview = await app.inject({ method: 'GET', url: `/api/integrations/crm/salesforce/sources/report/${demoReportIds.emeaAccountsTabular}/preview`, headers });
+    expect(preview.statusCode).toBe(400);
+    expect(preview.json().message).toBe(CRM_MESSAGES.firstSyncNotCompleted);
+  });
+
+  it('lists sources with their problems', async () => {
+    const { headers } = await login(org);
+    const response = await app.inject({ method: 'GET', url: '/api/integrations/crm/salesforce/sources', headers });
+    expect(response.statusCode).toBe(200);
+    const custom = (response.json().items as Array<{ id: string; problems: string[] }>).find((item) => item.id === demoReportIds.customReportType);
+    expect(custom?.problems).toEqual([CRM_MESSAGES.reportCustomType]);
+  });
+});

@@ -1,0 +1,24 @@
+import { z } from 'zod';
+import { runCrmDataSync } from '../../../../usecases/integrations/runCrmDataSync';
+import { CRM_SYNC_JOB } from '../../../../usecases/integrations/requestCrmSync';
+import { defineJob } from '../../defineJob';
+
+/**
+ * The daily CRM data sync of one org and provider. Idempotent and resumable: it carries on from the last committed
+ * page; a spent allowance or a refused login ends it without a retry (the next day's run resumes).
+ */
+export default defineJob({
+  name: CRM_SYNC_JOB as 'crm.sync.run',
+  payload: z.object({ orgId: z.string().uuid(), provider: z.enum(['salesforce', 'dynamics']) }),
+  retryLimit: 3,
+  retryDelaySeconds: 300,
+  retryBackoff: true,
+  expireInSeconds: 6 * 3600,
+  isPerOrg: true,
+  handler: async (payload, deps) => {
+    const result = await runCrmDataSync({ orgId: payload.orgId, input: { provider: payload.provider } }, deps);
+    deps.logger.info({ orgId: payload.orgId, provider: payload.provider, status: result.status, records: result.recordsSynced, apiCalls: result.apiCalls }, 'crm data sync');
+    // A transient provider failure: let pg-boss retry later; the next attempt resumes from the checkpoint.
+    if (result.status === 'failed') throw new Error(`CRM data sync failed: ${result.errorMessage ?? 'unknown'}`);
+  },
+});

@@ -1,0 +1,84 @@
+import { headerKey } from './accountColumns';
+import { normalizeCountry } from './normalizeCountry';
+import { normalizeDomain } from './normalizeDomain';
+
+/** A master company ready to store: domains registrable, country ISO alpha-2. */
+export interface CompanyRecord {
+  id: string;
+  name: string;
+  domain: string | null;
+  otherDomains: string[];
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  industry: string | null;
+  employeeRange: string | null;
+  revenueRange: string | null;
+  /** Columns beyond the known ones, by their header. */
+  firmographics: Record<string, string>;
+}
+
+export type CompanyRecordResult = { isValid: true; company: CompanyRecord } | { isValid: false; reason: string };
+
+const knownColumns: Record<string, keyof CompanyRecord> = {
+  companyid: 'id', id: 'id', name: 'name', companyname: 'name', domain: 'domain', website: 'domain',
+  otherdomains: 'otherDomains', domains: 'otherDomains', country: 'country', countrycode: 'country', region: 'region',
+  state: 'region', city: 'city', industry: 'industry', employeerange: 'employeeRange', employees: 'employeeRange',
+  revenuerange: 'revenueRange', revenue: 'revenueRange',
+};
+
+/** Which CompanyRecord field each header column feeds (undefined: kept in firmographics under its header). */
+export function companyColumnFields(header: readonly string[]): (keyof CompanyRecord | undefined)[] {
+  return header.map((column) => knownColumns[headerKey(column)]);
+}
+
+/**
+ * Validates and normalises one row of a companies file. Rejected rows say why, in words an admin can act on.
+ */
+export function toCompanyRecord(header: readonly string[], fields: readonly string[]): CompanyRecordResult {
+  const columnFields = companyColumnFields(header);
+  const values: Partial<Record<keyof CompanyRecord, string>> = {};
+  const firmographics: Record<string, string> = {};
+  columnFields.forEach((field, position) => {
+    const value = (fields[position] ?? '').trim();
+    if (value === '') return;
+    if (field) values[field] = value;
+    else firmographics[header[position] ?? `column_${position + 1}`] = value;
+  });
+  const id = values.id ?? '';
+  if (id === '') return { isValid: false, reason: 'company_id is empty' };
+  if (id.length > 200) return { isValid: false, reason: 'company_id is longer than 200 characters' };
+  const name = values.name ?? '';
+  if (name === '') return { isValid: false, reason: 'name is empty' };
+  if (name.length > 500) return { isValid: false, reason: 'name is longer than 500 characters' };
+  let domain: string | null = null;
+  if (values.domain) {
+    domain = normalizeDomain(values.domain);
+    if (!domain) return { isValid: false, reason: `domain "${values.domain}" is not a website or domain name` };
+  }
+  let country: string | null = null;
+  if (values.country) {
+    country = normalizeCountry(values.country);
+    if (!country) return { isValid: false, reason: `country "${values.country}" is not a recognised country name or ISO code` };
+  }
+  const otherDomains = (values.otherDomains ?? '')
+    .split(/[;|\s]+/)
+    .map((part) => normalizeDomain(part))
+    .filter((part): part is string => part !== null && part !== domain);
+  return {
+    isValid: true,
+    company: {
+      id,
+      name,
+      domain,
+      otherDomains: [...new Set(otherDomains)],
+      country,
+      region: values.region ?? null,
+      city: values.city ?? null,
+      industry: values.industry ?? null,
+      employeeRange: values.employeeRange ?? null,
+      revenueRange: values.revenueRange ?? null,
+      firmographics,
+    },
+  };
+}

@@ -1,0 +1,61 @@
+import { CSRF_HEADER } from '../../../src/contracts/auth';
+import type { EndpointContract } from '../../../src/contracts/http';
+import { ApiError, buildRequestPath, toApiError } from '../../../src/contracts/request';
+import type { ContractInput, ContractOutput } from '../../../src/contracts/request';
+
+/**
+ * The one way the web UI talks to the API: a contract (method, path, zod schemas) plus its input. Sends the session
+ * cookie, adds the CSRF header to every request that changes something, validates the answer against the contract
+ * and turns error bodies into ApiError.
+ */
+let csrfToken: string | undefined;
+
+/** Called whenever a session answer (log-in, session) arrives; cleared on log-out. */
+export function rememberCsrfToken(token: string | undefined): void {
+  csrfToken = token;
+}
+
+export type CallArgs<C extends EndpointContract> = object extends ContractInput<C> ? [input?: ContractInput<C>] : [input: ContractInput<C>];
+
+export async function callApi<C extends EndpointContract>(contract: C, ...[input]: CallArgs<C>): Promise<ContractOutput<C>> {
+  const request = (input ?? {}) as { params?: Record<string, string | number>; query?: Record<string, unknown>; body?: unknown };
+  const url = buildRequestPath(contract.path, request.params, request.query);
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (contract.method !== 'GET' && csrfToken !== undefined) headers[CSRF_HEADER] = csrfToken;
+
+  let response: Response;
+  try {
+    response = await fetch(url, {
+      method: contract.method,
+      headers,
+      credentials: 'same-origin',
+      ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+    });
+  } catch {
+    throw new ApiError(0, { code: 'network_error', message: 'Cannot reach the openabm server. Check that it is running.' });
+  }
+  const text = await response.text();
+  if (!response.ok) throw toApiError(response.status, text);
+
+  const parsed = contract.response.safeParse(text === '' ? undefined : JSON.parse(text));
+  if (!parsed.success) {
+    throw new ApiError(response.status, {
+      code: 'internal',
+      message: `The server's answer to ${contract.method} ${contract.path} does not match its contract.`,
+      details: parsed.error.issues,
+    });
+  }
+  return parsed.data as ContractOutput<C>;
+}
+
+export function isApiError(error: unknown, code?: string): error is ApiError {
+  return error instanceof ApiError && (code === undefined || error.code === code);
+}
+
+/** A sentence to show a person for any thrown error. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof Error) return error.message;
+  return 'Something went wrong.';
+}

@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { Outlet } from 'react-router-dom';
+import { AppShell, Badge, Burger, Group, Text, Tooltip } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { ChangePasswordModal } from '../auth/ChangePasswordModal';
+import { useSession } from '../auth/session';
+import { MainNavigation } from './MainNavigation';
+import { UserMenu } from './UserMenu';
+
+export function AppLayout() {
+  const session = useSession();
+  const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const [isPasswordModalOpen, setPasswordModalOpen] = useState(session.user.mustChangePassword);
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger opened={isNavOpen} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={isNavOpen ? 'Close navigation' : 'Open navigation'} />
+            <Text fw={800} fz="xl" c="indigo.7" style={{ letterSpacing: '-0.02em' }}>
+              openabm
+            </Text>
+            <Text c="dimmed" fz="sm" visibleFrom="xs" truncate maw={220}>
+              {session.user.orgName}
+            </Text>
+            {session.isSandbox && (
+              <Tooltip label="Integrations talk to built-in provider emulators, not to real Salesforce, LinkedIn, Google or Meta accounts." multiline w={280}>
+                <Badge color="orange" variant="light" data-testid="sandbox-badge">
+                  Sandbox mode
+                </Badge>
+              </Tooltip>
+            )}
+          </Group>
+          <UserMenu onChangePassword={() => setPasswordModalOpen(true)} />
+        </Group>
+      </AppShell.Header>
+
+      <AppShell.Navbar p="sm" aria-label="Main navigation">
+        <MainNavigation onNavigate={closeNav} />
+      </AppShell.Navbar>
+
+      <AppShell.Main bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+
+      <ChangePasswordModal
+        isOpen={isPasswordModalOpen}
+        isOneTimePassword={session.user.mustChangePassword}
+        onClose={() => setPasswordModalOpen(false)}
+      />
+    </AppShell>
+  );
+}

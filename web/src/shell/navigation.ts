@@ -1,0 +1,31 @@
+import type { ComponentType } from 'react';
+import { IconAdjustments, IconBell, IconBuilding, IconBroadcast, IconChartPie, IconPlugConnected, IconSpeakerphone, IconStack2, IconUsers } from '@tabler/icons-react';
+
+export interface NavItem {
+  readonly label: string;
+  readonly icon: ComponentType<{ size?: number | string; stroke?: number }>;
+  /** A page, or a group of pages under `children`. */
+  readonly to?: string;
+  readonly children?: readonly NavItem[];
+}
+
+/** The main navigation, in the specification's words (Advertising > Segment Syncs, Settings > Published Segments…). */
+export const NAVIGATION: readonly NavItem[] = [
+  { label: 'Segments', icon: IconChartPie, to: '/segments' },
+  { label: 'Accounts', icon: IconBuilding, to: '/accounts' },
+  {
+    label: 'Advertising',
+    icon: IconSpeakerphone,
+    children: [{ label: 'Segment Syncs', icon: IconBroadcast, to: '/advertising/segment-syncs' }],
+  },
+  {
+    label: 'Settings',
+    icon: IconAdjustments,
+    children: [
+      { label: 'Integrations', icon: IconPlugConnected, to: '/settings/integrations' },
+      { label: 'Published Segments', icon: IconStack2, to: '/settings/published-segments' },
+      { label: 'Notifications', icon: IconBell, to: '/settings/notifications' },
+      { label: 'Users', icon: IconUsers, to: '/settings/users' },
+    ],
+  },
+];
