@@ -34,14 +34,14 @@ describe('Settings > Users as an administrator', () => {
 
     const row = page.getByTestId('user-row-ada@demo.openabm.example');
     await row.waitFor();
-    expect(await row.getByRole('textbox', { name: 'Role of Ada Lovelace' }).inputValue()).toBe('Marketing User');
+    expect(await row.getByRole('combobox', { name: 'Role of Ada Lovelace' }).inputValue()).toBe('Marketing User');
 
-    await row.getByRole('textbox', { name: 'Role of Ada Lovelace' }).click();
+    await row.getByRole('combobox', { name: 'Role of Ada Lovelace' }).click();
     await page.getByRole('option', { name: 'ABM Administrator' }).click();
     const confirmRole = page.getByRole('dialog', { name: 'Change role' });
     await confirmRole.getByRole('button', { name: 'Change role' }).click();
     await confirmRole.waitFor({ state: 'hidden' });
-    await expect.poll(() => row.getByRole('textbox', { name: 'Role of Ada Lovelace' }).inputValue()).toBe('ABM Administrator');
+    await expect.poll(() => row.getByRole('combobox', { name: 'Role of Ada Lovelace' }).inputValue()).toBe('ABM Administrator');
 
     // The new user logs in with the one-time password and replaces it.
     const newUserPage = await newPage(browser);

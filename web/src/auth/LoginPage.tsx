@@ -41,6 +41,7 @@ export function LoginPage() {
                 label="E-mail"
                 type="email"
                 autoComplete="username"
+                withAsterisk={false}
                 required
                 value={email}
                 onChange={(event) => setEmail(event.currentTarget.value)}
@@ -49,6 +50,7 @@ export function LoginPage() {
               <PasswordInput
                 label="Password"
                 autoComplete="current-password"
+                withAsterisk={false}
                 required
                 value={password}
                 onChange={(event) => setPassword(event.currentTarget.value)}

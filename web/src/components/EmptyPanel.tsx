@@ -15,7 +15,9 @@ export function EmptyPanel({
 }) {
   return (
     <Paper withBorder radius="lg" p={48} bg="white">
-      <EmptyState icon={<Icon size={28} stroke={1.5} />} variant="light" title={title} description={description} size="md">
+      <EmptyState icon={<Icon size={28} stroke={1.5} />} variant="light" size="md">
+        <EmptyState.Title order={2}>{title}</EmptyState.Title>
+        <EmptyState.Description>{description}</EmptyState.Description>
         {actions !== undefined && <EmptyState.Actions>{actions}</EmptyState.Actions>}
       </EmptyState>
     </Paper>

@@ -36,7 +36,7 @@ export function TablePagination({
           <Select
             aria-label="Rows per page"
             size="xs"
-            w={90}
+            w={116}
             data={PAGE_SIZES.map((size) => ({ value: String(size), label: `${size} / page` }))}
             value={String(pageSize)}
             onChange={(value) => value !== null && onPageSizeChange(Number(value))}

@@ -1,4 +1,4 @@
-import { Avatar, Group, Menu, Text, UnstyledButton } from '@mantine/core';
+import { Avatar, Box, Group, Menu, Text, UnstyledButton } from '@mantine/core';
 import { IconChevronDown, IconKey, IconLogout } from '@tabler/icons-react';
 import { ROLE_LABELS } from '../../../src/contracts/permissions';
 import { useLogout, useSession } from '../auth/session';
@@ -21,14 +21,14 @@ export function UserMenu({ onChangePassword }: { onChangePassword: () => void })
             <Avatar color="indigo" radius="xl" size={34}>
               {initialsOf(user.name)}
             </Avatar>
-            <div style={{ lineHeight: 1.15 }}>
-              <Text fz="sm" fw={600} truncate maw={180}>
+            <Box visibleFrom="xs" style={{ lineHeight: 1.15 }}>
+              <Text fz="sm" fw={600} truncate maw={240}>
                 {user.name}
               </Text>
               <Text fz="xs" c="dimmed" data-testid="user-role">
                 {roleLabel}
               </Text>
-            </div>
+            </Box>
             <IconChevronDown size={16} aria-hidden />
           </Group>
         </UnstyledButton>

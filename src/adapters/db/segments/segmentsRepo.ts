@@ -26,11 +26,14 @@ export async function updateSegment(db: Db, orgId: string, segmentId: string, pa
 
 /** Moves a segment to `refreshing` unless one already runs; false when another refresh holds it. */
 export async function claimSegmentForRefresh(db: Db, orgId: string, segmentId: string, now: Date): Promise<{ previousStatus: string; previousMessage: string | null } | undefined> {
+  // A refresh that died (worker killed) leaves 'refreshing' behind; after an hour the segment may be claimed again.
+  const staleBefore = new Date(now.getTime() - 60 * 60 * 1000);
   const rows = await queryRows<{ status: string; status_message: string | null }>(
     db,
     sql`UPDATE segments s SET status = 'refreshing', last_attempted_at = ${now}
-        FROM (SELECT id, status, status_message FROM segments WHERE org_id = ${orgId} AND id = ${segmentId} FOR UPDATE) old
-        WHERE s.id = old.id AND old.status <> 'refreshing'
+        FROM (SELECT id, CASE WHEN status = 'refreshing' THEN 'ready' ELSE status END AS status, status_message, status = 'refreshing' AS is_running, last_attempted_at
+              FROM segments WHERE org_id = ${orgId} AND id = ${segmentId} FOR UPDATE) old
+        WHERE s.id = old.id AND (NOT old.is_running OR old.last_attempted_at IS NULL OR old.last_attempted_at < ${staleBefore})
         RETURNING old.status, old.status_message`,
   );
   const row = rows[0];

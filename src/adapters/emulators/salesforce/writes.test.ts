@@ -71,7 +71,7 @@ describe('Salesforce emulator writes', () => {
     const results = (await response.json()) as SaveResult[];
     expect(results[0]).toEqual({ id: first?.Id, success: false, errors: [{ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }] });
     expect(results[1]?.success).toBe(false);
-    expect(client.emulator.state.get('Lead', first?.Id ?? '')?.Segment_Names__c).toBeNull();
+    expect(client.emulator.state.get('Lead', first?.Id ?? '')?.Segment_Names__c ?? null).toBeNull();
   });
 
   it('refuses more than 200 records per collection request with 400', async () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Paper, Select, Table, Text } from '@mantine/core';
+import { Badge, Button, Paper, Select, Table, Text , VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ROLE_LABELS } from '../../../../../src/contracts/permissions';
 import type { Role } from '../../../../../src/contracts/permissions';
@@ -119,7 +119,7 @@ export function UsersTable({ users }: { users: readonly UserSummary[] }) {
                 <Table.Th visibleFrom="md">Last log-in</Table.Th>
                 {canManage && (
                   <Table.Th>
-                    <span className="mantine-visually-hidden">Actions</span>
+                    <VisuallyHidden>Actions</VisuallyHidden>
                   </Table.Th>
                 )}
               </Table.Tr>
