@@ -87,3 +87,55 @@ describe.each(Object.entries(EXPECTED_CONTROLS) as [Role, (typeof EXPECTED_CONTR
     }
   });
 });
+
+/** Every page of the navigation with its heading. */
+const PAGES = [
+  ['Segments', 'Segments'],
+  ['Accounts', 'Accounts'],
+  ['Segment Syncs', 'Segment Syncs'],
+  ['Integrations', 'Integrations'],
+  ['Published Segments', 'Published Segments'],
+  ['Notifications', 'Notifications'],
+  ['Users', 'Users'],
+] as const;
+
+/** Names of controls that change something; a view-only user must meet none of them anywhere. */
+const EDIT_CONTROL_NAME = /^(create|add|edit|delete|deactivate|reactivate|revoke|connect|disconnect|publish|unpublish|change role|pause|activate|refresh)/i;
+
+describe('as a view-only user, on every page', () => {
+  it('shows the page and no control that changes anything', async () => {
+    const page = await logInAs('view_only');
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    for (const [linkName, heading] of PAGES) {
+      await navigation.getByRole('link', { name: linkName, exact: true }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+      // Wait for the page's content (an empty state's h2 or a table) rather than its loading skeleton.
+      await page.getByRole('main').locator('h2, table').first().waitFor();
+      const main = page.getByRole('main');
+      const editControls = [
+        ...(await main.getByRole('button', { name: EDIT_CONTROL_NAME }).all()),
+        ...(await main.getByRole('link', { name: EDIT_CONTROL_NAME }).all()),
+      ];
+      expect(editControls.length, `edit controls on ${linkName}`).toBe(0);
+      await saveScreenshot(page, `view-only-${linkName.toLowerCase().replaceAll(' ', '-')}`);
+    }
+  });
+});
+
+describe('on a phone-sized screen', () => {
+  it('hides the navigation behind a menu button that opens it', async () => {
+    const page = await logInAs('marketing_user');
+    await page.setViewportSize({ width: 390, height: 800 });
+    const usersLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' });
+    // The collapsed navbar is moved off-screen to the left.
+    const isOnScreen = async () => ((await usersLink.boundingBox())?.x ?? -1) >= 0;
+    await expect.poll(isOnScreen).toBe(false);
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await expect.poll(isOnScreen).toBe(true);
+    await saveScreenshot(page, 'mobile-navigation');
+    await usersLink.click();
+    await page.getByRole('heading', { name: 'Users', level: 1 }).waitFor();
+    await expect.poll(isOnScreen).toBe(false);
+    await saveScreenshot(page, 'mobile-users');
+  });
+});

@@ -48,6 +48,8 @@ describe('Settings > Users as an administrator', () => {
     await logIn(newUserPage, openabm.url, 'ada@demo.openabm.example', oneTimePassword, { isKeepingPrompt: true });
     expect(await newUserPage.getByTestId('user-role').textContent()).toBe('ABM Administrator');
     const prompt = newUserPage.getByRole('dialog', { name: 'Change your one-time password' });
+    await prompt.waitFor();
+    await saveScreenshot(newUserPage, 'change-password-prompt');
     await prompt.getByLabel('One-time password').fill(oneTimePassword);
     await prompt.getByRole('textbox', { name: 'New password', exact: true }).fill('a much longer password');
     await prompt.getByLabel('Repeat new password').fill('a much longer password');
@@ -107,5 +109,18 @@ describe('Settings > Users as an administrator', () => {
     await page.waitForURL(/\/login/);
     await page.goto(`${openabm.url}/settings/users`);
     await page.getByRole('button', { name: 'Log in' }).waitFor();
+  });
+
+  it('returns to the log-in page when the session ends while the app is open, then back to the page', async () => {
+    const page = await newPage(browser);
+    await logIn(page, openabm.url, openabm.demo.emails.view_only, openabm.demo.password);
+    await page.context().clearCookies();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await page.waitForURL(/\/login\?next=%2Fsettings%2Fusers$/);
+    await page.getByLabel('E-mail').fill(openabm.demo.emails.view_only);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(openabm.demo.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL(/\/settings\/users$/);
+    await page.getByRole('table', { name: 'Users' }).waitFor();
   });
 });

@@ -10,10 +10,16 @@ export interface CsvRecord {
 export class CsvFormatError extends Error {
   override readonly name = 'CsvFormatError';
   constructor(
-    message: string,
+    readonly detail: string,
     readonly line: number,
+    readonly filePath?: string,
   ) {
-    super(`line ${line}: ${message}`);
+    super(`${filePath ? `${filePath}, ` : ''}line ${line}: ${detail}`);
+  }
+
+  /** The same error, naming the file it is in. */
+  inFile(filePath: string): CsvFormatError {
+    return new CsvFormatError(this.detail, this.line, filePath);
   }
 }
 

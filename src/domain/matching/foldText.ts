@@ -15,9 +15,12 @@ const asciiOnly = /^[\x00-\x7f]*$/;
 export function foldText(text: string): string {
   // Most names are plain ASCII: lower-casing is all they need, and it is ten times cheaper than decomposing.
   if (asciiOnly.test(text)) return text.toLowerCase();
-  return text
-    .replace(specialLetterPattern, (letter) => specialLetters[letter] ?? letter)
+  // Decompose and drop accents twice: lower-casing can produce letters that decompose further, and some
+  // compatibility letters decompose into capitals ("𐞕" → "Ħ").
+  const once = text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase();
+  return once
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
+    .replace(specialLetterPattern, (letter) => specialLetters[letter] ?? letter)
     .toLowerCase();
 }

@@ -9,8 +9,8 @@ import type { MasterCompanyInput } from './types';
 /**
  * The master company database as the matcher reads it, in flat typed arrays (no per-company objects), so that
  * 1,000,000 companies fit in ~100 MB and build in a few seconds:
- * - every company contributes blocking keys (its domain, each name token, its name without spaces, its domain's
- *   label, and the first/last 5 letters of long names for typos), stored as parallel (key hash, company) arrays
+ * - every company contributes blocking keys (its domain, each name token, each pair of adjacent tokens, its name
+ *   without spaces, its domain's label, and the first/last 5 letters of long names for typos), stored as parallel (key hash, company) arrays
  *   sorted by hash; a lookup is a binary search, and the length of a key's run is its document frequency;
  * - the normalised name, the company id, a second domain hash (to confirm domain hits) and the country per company.
  */
@@ -30,7 +30,7 @@ export interface MasterIndex {
   readonly keyCompanies: Uint32Array;
 }
 
-export const keyPrefix = { domain: 'd', token: 't', compact: 'c', head: 'p', tail: 's' } as const;
+export const keyPrefix = { domain: 'd', token: 't', pair: 'b', compact: 'c', head: 'p', tail: 's' } as const;
 /** Names at least this long also get head/tail keys, so one typo still finds them. */
 export const affixMinLength = 8;
 export const affixLength = 5;
@@ -78,6 +78,10 @@ export class MasterIndexBuilder {
         if (seen.has(token)) continue;
         seen.add(token);
         this.addKey(keyPrefix.token, token, index);
+      }
+      // Adjacent word pairs find "Bennett Logistics Group" from "Bennett Logistics" when each word alone is common.
+      for (let position = 1; position < name.tokens.length; position++) {
+        this.addKey(keyPrefix.pair, `${name.tokens[position - 1]} ${name.tokens[position]}`, index);
       }
       this.addKey(keyPrefix.compact, name.compact, index);
       if (name.compact.length >= affixMinLength) {

@@ -94,54 +94,46 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     for (let position = start; position < end; position++) add(into, index.keyCompanies[position] ?? 0, evidence);
   }
 
+  /** Adds every company of a block, or only those in the row's country when the block is large. */
+  function collectBlock(account: PreparedAccount, into: Map<number, number>, start: number, end: number, evidence: number): void {
+    const size = end - start;
+    if (size <= smallBlockSize) {
+      for (let position = start; position < end; position++) add(into, index.keyCompanies[position] ?? 0, evidence);
+      return;
+    }
+    if (size > maxBlockSize || account.countryIndex <= 0) return;
+    for (let position = start; position < end; position++) {
+      const company = index.keyCompanies[position] ?? 0;
+      if (index.countries[company] === account.countryIndex) add(into, company, evidence);
+    }
+  }
+
   /**
-   * Companies whose names hold the rarest token, or, when it is common, both of the two rarest tokens (posting
-   * runs are sorted by company, so the intersection is a merge); a still large block is narrowed to the row's country.
+   * Companies sharing the rarest name words: the two rarest tokens when their blocks are small; when they are
+   * common ("Bennett Logistics"), the adjacent word pairs instead; a still large block is narrowed to the country.
    */
-  function collectByTokens(account: PreparedAccount, into: Map<number, number>, tokens: readonly { token: string; weight: number }[]): void {
-    const first = tokens[0];
-    if (!first) return;
-    const [firstStart, firstEnd] = findKeyRun(index, hashKey(keyPrefix.token, first.token));
-    const second = tokens[1];
-    const [secondStart, secondEnd] = second ? findKeyRun(index, hashKey(keyPrefix.token, second.token)) : [0, 0];
-    const isFirstSmall = firstEnd - firstStart <= smallBlockSize;
-    if (isFirstSmall) {
-      for (let position = firstStart; position < firstEnd; position++) add(into, index.keyCompanies[position] ?? 0, first.weight);
+  function collectByTokens(account: PreparedAccount, name: NormalizedName, into: Map<number, number>): void {
+    const byRarity = [...new Set(name.tokens)].map((token) => ({ token, weight: weightOf(token) })).sort((a, b) => b.weight - a.weight);
+    let hasCommonToken = false;
+    for (const { token, weight } of byRarity.slice(0, 2)) {
+      const [start, end] = findKeyRun(index, hashKey(keyPrefix.token, token));
+      if (end - start <= smallBlockSize) collectBlock(account, into, start, end, weight);
+      else hasCommonToken = true;
     }
-    if (second && secondEnd - secondStart <= smallBlockSize) {
-      for (let position = secondStart; position < secondEnd; position++) add(into, index.keyCompanies[position] ?? 0, second.weight);
-      return;
-    }
-    if (second) {
-      // Both common, or the second common: companies that have both.
-      const shared: number[] = [];
-      let i = firstStart;
-      let j = secondStart;
-      while (i < firstEnd && j < secondEnd) {
-        const a = index.keyCompanies[i] ?? 0;
-        const b = index.keyCompanies[j] ?? 0;
-        if (a === b) {
-          shared.push(a);
-          i++;
-          j++;
-        } else if (a < b) i++;
-        else j++;
-      }
-      const isFiltered = shared.length > smallBlockSize;
-      if (isFiltered && account.countryIndex <= 0) return;
-      for (const company of shared) {
-        if (isFiltered && index.countries[company] !== account.countryIndex) continue;
-        // Members of a small first block already hold its weight.
-        add(into, company, isFirstSmall ? second.weight : first.weight + second.weight);
+    if (!hasCommonToken) return;
+    if (name.tokens.length === 1) {
+      const only = byRarity[0];
+      if (only) {
+        const [start, end] = findKeyRun(index, hashKey(keyPrefix.token, only.token));
+        collectBlock(account, into, start, end, only.weight);
       }
       return;
     }
-    // A single common token ("Acme"): only companies in the row's country.
-    if (!isFirstSmall && account.countryIndex > 0 && firstEnd - firstStart <= maxBlockSize) {
-      for (let position = firstStart; position < firstEnd; position++) {
-        const company = index.keyCompanies[position] ?? 0;
-        if (index.countries[company] === account.countryIndex) add(into, company, first.weight);
-      }
+    for (let position = 1; position < name.tokens.length; position++) {
+      const left = name.tokens[position - 1] ?? '';
+      const right = name.tokens[position] ?? '';
+      const [start, end] = findKeyRun(index, hashKey(keyPrefix.pair, `${left} ${right}`));
+      collectBlock(account, into, start, end, weightOf(left) + weightOf(right));
     }
   }
 
@@ -163,8 +155,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     const name = account.name;
     if (name) {
       collectSmall(account, evidenceByCompany, keyPrefix.compact, name.compact, 50);
-      const byRarity = [...new Set(name.tokens)].map((token) => ({ token, weight: weightOf(token) })).sort((a, b) => b.weight - a.weight);
-      collectByTokens(account, evidenceByCompany, byRarity);
+      collectByTokens(account, name, evidenceByCompany);
       // One typo in every rare word: the first or last letters of the whole name still meet.
       if (name.compact.length >= affixMinLength) {
         collectSmall(account, evidenceByCompany, keyPrefix.head, name.compact.slice(0, affixLength), 3);

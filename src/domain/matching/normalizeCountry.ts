@@ -44,6 +44,8 @@ function buildCountryLookup(): ReadonlyMap<string, string> {
 }
 
 const countryLookup = buildCountryLookup();
+// What people type when they do not know ("n/a" must not become Namibia).
+const placeholderValues = new Set(['n/a', 'n.a.', 'n. a.', 'none', 'unknown', 'null', '-', '--', 'tbd', 'other', '?']);
 
 /**
  * ISO 3166-1 alpha-2 code ("DE") for a code (DE, DEU, 276), an English or local name ("Germany", "Deutschland"),
@@ -52,7 +54,7 @@ const countryLookup = buildCountryLookup();
 export function normalizeCountry(input: string | null | undefined): string | null {
   if (input === null || input === undefined) return null;
   const trimmed = input.trim();
-  if (trimmed.length === 0 || trimmed.length > 80) return null;
+  if (trimmed.length === 0 || trimmed.length > 80 || placeholderValues.has(trimmed.toLowerCase())) return null;
   if (/^\d{1,3}$/.test(trimmed)) return countries.numericToAlpha2(trimmed.padStart(3, '0')) ?? null;
   const key = foldCountryName(trimmed);
   const direct = countryLookup.get(key) ?? countryLookup.get(key.replace(/ /g, ''));

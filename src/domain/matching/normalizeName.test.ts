@@ -40,8 +40,8 @@ describe('normalizeName', () => {
     expect(normalizeName('Blue Peak')?.compact).toBe(normalizeName('BluePeak Inc')?.compact);
   });
 
-  it.each(['', '   ', '---', '&', null, undefined])('gives null when nothing is left of %s', (input) => {
-    expect(input === '&' ? normalizeName(input)?.key : normalizeName(input)).toBe(input === '&' ? 'and' : null);
+  it.each(['', '   ', '---', null, undefined])('gives null when nothing is left of %s', (input) => {
+    expect(normalizeName(input)).toBeNull();
   });
 
   it('is idempotent: normalising a normal form changes nothing', () => {
@@ -56,7 +56,11 @@ describe('normalizeName', () => {
   });
 
   it('never throws on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary' }), (input) => void normalizeName(input) === undefined));
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (input) => {
+        normalizeName(input);
+      }),
+    );
   });
 });
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Outlet } from 'react-router-dom';
-import { AppShell, Badge, Burger, Group, Text, Tooltip } from '@mantine/core';
-import { useDisclosure } from '@mantine/hooks';
+import { AppShell, Badge, Burger, Group, Text, Tooltip, em } from '@mantine/core';
+import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession } from '../auth/session';
 import { MainNavigation } from './MainNavigation';
@@ -10,6 +10,8 @@ import { UserMenu } from './UserMenu';
 export function AppLayout() {
   const session = useSession();
   const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  // Below the 'sm' breakpoint the navbar slides off-screen; inert keeps keyboard focus out of it while it is hidden.
+  const isPhone = useMediaQuery(`(max-width: ${em(767.98)})`) ?? false;
   const [isPasswordModalOpen, setPasswordModalOpen] = useState(session.user.mustChangePassword);
 
   return (
@@ -26,7 +28,7 @@ export function AppLayout() {
             </Text>
             {session.isSandbox && (
               <Tooltip label="Integrations talk to built-in provider emulators, not to real Salesforce, LinkedIn, Google or Meta accounts." multiline w={280}>
-                <Badge color="orange" variant="light" data-testid="sandbox-badge">
+                <Badge color="orange" variant="light" data-testid="sandbox-badge" style={{ flexShrink: 0 }}>
                   Sandbox mode
                 </Badge>
               </Tooltip>
@@ -36,7 +38,7 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
 
-      <AppShell.Navbar p="sm" aria-label="Main navigation">
+      <AppShell.Navbar p="sm" inert={isPhone && !isNavOpen}>
         <MainNavigation onNavigate={closeNav} />
       </AppShell.Navbar>
 

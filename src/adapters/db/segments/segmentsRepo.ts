@@ -46,6 +46,7 @@ export async function deleteSegmentRow(db: Db, orgId: string, segmentId: string)
 }
 
 export interface SegmentListFilter {
+  segmentId?: string | undefined;
   search?: string | undefined;
   folderId?: string | null | undefined;
   sourceType?: string | undefined;
@@ -86,6 +87,7 @@ export interface SegmentListRow {
 
 export async function listSegmentRows(db: Db, orgId: string, filter: SegmentListFilter): Promise<SegmentListRow[]> {
   const conditions: SQL[] = [sql`s.org_id = ${orgId}`];
+  if (filter.segmentId) conditions.push(sql`s.id = ${filter.segmentId}`);
   if (filter.search) conditions.push(sql`s.name ILIKE ${`%${filter.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`} ESCAPE '\\'`);
   if (filter.folderId === null) conditions.push(sql`s.folder_id IS NULL`);
   else if (filter.folderId) conditions.push(sql`s.folder_id = ${filter.folderId}`);

@@ -41,7 +41,7 @@ export function registerCompanies(program: Command): void {
         if (result.rejected.length > 100) process.stdout.write(`  … and ${result.rejected.length - 100} more\n`);
       } catch (error) {
         bar?.stop();
-        if (error instanceof CsvFormatError) throw new CliError(`${file}: ${error.message}`);
+        if (error instanceof CsvFormatError) throw new CliError(error.filePath ? error.message : error.inFile(file).message);
         throw error;
       } finally {
         await database.close();

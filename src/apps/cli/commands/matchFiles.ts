@@ -25,13 +25,18 @@ export async function* readCsvChunks(filePath: string, onProgress?: ProgressList
     const last = parser.end();
     if (last.length > 0) yield last;
   } catch (error) {
-    if (error instanceof CsvFormatError) throw new CsvFormatError(`${filePath}: ${error.message.replace(/^line \d+: /, '')}`, error.line);
+    if (error instanceof CsvFormatError) throw error.inFile(filePath);
     throw error;
   }
 }
 
 export async function forEachCsvChunk(filePath: string, onRecords: (records: CsvRecord[]) => void, onProgress?: ProgressListener): Promise<void> {
-  for await (const records of readCsvChunks(filePath, onProgress)) onRecords(records);
+  try {
+    for await (const records of readCsvChunks(filePath, onProgress)) onRecords(records);
+  } catch (error) {
+    if (error instanceof CsvFormatError && !error.filePath) throw error.inFile(filePath);
+    throw error;
+  }
 }
 
 /** Builds the master index from MASTER.csv (company_id,name,domain,country, optional extra columns). */
@@ -50,7 +55,7 @@ export async function loadMasterFile(filePath: string, onProgress?: ProgressList
         }
         const fields = record.fields;
         const companyId = (fields[columns.companyId] ?? '').trim();
-        if (companyId.length === 0) throw new CsvFormatError(`${filePath}: company_id is empty`, record.line);
+        if (companyId.length === 0) throw new CsvFormatError('company_id is empty', record.line, filePath);
         let completeness = 0;
         for (let position = 0; position < fields.length; position++) {
           if (!columns.coreColumns.has(position) && (fields[position] ?? '').trim() !== '') completeness++;
@@ -60,7 +65,7 @@ export async function loadMasterFile(filePath: string, onProgress?: ProgressList
     },
     onProgress,
   );
-  if (!columns) throw new CsvFormatError(`${filePath}: the file is empty (expected a header company_id,name,domain,country)`, 1);
+  if (!columns) throw new CsvFormatError('the file is empty (expected a header company_id,name,domain,country)', 1, filePath);
   return builder.finish();
 }
 
@@ -84,7 +89,7 @@ export async function readAccountFile(filePath: string, onProgress?: ProgressLis
     },
     onProgress,
   );
-  if (!columns) throw new CsvFormatError(`${filePath}: the file is empty (expected a header row such as row_id,name,domain,country)`, 1);
+  if (!columns) throw new CsvFormatError('the file is empty (expected a header row such as row_id,name,domain,country)', 1, filePath);
   return accounts;
 }
 

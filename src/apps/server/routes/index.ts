@@ -19,6 +19,29 @@ import startCrmSync from './integrations/startCrmSync';
 import listCrmSources from './integrations/listCrmSources';
 import previewCrmSource from './integrations/previewCrmSource';
 
+import listSegments from './segments/listSegments';
+import createSegment from './segments/createSegment';
+import getSegment from './segments/getSegment';
+import updateSegment from './segments/updateSegment';
+import deleteSegment from './segments/deleteSegment';
+import duplicateSegment from './segments/duplicateSegment';
+import refreshSegmentNow from './segments/refreshSegmentNow';
+import getSegmentConfirmation from './segments/getSegmentConfirmation';
+import exportUnmatchedRows from './segments/exportUnmatchedRows';
+import fixUnmatchedRow from './segments/fixUnmatchedRow';
+import listSegmentMembers from './segments/listSegmentMembers';
+import exportSegmentMembers from './segments/exportSegmentMembers';
+import listSegmentRefreshes from './segments/listSegmentRefreshes';
+import listRefreshChanges from './segments/listRefreshChanges';
+import previewFilterCount from './segments/previewFilterCount';
+import listFilterFields from './segments/listFilterFields';
+import listSegmentFolders from './segments/listSegmentFolders';
+import createSegmentFolder from './segments/createSegmentFolder';
+import deleteSegmentFolder from './segments/deleteSegmentFolder';
+import uploadAccountList from './segments/uploadAccountList';
+import setUploadMapping from './segments/setUploadMapping';
+import getAccountDetails from './accounts/getAccountDetails';
+import searchAccounts from './accounts/searchAccounts';
 /**
  * Every HTTP route. Each file exports one defineRoute(); add yours here. A route without a permission fails
  * routes.test.ts.
@@ -45,4 +68,27 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   startCrmSync,
   listCrmSources,
   previewCrmSource,
+  listSegments,
+  createSegment,
+  getSegment,
+  updateSegment,
+  deleteSegment,
+  duplicateSegment,
+  refreshSegmentNow,
+  getSegmentConfirmation,
+  exportUnmatchedRows,
+  fixUnmatchedRow,
+  listSegmentMembers,
+  exportSegmentMembers,
+  listSegmentRefreshes,
+  listRefreshChanges,
+  previewFilterCount,
+  listFilterFields,
+  listSegmentFolders,
+  createSegmentFolder,
+  deleteSegmentFolder,
+  uploadAccountList,
+  setUploadMapping,
+  getAccountDetails,
+  searchAccounts,
 ];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Paper, Select, Table, Text , VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Paper, Select, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ROLE_LABELS } from '../../../../../src/contracts/permissions';
 import type { Role } from '../../../../../src/contracts/permissions';

@@ -1,0 +1,71 @@
+// The `openabm match` contract (issue 3 §5), exercised through the real CLI in a child process.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const repoRoot = path.resolve(import.meta.dirname, '../../../..');
+const dir = mkdtempSync(path.join(tmpdir(), 'openabm-match-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function file(name: string, text: string): string {
+  const filePath = path.join(dir, name);
+  writeFileSync(filePath, text);
+  return filePath;
+}
+
+function runMatch(args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin/openabm.mjs'), 'match', ...args], { cwd: repoRoot, encoding: 'utf8' });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const master = file(
+  'master.csv',
+  'company_id,name,domain,country,industry\nC1,Northwind Analytics Inc.,northwind-analytics.com,US,Software\nC2,Bluepeak Logistics GmbH,bluepeak.de,DE,Logistics\nC3,"Kestrel & Sons, Ltd",,GB,\n',
+);
+
+describe('openabm match', () => {
+  it('writes one result per input row, in input order, with the contract header and --stats on stderr', () => {
+    const input = file(
+      'accounts.csv',
+      'Id,Account Name,Website,Billing Country\nr1,NORTHWIND ANALYTICS,https://www.northwind-analytics.com/about,United States\nr2,Bluepeak Logistics,,Germany\nr3,bluepeak logistics gmbh,bluepeak.de,DE\nr4,Someone,jane@gmail.com,US\nr5,Kestrel and Sons,,UK\n',
+    );
+    const output = path.join(dir, 'results.csv');
+    const result = runMatch(['--master', master, '--input', input, '--output', output, '--stats']);
+    expect(result.status).toBe(0);
+    const lines = readFileSync(output, 'utf8').trim().split('\n');
+    expect(lines[0]).toBe('row_id,status,company_id,score,reason');
+    expect(lines.slice(1).map((line) => line.split(',').filter((_, n) => n !== 3).join(','))).toEqual([
+      'r1,matched,C1,',
+      'r2,matched,C2,',
+      'r3,duplicate,C2,',
+      'r4,unmatched,,excluded_domain',
+      'r5,matched,C3,',
+    ]);
+    const stats = JSON.parse(result.stderr.trim().split('\n').at(-1) ?? '{}') as Record<string, number>;
+    expect(Object.keys(stats)).toEqual(['master_rows', 'input_rows', 'matched', 'unmatched', 'duplicates', 'index_ms', 'match_ms', 'peak_rss_mb']);
+    expect(stats).toMatchObject({ master_rows: 3, input_rows: 5, matched: 3, unmatched: 1, duplicates: 1 });
+  });
+
+  it('numbers rows when the input has no id column', () => {
+    const input = file('noid.csv', 'company,url\nBluepeak Logistics,bluepeak.de\nNobody Ltd,\n');
+    const output = path.join(dir, 'noid-results.csv');
+    expect(runMatch(['--master', master, '--input', input, '--output', output]).status).toBe(0);
+    expect(readFileSync(output, 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['1', '2']);
+  });
+
+  it('rejects a malformed file with its line number and a non-zero exit', () => {
+    const input = file('bad.csv', 'row_id,name\nr1,Acme\nr2,"Unclosed\n');
+    const result = runMatch(['--master', master, '--input', input, '--output', path.join(dir, 'bad-results.csv')]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/bad\.csv, line 3: a quoted field is not closed/);
+  });
+
+  it('rejects an input file with no name or domain column', () => {
+    const input = file('nocols.csv', 'owner,stage\nme,open\n');
+    const result = runMatch(['--master', master, '--input', input, '--output', path.join(dir, 'x.csv')]);
+    expect(result.status).not.toBe(0);
+    expect(result.stderr).toMatch(/nocols\.csv, line 1: no name or domain column/);
+  });
+});

@@ -1,0 +1,22 @@
+// Accuracy on the labelled dev set (../shared/data/matching, test-only data): precision >= 0.99, recall >= 0.97.
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildExclusionSet } from '../../../domain/matching/excludedDomains';
+import { matchAccounts } from '../../../domain/matching/matchAccounts';
+import { devSetFiles, readTruth, scoreAgainstTruth } from '../../../../bench/matching/devSet';
+import { loadMasterFile, readAccountFile } from './matchFiles';
+
+const isPresent = Object.values(devSetFiles).every((file) => existsSync(file));
+if (!isPresent) console.warn(`skipping the dev-set accuracy test: ${path.dirname(devSetFiles.master)} is absent`);
+
+describe.skipIf(!isPresent)('matching accuracy on the dev set', () => {
+  it('reaches precision 0.99 and recall 0.97', async () => {
+    const index = await loadMasterFile(devSetFiles.master);
+    const accounts = await readAccountFile(devSetFiles.accounts);
+    const results = matchAccounts(index, accounts, { excludedDomains: buildExclusionSet() });
+    const accuracy = scoreAgainstTruth(new Map(results.map((result) => [result.rowId, result])), readTruth());
+    expect(accuracy.precision).toBeGreaterThanOrEqual(0.99);
+    expect(accuracy.recall).toBeGreaterThanOrEqual(0.97);
+  });
+});

@@ -1,0 +1,43 @@
+import { findCompanyDetails, listCompanyCrmAccounts, listCompanySegments } from '../../adapters/db/segments/accountsRepo';
+import { toIso } from '../../adapters/db/segments/rows';
+import { AppError } from '../../domain/appError';
+import type { Actor } from '../../domain/permissions/policy';
+import { assertSegmentPermission, type SegmentDeps } from './segmentDeps';
+
+/**
+ * Account details for any master company: firmographics, this org's CRM records linked to it, and "Account Appears
+ * In These Segments" (all of the org's segments for now; published ones only once publishing exists).
+ */
+export async function getAccountDetails({ orgId, actor, input }: { orgId: string; actor: Actor | undefined; input: { companyId: string } }, deps: SegmentDeps) {
+  assertSegmentPermission(actor, 'view', orgId);
+  const company = await findCompanyDetails(deps.db, input.companyId);
+  if (!company) throw new AppError('not_found', 'The account was not found in the master company database.');
+  const crm = await listCompanyCrmAccounts(deps.db, orgId, company.id);
+  const segments = await listCompanySegments(deps.db, orgId, company.id);
+  return {
+    account: {
+      companyId: company.id,
+      name: company.name,
+      domain: company.domain,
+      otherDomains: company.other_domains ?? [],
+      country: company.country?.trim() ?? null,
+      region: company.region,
+      city: company.city,
+      industry: company.industry,
+      employeeRange: company.employee_range,
+      revenueRange: company.revenue_range,
+      extra: company.firmographics ?? {},
+    },
+    crmRecords: crm.map((row) => ({
+      provider: row.provider,
+      externalId: row.external_id,
+      name: row.name,
+      website: row.website,
+      country: row.country,
+      ownerName: row.owner_name,
+      fields: row.fields,
+      syncedAt: toIso(row.synced_at) ?? '',
+    })),
+    segments: segments.map((row) => ({ id: row.id, name: row.name, sourceType: row.source_type, status: row.status, addedAt: toIso(row.added_at) ?? '' })),
+  };
+}
