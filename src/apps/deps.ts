@@ -19,4 +19,6 @@ export interface AppDeps {
   readonly mailer: Mailer;
   /** Base URLs of the provider emulators started in sandbox mode, by provider id ('salesforce', …). */
   readonly sandboxUrls: Readonly<Record<string, string>>;
+  /** OAuth client credentials of those emulators ({ clientId, clientSecret, … }), by provider id. */
+  readonly sandboxCredentials: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }

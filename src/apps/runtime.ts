@@ -48,11 +48,13 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
     logger.info({ database: database.kind }, 'database ready, migrations applied');
 
     const sandboxUrls: Record<string, string> = {};
+    const sandboxCredentials: Record<string, Readonly<Record<string, string>>> = {};
     if (config.isSandbox && mode === 'all') {
       for (const definition of emulatorDefinitions) {
         const emulator: RunningEmulator = await definition.start({});
         closers.push(() => emulator.close());
         sandboxUrls[definition.provider] = emulator.baseUrl;
+        sandboxCredentials[definition.provider] = emulator.credentials;
         logger.info({ provider: definition.provider, baseUrl: emulator.baseUrl }, 'sandbox emulator started');
       }
     }
@@ -72,6 +74,7 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
       jobs,
       mailer: createMailer(config, logger),
       sandboxUrls: Object.freeze(sandboxUrls),
+      sandboxCredentials: Object.freeze(sandboxCredentials),
     });
 
     await startWorkers(boss, deps);

@@ -25,7 +25,7 @@ export interface TestAppDeps extends AppDeps {
   readonly mailer: InMemoryMailer;
 }
 
-export function createTestDeps(database: Database, overrides: { config?: Partial<Config>; clock?: Clock; sandboxUrls?: Record<string, string> } = {}): TestAppDeps {
+export function createTestDeps(database: Database, overrides: { config?: Partial<Config>; clock?: Clock; sandboxUrls?: Record<string, string>; sandboxCredentials?: Record<string, Record<string, string>> } = {}): TestAppDeps {
   const config = testConfig(overrides.config);
   return {
     config,
@@ -36,6 +36,7 @@ export function createTestDeps(database: Database, overrides: { config?: Partial
     jobs: new RecordingJobQueue(),
     mailer: new InMemoryMailer(),
     sandboxUrls: overrides.sandboxUrls ?? {},
+    sandboxCredentials: overrides.sandboxCredentials ?? {},
   };
 }
 

@@ -50,6 +50,8 @@ export function registerRoute(app: FastifyInstance, route: RouteDefinition<any>,
       };
       if (route.permission === 'public') {
         const result = await route.handler({ ...base, actor: caller?.actor, reply });
+        // A handler that redirected (the OAuth callback) has already answered.
+        if (reply.sent) return reply;
         return reply.code(status).send(result);
       }
       if (!caller) {

@@ -3,15 +3,19 @@ import type { JobDefinition, ScheduleDefinition } from './defineJob';
 import cleanUpSessions from './jobs/system/cleanUpSessions';
 import crmRunDataSync from './jobs/crm/runDataSync';
 import crmScheduleDataSyncs from './jobs/crm/scheduleDataSyncs';
+import segmentsRefresh from './jobs/segments/refreshSegment';
+import segmentsEnqueueDueRefreshes from './jobs/segments/enqueueDueRefreshes';
 
 /** Every job the worker runs. Add yours here; `enqueueJob` is typed by this list. */
-export const jobCatalog = [cleanUpSessions, crmRunDataSync, crmScheduleDataSyncs] as const;
+export const jobCatalog = [cleanUpSessions, crmRunDataSync, crmScheduleDataSyncs, segmentsRefresh, segmentsEnqueueDueRefreshes] as const;
 
 /** Recurring jobs (crons only enqueue). Later issues add daily segment refreshes and 15-minute report polls. */
 export const schedules: readonly ScheduleDefinition[] = [
   { jobName: cleanUpSessions.name, cron: '17 3 * * *', payload: {} },
   // Daily CRM data sync (and credential-expiry check) for every connected org.
   { jobName: crmScheduleDataSyncs.name, cron: '30 2 * * *', payload: {} },
+  // Hourly: enqueue the segments whose daily refresh is due (each refreshes 24 h after its last run).
+  { jobName: segmentsEnqueueDueRefreshes.name, cron: '12 * * * *', payload: {} },
 ];
 
 type Catalog = (typeof jobCatalog)[number];

@@ -102,9 +102,14 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       return;
     }
     if (size > maxBlockSize || account.countryIndex <= 0) return;
+    const country = account.countryIndex;
+    let inCountry = 0;
+    for (let position = start; position < end; position++) if (index.countries[index.keyCompanies[position] ?? 0] === country) inCountry++;
+    // Still large within the country: the key does not single out a company, and reading it would cost more than it finds.
+    if (inCountry > smallBlockSize * 2) return;
     for (let position = start; position < end; position++) {
       const company = index.keyCompanies[position] ?? 0;
-      if (index.countries[company] === account.countryIndex) add(into, company, evidence);
+      if (index.countries[company] === country) add(into, company, evidence);
     }
   }
 
@@ -156,7 +161,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     if (name) {
       collectSmall(account, evidenceByCompany, keyPrefix.compact, name.compact, 50);
       collectByTokens(account, name, evidenceByCompany);
-      // One typo in every rare word: the first or last letters of the whole name still meet.
+      // A typo in every rare word: the first or last letters of the whole name still meet.
       if (name.compact.length >= affixMinLength) {
         collectSmall(account, evidenceByCompany, keyPrefix.head, name.compact.slice(0, affixLength), 3);
         collectSmall(account, evidenceByCompany, keyPrefix.tail, name.compact.slice(-affixLength), 3);

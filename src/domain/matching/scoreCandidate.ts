@@ -13,9 +13,11 @@ export function tokenWeight(documentFrequency: number, companyCount: number): nu
 export function tokenSimilarity(a: string, b: string): number {
   if (a === b) return 1;
   const shorter = Math.min(a.length, b.length);
-  if (shorter < 4 || /\d/.test(a) || /\d/.test(b)) return 0;
-  if (a.charCodeAt(0) !== b.charCodeAt(0) && shorter < 6) return 0;
+  if (shorter < 4) return 0;
   const maxDistance = shorter >= 12 ? 2 : 1;
+  if (Math.abs(a.length - b.length) > maxDistance) return 0;
+  if (a.charCodeAt(0) !== b.charCodeAt(0) && shorter < 6) return 0;
+  if (hasDigit(a) || hasDigit(b)) return 0;
   const distance = boundedEditDistance(a, b, maxDistance);
   if (distance > maxDistance) return 0;
   return distance === 1 ? 0.85 : 0.7;
@@ -24,6 +26,14 @@ export function tokenSimilarity(a: string, b: string): number {
 /** A word one name has and the other lacks costs at least this much, however common the word ("Acme" vs "Acme Capital"). */
 const unmatchedTokenFloor = 1;
 const conflictFactor = 2.5;
+
+function hasDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 48 && code <= 57) return true;
+  }
+  return false;
+}
 
 /**
  * Weighted soft Dice similarity of two token lists in [0, 1]: twice the weight of the tokens both names share

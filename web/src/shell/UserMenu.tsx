@@ -14,7 +14,7 @@ export function UserMenu({ onChangePassword }: { onChangePassword: () => void })
   const roleLabel = ROLE_LABELS[user.role];
 
   return (
-    <Menu position="bottom-end" width={240} withinPortal>
+    <Menu position="bottom-end" width={280} withinPortal>
       <Menu.Target>
         <UnstyledButton aria-label={`User menu: ${user.name}, ${roleLabel}`} data-testid="user-menu" style={{ borderRadius: 8, padding: '4px 8px' }}>
           <Group gap="sm" wrap="nowrap">
@@ -34,7 +34,7 @@ export function UserMenu({ onChangePassword }: { onChangePassword: () => void })
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{user.email}</Menu.Label>
+        <Menu.Label style={{ overflow: 'hidden', textOverflow: 'ellipsis' }}>{user.email}</Menu.Label>
         <Menu.Item leftSection={<IconKey size={16} />} onClick={onChangePassword}>
           Change password
         </Menu.Item>

@@ -18,7 +18,6 @@ import setCrmApiAllowance from './integrations/setCrmApiAllowance';
 import startCrmSync from './integrations/startCrmSync';
 import listCrmSources from './integrations/listCrmSources';
 import previewCrmSource from './integrations/previewCrmSource';
-
 import listSegments from './segments/listSegments';
 import createSegment from './segments/createSegment';
 import getSegment from './segments/getSegment';
@@ -42,6 +41,7 @@ import uploadAccountList from './segments/uploadAccountList';
 import setUploadMapping from './segments/setUploadMapping';
 import getAccountDetails from './accounts/getAccountDetails';
 import searchAccounts from './accounts/searchAccounts';
+
 /**
  * Every HTTP route. Each file exports one defineRoute(); add yours here. A route without a permission fails
  * routes.test.ts.
