@@ -13,20 +13,23 @@ import { generateScaleFiles, scaleFiles } from './generateScaleFiles';
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
-function memoryNow(): number {
+/** Heap plus off-heap (typed array) bytes after a full collection; array buffers are freed by a background task, so wait a moment. */
+async function memoryNow(): Promise<number> {
+  collectGarbage?.();
+  await new Promise((resolve) => setTimeout(resolve, 200));
   collectGarbage?.();
   const usage = process.memoryUsage();
-  return usage.heapUsed + usage.arrayBuffers + (usage.external - usage.arrayBuffers);
+  return usage.heapUsed + usage.external;
 }
 
 async function runOurs(masterCsv: string, accountsCsv: string, rounds: number) {
-  const before = memoryNow();
+  const before = await memoryNow();
   const cpuBefore = process.cpuUsage();
   const indexStart = performance.now();
   const index = await loadMasterFile(masterCsv);
   const indexMs = performance.now() - indexStart;
   const indexCpuMs = (process.cpuUsage(cpuBefore).user + process.cpuUsage(cpuBefore).system) / 1000;
-  const heldBytes = memoryNow() - before;
+  const heldBytes = (await memoryNow()) - before;
   const accounts = await readAccountFile(accountsCsv);
   const matchTimes: number[] = [];
   let results: MatchResult[] = [];

@@ -31,7 +31,7 @@ export async function seedDemoOrganisation(deps: Pick<AppDeps, 'db'>): Promise<D
     if (!org) throw new Error('demo organisation insert returned nothing');
     for (const role of ROLES) {
       await addUser(
-        { orgId: org.id, actor: undefined, input: { email: DEMO_EMAILS[role], name: `Demo ${ROLE_LABELS[role]}`, role, password } },
+        { orgId: org.id, actor: undefined, input: { email: DEMO_EMAILS[role], name: `Demo ${ROLE_LABELS[role]}`, role, password, mustChangePassword: true } },
         { db: tx },
       );
     }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { listUsers, updateUser } from './users';
 import { ApiError, buildRequestPath, toApiError } from './request';
+import type { ContractInput } from './request';
 
 describe('buildRequestPath', () => {
   it.each([
@@ -26,5 +28,18 @@ describe('toApiError', () => {
   it('turns a non-JSON 502 into an internal error with a plain message', () => {
     const error = toApiError(502, '<html>Bad gateway</html>');
     expect([error.code, error.message]).toEqual(['internal', 'The server failed (HTTP 502). Try again in a moment.']);
+  });
+});
+
+describe('ContractInput', () => {
+  it('requires the params and body a contract declares, and nothing for one without', () => {
+    const updateInput = (input: ContractInput<typeof updateUser>) => input;
+    const listInput = (input: ContractInput<typeof listUsers>) => input;
+    // @ts-expect-error updateUser needs params.userId and a body
+    updateInput({});
+    // @ts-expect-error listUsers takes no body
+    listInput({ body: { name: 'x' } });
+    expect(updateInput({ params: { userId: 'u1' }, body: { isActive: false } }).params.userId).toBe('u1');
+    expect(listInput({})).toEqual({});
   });
 });

@@ -59,6 +59,6 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const isServingWeb = options.isServingWeb ?? existsSync(path.join(webDistDir, 'index.html'));
   registerErrorHandlers(app, { isSpaFallback: isServingWeb });
   for (const route of options.routes ?? defaultRoutes) registerRoute(app, route, deps);
-  if (isServingWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: false });
+  if (isServingWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: true });
   return app;
 }

@@ -8,7 +8,9 @@ export function registerErrorHandlers(app: FastifyInstance, options: { isSpaFall
   app.setNotFoundHandler((request, reply) => {
     const urlPath = request.url.split('?')[0] ?? '';
     // The web UI routes on the client: any non-API GET that is not a file gets index.html.
-    if (options.isSpaFallback && request.method === 'GET' && !urlPath.startsWith('/api/') && urlPath !== '/api') {
+    // A missing file (/assets/x.js after a rebuild) is a 404, never index.html served as JavaScript.
+    const isFileRequest = /\.[a-z0-9]+$/i.test(urlPath);
+    if (options.isSpaFallback && request.method === 'GET' && !isFileRequest && !urlPath.startsWith('/api/') && urlPath !== '/api') {
       return reply.type('text/html').sendFile('index.html');
     }
     return reply.code(404).send({ code: 'not_found', message: `Route ${request.method} ${urlPath} not found`, requestId: request.id } satisfies ErrorBody);

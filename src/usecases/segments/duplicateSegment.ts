@@ -34,10 +34,10 @@ export async function duplicateSegment({ orgId, actor, input }: { orgId: string;
     });
     await copyOverrides(tx, orgId, original.id, copy.id);
     await tx.execute(sql`INSERT INTO segment_source_rows (org_id, segment_id, row_number, row_key, crm_object_type, crm_external_id, name, domain, country, status, reason, company_id, score, is_manual_match, is_filtered_out, candidates)
-      SELECT org_id, ${copy.id}, row_number, row_key, crm_object_type, crm_external_id, name, domain, country, status, reason, company_id, score, is_manual_match, is_filtered_out, candidates
+      SELECT org_id, ${copy.id}::uuid, row_number, row_key, crm_object_type, crm_external_id, name, domain, country, status, reason, company_id, score, is_manual_match, is_filtered_out, candidates
       FROM segment_source_rows WHERE org_id = ${orgId} AND segment_id = ${original.id}`);
     await tx.execute(sql`INSERT INTO segment_members (org_id, segment_id, company_id, added_at)
-      SELECT org_id, ${copy.id}, company_id, ${now} FROM segment_members WHERE org_id = ${orgId} AND segment_id = ${original.id}`);
+      SELECT org_id, ${copy.id}::uuid, company_id, ${now}::timestamptz FROM segment_members WHERE org_id = ${orgId} AND segment_id = ${original.id}`);
     return copy.id;
   });
   const copy = await findSegment(deps.db, orgId, copyId);

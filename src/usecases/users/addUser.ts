@@ -9,7 +9,7 @@ import { toUserSummary } from './toUserSummary';
 
 /** Adds a user with a one-time password that must be changed at first log-in. `actor` undefined = the CLI. */
 export async function addUser(
-  { orgId, actor, input }: { orgId: string; actor: Actor | undefined; input: { email: string; name: string; role: Role; password?: string } },
+  { orgId, actor, input }: { orgId: string; actor: Actor | undefined; input: { email: string; name: string; role: Role; password?: string; mustChangePassword?: boolean } },
   deps: Pick<AppDeps, 'db'>,
 ): Promise<{ user: UserSummary; oneTimePassword: string }> {
   if (actor && !canAssignRole(actor, input.role)) {
@@ -25,7 +25,8 @@ export async function addUser(
     name: input.name.trim(),
     role: input.role,
     passwordHash: await hashPassword(oneTimePassword),
-    mustChangePassword: input.password === undefined,
+    // A generated password is one-time; a caller that sets one says whether it is (the demo seed's is).
+    mustChangePassword: input.mustChangePassword ?? input.password === undefined,
   });
   return { user: toUserSummary(user), oneTimePassword };
 }

@@ -52,7 +52,7 @@ export async function upsertOverride(db: Db, orgId: string, segmentId: string, r
 
 export async function copyOverrides(db: Db, orgId: string, fromSegmentId: string, toSegmentId: string): Promise<void> {
   await db.execute(sql`INSERT INTO segment_match_overrides (org_id, segment_id, row_key, company_id, chosen_by, chosen_at)
-    SELECT org_id, ${toSegmentId}, row_key, company_id, chosen_by, chosen_at FROM segment_match_overrides WHERE org_id = ${orgId} AND segment_id = ${fromSegmentId}`);
+    SELECT org_id, ${toSegmentId}::uuid, row_key, company_id, chosen_by, chosen_at FROM segment_match_overrides WHERE org_id = ${orgId} AND segment_id = ${fromSegmentId}`);
 }
 
 const ROW_BATCH = 2_000;
@@ -90,7 +90,7 @@ export async function applyMemberChanges(db: Db, orgId: string, segmentId: strin
   }
   if (addedIds.length > 0) {
     await db.execute(sql`INSERT INTO segment_members (org_id, segment_id, company_id, added_at)
-      SELECT ${orgId}, ${segmentId}, id, ${now} FROM unnest(${sql.param([...addedIds])}::text[]) AS id ON CONFLICT DO NOTHING`);
+      SELECT ${orgId}::uuid, ${segmentId}::uuid, id, ${now}::timestamptz FROM unnest(${sql.param([...addedIds])}::text[]) AS id ON CONFLICT DO NOTHING`);
   }
 }
 
@@ -109,7 +109,7 @@ export async function insertMembershipChanges(
 ): Promise<void> {
   if (changes.length === 0) return;
   await db.execute(sql`INSERT INTO segment_membership_changes (org_id, refresh_id, segment_id, company_id, change, why)
-    SELECT ${orgId}, ${refreshId}, ${segmentId}, company_id, change, why
+    SELECT ${orgId}::uuid, ${refreshId}::uuid, ${segmentId}::uuid, company_id, change, why
     FROM unnest(${sql.param(changes.map((c) => c.companyId))}::text[], ${sql.param(changes.map((c) => c.change))}::text[], ${sql.param(changes.map((c) => c.why))}::text[]) AS t(company_id, change, why)`);
 }
 
@@ -136,7 +136,7 @@ export async function replaceSourceCompanies(db: Db, orgId: string, sourceKey: s
   await db.execute(sql`DELETE FROM segment_source_companies WHERE org_id = ${orgId} AND source_key = ${sourceKey}`);
   if (companyIds.length === 0) return;
   await db.execute(sql`INSERT INTO segment_source_companies (org_id, source_key, company_id)
-    SELECT DISTINCT ${orgId}, ${sourceKey}, id FROM unnest(${sql.param([...companyIds])}::text[]) AS id`);
+    SELECT DISTINCT ${orgId}::uuid, ${sourceKey}::text, id FROM unnest(${sql.param([...companyIds])}::text[]) AS id`);
 }
 
 export async function hasSourceCompanies(db: Db, orgId: string, sourceKey: string): Promise<boolean> {

@@ -41,6 +41,7 @@ import uploadAccountList from './segments/uploadAccountList';
 import setUploadMapping from './segments/setUploadMapping';
 import getAccountDetails from './accounts/getAccountDetails';
 import searchAccounts from './accounts/searchAccounts';
+import { companyRoutes } from './companies/index';
 
 /**
  * Every HTTP route. Each file exports one defineRoute(); add yours here. A route without a permission fails
@@ -91,4 +92,5 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   setUploadMapping,
   getAccountDetails,
   searchAccounts,
+  ...companyRoutes,
 ];
