@@ -1,7 +1,8 @@
 // Our engine and the DuckDB peer side by side on the same files: dev-set precision/recall/F1, then speed on a
 // generated 1,000,000-company master and 25,000-row list (index build, match time, memory per company).
 // Run: npx node --expose-gc --import tsx bench/matching/compareWithDuckDb.ts [--skip-scale]
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { loadMasterFile, readAccountFile } from '../../src/apps/cli/commands/matchFiles';
 import { buildExclusionSet } from '../../src/domain/matching/excludedDomains';
 import { masterIndexBytes } from '../../src/domain/matching/masterIndex';
@@ -9,7 +10,8 @@ import { createAccountMatcher } from '../../src/domain/matching/matchAccounts';
 import type { MatchResult } from '../../src/domain/matching/types';
 import { devSetFiles, isDevSetPresent, readTruth, scoreAgainstTruth } from './devSet';
 import { runDuckDbPeer } from './duckdbPeer';
-import { generateScaleFiles, scaleFiles } from './generateScaleFiles';
+import { generateScaleFiles, scaleDir, scaleFiles } from './generateScaleFiles';
+import { loadMasterIndexSnapshot, saveMasterIndexSnapshot } from '../../src/apps/cli/commands/matchIndexSnapshot';
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 
@@ -30,6 +32,12 @@ async function runOurs(masterCsv: string, accountsCsv: string, rounds: number) {
   const indexMs = performance.now() - indexStart;
   const indexCpuMs = (process.cpuUsage(cpuBefore).user + process.cpuUsage(cpuBefore).system) / 1000;
   const heldBytes = (await memoryNow()) - before;
+  mkdirSync(scaleDir, { recursive: true });
+  const snapshotFile = path.join(scaleDir, 'index-snapshot.bin');
+  await saveMasterIndexSnapshot(index, snapshotFile);
+  const snapshotStart = performance.now();
+  await loadMasterIndexSnapshot(snapshotFile);
+  const snapshotLoadMs = performance.now() - snapshotStart;
   const accounts = await readAccountFile(accountsCsv);
   const matchTimes: number[] = [];
   let results: MatchResult[] = [];
@@ -44,6 +52,7 @@ async function runOurs(masterCsv: string, accountsCsv: string, rounds: number) {
     size: index.size,
     indexMs,
     indexCpuMs,
+    snapshotLoadMs,
     firstMatchMs: matchTimes[0] ?? 0,
     bestMatchMs: Math.min(...matchTimes),
     arrayBytesPerCompany: masterIndexBytes(index) / index.size,
@@ -76,7 +85,7 @@ if (!process.argv.includes('--skip-scale')) {
   const matched = ours.results.filter((r) => r.status !== 'unmatched').length;
   const peerMatched = (peerRuns[0]?.results ?? []).filter((r) => r.status !== 'unmatched').length;
   console.log(`scale (${ours.size} companies, ${ours.results.length} rows)`);
-  console.log(`  openabm     index ${round(ours.indexMs)} ms (cpu ${round(ours.indexCpuMs)} ms)  match first ${round(ours.firstMatchMs)} ms, best ${round(ours.bestMatchMs)} ms  index arrays ${round(ours.arrayBytesPerCompany, 1)} B/company, heap held ${round(ours.heldBytesPerCompany, 1)} B/company  matched+dup ${matched}`);
+  console.log(`  openabm     index ${round(ours.indexMs)} ms (cpu ${round(ours.indexCpuMs)} ms), from snapshot ${round(ours.snapshotLoadMs)} ms  match first ${round(ours.firstMatchMs)} ms, best ${round(ours.bestMatchMs)} ms  index arrays ${round(ours.arrayBytesPerCompany, 1)} B/company, heap held ${round(ours.heldBytesPerCompany, 1)} B/company  matched+dup ${matched}`);
   console.log(`  duckdb peer load ${round(peerLoadMs)} ms  match best ${round(peerMatchMs)} ms  matched+dup ${peerMatched}`);
   console.log(`  peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 }

@@ -368,7 +368,7 @@ export const uploadAccountList = defineContract({
   path: '/api/segment-uploads',
   summary: 'Upload a CSV or XLSX account list (up to 25,000 rows); name, domain and country columns are detected',
   tags: ['segments'],
-  body: z.object({ fileName: z.string().trim().min(1).max(300), contentBase64: z.string().min(1) }),
+  body: z.object({ fileName: z.string().trim().min(1).max(300), contentBase64: z.string().max(28_000_000) }),
   response: z.object({ upload: uploadView }),
   successStatus: 201,
 });

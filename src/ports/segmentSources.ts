@@ -23,8 +23,11 @@ export interface SegmentSourceReader {
 }
 
 export interface AccountMatcher {
-  /** One result per record, in input order (rowId echoes AccountInput.rowId). */
-  matchAccounts(orgId: string, records: readonly AccountInput[]): Promise<MatchResult[]>;
+  /**
+   * One result per record, in input order (rowId echoes AccountInput.rowId). `batchId` re-uses the stored match
+   * batch of the previous refresh (its rows are replaced) so daily refreshes do not pile up match results.
+   */
+  matchAccounts(orgId: string, records: readonly AccountInput[], batchId: string | undefined): Promise<{ batchId: string | undefined; results: MatchResult[] }>;
 }
 
 /** Activations of segments (ad syncs, publishing): later issues implement it; delete is refused while any exist. */

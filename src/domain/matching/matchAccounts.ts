@@ -19,9 +19,12 @@ const ambiguityMargin = 0.04;
 /** Blocks up to this size are read whole; larger ones are intersected or narrowed to the row's country. */
 const smallBlockSize = 200;
 /** Blocks longer than this are not read at all: such a key cannot single out a company. */
-const maxBlockSize = 5_000;
+const maxBlockSize = 2_000;
 /** Candidates scored in full per row, the best supported by blocking evidence. */
 const maxScoredCandidates = 12;
+/** At least this many are scored; beyond them, only candidates with this share of the best one's evidence. */
+const minScoredCandidates = 4;
+const minEvidenceShare = 0.5;
 /** A domain shared by more master companies than this identifies none of them. */
 const maxCompaniesPerDomain = 3;
 
@@ -32,6 +35,66 @@ interface PreparedAccount {
   countryIndex: number;
   /** Country given but unknown to the master: counts as a known country that agrees with no company. */
   hasCountry: boolean;
+}
+
+/**
+ * Blocking evidence per candidate for one row, in flat arrays sized to the master (8 bytes per company per
+ * matcher): a generation stamp instead of clearing, so adding is two array writes, not a hash-map update.
+ */
+class EvidenceTally {
+  private readonly stamps: Uint32Array;
+  private readonly evidence: Float32Array;
+  private generation = 0;
+  readonly touched: number[] = [];
+
+  constructor(size: number) {
+    this.stamps = new Uint32Array(size);
+    this.evidence = new Float32Array(size);
+  }
+
+  reset(): void {
+    this.generation++;
+    this.touched.length = 0;
+  }
+
+  add(company: number, amount: number): void {
+    if (this.stamps[company] !== this.generation) {
+      this.stamps[company] = this.generation;
+      this.evidence[company] = amount;
+      this.touched.push(company);
+    } else {
+      this.evidence[company] = (this.evidence[company] ?? 0) + amount;
+    }
+  }
+
+  get size(): number {
+    return this.touched.length;
+  }
+
+  /**
+   * Up to `count` companies with the most evidence (ties: lower index first), leaving out those with less than
+   * `minShare` of the best one's evidence once `keep` are chosen: weakly supported candidates rarely win.
+   */
+  best(count: number, keep: number, minShare: number): number[] {
+    const evidence = this.evidence;
+    const ranked = this.touched.length <= 1 ? this.touched.slice() : this.touched.slice().sort((a, b) => (evidence[b] ?? 0) - (evidence[a] ?? 0) || a - b);
+    const top = evidence[ranked[0] ?? 0] ?? 0;
+    let length = Math.min(count, ranked.length);
+    for (let position = keep; position < length; position++) {
+      if ((evidence[ranked[position] ?? 0] ?? 0) < top * minShare) {
+        length = position;
+        break;
+      }
+    }
+    ranked.length = length;
+    return ranked;
+  }
+}
+
+interface CandidateName {
+  tokens: string[];
+  weights: number[];
+  compact: string;
 }
 
 interface ScoredCandidate {
@@ -83,19 +146,20 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     };
   }
 
-  function add(into: Map<number, number>, company: number, evidence: number): void {
-    into.set(company, (into.get(company) ?? 0) + evidence);
+  const tally = new EvidenceTally(index.size);
+  function add(into: EvidenceTally, company: number, evidence: number): void {
+    into.add(company, evidence);
   }
 
   /** Adds the companies under a small blocking key (large ones say little and cost much: skipped). */
-  function collectSmall(account: PreparedAccount, into: Map<number, number>, prefix: string, text: string, evidence: number): void {
+  function collectSmall(account: PreparedAccount, into: EvidenceTally, prefix: string, text: string, evidence: number): void {
     const [start, end] = findKeyRun(index, hashKey(prefix, text));
     if (end - start > smallBlockSize) return;
     for (let position = start; position < end; position++) add(into, index.keyCompanies[position] ?? 0, evidence);
   }
 
   /** Adds every company of a block, or only those in the row's country when the block is large. */
-  function collectBlock(account: PreparedAccount, into: Map<number, number>, start: number, end: number, evidence: number): void {
+  function collectBlock(account: PreparedAccount, into: EvidenceTally, start: number, end: number, evidence: number): void {
     const size = end - start;
     if (size <= smallBlockSize) {
       for (let position = start; position < end; position++) add(into, index.keyCompanies[position] ?? 0, evidence);
@@ -117,7 +181,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
    * Companies sharing the rarest name words: the two rarest tokens when their blocks are small; when they are
    * common ("Bennett Logistics"), the adjacent word pairs instead; a still large block is narrowed to the country.
    */
-  function collectByTokens(account: PreparedAccount, name: NormalizedName, into: Map<number, number>): void {
+  function collectByTokens(account: PreparedAccount, name: NormalizedName, into: EvidenceTally): void {
     const byRarity = [...new Set(name.tokens)].map((token) => ({ token, weight: weightOf(token) })).sort((a, b) => b.weight - a.weight);
     let hasCommonToken = false;
     for (const { token, weight } of byRarity.slice(0, 2)) {
@@ -143,7 +207,8 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
   }
 
   function gatherCandidates(account: PreparedAccount): { candidates: number[]; domainCompanies: number } {
-    const evidenceByCompany = new Map<number, number>();
+    const evidenceByCompany = tally;
+    evidenceByCompany.reset();
     let domainCompanies = 0;
     if (account.domain) {
       const [start, end] = findKeyRun(index, hashKey(keyPrefix.domain, account.domain));
@@ -168,19 +233,30 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       }
     }
     // Only the best-supported candidates are scored in full: scoring decodes names and compares words.
-    if (evidenceByCompany.size <= maxScoredCandidates) return { candidates: [...evidenceByCompany.keys()], domainCompanies };
-    const ranked = [...evidenceByCompany].sort((a, b) => b[1] - a[1] || a[0] - b[0]);
-    return { candidates: ranked.slice(0, maxScoredCandidates).map(([company]) => company), domainCompanies };
+    return { candidates: evidenceByCompany.best(maxScoredCandidates, minScoredCandidates, minEvidenceShare), domainCompanies };
+  }
+
+  // Candidates recur across the rows of a list: their decoded words and weights are kept (bounded).
+  const candidateNames = new Map<number, CandidateName>();
+  function candidateName(company: number): CandidateName {
+    let cached = candidateNames.get(company);
+    if (!cached) {
+      const key = index.names.get(company);
+      const tokens = key.length > 0 ? key.split(' ') : [];
+      cached = { tokens, weights: tokens.map(weightOf), compact: tokens.join('') };
+      if (candidateNames.size > 100_000) candidateNames.clear();
+      candidateNames.set(company, cached);
+    }
+    return cached;
   }
 
   function scoreOne(account: PreparedAccount, inputWeights: number[], company: number, isDomainMatch: boolean, domainCompanies: number): number {
-    const candidateKey = index.names.get(company);
+    const candidate = candidateName(company);
     let score: number;
     const name = account.name;
-    if (name && candidateKey.length > 0) {
-      const candidateTokens = candidateKey.split(' ');
-      const candidateCompact = candidateTokens.join('');
-      let similarity = weightedNameSimilarity(name.tokens, inputWeights, candidateTokens, candidateTokens.map(weightOf));
+    if (name && candidate.tokens.length > 0) {
+      const candidateCompact = candidate.compact;
+      let similarity = weightedNameSimilarity(name.tokens, inputWeights, candidate.tokens, candidate.weights);
       similarity = Math.max(similarity, compactSimilarity(name.compact, candidateCompact));
       // The account's website is the company's name ("plumdistrict.com" for "Plum District").
       if (!isDomainMatch && account.domain && domainLabel(account.domain).replace(/-/g, '') === candidateCompact) similarity = Math.max(similarity, 0.9);

@@ -18,6 +18,8 @@ export function tokenSimilarity(a: string, b: string): number {
   if (Math.abs(a.length - b.length) > maxDistance) return 0;
   if (a.charCodeAt(0) !== b.charCodeAt(0) && shorter < 6) return 0;
   if (hasDigit(a) || hasDigit(b)) return 0;
+  // One edit leaves the first two or the last two letters in place: when both pairs differ, skip the distance.
+  if (maxDistance === 1 && (a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(1) !== b.charCodeAt(1)) && (a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1) || a.charCodeAt(a.length - 2) !== b.charCodeAt(b.length - 2))) return 0;
   const distance = boundedEditDistance(a, b, maxDistance);
   if (distance > maxDistance) return 0;
   return distance === 1 ? 0.85 : 0.7;

@@ -62,6 +62,22 @@ export class StringStore {
     this.offsets = this.offsets.slice(0, this.count + 1);
   }
 
+  /** The compacted arrays, for saving a snapshot. */
+  toParts(): { bytes: Uint8Array; offsets: Uint32Array } {
+    this.compact();
+    return { bytes: this.bytes, offsets: this.offsets };
+  }
+
+  /** A store over arrays from toParts() (a loaded snapshot). */
+  static fromParts(bytes: Uint8Array, offsets: Uint32Array): StringStore {
+    const store = new StringStore(1, 1);
+    store.bytes = bytes;
+    store.offsets = offsets;
+    store.byteLength = bytes.length;
+    store.count = Math.max(0, offsets.length - 1);
+    return store;
+  }
+
   get memoryBytes(): number {
     return this.bytes.byteLength + this.offsets.byteLength;
   }

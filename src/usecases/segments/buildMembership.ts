@@ -18,6 +18,8 @@ export type BuiltMembership =
       rows: ResolvedRow[];
       /** Names learnt from the source (list/report name, object type, file name). */
       learnt: { sourceName?: string; objectType?: string; fileName?: string };
+      /** The matching engine's stored batch for these rows (re-used by the next refresh). */
+      matchBatchId: string | undefined;
       /** Key of the source's own company snapshot (for list/report/upload filters of other segments). */
       sourceKey: string;
       provider: string | undefined;
@@ -31,7 +33,7 @@ export type BuiltMembership =
  */
 export async function buildMembership(
   orgId: string,
-  segment: { id: string | undefined; source: SegmentSource; filter: FilterNode | null },
+  segment: { id: string | undefined; source: SegmentSource; filter: FilterNode | null; matchBatchId?: string | null | undefined },
   deps: SegmentDeps,
   options: { reuseStoredRows: boolean } = { reuseStoredRows: false },
 ): Promise<BuiltMembership> {
@@ -45,6 +47,7 @@ export async function buildMembership(
   let sourceRows: SourceRow[];
   let results: Map<string, MatchResult>;
   let learnt: { sourceName?: string; objectType?: string; fileName?: string } = {};
+  let matchBatchId = segment.matchBatchId ?? undefined;
   if (options.reuseStoredRows && segment.id) {
     const stored = await listSourceRows(deps.db, orgId, segment.id);
     sourceRows = stored.map((row) => ({ rowNumber: row.rowNumber, rowKey: row.rowKey, name: row.name, domain: row.domain, country: row.country, crmObjectType: row.crmObjectType, crmExternalId: row.crmExternalId }));
@@ -67,8 +70,10 @@ export async function buildMembership(
     sourceRows = read.rows;
     learnt = read.learnt;
     const toMatch = sourceRows.filter((row) => !overrides.has(row.rowKey));
-    const matched = toMatch.length > 0 ? await matcherOf(deps).matchAccounts(orgId, toMatch.map((row) => ({ rowId: String(row.rowNumber), name: row.name, domain: row.domain, country: row.country }))) : [];
-    results = new Map(matched.map((result) => [result.rowId, result]));
+    const records = toMatch.map((row) => ({ rowId: String(row.rowNumber), name: row.name, domain: row.domain, country: row.country }));
+    const matched = records.length > 0 ? await matcherOf(deps).matchAccounts(orgId, records, matchBatchId) : { batchId: matchBatchId, results: [] };
+    matchBatchId = matched.batchId;
+    results = new Map(matched.results.map((result) => [result.rowId, result]));
   }
   let passing: Set<string> | null = null;
   if (filter) {
@@ -78,7 +83,7 @@ export async function buildMembership(
     passing = new Set(rows.map((row) => row.company_id));
   }
   const rows = resolveSourceRows(sourceRows, results, overrides, passing);
-  return { kind: 'rows', rows, learnt, sourceKey: sourceKeyOfSource(source), provider: 'provider' in source ? source.provider : undefined };
+  return { kind: 'rows', rows, learnt, matchBatchId, sourceKey: sourceKeyOfSource(source), provider: 'provider' in source ? source.provider : undefined };
 }
 
 export function sourceKeyOfSource(source: SegmentSource): string {

@@ -42,7 +42,7 @@ export async function refreshSegment(
     if (!source) throw new AppError('validation_failed', 'The segment’s source settings are damaged; create the segment again.');
     const filter = segment.filter === null ? null : filterNode.parse(segment.filter);
     if (!reuseStoredRows) await refreshReferencedSources(orgId, filter, deps, { onlyMissing: false });
-    const built = await buildMembership(orgId, { id: segmentId, source, filter }, deps, { reuseStoredRows });
+    const built = await buildMembership(orgId, { id: segmentId, source, filter, matchBatchId: segment.matchBatchId }, deps, { reuseStoredRows });
     const decision = decideRefresh(previous, { kind: 'succeeded' });
     const refresh = await storeMembership(deps.db, orgId, segmentId, built, {
       trigger,

@@ -37,8 +37,9 @@ export function sourceReaderOf(deps: SegmentDeps): SegmentSourceReader {
 export function matcherOf(deps: SegmentDeps): AccountMatcher {
   return (
     deps.accountMatcher ?? {
-      async matchAccounts(orgId, records) {
-        return (await matchAccountsForOrg({ orgId, records }, deps)).results;
+      async matchAccounts(orgId, records, batchId) {
+        const output = await matchAccountsForOrg({ orgId, records, ...(batchId ? { batchId } : {}) }, deps);
+        return { batchId: output.batchId, results: output.results };
       },
     }
   );

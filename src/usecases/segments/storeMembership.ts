@@ -91,6 +91,7 @@ export async function storeMembership(
       lastAttemptedAt: meta.now,
       ...(meta.trigger === 'edit' ? {} : { nextRefreshAt: nextRefreshAfter(meta.now) }),
       updatedAt: meta.now,
+      ...(built.kind === 'rows' && built.matchBatchId ? { matchBatchId: built.matchBatchId } : {}),
       ...(meta.extraSegmentPatch ?? {}),
     });
     if (meta.wasInError) await insertSegmentEvent(tx, { orgId, segmentId, kind: 'refresh_recovered', message: null, createdAt: meta.now });

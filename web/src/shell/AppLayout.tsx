@@ -12,7 +12,11 @@ export function AppLayout() {
   const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   // Below the 'sm' breakpoint the navbar slides off-screen; inert keeps keyboard focus out of it while it is hidden.
   const isPhone = useMediaQuery(`(max-width: ${em(767.98)})`) ?? false;
-  const [isPasswordModalOpen, setPasswordModalOpen] = useState(session.user.mustChangePassword);
+  // "Later" postpones the one-time-password prompt for this browser session, not just this page load.
+  const postponeKey = `openabm.passwordPromptPostponed.${session.user.id}`;
+  const [isPasswordModalOpen, setPasswordModalOpen] = useState(
+    session.user.mustChangePassword && window.sessionStorage.getItem(postponeKey) !== '1',
+  );
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }} padding="lg">
@@ -49,7 +53,10 @@ export function AppLayout() {
       <ChangePasswordModal
         isOpen={isPasswordModalOpen}
         isOneTimePassword={session.user.mustChangePassword}
-        onClose={() => setPasswordModalOpen(false)}
+        onClose={() => {
+          if (session.user.mustChangePassword) window.sessionStorage.setItem(postponeKey, '1');
+          setPasswordModalOpen(false);
+        }}
       />
     </AppShell>
   );

@@ -22,6 +22,8 @@ CREATE TABLE segments (
   -- The filter tree (domain/segments/filterTree.ts); null when the segment has no filter.
   filter jsonb,
   owner_user_id uuid REFERENCES users(id) ON DELETE SET NULL,
+  -- The matching engine's batch holding this segment's per-row results; re-used (replaced) by each refresh.
+  match_batch_id uuid REFERENCES match_batches(id) ON DELETE SET NULL,
   -- pending: not built yet; ready: membership current; refreshing: a refresh runs;
   -- error: the source broke a rule, the last good membership is kept and updates stopped.
   status text NOT NULL CHECK (status IN ('pending', 'ready', 'refreshing', 'error')),
@@ -100,9 +102,11 @@ CREATE TABLE segment_refreshes (
   added_count integer NOT NULL DEFAULT 0,
   removed_count integer NOT NULL DEFAULT 0,
   started_at timestamptz NOT NULL,
-  finished_at timestamptz NOT NULL
+  finished_at timestamptz NOT NULL,
+  -- Insertion order: two refreshes in the same instant (a fix right after creation) still list newest first.
+  seq bigint GENERATED ALWAYS AS IDENTITY
 );
-CREATE INDEX segment_refreshes_segment_idx ON segment_refreshes (org_id, segment_id, started_at DESC);
+CREATE INDEX segment_refreshes_segment_idx ON segment_refreshes (org_id, segment_id, seq DESC);
 
 CREATE TABLE segment_membership_changes (
   org_id uuid NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,

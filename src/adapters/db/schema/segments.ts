@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { matchBatches } from './companies';
 import { organizations, users } from './core';
 
 /** Mirrors migrations/0300_segments.sql. company_id columns hold master company ids (text). */
@@ -21,6 +22,7 @@ export const segments = pgTable(
     sourceConfig: jsonb('source_config').$type<Record<string, unknown>>().notNull().default({}),
     filter: jsonb('filter').$type<unknown>(),
     ownerUserId: uuid('owner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    matchBatchId: uuid('match_batch_id').references(() => matchBatches.id, { onDelete: 'set null' }),
     status: text('status').notNull(),
     statusMessage: text('status_message'),
     memberCount: integer('member_count').notNull().default(0),
@@ -100,6 +102,7 @@ export const segmentRefreshes = pgTable('segment_refreshes', {
   removedCount: integer('removed_count').notNull().default(0),
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
+  seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
 });
 
 export const segmentMembershipChanges = pgTable(

@@ -118,7 +118,7 @@ export async function listRefreshes(db: Db, orgId: string, segmentId: string, li
     .select()
     .from(segmentRefreshes)
     .where(and(eq(segmentRefreshes.orgId, orgId), eq(segmentRefreshes.segmentId, segmentId)))
-    .orderBy(desc(segmentRefreshes.startedAt), desc(segmentRefreshes.finishedAt))
+    .orderBy(desc(segmentRefreshes.seq))
     .limit(limit);
 }
 

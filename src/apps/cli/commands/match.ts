@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { openDatabase } from '../../../adapters/db/database';
@@ -11,9 +11,11 @@ import { loadMasterIndex } from '../../../usecases/matching/loadMasterIndex';
 import { loadConfig } from '../../config';
 import { CliError } from '../cliError';
 import { loadMasterFile, readAccountFile, writeResultsFile, type ProgressListener } from './matchFiles';
+import { loadMasterIndexSnapshot, saveMasterIndexSnapshot } from './matchIndexSnapshot';
 
 interface MatchOptions {
   master?: string;
+  indexSnapshot?: string;
   input: string;
   output: string;
   stats?: boolean;
@@ -31,6 +33,7 @@ export function registerMatch(program: Command): void {
     .requiredOption('--input <file>', 'account records CSV (row_id/id, name/account name/company, domain/website/url/email, country/billing country)')
     .requiredOption('--output <file>', 'results CSV to write')
     .option('--stats', 'print one JSON line of counts and timings on stderr')
+    .option('--index-snapshot <file>', 'with --master: reuse this saved index when it is newer than the master file, else build and save it')
     .action(async (options: MatchOptions) => {
       for (const file of [options.master, options.input]) {
         if (file !== undefined && !existsSync(file)) throw new CliError(`file not found: ${file}`);
@@ -38,7 +41,7 @@ export function registerMatch(program: Command): void {
       const progress = createProgress();
       try {
         const indexStart = performance.now();
-        const index = options.master ? await loadMasterFile(options.master, progress.reporter('Loading master')) : await loadIndexFromDatabase();
+        const index = options.master ? await loadMaster(options.master, options.indexSnapshot, progress.reporter('Loading master')) : await loadIndexFromDatabase();
         const indexMs = performance.now() - indexStart;
         const accounts = await readAccountFile(options.input, progress.reporter('Reading accounts'));
         const matchStart = performance.now();
@@ -75,6 +78,15 @@ function statsLine(index: MasterIndex, results: readonly MatchResult[], indexMs:
     match_ms: Math.round(matchMs),
     peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
   };
+}
+
+async function loadMaster(masterFile: string, snapshotFile: string | undefined, onProgress: ProgressListener | undefined): Promise<MasterIndex> {
+  if (snapshotFile && existsSync(snapshotFile) && statSync(snapshotFile).mtimeMs >= statSync(masterFile).mtimeMs) {
+    return loadMasterIndexSnapshot(snapshotFile);
+  }
+  const index = await loadMasterFile(masterFile, onProgress);
+  if (snapshotFile) await saveMasterIndexSnapshot(index, snapshotFile);
+  return index;
 }
 
 async function loadIndexFromDatabase(): Promise<MasterIndex> {

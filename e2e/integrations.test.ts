@@ -1,0 +1,109 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CRM_MESSAGES } from '../src/domain/crmSources/messages';
+import { launchBrowser, logIn, newPage, saveScreenshot } from './harness';
+import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { openIntegrations, postponePasswordPrompt, startConnectingSandboxSalesforce, startTestOpenabmWithPublicUrl } from './sandboxCrm';
+
+/**
+ * Settings > Integrations against the sandbox's Salesforce emulator: the OAuth round trip through the emulator's
+ * consent page, the status and counters, the first sync, and the list views and reports with their validity.
+ */
+let openabm: OpenabmUnderTest;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  openabm = await startTestOpenabmWithPublicUrl();
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await openabm?.close();
+});
+
+async function asAdmin(): Promise<Page> {
+  const page = await newPage(browser);
+  await logIn(page, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+  await openIntegrations(page);
+  return page;
+}
+
+describe('Settings > Integrations as the demo administrator', () => {
+  it('shows the provider’s refusal when access is denied on the consent page', async () => {
+    const page = await asAdmin();
+    await saveScreenshot(page, 'integrations-empty');
+    await startConnectingSandboxSalesforce(page, () => saveScreenshot(page, 'integrations-connect-dialog'));
+    await page.getByRole('button', { name: 'Deny' }).click();
+    await page.waitForURL(/\/settings\/integrations\?error=/);
+    await postponePasswordPrompt(page);
+    const notice = page.getByTestId('connect-notice');
+    expect(await notice.textContent()).toContain('Salesforce did not grant access: end-user denied authorization.');
+    expect(await page.getByTestId('connection-salesforce').getByText('Not connected').count()).toBe(1);
+  });
+
+  it('connects the sandbox Salesforce, syncs it, and lists its list views and reports with their validity', async () => {
+    const page = await asAdmin();
+    await startConnectingSandboxSalesforce(page, () => saveScreenshot(page, 'integrations-connect-dialog'));
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL(/\/settings\/integrations\?connected=salesforce$/);
+    await postponePasswordPrompt(page);
+    await page.getByText('Salesforce is connected').waitFor();
+    const card = page.getByTestId('connection-salesforce');
+    expect(await card.getByTestId('connection-status').textContent()).toBe('Connected');
+
+    // The first full sync is what makes list views and reports usable for previews and segments.
+    await card.getByRole('button', { name: 'Sync now' }).click();
+    await expect.poll(() => card.getByTestId('sync-state').textContent(), { timeout: 60_000, interval: 500 }).toMatch(/^Last sync completed/);
+    expect(await card.getByTestId('api-calls-today').textContent()).toMatch(/^[1-9][\d,]* of [\d,]+$/);
+    await saveScreenshot(page, 'integrations-connected');
+
+    await card.getByRole('link', { name: 'Browse sources' }).click();
+    await page.getByRole('heading', { name: 'Salesforce sources', level: 1 }).waitFor();
+    const listViews = page.getByRole('table', { name: 'List views' });
+    await listViews.waitFor();
+    await saveScreenshot(page, 'integrations-list-views');
+    const emeaView = listViews.getByRole('row').filter({ hasText: 'EMEA Accounts' });
+    expect(await emeaView.getByText('Usable', { exact: true }).count()).toBe(1);
+    const legacyImport = listViews.getByRole('row').filter({ hasText: 'Legacy ERP Import (All Regions)' });
+    expect(await legacyImport.getByTestId('source-problems').textContent()).toBe(CRM_MESSAGES.listViewTooLarge);
+    const hiddenField = listViews.getByRole('row').filter({ hasText: 'Top Credit Rating' });
+    expect(await hiddenField.getByText('Not usable').count()).toBe(1);
+    expect(await hiddenField.getByTestId('source-problems').textContent()).toContain(CRM_MESSAGES.listViewFieldsNotPermitted);
+
+    await page.getByRole('tab', { name: /Reports/ }).click();
+    const reports = page.getByRole('table', { name: 'Reports' });
+    await reports.waitFor();
+    await saveScreenshot(page, 'integrations-reports');
+    // The sandbox org is large: its account reports exceed 2,000 rows, its converted-leads report does not.
+    const convertedLeads = reports.getByRole('row').filter({ hasText: 'Converted Leads' });
+    expect(await convertedLeads.getByText('Usable', { exact: true }).count()).toBe(1);
+    const allLeads = reports.getByRole('row').filter({ hasText: 'All Leads (Global)' });
+    expect(await allLeads.getByTestId('source-problems').textContent()).toBe(CRM_MESSAGES.reportTooManyRecords);
+
+    // A usable report previews its records; a broken one answers with its message.
+    await convertedLeads.getByRole('button', { name: 'Preview Converted Leads' }).click();
+    const preview = page.getByRole('dialog', { name: 'Preview: Converted Leads' });
+    await preview.getByRole('table', { name: 'Records' }).waitFor();
+    expect(await preview.getByRole('row').count()).toBeGreaterThan(1);
+    await saveScreenshot(page, 'integrations-preview');
+    await page.keyboard.press('Escape');
+    await preview.waitFor({ state: 'hidden' });
+    await allLeads.getByRole('button', { name: 'Preview All Leads (Global)' }).click();
+    const broken = page.getByRole('dialog', { name: 'Preview: All Leads (Global)' });
+    expect(await broken.getByTestId('preview-error').textContent()).toContain(CRM_MESSAGES.reportTooManyRecords);
+  });
+
+  it('shows a view-only user the connection without any control that changes it', async () => {
+    const page = await newPage(browser);
+    await logIn(page, openabm.url, openabm.demo.emails.view_only, openabm.demo.password);
+    await openIntegrations(page);
+    const card = page.getByTestId('connection-salesforce');
+    await card.getByTestId('connection-status').waitFor();
+    for (const name of ['Sync now', 'Set API allowance', 'Disconnect', 'Reconnect', 'Connect Dynamics 365']) {
+      expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    }
+    expect(await card.getByRole('link', { name: 'Browse sources' }).count()).toBe(1);
+    await saveScreenshot(page, 'integrations-view-only');
+  });
+});

@@ -1,0 +1,143 @@
+import { Link } from 'react-router-dom';
+import { Alert, Badge, Button, Card, Divider, Group, Loader, Progress, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconAlertTriangle, IconListSearch, IconPlugConnected, IconRefresh } from '@tabler/icons-react';
+import type { CrmConnectionSummary } from '../../../../src/contracts/integrations';
+import { formatDateTime } from '../../components/formatDate';
+import { formatCount, NEEDS_RECONNECT, STATUS_COLORS, SYNC_RUN_LABELS } from './connectionStatus';
+
+/** One connected CRM: status and its reason, API usage against the allowance, the data sync, and the admin actions. */
+export function CrmConnectionCard({
+  connection,
+  canManage,
+  isSyncRequested,
+  onReconnect,
+  onSyncNow,
+  onSetAllowance,
+  onDisconnect,
+}: {
+  connection: CrmConnectionSummary;
+  canManage: boolean;
+  isSyncRequested: boolean;
+  onReconnect: () => void;
+  onSyncNow: () => void;
+  onSetAllowance: () => void;
+  onDisconnect: () => void;
+}) {
+  const usedPercent = connection.dailyApiAllowance === 0 ? 100 : Math.min(100, (connection.apiCallsToday / connection.dailyApiAllowance) * 100);
+  const run = connection.lastSyncRun;
+  const isSyncing = run?.status === 'running' || isSyncRequested;
+  const isBroken = connection.status !== 'connected';
+
+  return (
+    <Card withBorder radius="lg" padding="lg" data-testid={`connection-${connection.provider}`}>
+      <Group justify="space-between" align="flex-start" gap="sm">
+        <Group gap="sm">
+          <Title order={2} fz="h3">
+            {connection.displayName}
+          </Title>
+          <Badge color={STATUS_COLORS[connection.status]} variant="light" data-testid="connection-status">
+            {connection.statusLabel}
+          </Badge>
+        </Group>
+        <Button component={Link} to={`/settings/integrations/${connection.provider}/sources`} variant="light" leftSection={<IconListSearch size={16} />}>
+          Browse sources
+        </Button>
+      </Group>
+      <Text fz="sm" c="dimmed" mt={4}>
+        {connection.instanceUrl}
+        {connection.externalOrgId !== null && ` · org ${connection.externalOrgId}`} · connected {formatDateTime(connection.connectedAt)}
+      </Text>
+
+      {isBroken && connection.statusReason !== null && (
+        <Alert mt="md" variant="light" color={STATUS_COLORS[connection.status]} icon={<IconAlertTriangle size={18} />} role="alert" data-testid="connection-reason">
+          {connection.statusReason}
+        </Alert>
+      )}
+
+      <SimpleGrid cols={{ base: 1, sm: 3 }} mt="lg" spacing="lg">
+        <Stack gap={6}>
+          <Text fz="xs" tt="uppercase" fw={700} c="dimmed">
+            API calls today
+          </Text>
+          <Text fw={600} data-testid="api-calls-today">
+            {formatCount(connection.apiCallsToday)} of {formatCount(connection.dailyApiAllowance)}
+          </Text>
+          <Progress value={usedPercent} color={connection.isApiLimitReachedToday ? 'orange' : 'indigo'} aria-label="Share of the daily API allowance used" size="sm" />
+          <Text fz="xs" c="dimmed">
+            {connection.apiCallsRefusedToday > 0 && `${formatCount(connection.apiCallsRefusedToday)} refused · `}
+            Resets {formatDateTime(connection.allowanceResetsAt)}
+            {connection.providerApiUsage !== null &&
+              ` · ${connection.displayName} reports ${formatCount(connection.providerApiUsage.used)} / ${formatCount(connection.providerApiUsage.max)}`}
+          </Text>
+        </Stack>
+        <Stack gap={6}>
+          <Text fz="xs" tt="uppercase" fw={700} c="dimmed">
+            CRM data
+          </Text>
+          <Text fw={600}>
+            {formatCount(connection.recordCounts.account)} accounts · {formatCount(connection.recordCounts.contact)} contacts · {formatCount(connection.recordCounts.lead)} leads
+          </Text>
+          <Text fz="xs" c="dimmed" data-testid="sync-state">
+            {isSyncing ? (
+              <Group gap={6} component="span">
+                <Loader size={12} /> Syncing…
+              </Group>
+            ) : run === null ? (
+              'Not synced yet: sync once before building segments from lists or reports.'
+            ) : (
+              <>
+                Last sync {SYNC_RUN_LABELS[run.status].toLowerCase()} {formatDateTime(run.finishedAt ?? run.startedAt)} · {formatCount(run.recordsSynced)} records ·{' '}
+                {formatCount(run.apiCalls)} calls
+              </>
+            )}
+          </Text>
+          {!isSyncing && run?.errorMessage != null && (
+            <Text fz="xs" c="red">
+              {run.errorMessage}
+            </Text>
+          )}
+        </Stack>
+        <Stack gap={6}>
+          <Text fz="xs" tt="uppercase" fw={700} c="dimmed">
+            Credentials
+          </Text>
+          <Text fw={600}>{connection.credentialPolicy === 'never_expire' ? 'Never Expire' : 'Expire every 90 days'}</Text>
+          <Text fz="xs" c="dimmed">
+            Set {formatDateTime(connection.credentialsSetAt)}
+            {connection.credentialsExpireAt !== null && ` · expire ${formatDateTime(connection.credentialsExpireAt)}`}
+            {connection.firstFullSyncAt === null ? ' · first full sync pending' : ` · first full sync ${formatDateTime(connection.firstFullSyncAt)}`}
+          </Text>
+        </Stack>
+      </SimpleGrid>
+
+      {canManage && (
+        <>
+          <Divider my="md" />
+          <Group gap="sm">
+            {NEEDS_RECONNECT.has(connection.status) && (
+              <Button leftSection={<IconPlugConnected size={16} />} onClick={onReconnect}>
+                Reconnect
+              </Button>
+            )}
+            <Tooltip label="Syncs accounts, contacts and leads; incremental after the first full sync" withArrow>
+              <Button variant="default" leftSection={<IconRefresh size={16} />} loading={isSyncing} onClick={onSyncNow}>
+                Sync now
+              </Button>
+            </Tooltip>
+            <Button variant="default" onClick={onSetAllowance}>
+              Set API allowance
+            </Button>
+            {!NEEDS_RECONNECT.has(connection.status) && (
+              <Button variant="subtle" onClick={onReconnect}>
+                Reconnect
+              </Button>
+            )}
+            <Button variant="subtle" color="red" ml="auto" onClick={onDisconnect}>
+              Disconnect
+            </Button>
+          </Group>
+        </>
+      )}
+    </Card>
+  );
+}

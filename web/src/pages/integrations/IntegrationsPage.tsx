@@ -1,0 +1,181 @@
+import { useEffect, useState } from 'react';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconCircleCheck, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
+import { disconnectCrm, listCrmConnections, startCrmSync } from '../../../../src/contracts/integrations';
+import type { CrmConnectionSummary, CrmProviderId } from '../../../../src/contracts/integrations';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useCan } from '../../auth/session';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { AllowanceModal } from './AllowanceModal';
+import { ConnectCrmModal } from './ConnectCrmModal';
+import { CrmConnectionCard } from './CrmConnectionCard';
+
+const PROVIDER_BLURBS: Readonly<Record<CrmProviderId, string>> = {
+  salesforce: 'Account list views and reports become segments; accounts, contacts and leads are synced daily.',
+  dynamics: 'Account views (system and personal) become segments; accounts, contacts and leads are synced daily.',
+};
+
+/** Settings > Integrations: the CRM connections, their status and API usage, and connecting / disconnecting them. */
+export function IntegrationsPage() {
+  const canManage = useCan('integrations.manage');
+  const [searchParams, setSearchParams] = useSearchParams();
+  // A sync asked for in this page: the start stamp of the run seen before asking, to know when a new run has finished.
+  const [syncRequests, setSyncRequests] = useState<Partial<Record<CrmProviderId, string | null>>>({});
+  const isPolling = Object.keys(syncRequests).length > 0;
+  const query = useApiQuery(listCrmConnections, undefined, {
+    refetchInterval: (current) => (isPolling || current.state.data?.items.some((item) => item.lastSyncRun?.status === 'running') === true ? 1500 : false),
+  });
+  const [connectingProvider, setConnectingProvider] = useState<CrmProviderId | null>(null);
+  const [allowanceFor, setAllowanceFor] = useState<CrmConnectionSummary | null>(null);
+  const [disconnecting, setDisconnecting] = useState<CrmConnectionSummary | null>(null);
+  const syncMutation = useApiMutation(startCrmSync, { invalidates: [listCrmConnections] });
+  const disconnectMutation = useApiMutation(disconnectCrm, { invalidates: [listCrmConnections] });
+
+  const items = query.data?.items;
+  useEffect(() => {
+    if (items === undefined) return;
+    setSyncRequests((previous) => {
+      const next = { ...previous };
+      for (const [provider, seenStartedAt] of Object.entries(previous) as [CrmProviderId, string | null][]) {
+        const run = items.find((item) => item.provider === provider)?.lastSyncRun ?? null;
+        const isNewRunFinished = run !== null && run.startedAt !== seenStartedAt && run.status !== 'running';
+        if (isNewRunFinished || !items.some((item) => item.provider === provider)) delete next[provider];
+      }
+      return Object.keys(next).length === Object.keys(previous).length ? previous : next;
+    });
+  }, [items]);
+
+  const connectedProvider = searchParams.get('connected');
+  const callbackError = searchParams.get('error');
+  const dismissNotice = () =>
+    setSearchParams(
+      (previous) => {
+        const params = new URLSearchParams(previous);
+        for (const key of ['connected', 'error', 'provider']) params.delete(key);
+        return params;
+      },
+      { replace: true },
+    );
+
+  const providers = query.data?.providers ?? [];
+  const connectingOption = providers.find((option) => option.provider === connectingProvider) ?? null;
+  const displayNameOf = (provider: string | null) => providers.find((option) => option.provider === provider)?.displayName ?? provider ?? 'The CRM';
+
+  const syncNow = (connection: CrmConnectionSummary) => {
+    const seenStartedAt = connection.lastSyncRun?.startedAt ?? null;
+    syncMutation.mutate(
+      { params: { provider: connection.provider } },
+      {
+        onSuccess: () => setSyncRequests((previous) => ({ ...previous, [connection.provider]: seenStartedAt })),
+        onError: (error) => notifications.show({ color: 'red', title: 'Sync not started', message: error.message }),
+      },
+    );
+  };
+
+  return (
+    <>
+      <PageHeader
+        title="Integrations"
+        description="CRM connections: status, daily API usage and the data sync. Segments are built from their account lists and reports."
+      />
+      <Stack gap="lg">
+        {connectedProvider !== null && (
+          <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} title={`${displayNameOf(connectedProvider)} is connected`} withCloseButton onClose={dismissNotice} data-testid="connect-notice">
+            Run a sync to read its accounts, contacts and leads: lists and reports can back segments once the first full sync has completed.
+          </Alert>
+        )}
+        {callbackError !== null && (
+          <Alert color="red" variant="light" icon={<IconPlugConnectedX size={18} />} title="Could not connect" withCloseButton onClose={dismissNotice} role="alert" data-testid="connect-notice">
+            {callbackError}
+          </Alert>
+        )}
+        {query.isPending ? (
+          <>
+            <Skeleton height={240} radius="lg" />
+            <Skeleton height={120} radius="lg" />
+          </>
+        ) : query.isError ? (
+          <QueryError error={query.error} onRetry={() => void query.refetch()} />
+        ) : (
+          providers.map((option) => {
+            const connection = query.data.items.find((item) => item.provider === option.provider);
+            if (connection !== undefined) {
+              return (
+                <CrmConnectionCard
+                  key={option.provider}
+                  connection={connection}
+                  canManage={canManage}
+                  isSyncRequested={option.provider in syncRequests || (syncMutation.isPending && syncMutation.variables.params.provider === option.provider)}
+                  onReconnect={() => setConnectingProvider(option.provider)}
+                  onSyncNow={() => syncNow(connection)}
+                  onSetAllowance={() => setAllowanceFor(connection)}
+                  onDisconnect={() => setDisconnecting(connection)}
+                />
+              );
+            }
+            return (
+              <Card key={option.provider} withBorder radius="lg" padding="lg" data-testid={`connection-${option.provider}`}>
+                <Group justify="space-between" align="center" gap="md">
+                  <Stack gap={4} style={{ flex: '1 1 320px' }}>
+                    <Group gap="sm">
+                      <Title order={2} fz="h3">
+                        {option.displayName}
+                      </Title>
+                      <Badge color="gray" variant="light">
+                        Not connected
+                      </Badge>
+                    </Group>
+                    <Text fz="sm" c="dimmed">
+                      {PROVIDER_BLURBS[option.provider]}
+                      {!canManage && ' An administrator connects it.'}
+                    </Text>
+                  </Stack>
+                  {canManage && (
+                    <Button leftSection={<IconPlugConnected size={16} />} onClick={() => setConnectingProvider(option.provider)} aria-label={`Connect ${option.displayName}`}>
+                      Connect
+                    </Button>
+                  )}
+                </Group>
+              </Card>
+            );
+          })
+        )}
+      </Stack>
+
+      <ConnectCrmModal provider={connectingOption} existing={query.data?.items.find((item) => item.provider === connectingProvider)} onClose={() => setConnectingProvider(null)} />
+      <AllowanceModal connection={allowanceFor} onClose={() => setAllowanceFor(null)} />
+      <ConfirmDialog
+        isOpen={disconnecting !== null}
+        title={`Disconnect ${disconnecting?.displayName ?? ''}`}
+        confirmLabel="Disconnect"
+        isDestructive
+        isPending={disconnectMutation.isPending}
+        error={disconnectMutation.error}
+        onCancel={() => {
+          setDisconnecting(null);
+          disconnectMutation.reset();
+        }}
+        onConfirm={() =>
+          disconnecting !== null &&
+          disconnectMutation.mutate(
+            { params: { provider: disconnecting.provider } },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'green', message: `${disconnecting.displayName} is disconnected.` });
+                setDisconnecting(null);
+                disconnectMutation.reset();
+              },
+            },
+          )
+        }
+      >
+        Disconnect <b>{disconnecting?.displayName}</b>? openabm revokes its tokens and deletes the synced CRM records. Segments built from its lists and reports keep
+        their last membership but stop refreshing until you connect again.
+      </ConfirmDialog>
+    </>
+  );
+}

@@ -1,0 +1,3 @@
+export function SegmentConfirmationPage() {
+  return null;
+}

@@ -1,0 +1,3 @@
+export function SegmentDetailPage() {
+  return null;
+}

@@ -1,0 +1,82 @@
+import { Link } from 'react-router-dom';
+import { Anchor, Badge, Paper, Table, Text, Tooltip } from '@mantine/core';
+import type { SegmentSummary } from '../../../../src/contracts/segments';
+import { formatDateTime } from '../../components/formatDate';
+import { describeActivations, describeSource, formatCount, SEGMENT_STATUS_COLORS, SEGMENT_STATUS_LABELS } from './segmentDisplay';
+
+/** The segment list: name and folder, source, accounts, status (with the source's error), activations, owner, refreshed. */
+export function SegmentsTable({ segments }: { segments: readonly SegmentSummary[] }) {
+  return (
+    <Paper withBorder radius="lg" bg="white">
+      <Table.ScrollContainer minWidth={900}>
+        <Table aria-label="Segments" verticalSpacing="sm" highlightOnHover>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Segment</Table.Th>
+              <Table.Th>Source</Table.Th>
+              <Table.Th ta="right">Accounts</Table.Th>
+              <Table.Th>Status</Table.Th>
+              <Table.Th>Activations</Table.Th>
+              <Table.Th>Owner</Table.Th>
+              <Table.Th>Last refreshed</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {segments.map((segment) => {
+              const activations = describeActivations(segment.activations);
+              const badge = (
+                <Badge color={SEGMENT_STATUS_COLORS[segment.status]} variant="light">
+                  {SEGMENT_STATUS_LABELS[segment.status]}
+                </Badge>
+              );
+              return (
+                <Table.Tr key={segment.id} data-testid={`segment-row-${segment.name}`}>
+                  <Table.Td>
+                    <Anchor component={Link} to={`/segments/${segment.id}`} fw={600} fz="sm">
+                      {segment.name}
+                    </Anchor>
+                    {segment.folder !== null && (
+                      <Text fz="xs" c="dimmed">
+                        in {segment.folder.name}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td maw={260}>
+                    <Text fz="sm" lineClamp={2}>
+                      {describeSource(segment.source)}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td ta="right" fw={600}>
+                    {formatCount(segment.memberCount)}
+                  </Table.Td>
+                  <Table.Td>
+                    {segment.statusMessage === null ? (
+                      badge
+                    ) : (
+                      <Tooltip label={segment.statusMessage} multiline w={320} withArrow>
+                        {badge}
+                      </Tooltip>
+                    )}
+                  </Table.Td>
+                  <Table.Td>
+                    <Text fz="sm" c={activations === null ? 'dimmed' : undefined}>
+                      {activations ?? 'Not activated'}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text fz="sm">{segment.owner?.name ?? '—'}</Text>
+                  </Table.Td>
+                  <Table.Td>
+                    <Text fz="sm" c="dimmed">
+                      {formatDateTime(segment.lastRefreshedAt, 'Never')}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
+}

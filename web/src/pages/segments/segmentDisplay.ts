@@ -1,0 +1,50 @@
+import type { SegmentSummary } from '../../../../src/contracts/segments';
+
+type Status = SegmentSummary['status'];
+
+export const SEGMENT_STATUS_LABELS: Readonly<Record<Status, string>> = {
+  pending: 'Pending',
+  ready: 'Up to date',
+  refreshing: 'Refreshing',
+  error: 'Not updating',
+};
+
+export const SEGMENT_STATUS_COLORS: Readonly<Record<Status, string>> = {
+  pending: 'gray',
+  ready: 'green',
+  refreshing: 'blue',
+  error: 'red',
+};
+
+const numberFormat = new Intl.NumberFormat('en');
+export function formatCount(value: number): string {
+  return numberFormat.format(value);
+}
+
+/** The source in words: "CRM Report · Converted Leads (Salesforce)". */
+export function describeSource(source: SegmentSummary['source']): string {
+  const name = source.sourceName ?? source.fileName ?? source.sourceId;
+  return name === null ? source.label : `${source.label} · ${name}`;
+}
+
+/** "2 syncs · Published", or null when the segment is not activated anywhere. */
+export function describeActivations(activations: SegmentSummary['activations']): string | null {
+  const parts = [
+    ...(activations.activeSyncCount > 0 ? [`${activations.activeSyncCount} ${activations.activeSyncCount === 1 ? 'sync' : 'syncs'}`] : []),
+    ...(activations.isPublished ? ['Published'] : []),
+  ];
+  return parts.length === 0 ? null : parts.join(' · ');
+}
+
+/** Saves a CSV the API answered as { fileName, csv } through a temporary link. */
+export function downloadCsv(file: { fileName: string; csv: string }): void {
+  const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = file.fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Revoked later: some browsers start the download after click() returns.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
