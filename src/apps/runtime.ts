@@ -5,6 +5,7 @@ import { emulatorDefinitions } from '../adapters/emulators/index';
 import type { RunningEmulator } from '../adapters/emulators/kit/registry';
 import { createMailer } from '../adapters/mailer/createMailer';
 import { systemClock, type Clock } from '../ports/clock';
+import { seedDemoCompanies } from '../usecases/companies/seedDemoCompanies';
 import type { JobQueue } from '../ports/jobQueue';
 import type { Config } from './config';
 import type { AppDeps } from './deps';
@@ -78,7 +79,13 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
     });
 
     await startWorkers(boss, deps);
-    const demo = (options.isSeedingDemo ?? mode === 'all') ? await seedDemoOrganisation(deps) : undefined;
+    const isSeedingDemo = options.isSeedingDemo ?? mode === 'all';
+    const demo = isSeedingDemo ? await seedDemoOrganisation(deps) : undefined;
+    if (isSeedingDemo && config.isSandbox) {
+      // The sandbox CRMs' accounts are spellings of these companies, so matching has something to find.
+      const seeded = await seedDemoCompanies(database);
+      if (seeded.inserted > 0) logger.info({ companies: seeded.inserted }, 'demo master company database seeded');
+    }
 
     let url: string | undefined;
     if (mode === 'all') {

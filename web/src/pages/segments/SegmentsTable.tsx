@@ -59,7 +59,7 @@ export function SegmentsTable({ segments }: { segments: readonly SegmentSummary[
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text fz="sm" c={activations === null ? 'dimmed' : undefined}>
+                    <Text fz="sm" c={activations === null ? 'dimmed' : 'inherit'}>
                       {activations ?? 'Not activated'}
                     </Text>
                   </Table.Td>
