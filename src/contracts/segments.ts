@@ -290,6 +290,7 @@ export const membershipChangeView = z.object({
   whyLabel: z.string(),
 });
 
+/** The first build (trigger 'create') lists no changes: it added every member (see its addedCount). */
 export const listRefreshChanges = defineContract({
   method: 'GET',
   path: '/api/segments/:segmentId/refreshes/:refreshId/changes',
@@ -300,6 +301,7 @@ export const listRefreshChanges = defineContract({
   response: pageOf(membershipChangeView),
 });
 
+/** Company profile values compare exactly: pick them from GET /api/segments/filter-fields (country codes in any case). */
 export const previewFilterCount = defineContract({
   method: 'POST',
   path: '/api/segments/preview-count',

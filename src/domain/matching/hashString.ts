@@ -35,3 +35,43 @@ export function hashKey(prefix: string, text: string): number {
   hash ^= hash >>> 16;
   return hash >>> 0;
 }
+
+/** hashKey('b', `${left} ${right}`) (an adjacent-word-pair key) without building the pair. */
+export function hashPair(left: string, right: string): number {
+  let hash = 0x811c9dc5;
+  hash ^= 98; // 'b'
+  hash = Math.imul(hash, 0x01000193);
+  for (let i = 0; i < left.length; i++) {
+    hash ^= left.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  hash ^= 32;
+  hash = Math.imul(hash, 0x01000193);
+  for (let i = 0; i < right.length; i++) {
+    hash ^= right.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return finishHash(hash);
+}
+
+/** hashKey(prefix, text.slice(start, end)) without the slice. */
+export function hashKeyRange(prefix: string, text: string, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  hash ^= prefix.charCodeAt(0);
+  hash = Math.imul(hash, 0x01000193);
+  for (let i = start; i < end; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return finishHash(hash);
+}
+
+function finishHash(value: number): number {
+  let hash = value;
+  hash ^= hash >>> 16;
+  hash = Math.imul(hash, 0x85ebca6b);
+  hash ^= hash >>> 13;
+  hash = Math.imul(hash, 0xc2b2ae35);
+  hash ^= hash >>> 16;
+  return hash >>> 0;
+}

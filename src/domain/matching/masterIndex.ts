@@ -1,5 +1,5 @@
 import { buildExclusionSet } from './excludedDomains';
-import { checkHash, hashKey } from './hashString';
+import { checkHash, hashKey, hashKeyRange, hashPair } from './hashString';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
 import { normalizeName } from './normalizeName';
@@ -49,6 +49,7 @@ export class MasterIndexBuilder {
   private completeness: Uint8Array;
   private readonly countryCodes: string[] = [''];
   private readonly countryIndexes = new Map<string, number>();
+  private readonly countryBySpelling = new Map<string, number>();
   private keyHashes: Uint32Array;
   private keyCompanies: Uint32Array;
   private keyCount = 0;
@@ -75,7 +76,7 @@ export class MasterIndexBuilder {
     const domain = normalizeDomain(company.domain);
     const isUsableDomain = domain !== null && !this.excludedDomains.has(domain);
     this.domainChecks[index] = isUsableDomain ? checkHash(domain) || 1 : 0;
-    this.countries[index] = this.countryIndex(normalizeCountry(company.country));
+    this.countries[index] = this.countryIndexOf(company.country);
     this.completeness[index] = Math.max(0, Math.min(255, company.completeness ?? 0));
     if (isUsableDomain) this.addKey(keyPrefix.domain, domain, index);
     if (name) {
@@ -86,17 +87,18 @@ export class MasterIndexBuilder {
         if (tokens.indexOf(token) === position) this.addKey(keyPrefix.token, token, index);
       }
       // Adjacent word pairs find "Bennett Logistics Group" from "Bennett Logistics" when each word alone is common.
-      for (let position = 1; position < name.tokens.length; position++) {
-        this.addKey(keyPrefix.pair, `${name.tokens[position - 1]} ${name.tokens[position]}`, index);
+      for (let position = 1; position < tokens.length; position++) {
+        this.addHash(hashPair(tokens[position - 1] ?? '', tokens[position] ?? ''), index);
       }
-      this.addKey(keyPrefix.compact, name.compact, index);
-      if (name.compact.length >= affixMinLength) {
-        this.addKey(keyPrefix.head, name.compact.slice(0, affixLength), index);
-        this.addKey(keyPrefix.tail, name.compact.slice(-affixLength), index);
+      const compact = name.compact;
+      this.addKey(keyPrefix.compact, compact, index);
+      if (compact.length >= affixMinLength) {
+        this.addHash(hashKeyRange(keyPrefix.head, compact, 0, affixLength), index);
+        this.addHash(hashKeyRange(keyPrefix.tail, compact, compact.length - affixLength, compact.length), index);
       }
     }
     if (isUsableDomain) {
-      const label = domainLabel(domain).replace(/-/g, '');
+      const label = withoutHyphens(domainLabel(domain));
       if (label.length >= 3 && label !== name?.compact) this.addKey(keyPrefix.compact, label, index);
     }
   }
@@ -121,6 +123,16 @@ export class MasterIndexBuilder {
     };
   }
 
+  /** Master files spell countries a handful of ways: each spelling is normalised once. */
+  private countryIndexOf(raw: string): number {
+    let index = this.countryBySpelling.get(raw);
+    if (index === undefined) {
+      index = this.countryIndex(normalizeCountry(raw));
+      if (this.countryBySpelling.size < 10_000) this.countryBySpelling.set(raw, index);
+    }
+    return index;
+  }
+
   private countryIndex(country: string | null): number {
     if (!country) return 0;
     let index = this.countryIndexes.get(country);
@@ -135,6 +147,10 @@ export class MasterIndexBuilder {
   }
 
   private addKey(prefix: string, text: string, company: number): void {
+    this.addHash(hashKey(prefix, text), company);
+  }
+
+  private addHash(hash: number, company: number): void {
     if (this.keyCount >= this.keyHashes.length) {
       const size = this.keyHashes.length * 2;
       const hashes = new Uint32Array(size);
@@ -144,7 +160,7 @@ export class MasterIndexBuilder {
       this.keyHashes = hashes;
       this.keyCompanies = companies;
     }
-    this.keyHashes[this.keyCount] = hashKey(prefix, text);
+    this.keyHashes[this.keyCount] = hash;
     this.keyCompanies[this.keyCount] = company;
     this.keyCount++;
   }
@@ -169,26 +185,37 @@ export function buildMasterIndex(companies: Iterable<MasterCompanyInput>, expect
   return builder.finish();
 }
 
-/** LSD radix sort of (hash, company) pairs by hash, two 16-bit passes: O(n), stable, no comparator calls. */
+function withoutHyphens(text: string): string {
+  return text.includes('-') ? text.replace(/-/g, '') : text;
+}
+
+/**
+ * LSD radix sort of (hash, company) pairs by hash, three 11-bit passes: O(n), stable, no comparator calls. 2,048
+ * buckets keep the scattered writes within the caches (65,536 buckets of two 16-bit passes miss them).
+ */
+const radixBits = 11;
+const radixBuckets = 1 << radixBits;
+const radixMask = radixBuckets - 1;
+
 function sortByHash(hashes: Uint32Array, companies: Uint32Array): { hashes: Uint32Array; companies: Uint32Array } {
   const length = hashes.length;
   let sourceHashes = hashes.slice();
   let sourceCompanies = companies.slice();
   let targetHashes = new Uint32Array(length);
   let targetCompanies = new Uint32Array(length);
-  const counts = new Uint32Array(65536);
-  for (const shift of [0, 16]) {
+  const counts = new Uint32Array(radixBuckets);
+  for (const shift of [0, radixBits, radixBits * 2]) {
     counts.fill(0);
-    for (let i = 0; i < length; i++) counts[((sourceHashes[i] ?? 0) >>> shift) & 0xffff]!++;
+    for (let i = 0; i < length; i++) counts[((sourceHashes[i] ?? 0) >>> shift) & radixMask]!++;
     let total = 0;
-    for (let bucket = 0; bucket < 65536; bucket++) {
+    for (let bucket = 0; bucket < radixBuckets; bucket++) {
       const bucketCount = counts[bucket] ?? 0;
       counts[bucket] = total;
       total += bucketCount;
     }
     for (let i = 0; i < length; i++) {
       const hash = sourceHashes[i] ?? 0;
-      const bucket = (hash >>> shift) & 0xffff;
+      const bucket = (hash >>> shift) & radixMask;
       const target = counts[bucket] ?? 0;
       counts[bucket] = target + 1;
       targetHashes[target] = hash;
@@ -217,6 +244,13 @@ export function buildKeyDirectory(hashes: Uint32Array): { keyDirectory: Uint32Ar
 
 /** [start, end) of the run of a key hash in the sorted key arrays. */
 export function findKeyRun(index: MasterIndex, hash: number): [number, number] {
+  const run: [number, number] = [0, 0];
+  findKeyRunInto(index, hash, run);
+  return run;
+}
+
+/** findKeyRun writing [start, end) into `run` (the matcher looks up ~10 keys a row: no tuple allocated for each). */
+export function findKeyRunInto(index: MasterIndex, hash: number, run: [number, number] | Int32Array): void {
   const hashes = index.keyHashes;
   const slot = hash >>> (32 - index.directoryBits);
   let low = index.keyDirectory[slot] ?? 0;
@@ -227,7 +261,11 @@ export function findKeyRun(index: MasterIndex, hash: number): [number, number] {
     if ((hashes[middle] ?? 0) < hash) low = middle + 1;
     else high = middle;
   }
-  if (low >= slotEnd || hashes[low] !== hash) return [low, low];
+  run[0] = low;
+  if (low >= slotEnd || hashes[low] !== hash) {
+    run[1] = low;
+    return;
+  }
   let end = low + 1;
   high = slotEnd;
   while (end < high) {
@@ -235,7 +273,7 @@ export function findKeyRun(index: MasterIndex, hash: number): [number, number] {
     if ((hashes[middle] ?? 0) <= hash) end = middle + 1;
     else high = middle;
   }
-  return [low, end];
+  run[1] = end;
 }
 
 /** Bytes held by the index's arrays (what memory-per-company figures count). */

@@ -1,5 +1,5 @@
-import { checkHash, hashKey } from './hashString';
-import { affixLength, affixMinLength, findKeyRun, keyPrefix, type MasterIndex } from './masterIndex';
+import { checkHash, hashKey, hashPair } from './hashString';
+import { affixLength, affixMinLength, findKeyRunInto, keyPrefix, type MasterIndex } from './masterIndex';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
 import { normalizeName, type NormalizedName } from './normalizeName';
@@ -30,7 +30,11 @@ const maxCompaniesPerDomain = 3;
 
 interface PreparedAccount {
   name: NormalizedName | null;
+  /** tokenWeight of each name token. */
+  weights: number[];
   domain: string | null;
+  /** The domain's label without hyphens ("acme-labs.co.uk" → "acmelabs"), '' without a domain. */
+  domainCompact: string;
   isDomainExcluded: boolean;
   countryIndex: number;
   /** Country given but unknown to the master: counts as a known country that agrees with no company. */
@@ -38,32 +42,79 @@ interface PreparedAccount {
 }
 
 /**
- * Blocking evidence per candidate for one row, in flat arrays sized to the master (8 bytes per company per
- * matcher): a generation stamp instead of clearing, so adding is two array writes, not a hash-map update.
+ * Blocking evidence per candidate for one row, in a small open-addressing table (company → evidence) that stays in
+ * the CPU cache: a row touches ~100 companies, and arrays sized to the master would cost a memory miss per add.
  */
 class EvidenceTally {
-  private readonly stamps: Uint32Array;
-  private readonly evidence: Float32Array;
-  private generation = 0;
+  private keys: Int32Array;
+  private evidence: Float32Array;
+  private mask: number;
   readonly touched: number[] = [];
+  private readonly slots: number[] = [];
 
-  constructor(size: number) {
-    this.stamps = new Uint32Array(size);
-    this.evidence = new Float32Array(size);
+  constructor(capacity = 1024) {
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.evidence = new Float32Array(capacity);
+    this.mask = capacity - 1;
   }
 
   reset(): void {
-    this.generation++;
+    const keys = this.keys;
+    const slots = this.slots;
+    for (let position = 0; position < slots.length; position++) keys[slots[position] ?? 0] = -1;
+    slots.length = 0;
     this.touched.length = 0;
   }
 
   add(company: number, amount: number): void {
-    if (this.stamps[company] !== this.generation) {
-      this.stamps[company] = this.generation;
-      this.evidence[company] = amount;
-      this.touched.push(company);
-    } else {
-      this.evidence[company] = (this.evidence[company] ?? 0) + amount;
+    const keys = this.keys;
+    const mask = this.mask;
+    let slot = Math.imul(company, 0x9e3779b1) & mask;
+    for (;;) {
+      const key = keys[slot] ?? -1;
+      if (key === company) {
+        // Float32 sums, as before: the same rounding, so the same ranking.
+        this.evidence[slot] = (this.evidence[slot] ?? 0) + amount;
+        return;
+      }
+      if (key === -1) break;
+      slot = (slot + 1) & mask;
+    }
+    keys[slot] = company;
+    this.evidence[slot] = amount;
+    this.touched.push(company);
+    this.slots.push(slot);
+    if (this.slots.length * 2 > mask) this.grow();
+  }
+
+  /** Evidence of a touched company. */
+  evidenceOf(company: number): number {
+    const keys = this.keys;
+    let slot = Math.imul(company, 0x9e3779b1) & this.mask;
+    for (;;) {
+      const key = keys[slot] ?? -1;
+      if (key === company) return this.evidence[slot] ?? 0;
+      if (key === -1) return 0;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldEvidence = this.evidence;
+    const oldSlots = this.slots.slice();
+    const capacity = oldKeys.length * 2;
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.evidence = new Float32Array(capacity);
+    this.mask = capacity - 1;
+    this.slots.length = 0;
+    for (const oldSlot of oldSlots) {
+      const company = oldKeys[oldSlot] ?? 0;
+      let slot = Math.imul(company, 0x9e3779b1) & this.mask;
+      while ((this.keys[slot] ?? -1) !== -1) slot = (slot + 1) & this.mask;
+      this.keys[slot] = company;
+      this.evidence[slot] = oldEvidence[oldSlot] ?? 0;
+      this.slots.push(slot);
     }
   }
 
@@ -77,11 +128,40 @@ class EvidenceTally {
    */
   best(count: number, keep: number, minShare: number): number[] {
     const evidence = this.evidence;
-    const ranked = this.touched.length <= 1 ? this.touched.slice() : this.touched.slice().sort((a, b) => (evidence[b] ?? 0) - (evidence[a] ?? 0) || a - b);
-    const top = evidence[ranked[0] ?? 0] ?? 0;
-    let length = Math.min(count, ranked.length);
+    const touched = this.touched;
+    const slots = this.slots;
+    // Partial selection (count is small) instead of sorting every touched company: the same order as sorting by
+    // evidence, then lower index first.
+    const ranked: number[] = [];
+    const rankedEvidence: number[] = [];
+    for (let position = 0; position < touched.length; position++) {
+      const company = touched[position] ?? 0;
+      const amount = evidence[slots[position] ?? 0] ?? 0;
+      let slot = ranked.length;
+      if (slot === count) {
+        const last = ranked[count - 1] ?? 0;
+        const lastAmount = rankedEvidence[count - 1] ?? 0;
+        if (amount < lastAmount || (amount === lastAmount && company > last)) continue;
+        slot = count - 1;
+      } else {
+        ranked.push(company);
+        rankedEvidence.push(amount);
+      }
+      while (slot > 0) {
+        const before = ranked[slot - 1] ?? 0;
+        const beforeAmount = rankedEvidence[slot - 1] ?? 0;
+        if (amount < beforeAmount || (amount === beforeAmount && company > before)) break;
+        ranked[slot] = before;
+        rankedEvidence[slot] = beforeAmount;
+        slot--;
+      }
+      ranked[slot] = company;
+      rankedEvidence[slot] = amount;
+    }
+    const top = rankedEvidence[0] ?? 0;
+    let length = ranked.length;
     for (let position = keep; position < length; position++) {
-      if ((evidence[ranked[position] ?? 0] ?? 0) < top * minShare) {
+      if ((rankedEvidence[position] ?? 0) < top * minShare) {
         length = position;
         break;
       }
@@ -121,12 +201,13 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
   const threshold = options.matchThreshold ?? defaultMatchThreshold;
   const countryIndexes = new Map(index.countryCodes.map((code, position) => [code, position]));
   const weightCache = new Map<string, number>();
+  const run = new Int32Array(2);
 
   function weightOf(token: string): number {
     let weight = weightCache.get(token);
     if (weight === undefined) {
-      const [start, end] = findKeyRun(index, hashKey(keyPrefix.token, token));
-      weight = tokenWeight(end - start, index.size);
+      findKeyRunInto(index, hashKey(keyPrefix.token, token), run);
+      weight = tokenWeight((run[1] ?? 0) - (run[0] ?? 0), index.size);
       if (weightCache.size > 200_000) weightCache.clear();
       weightCache.set(token, weight);
     }
@@ -137,23 +218,31 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     const rawDomain = normalizeDomain(record.domain);
     const isDomainExcluded = rawDomain !== null && options.excludedDomains.has(rawDomain);
     const country = normalizeCountry(record.country);
+    const domain = isDomainExcluded ? null : rawDomain;
+    const name = isDomainExcluded ? null : normalizeName(record.name);
     return {
-      name: normalizeName(record.name),
-      domain: isDomainExcluded ? null : rawDomain,
+      name,
+      weights: name ? name.tokens.map(weightOf) : [],
+      domain,
+      domainCompact: domain ? domainLabel(domain).replace(/-/g, '') : '',
       isDomainExcluded,
       countryIndex: country ? (countryIndexes.get(country) ?? -1) : 0,
       hasCountry: country !== null,
     };
   }
 
-  const tally = new EvidenceTally(index.size);
+  const tally = new EvidenceTally();
+  const maxInCountry = smallBlockSize * 2;
+  const inCountryScratch = new Uint32Array(maxInCountry);
   function add(into: EvidenceTally, company: number, evidence: number): void {
     into.add(company, evidence);
   }
 
   /** Adds the companies under a small blocking key (large ones say little and cost much: skipped). */
   function collectSmall(account: PreparedAccount, into: EvidenceTally, prefix: string, text: string, evidence: number): void {
-    const [start, end] = findKeyRun(index, hashKey(prefix, text));
+    findKeyRunInto(index, hashKey(prefix, text), run);
+    const start = run[0] ?? 0;
+    const end = run[1] ?? 0;
     if (end - start > smallBlockSize) return;
     for (let position = start; position < end; position++) add(into, index.keyCompanies[position] ?? 0, evidence);
   }
@@ -167,14 +256,18 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     }
     if (size > maxBlockSize || account.countryIndex <= 0) return;
     const country = account.countryIndex;
+    const keyCompanies = index.keyCompanies;
+    const countries = index.countries;
     let inCountry = 0;
-    for (let position = start; position < end; position++) if (index.countries[index.keyCompanies[position] ?? 0] === country) inCountry++;
-    // Still large within the country: the key does not single out a company, and reading it would cost more than it finds.
-    if (inCountry > smallBlockSize * 2) return;
+    // One pass into a scratch list: still large within the country, the key does not single out a company, and
+    // reading it would cost more than it finds.
     for (let position = start; position < end; position++) {
-      const company = index.keyCompanies[position] ?? 0;
-      if (index.countries[company] === country) add(into, company, evidence);
+      const company = keyCompanies[position] ?? 0;
+      if (countries[company] !== country) continue;
+      if (inCountry === maxInCountry) return;
+      inCountryScratch[inCountry++] = company;
     }
+    for (let position = 0; position < inCountry; position++) add(into, inCountryScratch[position] ?? 0, evidence);
   }
 
   /**
@@ -182,27 +275,41 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
    * common ("Bennett Logistics"), the adjacent word pairs instead; a still large block is narrowed to the country.
    */
   function collectByTokens(account: PreparedAccount, name: NormalizedName, into: EvidenceTally): void {
-    const byRarity = [...new Set(name.tokens)].map((token) => ({ token, weight: weightOf(token) })).sort((a, b) => b.weight - a.weight);
+    // The two rarest distinct words (stable: of equal weights, the first in the name).
+    const tokens = name.tokens;
+    const weights = account.weights;
+    let rarest = -1;
+    let secondRarest = -1;
+    for (let position = 0; position < tokens.length; position++) {
+      if (tokens.indexOf(tokens[position] ?? '') !== position) continue;
+      const weight = weights[position] ?? 0;
+      if (rarest < 0 || weight > (weights[rarest] ?? 0)) {
+        secondRarest = rarest;
+        rarest = position;
+      } else if (secondRarest < 0 || weight > (weights[secondRarest] ?? 0)) {
+        secondRarest = position;
+      }
+    }
     let hasCommonToken = false;
-    for (const { token, weight } of byRarity.slice(0, 2)) {
-      const [start, end] = findKeyRun(index, hashKey(keyPrefix.token, token));
-      if (end - start <= smallBlockSize) collectBlock(account, into, start, end, weight);
+    for (const position of [rarest, secondRarest]) {
+      if (position < 0) continue;
+      findKeyRunInto(index, hashKey(keyPrefix.token, tokens[position] ?? ''), run);
+      const start = run[0] ?? 0;
+      const end = run[1] ?? 0;
+      if (end - start <= smallBlockSize) collectBlock(account, into, start, end, weights[position] ?? 0);
       else hasCommonToken = true;
     }
     if (!hasCommonToken) return;
-    if (name.tokens.length === 1) {
-      const only = byRarity[0];
-      if (only) {
-        const [start, end] = findKeyRun(index, hashKey(keyPrefix.token, only.token));
-        collectBlock(account, into, start, end, only.weight);
+    if (tokens.length === 1) {
+      if (rarest >= 0) {
+        findKeyRunInto(index, hashKey(keyPrefix.token, tokens[rarest] ?? ''), run);
+        collectBlock(account, into, run[0] ?? 0, run[1] ?? 0, weights[rarest] ?? 0);
       }
       return;
     }
-    for (let position = 1; position < name.tokens.length; position++) {
-      const left = name.tokens[position - 1] ?? '';
-      const right = name.tokens[position] ?? '';
-      const [start, end] = findKeyRun(index, hashKey(keyPrefix.pair, `${left} ${right}`));
-      collectBlock(account, into, start, end, weightOf(left) + weightOf(right));
+    for (let position = 1; position < tokens.length; position++) {
+      findKeyRunInto(index, hashPair(tokens[position - 1] ?? '', tokens[position] ?? ''), run);
+      collectBlock(account, into, run[0] ?? 0, run[1] ?? 0, (weights[position - 1] ?? 0) + (weights[position] ?? 0));
     }
   }
 
@@ -211,7 +318,9 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     evidenceByCompany.reset();
     let domainCompanies = 0;
     if (account.domain) {
-      const [start, end] = findKeyRun(index, hashKey(keyPrefix.domain, account.domain));
+      findKeyRunInto(index, hashKey(keyPrefix.domain, account.domain), run);
+      const start = run[0] ?? 0;
+      const end = run[1] ?? 0;
       const check = checkHash(account.domain) || 1;
       for (let position = start; position < end && position < start + maxBlockSize; position++) {
         const company = index.keyCompanies[position] ?? 0;
@@ -219,7 +328,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
         add(evidenceByCompany, company, 100);
         domainCompanies++;
       }
-      const label = domainLabel(account.domain).replace(/-/g, '');
+      const label = account.domainCompact;
       if (label.length >= 3) collectSmall(account, evidenceByCompany, keyPrefix.compact, label, 40);
     }
     const name = account.name;
@@ -259,7 +368,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       let similarity = weightedNameSimilarity(name.tokens, inputWeights, candidate.tokens, candidate.weights);
       similarity = Math.max(similarity, compactSimilarity(name.compact, candidateCompact));
       // The account's website is the company's name ("plumdistrict.com" for "Plum District").
-      if (!isDomainMatch && account.domain && domainLabel(account.domain).replace(/-/g, '') === candidateCompact) similarity = Math.max(similarity, 0.9);
+      if (!isDomainMatch && account.domain && account.domainCompact === candidateCompact) similarity = Math.max(similarity, 0.9);
       if (isDomainMatch) {
         // Scores above 1 are kept for ranking (a domain match beats the same name without it) and capped when reported.
         const isDomainIdentifying = domainCompanies <= maxCompaniesPerDomain;
@@ -278,42 +387,40 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     return Math.max(0, score);
   }
 
+  function byScore(a: ScoredCandidate, b: ScoredCandidate): number {
+    const completeness = index.completeness;
+    return b.score - a.score || (completeness[b.company] ?? 0) - (completeness[a.company] ?? 0) || a.company - b.company;
+  }
+
   function resolve(record: AccountInput, claimed: Set<number>): MatchResult {
     const account = prepare(record);
-    const unmatched = (reason: UnmatchedReason, candidates: MatchCandidate[] = [], score: number | null = null): MatchResult => ({
-      rowId: record.rowId,
-      status: 'unmatched',
-      companyId: null,
-      score,
-      reason,
-      candidates,
-    });
     // A personal e-mail or placeholder domain says the record is not a company record (product rule: such rows are
     // "Unmatched Accounts" because "the provided domain is on the exclusion list").
-    if (account.isDomainExcluded) return unmatched('excluded_domain');
-    if (!account.name && !account.domain) return unmatched('missing_data');
+    if (account.isDomainExcluded) return unmatchedResult(record.rowId, 'excluded_domain', [], null);
+    if (!account.name && !account.domain) return unmatchedResult(record.rowId, 'missing_data', [], null);
     const { candidates, domainCompanies } = gatherCandidates(account);
-    if (candidates.length === 0) return unmatched('no_candidate');
-    const inputWeights = account.name ? account.name.tokens.map(weightOf) : [];
+    if (candidates.length === 0) return unmatchedResult(record.rowId, 'no_candidate', [], null);
+    const inputWeights = account.weights;
     const domainCheck = account.domain ? checkHash(account.domain) || 1 : -1;
     const scored: ScoredCandidate[] = [];
     for (const company of candidates) {
       const isDomainMatch = index.domainChecks[company] === domainCheck;
       scored.push({ company, score: scoreOne(account, inputWeights, company, isDomainMatch, domainCompanies) });
     }
-    const completenessOf = (company: number): number => index.completeness[company] ?? 0;
-    scored.sort((a, b) => b.score - a.score || completenessOf(b.company) - completenessOf(a.company) || a.company - b.company);
-    const top = scored.slice(0, 3).map(({ company, score }) => ({ companyId: index.companyIds.get(company), score: round(score) }));
+    scored.sort(byScore);
+    const top: MatchCandidate[] = [];
+    for (let position = 0; position < 3 && position < scored.length; position++) {
+      const candidate = scored[position] as ScoredCandidate;
+      top.push({ companyId: index.companyIds.get(candidate.company), score: round(candidate.score) });
+    }
     const best = scored[0];
     if (!best || best.score < threshold) {
-      return unmatched('low_score', top, best ? round(best.score) : null);
+      return unmatchedResult(record.rowId, 'low_score', top, best ? round(best.score) : null);
     }
     const runnerUp = scored[1];
     // Identical names at equal scores are duplicate master records: the more complete one is the company of record.
-    const isDuplicateRecord = (runnerUp: ScoredCandidate): boolean =>
-      completenessOf(runnerUp.company) < completenessOf(best.company) && index.names.get(runnerUp.company) === index.names.get(best.company);
-    if (runnerUp && runnerUp.score >= best.score - ambiguityMargin && !isDuplicateRecord(runnerUp)) {
-      return unmatched('ambiguous', top, round(best.score));
+    if (runnerUp && runnerUp.score >= best.score - ambiguityMargin && !isDuplicateRecord(runnerUp.company, best.company)) {
+      return unmatchedResult(record.rowId, 'ambiguous', top, round(best.score));
     }
     const companyId = index.companyIds.get(best.company);
     const isDuplicate = claimed.has(best.company);
@@ -321,7 +428,15 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     return { rowId: record.rowId, status: isDuplicate ? 'duplicate' : 'matched', companyId, score: round(best.score), reason: null, candidates: top };
   }
 
+  function isDuplicateRecord(runnerUp: number, best: number): boolean {
+    return (index.completeness[runnerUp] ?? 0) < (index.completeness[best] ?? 0) && index.names.get(runnerUp) === index.names.get(best);
+  }
+
   return { resolve };
+}
+
+function unmatchedResult(rowId: string, reason: UnmatchedReason, candidates: MatchCandidate[], score: number | null): MatchResult {
+  return { rowId, status: 'unmatched', companyId: null, score, reason, candidates };
 }
 
 function round(score: number): number {

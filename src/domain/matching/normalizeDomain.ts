@@ -12,18 +12,24 @@ export function normalizeDomain(input: string | null | undefined): string | null
   if (input === null || input === undefined) return null;
   let text = input.trim().toLowerCase();
   if (placeholderValues.has(text)) return null;
-  // A list of sites ("a.com; b.com"): the first one is the company's main site.
-  text = text.split(/[\s,;|]+/).find((part) => part.length > 0) ?? '';
-  text = text.replace(/^mailto:/, '');
-  const at = text.lastIndexOf('@');
-  if (at >= 0) text = text.slice(at + 1);
-  // Trailing dots, brackets and quotes from copy-pasting.
-  text = text.replace(/^[<("'[]+|[>)"'\].]+$/g, '');
+  // Already a bare host name ("acme.com", as master files hold them): none of the clean-up below would change it.
+  if (!bareHostName.test(text)) {
+    // A list of sites ("a.com; b.com"): the first one is the company's main site.
+    text = text.split(/[\s,;|]+/).find((part) => part.length > 0) ?? '';
+    text = text.replace(/^mailto:/, '');
+    const at = text.lastIndexOf('@');
+    if (at >= 0) text = text.slice(at + 1);
+    // Trailing dots, brackets and quotes from copy-pasting.
+    text = text.replace(/^[<("'[]+|[>)"'\].]+$/g, '');
+  }
   if (text.length === 0 || text.length > 2048) return null;
-  const result = parse(text, { allowPrivateDomains: false, extractHostname: true, validateHostname: true });
+  const result = parse(text, parseOptions);
   if (result.isIp || !result.isIcann || result.domain === null) return null;
   return result.domain;
 }
+
+const bareHostName = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
+const parseOptions = { allowPrivateDomains: false, extractHostname: true, validateHostname: true } as const;
 
 /** The domain without its public suffix ("acme-labs.co.uk" → "acme-labs"), used to compare a domain with a name. */
 export function domainLabel(domain: string): string {

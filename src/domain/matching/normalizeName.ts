@@ -19,8 +19,33 @@ function buildPhraseSet(phrases: readonly string[]): ReadonlySet<string> {
 const trailingForms = buildPhraseSet([...legalFormPhrases, ...commonLegalForms]);
 const leadingForms = buildPhraseSet(leadingLegalForms);
 // First/last words of the phrases: most names end in no legal form word, and one set lookup says so.
-const trailingLastWords = new Set([...trailingForms].map((phrase) => phrase.slice(phrase.lastIndexOf(' ') + 1)));
-const leadingFirstWords = new Set([...leadingForms].map((phrase) => phrase.split(' ')[0] ?? ''));
+// ...and how many words the longest phrase with that first/last word has, so that "Acme Inc" tries one phrase, not six.
+const trailingLastWords = phraseLengthsBy(trailingForms, (words) => words[words.length - 1] ?? '');
+const leadingFirstWords = phraseLengthsBy(leadingForms, (words) => words[0] ?? '');
+
+function phraseLengthsBy(phrases: ReadonlySet<string>, edgeWord: (words: string[]) => string): ReadonlyMap<string, number> {
+  const lengths = new Map<string, number>();
+  for (const phrase of phrases) {
+    const words = phrase.split(' ');
+    const word = edgeWord(words);
+    lengths.set(word, Math.max(lengths.get(word) ?? 0, words.length));
+  }
+  return lengths;
+}
+
+// A Map, not the object itself: an object lookup would find "constructor" or "toString" on Object.prototype.
+const synonyms = new Map(Object.entries(tokenSynonyms));
+// Lengths of the words that have a synonym: most words are longer, and skip the lookup.
+const synonymLengths = new Uint8Array(256);
+for (const word of synonyms.keys()) synonymLengths[Math.min(255, word.length)] = 1;
+
+function canonicalWord(word: string): string {
+  if (word.length > 255 || synonymLengths[word.length] === 0) return word;
+  return synonyms.get(word) ?? word;
+}
+
+// eslint-disable-next-line no-control-regex -- the ASCII range includes control characters on purpose
+const asciiOnly = /^[\x00-\x7f]*$/;
 
 /**
  * Folded, canonical words of a name, before legal forms are removed: accents and case folded, "&"/"+" → "and",
@@ -38,7 +63,7 @@ export function nameWords(raw: string): string[] {
   const words: string[] = [];
   for (const word of text.split(/[^\p{L}\p{N}]+/u)) {
     if (word.length === 0) continue;
-    words.push(tokenSynonyms[word] ?? word);
+    words.push(canonicalWord(word));
   }
   return words;
 }
@@ -56,7 +81,7 @@ function isAsciiWordCode(code: number): boolean {
  */
 function asciiNameWords(raw: string): string[] | undefined {
   const length = raw.length;
-  for (let i = 0; i < length; i++) if (raw.charCodeAt(i) > 127) return undefined;
+  if (!asciiOnly.test(raw)) return undefined;
   const text = raw.toLowerCase();
   const words: string[] = [];
   let wordStart = -1;
@@ -89,7 +114,7 @@ function asciiNameWords(raw: string): string[] | undefined {
     // "A/S" → "as": a slash between letters joins them.
     if (code === 47 /* / */ && isAsciiLetter(before) && isAsciiLetter(text.charCodeAt(i + 1))) continue;
     if (word.length > 0) {
-      words.push(tokenSynonyms[word] ?? word);
+      words.push(canonicalWord(word));
       word = '';
     }
     if (code === 38 || code === 43 /* & + */) {
@@ -134,20 +159,22 @@ function stripOnce(tokens: string[]): string[] {
     if (withoutAnd.length > 0) result = withoutAnd;
   }
   if (result.length > 1 && result[0] === 'the') result = result.slice(1);
-  if (result.length > 1 && leadingFirstWords.has(result[0] ?? '')) {
-    const length = longestPhrase(result, leadingForms, false);
+  const leadingLimit = result.length > 1 ? (leadingFirstWords.get(result[0] ?? '') ?? 0) : 0;
+  if (leadingLimit > 0) {
+    const length = longestPhrase(result, leadingForms, false, leadingLimit);
     if (length > 0) result = result.slice(length);
   }
-  if (result.length > 1 && trailingLastWords.has(result[result.length - 1] ?? '')) {
-    const length = longestPhrase(result, trailingForms, true);
+  const trailingLimit = result.length > 1 ? (trailingLastWords.get(result[result.length - 1] ?? '') ?? 0) : 0;
+  if (trailingLimit > 0) {
+    const length = longestPhrase(result, trailingForms, true, trailingLimit);
     if (length > 0) result = result.slice(0, result.length - length);
   }
   return result;
 }
 
 /** Tokens in the longest phrase of `phrases` at the end (or start) of `tokens`, leaving at least one token; 0 if none. */
-function longestPhrase(tokens: readonly string[], phrases: ReadonlySet<string>, isAtEnd: boolean): number {
-  const limit = Math.min(maxPhraseTokens, tokens.length - 1);
+function longestPhrase(tokens: readonly string[], phrases: ReadonlySet<string>, isAtEnd: boolean, maxTokens: number): number {
+  const limit = Math.min(maxPhraseTokens, maxTokens, tokens.length - 1);
   let phrase = '';
   let longest = 0;
   for (let length = 1; length <= limit; length++) {

@@ -27,8 +27,20 @@ export class StringStore {
       grown.set(this.bytes.subarray(0, this.byteLength));
       this.bytes = grown;
     }
-    const { written } = encoder.encodeInto(text, this.bytes.subarray(this.byteLength));
-    this.byteLength += written;
+    const bytes = this.bytes;
+    let position = this.byteLength;
+    let isAscii = true;
+    // ASCII (most ids and names) by hand: encodeInto costs more than the copy for short strings.
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 127) {
+        isAscii = false;
+        break;
+      }
+      bytes[position++] = code;
+    }
+    if (isAscii) this.byteLength = position;
+    else this.byteLength += encoder.encodeInto(text, bytes.subarray(this.byteLength)).written;
     if (this.count + 2 > this.offsets.length) {
       const grown = new Uint32Array(this.offsets.length * 2);
       grown.set(this.offsets);

@@ -25,7 +25,7 @@ export async function fixUnmatchedRow(
   }
   await upsertOverride(deps.db, orgId, segment.id, row.rowKey, input.companyId, actor?.kind === 'user' ? (actor.userId ?? null) : null, deps.clock.now());
   const outcome = await refreshSegment({ orgId, segmentId: segment.id, trigger: 'edit', reuseStoredRows: true }, deps);
-  if (outcome.kind === 'busy') throw new AppError('conflict', 'The segment is refreshing; your pick is saved and applies when the refresh finishes.');
+  if (outcome.kind === 'busy') throw new AppError('conflict', 'The segment is refreshing right now; your pick is saved and applies from its next refresh.');
   const updated = await requireSegment(orgId, segment.id, deps);
   const stored = await findSourceRow(deps.db, orgId, segment.id, input.rowNumber);
   if (!stored) throw new AppError('not_found', `Row ${input.rowNumber} is not in this segment's source.`);

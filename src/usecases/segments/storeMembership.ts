@@ -75,7 +75,8 @@ export async function storeMembership(
       startedAt: meta.startedAt,
       finishedAt: meta.now,
     });
-    await insertMembershipChanges(tx, orgId, segmentId, refreshId, [
+    // The first build adds every member; its history row carries the count and the member list is the detail.
+    if (meta.trigger !== 'create') await insertMembershipChanges(tx, orgId, segmentId, refreshId, [
       ...diff.added.map((a) => ({ companyId: a.companyId, change: 'added' as const, why: a.why })),
       ...diff.removed.map((r) => ({ companyId: r.companyId, change: 'removed' as const, why: r.why })),
     ]);

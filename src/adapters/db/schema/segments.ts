@@ -78,7 +78,7 @@ export const segmentMatchOverrides = pgTable(
 export const segmentMembers = pgTable(
   'segment_members',
   {
-    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull(),
     segmentId: uuid('segment_id').notNull().references(() => segments.id, { onDelete: 'cascade' }),
     companyId: text('company_id').notNull(),
     addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
@@ -108,9 +108,9 @@ export const segmentRefreshes = pgTable('segment_refreshes', {
 export const segmentMembershipChanges = pgTable(
   'segment_membership_changes',
   {
-    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    orgId: uuid('org_id').notNull(),
     refreshId: uuid('refresh_id').notNull().references(() => segmentRefreshes.id, { onDelete: 'cascade' }),
-    segmentId: uuid('segment_id').notNull().references(() => segments.id, { onDelete: 'cascade' }),
+    segmentId: uuid('segment_id').notNull(),
     companyId: text('company_id').notNull(),
     change: text('change').notNull(),
     why: text('why').notNull(),

@@ -50,7 +50,7 @@ describe.each(testDatabaseKinds())('compileFilter on %s', (kind) => {
 
   it.each<[string, () => FilterNode, string[]]>([
     ['country + industry + employee range', () => and({ kind: 'company_profile', field: 'country', operation: { op: 'in', values: ['us'] } }, industry(['Software', 'Retail']), { kind: 'company_profile', field: 'employeeRange', operation: { op: 'equals', value: '1,000 - 4,999' } }), ['1', '3']],
-    ['nested OR inside AND', () => and(or(industry(['Retail']), { kind: 'company_profile', field: 'country', operation: { op: 'equals', value: 'DE' } }), { kind: 'company_profile', field: 'region', operation: { op: 'equals', value: 'emea' } }), ['2', '4']],
+    ['nested OR inside AND', () => and(or(industry(['Retail']), { kind: 'company_profile', field: 'country', operation: { op: 'equals', value: 'DE' } }), { kind: 'company_profile', field: 'region', operation: { op: 'equals', value: 'EMEA' } }), ['2', '4']],
     ['is empty', () => ({ kind: 'company_profile', field: 'employeeRange', operation: { op: 'is_empty', isEmpty: true } }), ['4']],
     ['contains treats % and _ literally', () => ({ kind: 'company_profile', field: 'industry', operation: { op: 'contains', value: '%' } }), []],
     ['CRM standard field equals', () => crm('ownerName', { op: 'equals', value: 'ada' }), ['1']],

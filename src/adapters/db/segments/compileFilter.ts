@@ -40,11 +40,11 @@ export function compileFilter(orgId: string, node: FilterNode): SQL {
 function compileCondition(orgId: string, condition: FilterCondition): SQL {
   switch (condition.kind) {
     case 'company_profile':
-      return compileOperation(COMPANY_COLUMNS[condition.field], condition.operation, condition.field === 'country');
+      return compileOperation(COMPANY_COLUMNS[condition.field], condition.operation, condition.field === 'country' ? 'code' : 'exact');
     case 'crm_field': {
       const standard = (CRM_COLUMNS as Readonly<Record<string, SQL>>)[condition.field];
       const value = standard ?? sql`(a.fields ->> ${condition.field})`;
-      return sql`EXISTS (SELECT 1 FROM crm_account_companies l JOIN crm_accounts a ON a.org_id = l.org_id AND a.provider = l.provider AND a.external_id = l.external_id WHERE l.org_id = ${orgId} AND l.provider = ${condition.system} AND l.company_id = c.id AND ${compileOperation(value, condition.operation, false)})`;
+      return sql`EXISTS (SELECT 1 FROM crm_account_companies l JOIN crm_accounts a ON a.org_id = l.org_id AND a.provider = l.provider AND a.external_id = l.external_id WHERE l.org_id = ${orgId} AND l.provider = ${condition.system} AND l.company_id = c.id AND ${compileOperation(value, condition.operation, 'folded')})`;
     }
     case 'in_crm_report':
     case 'in_crm_list':
@@ -53,15 +53,21 @@ function compileCondition(orgId: string, condition: FilterCondition): SQL {
   }
 }
 
-/** `isCode`: ISO country codes are stored upper-case; compare exactly so the country index serves the query. */
-function compileOperation(column: SQL, operation: FilterOperation, isCode: boolean): SQL {
+/**
+ * 'exact': company profile values are picked from the values the master holds (GET /api/segments/filter-fields) and
+ * compared exactly so the profile indexes serve the query; country codes are upper-cased first. 'folded': CRM
+ * values are free text typed in the CRM, compared case-insensitively.
+ */
+type Comparison = 'exact' | 'code' | 'folded';
+
+function compileOperation(column: SQL, operation: FilterOperation, comparison: Comparison): SQL {
   switch (operation.op) {
     case 'equals':
-      return isCode ? sql`${column} = ${operation.value.toUpperCase()}` : sql`lower(${column}) = lower(${operation.value})`;
+      if (comparison === 'folded') return sql`lower(${column}) = lower(${operation.value})`;
+      return sql`${column} = ${comparison === 'code' ? operation.value.toUpperCase() : operation.value}`;
     case 'in':
-      return isCode
-        ? sql`${column} = ANY(${sql.param(operation.values.map((value) => value.toUpperCase()))}::text[])`
-        : sql`lower(${column}) = ANY(${sql.param(operation.values.map((value) => value.toLowerCase()))}::text[])`;
+      if (comparison === 'folded') return sql`lower(${column}) = ANY(${sql.param(operation.values.map((value) => value.toLowerCase()))}::text[])`;
+      return sql`${column} = ANY(${sql.param(comparison === 'code' ? operation.values.map((value) => value.toUpperCase()) : [...operation.values])}::text[])`;
     case 'contains':
       return sql`${column} ILIKE ${`%${escapeLike(operation.value)}%`} ESCAPE '\\'`;
     case 'is_empty': {

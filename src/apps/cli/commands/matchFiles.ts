@@ -58,7 +58,7 @@ export async function loadMasterFile(filePath: string, onProgress?: ProgressList
         if (companyId.length === 0) throw new CsvFormatError('company_id is empty', record.line, filePath);
         let completeness = 0;
         for (let position = 0; position < fields.length; position++) {
-          if (!columns.coreColumns.has(position) && (fields[position] ?? '').trim() !== '') completeness++;
+          if (!columns.coreColumns.has(position) && isFilled(fields[position] ?? '')) completeness++;
         }
         builder.add({ companyId, name: fields[columns.name] ?? '', domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '', completeness });
       }
@@ -67,6 +67,13 @@ export async function loadMasterFile(filePath: string, onProgress?: ProgressList
   );
   if (!columns) throw new CsvFormatError('the file is empty (expected a header company_id,name,domain,country)', 1, filePath);
   return builder.finish();
+}
+
+/** A field with more than white space (a printable ASCII first character settles it without trimming). */
+function isFilled(value: string): boolean {
+  if (value.length === 0) return false;
+  const first = value.charCodeAt(0);
+  return (first > 32 && first < 127) || value.trim() !== '';
 }
 
 /** Reads ACCOUNTS.csv with any recognised header naming; rows without an id column get their row number (1 = first data row). */

@@ -1,3 +1,217 @@
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconArrowRight, IconCircleCheck, IconDownload } from '@tabler/icons-react';
+import { exportUnmatchedRows, getSegment, getSegmentConfirmation } from '../../../../src/contracts/segments';
+import type { SourceRowView } from '../../../../src/contracts/segments';
+import { callApi, errorMessage } from '../../api/client';
+import { useApiQuery } from '../../api/hooks';
+import { useCan } from '../../auth/session';
+import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { TablePagination } from '../../components/TablePagination';
+import { usePageState } from '../../components/usePageState';
+import { FixRowModal } from './FixRowModal';
+import { downloadCsv, formatCount } from './segmentDisplay';
+
+/** After an upload or a CRM sync: what was read, matched, left unmatched (fixable) and ignored as duplicates. */
 export function SegmentConfirmationPage() {
-  return null;
+  const segmentId = useParams().segmentId ?? '';
+  const canEdit = useCan('segment.edit');
+  const pageState = usePageState(25);
+  const segment = useApiQuery(getSegment, { params: { segmentId } });
+  const confirmation = useApiQuery(getSegmentConfirmation, { params: { segmentId }, query: pageState.query }, { placeholderData: (previous) => previous });
+  const [fixing, setFixing] = useState<SourceRowView | null>(null);
+  const [isDownloading, setDownloading] = useState(false);
+
+  const download = async () => {
+    setDownloading(true);
+    try {
+      downloadCsv(await callApi(exportUnmatchedRows, { params: { segmentId } }));
+    } catch (error) {
+      notifications.show({ color: 'red', title: 'Download failed', message: errorMessage(error) });
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  if (segment.isError) return <QueryError error={segment.error} onRetry={() => void segment.refetch()} />;
+  const name = segment.data?.segment.name ?? '…';
+  return (
+    <>
+      <Breadcrumbs mb="xs" fz="sm">
+        <Anchor component={Link} to="/segments">
+          Segments
+        </Anchor>
+        <Anchor component={Link} to={`/segments/${segmentId}`}>
+          {name}
+        </Anchor>
+        <Text fz="sm">Confirmation</Text>
+      </Breadcrumbs>
+      <PageHeader
+        title={`${name}: confirmation`}
+        description="How the source's records matched the company database. The segment holds each matched company once; fix an unmatched row by picking its company."
+        actions={
+          <Button component={Link} to={`/segments/${segmentId}`} rightSection={<IconArrowRight size={16} />}>
+            Open segment
+          </Button>
+        }
+      />
+      {confirmation.isPending ? (
+        <Stack gap="md" aria-label="Loading the confirmation">
+          <Skeleton height={96} radius="lg" />
+          <Skeleton height={280} radius="lg" />
+        </Stack>
+      ) : confirmation.isError ? (
+        <QueryError error={confirmation.error} onRetry={() => void confirmation.refetch()} />
+      ) : (
+        <Stack gap="xl">
+          <SimpleGrid cols={{ base: 2, sm: 3, lg: 5 }} spacing="md">
+            <Stat label="Records read" value={confirmation.data.counts.recordsRead} testId="count-read" />
+            <Stat label="Matched" value={confirmation.data.counts.matched} testId="count-matched" />
+            <Stat label="Unmatched Accounts" value={confirmation.data.counts.unmatched} testId="count-unmatched" />
+            <Stat label="Duplicate Matches Ignored" value={confirmation.data.counts.duplicates} testId="count-duplicates" />
+            <Stat label="Accounts in the segment" value={confirmation.data.counts.members} testId="count-members" isHighlighted />
+          </SimpleGrid>
+
+          <section aria-label="Unmatched Accounts">
+            <Group justify="space-between" mb="sm">
+              <Title order={2} fz="h4">
+                Unmatched Accounts
+              </Title>
+              {confirmation.data.counts.unmatched > 0 && (
+                <Button variant="default" size="sm" leftSection={<IconDownload size={16} />} loading={isDownloading} onClick={() => void download()}>
+                  Download CSV
+                </Button>
+              )}
+            </Group>
+            {confirmation.data.unmatched.total === 0 ? (
+              <Paper withBorder radius="lg" p="lg" bg="white">
+                <Group gap="sm">
+                  <IconCircleCheck size={20} color="var(--mantine-color-green-7)" />
+                  <Text fz="sm">Every record matched a company in the database.</Text>
+                </Group>
+              </Paper>
+            ) : (
+              <>
+                <RowsTable label="Unmatched Accounts" rows={confirmation.data.unmatched.items} showReason {...(canEdit ? { onFix: setFixing } : {})} />
+                <TablePagination
+                  page={pageState.page}
+                  pageSize={pageState.pageSize}
+                  total={confirmation.data.unmatched.total}
+                  onPageChange={pageState.setPage}
+                  onPageSizeChange={pageState.setPageSize}
+                  itemLabel="unmatched rows"
+                />
+              </>
+            )}
+          </section>
+
+          {confirmation.data.manualMatches.length > 0 && (
+            <section aria-label="Fixed matches">
+              <Title order={2} fz="h4" mb="sm">
+                Fixed by hand
+              </Title>
+              <RowsTable label="Fixed matches" rows={confirmation.data.manualMatches} showCompany />
+            </section>
+          )}
+
+          <section aria-label="Duplicate Matches Ignored">
+            <Title order={2} fz="h4" mb="sm">
+              Duplicate Matches Ignored
+            </Title>
+            {confirmation.data.duplicates.total === 0 ? (
+              <Text fz="sm" c="dimmed">
+                No two records matched the same company.
+              </Text>
+            ) : (
+              <>
+                <RowsTable label="Duplicate Matches Ignored" rows={confirmation.data.duplicates.items} showCompany />
+                {confirmation.data.duplicates.total > confirmation.data.duplicates.items.length && (
+                  <Text fz="xs" c="dimmed" mt="xs">
+                    {formatCount(confirmation.data.duplicates.items.length)} of {formatCount(confirmation.data.duplicates.total)} shown; the pages above move both lists.
+                  </Text>
+                )}
+              </>
+            )}
+          </section>
+        </Stack>
+      )}
+      <FixRowModal segmentId={segmentId} row={fixing} onClose={() => setFixing(null)} />
+    </>
+  );
+}
+
+function Stat({ label, value, testId, isHighlighted = false }: { label: string; value: number; testId: string; isHighlighted?: boolean }) {
+  return (
+    <Paper withBorder radius="lg" p="md" bg={isHighlighted ? 'indigo.0' : 'white'}>
+      <Text fz="xs" tt="uppercase" fw={700} c="dimmed">
+        {label}
+      </Text>
+      <Text fz={28} fw={700} data-testid={testId}>
+        {formatCount(value)}
+      </Text>
+    </Paper>
+  );
+}
+
+function RowsTable({ label, rows, showReason = false, showCompany = false, onFix }: { label: string; rows: readonly SourceRowView[]; showReason?: boolean; showCompany?: boolean; onFix?: (row: SourceRowView) => void }) {
+  return (
+    <Paper withBorder radius="lg" bg="white">
+      <Table.ScrollContainer minWidth={720}>
+        <Table aria-label={label} verticalSpacing="sm">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={70}>Row</Table.Th>
+              <Table.Th>Name</Table.Th>
+              <Table.Th>Domain</Table.Th>
+              <Table.Th>Country</Table.Th>
+              {showReason && <Table.Th>Reason</Table.Th>}
+              {showCompany && <Table.Th>Company</Table.Th>}
+              {onFix !== undefined && <Table.Th />}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {rows.map((row) => (
+              <Table.Tr key={row.rowNumber} data-testid={`row-${row.rowNumber}`}>
+                <Table.Td c="dimmed">{row.rowNumber}</Table.Td>
+                <Table.Td fw={600}>{row.name ?? '—'}</Table.Td>
+                <Table.Td>{row.domain ?? '—'}</Table.Td>
+                <Table.Td>{row.country ?? '—'}</Table.Td>
+                {showReason && (
+                  <Table.Td maw={360}>
+                    <Text fz="sm">{row.reasonLabel ?? '—'}</Text>
+                    {row.candidates.length > 0 && (
+                      <Badge size="xs" variant="light" mt={4}>
+                        {row.candidates.length} {row.candidates.length === 1 ? 'candidate' : 'candidates'}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                )}
+                {showCompany && (
+                  <Table.Td>
+                    {row.company === null ? (
+                      '—'
+                    ) : (
+                      <Anchor component={Link} to={`/accounts/${encodeURIComponent(row.company.id)}`} fz="sm">
+                        {row.company.name ?? row.company.id}
+                      </Anchor>
+                    )}
+                  </Table.Td>
+                )}
+                {onFix !== undefined && (
+                  <Table.Td ta="right">
+                    <Button size="xs" variant="light" onClick={() => onFix(row)} aria-label={`Fix row ${row.rowNumber}`}>
+                      Fix match
+                    </Button>
+                  </Table.Td>
+                )}
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </Paper>
+  );
 }
