@@ -1,7 +1,7 @@
 // The peer to beat: what a data engineer would write instead of our engine — a Splink-style matcher on DuckDB.
 // Blocking on exact domain and on (first name token, country); Jaro-Winkler >= 0.92 on normalised names; the best
 // candidate per row; later rows resolving to an already matched company are duplicates.
-import { DuckDBInstance } from '@duckdb/node-api';
+import { loadDuckDb } from './loadDuckDb';
 
 export interface PeerResult {
   rowId: string;
@@ -37,6 +37,7 @@ CREATE MACRO norm_country(c) AS CASE
 `;
 
 export async function runDuckDbPeer(masterCsv: string, accountsCsv: string): Promise<PeerRun> {
+  const { DuckDBInstance } = await loadDuckDb();
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {

@@ -109,7 +109,9 @@ function CreateSegmentForm() {
         <Radio.Group value={sourceType} onChange={(value) => isSourceChoice(value) && chooseSource(value)} aria-label="Segment source">
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }} spacing="md">
             {SOURCES.map((option) => (
-              <Radio.Card key={option.type} value={option.type} radius="lg" p="md" aria-label={option.title} style={{ height: '100%' }}>
+              <Radio.Card key={option.type} value={option.type} radius="lg" p="md" aria-label={option.title}
+                style={{ height: '100%', ...(sourceType === option.type ? { borderColor: 'var(--mantine-color-indigo-6)', background: 'var(--mantine-color-indigo-0)' } : {}) }}
+              >
                 <Group gap="sm" wrap="nowrap" align="flex-start">
                   <ThemeIcon variant={sourceType === option.type ? 'filled' : 'light'} size="lg" radius="md">
                     <option.icon size={20} />
