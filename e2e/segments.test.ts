@@ -51,7 +51,6 @@ describe('a segment from an uploaded account list', () => {
     const rows = [
       ...matching,
       matching[0] ?? [],
-      ['Meadow Assurance', '', 'US'],
       ['Jane Doe', 'gmail.com', 'US'],
       ['Zzyzx Qwertyuiop Holdings', '', ''],
     ];
@@ -74,7 +73,7 @@ describe('a segment from an uploaded account list', () => {
       await mapping.getByRole('button', { name: 'Use these columns' }).click();
     }
     await summary.waitFor();
-    expect(await summary.textContent()).toContain('9 rows');
+    expect(await summary.textContent()).toContain('8 rows');
     expect(await page.getByLabel('Segment name').inputValue()).toBe('target-accounts');
     await saveScreenshot(page, 'create-segment-upload');
     await page.getByRole('button', { name: 'Create segment' }).click();
@@ -82,25 +81,24 @@ describe('a segment from an uploaded account list', () => {
     await page.waitForURL(/\/segments\/[0-9a-f-]+\/confirmation$/);
     await page.getByRole('heading', { name: 'target-accounts: confirmation' }).waitFor();
     await page.getByTestId('count-read').waitFor();
-    expect(await countOf(page, 'count-read')).toBe(9);
+    expect(await countOf(page, 'count-read')).toBe(8);
     expect(await countOf(page, 'count-duplicates')).toBe(1);
     const unmatchedBefore = await countOf(page, 'count-unmatched');
     const membersBefore = await countOf(page, 'count-members');
     expect(unmatchedBefore).toBeGreaterThanOrEqual(2);
     // Matched counts each company once: the duplicate row is not in it.
-    expect(await countOf(page, 'count-matched')).toBe(9 - unmatchedBefore - 1);
-    expect(membersBefore).toBe(9 - unmatchedBefore - 1);
+    expect(await countOf(page, 'count-matched')).toBe(8 - unmatchedBefore - 1);
+    expect(membersBefore).toBe(8 - unmatchedBefore - 1);
     await saveScreenshot(page, 'segment-confirmation');
     const unmatched = page.getByRole('table', { name: 'Unmatched Accounts' });
     expect(await unmatched.getByRole('row').filter({ hasText: 'gmail.com' }).textContent()).toContain('The provided domain is on the exclusion list.');
 
-    // Row 7 ("Meadow Assurance", no domain) is matched by hand to the company it means.
-    const meadowRow = unmatched.getByRole('row').filter({ hasText: 'Meadow Assurance' });
-    expect(await meadowRow.count(), 'the name-only row is unmatched').toBe(1);
-    await meadowRow.getByRole('button', { name: /^Fix row / }).click();
+    // The user knows the unknown holding is Birch Investments, and matches the row by hand.
+    const unknownRow = unmatched.getByRole('row').filter({ hasText: 'Zzyzx Qwertyuiop Holdings' });
+    await unknownRow.getByRole('button', { name: /^Fix row / }).click();
     const dialog = page.getByRole('dialog', { name: /^Match row / });
-    await dialog.getByLabel('Search the company database').fill('Meadow Assurance');
-    const choice = dialog.getByRole('radio', { name: /^Meadow Assurance Inc\./ }).first();
+    await dialog.getByLabel('Search the company database').fill('Birch Investments');
+    const choice = dialog.getByRole('radio', { name: /^Birch Investments/ }).first();
     await choice.waitFor();
     await saveScreenshot(page, 'segment-fix-row');
     await choice.check();
@@ -108,16 +106,90 @@ describe('a segment from an uploaded account list', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => countOf(page, 'count-unmatched')).toBe(unmatchedBefore - 1);
     expect(await countOf(page, 'count-members')).toBe(membersBefore + 1);
-    expect(await page.getByRole('table', { name: 'Fixed matches' }).getByRole('row').filter({ hasText: 'Meadow Assurance Inc.' }).count()).toBe(1);
+    expect(await page.getByRole('table', { name: 'Fixed matches' }).getByRole('row').filter({ hasText: 'Birch Investments' }).count()).toBe(1);
     await saveScreenshot(page, 'segment-confirmation-fixed');
 
     // The segment's page holds the fixed company among its accounts.
     await page.getByRole('link', { name: 'Open segment' }).click();
     await page.getByRole('heading', { name: 'target-accounts', level: 1 }).waitFor();
     const accounts = page.getByRole('table', { name: 'Accounts' });
-    await accounts.getByRole('link', { name: 'Meadow Assurance Inc.' }).waitFor();
+    await accounts.getByRole('link', { name: 'Birch Investments' }).first().waitFor();
     expect(await accounts.getByRole('row').count()).toBe(membersBefore + 2);
     await saveScreenshot(page, 'segment-detail');
+  });
+});
+
+describe('a segment from filters', () => {
+  it('builds nested AND/OR filters with a live count, then edits the filters, renames, duplicates and deletes', async () => {
+    const page = await asMarketer();
+    await openCreateSegment(page);
+    await page.getByRole('radio', { name: 'Use filters' }).click();
+    const filters = page.getByRole('region', { name: 'Filters' });
+    await filters.getByRole('button', { name: 'Add condition' }).click();
+    // Condition 1: Industry is any of Software.
+    await filters.getByRole('combobox', { name: 'Filter condition 1: field' }).click();
+    await page.getByRole('option', { name: 'Industry', exact: true }).click();
+    await filters.getByLabel('Filter condition 1: values', { exact: true }).click();
+    await page.getByRole('option', { name: 'Software', exact: true }).click();
+    await page.keyboard.press('Escape');
+    // Group 2: Country is any of GB, OR Country is any of FR.
+    await filters.getByRole('button', { name: 'Add group' }).click();
+    const group = filters.getByRole('group', { name: 'Filter group 2', exact: true });
+    await group.getByRole('combobox', { name: 'Filter group 2 condition 1: field' }).click();
+    await page.getByRole('option', { name: 'Country', exact: true }).click();
+    await group.getByLabel('Filter group 2 condition 1: values', { exact: true }).click();
+    await page.getByRole('option', { name: 'GB', exact: true }).click();
+    await page.keyboard.press('Escape');
+    await group.getByRole('button', { name: 'Add condition' }).click();
+    await group.getByRole('combobox', { name: 'Filter group 2 condition 2: field' }).click();
+    await page.getByRole('option', { name: 'Country', exact: true }).click();
+    await group.getByLabel('Filter group 2 condition 2: values', { exact: true }).click();
+    await page.getByRole('option', { name: 'FR', exact: true }).click();
+    await page.keyboard.press('Escape');
+
+    // The count follows the edits; once settled it is the count of the whole tree.
+    const liveCount = page.locator('[data-testid="live-count"][data-settled="true"]');
+    await liveCount.waitFor();
+    const count = Number((await liveCount.textContent())?.replaceAll(',', ''));
+    expect(count).toBeGreaterThan(0);
+    expect(count).toBeLessThan(50_000);
+    await page.getByLabel('Segment name').fill('Software in GB or FR');
+    await saveScreenshot(page, 'create-segment-filters');
+    await page.getByRole('button', { name: 'Create segment' }).click();
+    await page.getByRole('heading', { name: 'Software in GB or FR', level: 1 }).waitFor();
+    expect(await countOf(page, 'segment-members')).toBe(count);
+    await page.getByRole('tab', { name: 'Source and filters' }).click();
+    await page.getByText('Industry is any of “Software”').waitFor();
+    await saveScreenshot(page, 'segment-detail-filters');
+
+    // Narrower filters rebuild the membership: drop France.
+    await page.getByRole('button', { name: 'Edit filters' }).click();
+    const editDialog = page.getByRole('dialog', { name: 'Edit filters' });
+    await editDialog.getByRole('button', { name: 'Remove Filter group 2 condition 2' }).click();
+    await editDialog.getByRole('button', { name: 'Save filters' }).click();
+    await editDialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => countOf(page, 'segment-members')).toBeLessThan(count);
+    expect(await page.getByText('Country is any of “FR”').count()).toBe(0);
+
+    // Rename, duplicate, and delete the copy, each through its dialog.
+    await page.getByRole('button', { name: 'More segment actions' }).click();
+    await page.getByRole('menuitem', { name: 'Rename' }).click();
+    const renameDialog = page.getByRole('dialog', { name: 'Rename segment' });
+    await renameDialog.getByLabel('Segment name').fill('Software in GB');
+    await renameDialog.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('heading', { name: 'Software in GB', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'More segment actions' }).click();
+    await page.getByRole('menuitem', { name: 'Duplicate' }).click();
+    await page.getByRole('dialog', { name: 'Duplicate segment' }).getByRole('button', { name: 'Duplicate' }).click();
+    await page.getByRole('heading', { name: 'Copy of Software in GB', level: 1 }).waitFor();
+    await page.getByRole('button', { name: 'More segment actions' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    const deleteDialog = page.getByRole('dialog', { name: 'Delete segment' });
+    await saveScreenshot(page, 'segment-delete');
+    await deleteDialog.getByRole('button', { name: 'Delete segment' }).click();
+    await page.getByRole('heading', { name: 'Segments', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Segments' }).getByRole('link', { name: 'Software in GB', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Copy of Software in GB' }).count()).toBe(0);
   });
 });
 
@@ -155,5 +227,26 @@ describe('a segment from the sandbox Salesforce report', () => {
     const segments = page.getByRole('table', { name: 'Segments of this account' });
     expect(await segments.getByRole('link', { name: 'Converted Leads' }).count()).toBe(1);
     await saveScreenshot(page, 'account-details');
+  });
+});
+
+describe('as a view-only user', () => {
+  it('lists and opens segments without any control that changes them', async () => {
+    const page = await newPage(browser);
+    await logIn(page, openabm.url, openabm.demo.emails.view_only, openabm.demo.password);
+    await page.getByRole('table', { name: 'Segments' }).waitFor();
+    await saveScreenshot(page, 'segments-list');
+    expect(await page.getByRole('link', { name: 'Create segment' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'New folder' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'target-accounts' }).click();
+    await page.getByRole('heading', { name: 'target-accounts', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Accounts' }).waitFor();
+    for (const name of ['Refresh now', 'More segment actions']) expect(await page.getByRole('button', { name }).count(), name).toBe(0);
+    expect(await page.getByRole('button', { name: 'Export CSV' }).count()).toBe(1);
+    await page.getByRole('tab', { name: 'Source and filters' }).click();
+    await page.getByRole('link', { name: /confirmation/ }).click();
+    await page.getByRole('table', { name: 'Unmatched Accounts' }).waitFor();
+    expect(await page.getByRole('button', { name: /^Fix row / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Download CSV' }).count()).toBe(1);
   });
 });

@@ -9,7 +9,7 @@ import { masterIndexBytes } from '../../src/domain/matching/masterIndex';
 import { createAccountMatcher } from '../../src/domain/matching/matchAccounts';
 import type { MatchResult } from '../../src/domain/matching/types';
 import { devSetFiles, isDevSetPresent, readTruth, scoreAgainstTruth } from './devSet';
-import { runDuckDbPeer } from './duckdbPeer';
+import { cpuMsSince, runDuckDbPeer } from './duckdbPeer';
 import { generateScaleFiles, scaleDir, scaleFiles } from './generateScaleFiles';
 import { loadMasterIndexSnapshot, saveMasterIndexSnapshot } from '../../src/apps/cli/commands/matchIndexSnapshot';
 
@@ -30,31 +30,39 @@ async function runOurs(masterCsv: string, accountsCsv: string, rounds: number) {
   const indexStart = performance.now();
   const index = await loadMasterFile(masterCsv);
   const indexMs = performance.now() - indexStart;
-  const indexCpuMs = (process.cpuUsage(cpuBefore).user + process.cpuUsage(cpuBefore).system) / 1000;
+  const indexCpuMs = cpuMsSince(cpuBefore);
   const heldBytes = (await memoryNow()) - before;
   mkdirSync(scaleDir, { recursive: true });
   const snapshotFile = path.join(scaleDir, 'index-snapshot.bin');
   await saveMasterIndexSnapshot(index, snapshotFile);
+  const snapshotCpu = process.cpuUsage();
   const snapshotStart = performance.now();
   await loadMasterIndexSnapshot(snapshotFile);
   const snapshotLoadMs = performance.now() - snapshotStart;
+  const snapshotLoadCpuMs = cpuMsSince(snapshotCpu);
   const accounts = await readAccountFile(accountsCsv);
   const matchTimes: number[] = [];
+  const matchCpuTimes: number[] = [];
   let results: MatchResult[] = [];
   for (let round = 0; round < rounds; round++) {
     const matcher = createAccountMatcher(index, { excludedDomains: buildExclusionSet() });
     const claimed = new Set<number>();
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     results = accounts.map((account) => matcher.resolve(account, claimed));
     matchTimes.push(performance.now() - start);
+    matchCpuTimes.push(cpuMsSince(cpuStart));
   }
   return {
     size: index.size,
     indexMs,
     indexCpuMs,
     snapshotLoadMs,
+    snapshotLoadCpuMs,
     firstMatchMs: matchTimes[0] ?? 0,
     bestMatchMs: Math.min(...matchTimes),
+    firstMatchCpuMs: matchCpuTimes[0] ?? 0,
+    bestMatchCpuMs: Math.min(...matchCpuTimes),
     arrayBytesPerCompany: masterIndexBytes(index) / index.size,
     heldBytesPerCompany: heldBytes / index.size,
     results,
@@ -70,8 +78,8 @@ if (isDevSetPresent()) {
   const ourAccuracy = scoreAgainstTruth(new Map(ours.results.map((r) => [r.rowId, r])), truth);
   const peerAccuracy = scoreAgainstTruth(new Map(peer.results.map((r) => [r.rowId, r])), truth);
   console.log(`dev set (${ours.size} companies, ${ours.results.length} rows)`);
-  console.log(`  openabm     P ${ourAccuracy.precision.toFixed(4)}  R ${ourAccuracy.recall.toFixed(4)}  F1 ${ourAccuracy.f1.toFixed(4)}  status agreement ${ourAccuracy.statusAgreement.toFixed(4)}  index ${round(ours.indexMs)} ms  match ${round(ours.bestMatchMs)} ms`);
-  console.log(`  duckdb peer P ${peerAccuracy.precision.toFixed(4)}  R ${peerAccuracy.recall.toFixed(4)}  F1 ${peerAccuracy.f1.toFixed(4)}  status agreement ${peerAccuracy.statusAgreement.toFixed(4)}  load ${round(peer.loadMs)} ms  match ${round(peer.matchMs)} ms`);
+  console.log(`  openabm     P ${ourAccuracy.precision.toFixed(4)}  R ${ourAccuracy.recall.toFixed(4)}  F1 ${ourAccuracy.f1.toFixed(4)}  status agreement ${ourAccuracy.statusAgreement.toFixed(4)}  index ${round(ours.indexMs)} ms (cpu ${round(ours.indexCpuMs)})  match ${round(ours.bestMatchMs)} ms (cpu ${round(ours.bestMatchCpuMs)})`);
+  console.log(`  duckdb peer P ${peerAccuracy.precision.toFixed(4)}  R ${peerAccuracy.recall.toFixed(4)}  F1 ${peerAccuracy.f1.toFixed(4)}  status agreement ${peerAccuracy.statusAgreement.toFixed(4)}  load ${round(peer.loadMs)} ms (cpu ${round(peer.loadCpuMs)})  match ${round(peer.matchMs)} ms (cpu ${round(peer.matchCpuMs)})`);
 } else {
   console.log(`dev set absent (${devSetFiles.master}): accuracy skipped`);
 }
@@ -82,10 +90,12 @@ if (!process.argv.includes('--skip-scale')) {
   const peerRuns = [await runDuckDbPeer(scaleFiles.master, scaleFiles.accounts), await runDuckDbPeer(scaleFiles.master, scaleFiles.accounts)];
   const peerLoadMs = Math.min(...peerRuns.map((run) => run.loadMs));
   const peerMatchMs = Math.min(...peerRuns.map((run) => run.matchMs));
+  const peerLoadCpuMs = Math.min(...peerRuns.map((run) => run.loadCpuMs));
+  const peerMatchCpuMs = Math.min(...peerRuns.map((run) => run.matchCpuMs));
   const matched = ours.results.filter((r) => r.status !== 'unmatched').length;
   const peerMatched = (peerRuns[0]?.results ?? []).filter((r) => r.status !== 'unmatched').length;
   console.log(`scale (${ours.size} companies, ${ours.results.length} rows)`);
-  console.log(`  openabm     index ${round(ours.indexMs)} ms (cpu ${round(ours.indexCpuMs)} ms), from snapshot ${round(ours.snapshotLoadMs)} ms  match first ${round(ours.firstMatchMs)} ms, best ${round(ours.bestMatchMs)} ms  index arrays ${round(ours.arrayBytesPerCompany, 1)} B/company, heap held ${round(ours.heldBytesPerCompany, 1)} B/company  matched+dup ${matched}`);
-  console.log(`  duckdb peer load ${round(peerLoadMs)} ms  match best ${round(peerMatchMs)} ms  matched+dup ${peerMatched}`);
+  console.log(`  openabm     index ${round(ours.indexMs)} ms (cpu ${round(ours.indexCpuMs)} ms), from snapshot ${round(ours.snapshotLoadMs)} ms (cpu ${round(ours.snapshotLoadCpuMs)})  match first ${round(ours.firstMatchMs)} ms (cpu ${round(ours.firstMatchCpuMs)}), best ${round(ours.bestMatchMs)} ms (best cpu ${round(ours.bestMatchCpuMs)})  index arrays ${round(ours.arrayBytesPerCompany, 1)} B/company, heap held ${round(ours.heldBytesPerCompany, 1)} B/company  matched+dup ${matched}`);
+  console.log(`  duckdb peer load ${round(peerLoadMs)} ms (cpu ${round(peerLoadCpuMs)})  match best ${round(peerMatchMs)} ms (cpu ${round(peerMatchCpuMs)}, all threads)  matched+dup ${peerMatched}`);
   console.log(`  peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
 }

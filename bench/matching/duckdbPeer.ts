@@ -12,6 +12,9 @@ export interface PeerResult {
 export interface PeerRun {
   loadMs: number;
   matchMs: number;
+  /** CPU time of the whole process (all DuckDB threads) during the load and the match. */
+  loadCpuMs: number;
+  matchCpuMs: number;
   results: PeerResult[];
 }
 
@@ -42,12 +45,15 @@ export async function runDuckDbPeer(masterCsv: string, accountsCsv: string): Pro
   const connection = await instance.connect();
   try {
     await connection.run(macros);
+    const loadCpu = process.cpuUsage();
     const loadStart = performance.now();
     await connection.run(`
       CREATE TABLE m AS SELECT company_id, norm_name(name) AS nn, norm_domain(domain) AS dom, norm_country(country) AS cc
       FROM read_csv('${masterCsv}', header = true, all_varchar = true);
       CREATE TABLE mt AS SELECT *, split_part(nn, ' ', 1) AS tok FROM m;`);
     const loadMs = performance.now() - loadStart;
+    const loadCpuMs = cpuMsSince(loadCpu);
+    const matchCpu = process.cpuUsage();
     const matchStart = performance.now();
     const reader = await connection.runAndReadAll(`
       WITH raw AS (SELECT row_number() OVER () AS idx, * FROM read_csv('${accountsCsv}', header = true, all_varchar = true)),
@@ -67,14 +73,20 @@ export async function runDuckDbPeer(masterCsv: string, accountsCsv: string): Pro
                  FROM a LEFT JOIN best USING (idx))
       SELECT row_id, company_id, nth FROM ranked ORDER BY idx`);
     const matchMs = performance.now() - matchStart;
+    const matchCpuMs = cpuMsSince(matchCpu);
     const results: PeerResult[] = reader.getRowObjects().map((row) => {
       const companyId = row.company_id === null ? null : String(row.company_id);
       const status = companyId === null ? 'unmatched' : Number(row.nth) === 1 ? 'matched' : 'duplicate';
       return { rowId: String(row.row_id), status, companyId };
     });
-    return { loadMs, matchMs, results };
+    return { loadMs, matchMs, loadCpuMs, matchCpuMs, results };
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
 }

@@ -30,6 +30,8 @@ const maxCompaniesPerDomain = 3;
 
 interface PreparedAccount {
   name: NormalizedName | null;
+  /** Weight and block of each name token. */
+  tokenInfos: TokenInfo[];
   /** tokenWeight of each name token. */
   weights: number[];
   domain: string | null;
@@ -85,18 +87,6 @@ class EvidenceTally {
     this.touched.push(company);
     this.slots.push(slot);
     if (this.slots.length * 2 > mask) this.grow();
-  }
-
-  /** Evidence of a touched company. */
-  evidenceOf(company: number): number {
-    const keys = this.keys;
-    let slot = Math.imul(company, 0x9e3779b1) & this.mask;
-    for (;;) {
-      const key = keys[slot] ?? -1;
-      if (key === company) return this.evidence[slot] ?? 0;
-      if (key === -1) return 0;
-      slot = (slot + 1) & this.mask;
-    }
   }
 
   private grow(): void {
@@ -171,6 +161,13 @@ class EvidenceTally {
   }
 }
 
+interface TokenInfo {
+  weight: number;
+  /** [start, end) of the word's block in the index's key arrays. */
+  start: number;
+  end: number;
+}
+
 interface CandidateName {
   tokens: string[];
   weights: number[];
@@ -200,29 +197,51 @@ export interface AccountMatcher {
 export function createAccountMatcher(index: MasterIndex, options: MatchOptions): AccountMatcher {
   const threshold = options.matchThreshold ?? defaultMatchThreshold;
   const countryIndexes = new Map(index.countryCodes.map((code, position) => [code, position]));
-  const weightCache = new Map<string, number>();
+  // Per name word: its weight and its block (a row's rarest words are looked up once, for both).
+  const tokenCache = new Map<string, TokenInfo>();
   const run = new Int32Array(2);
 
-  function weightOf(token: string): number {
-    let weight = weightCache.get(token);
-    if (weight === undefined) {
+  function tokenInfo(token: string): TokenInfo {
+    let info = tokenCache.get(token);
+    if (info === undefined) {
       findKeyRunInto(index, hashKey(keyPrefix.token, token), run);
-      weight = tokenWeight((run[1] ?? 0) - (run[0] ?? 0), index.size);
-      if (weightCache.size > 200_000) weightCache.clear();
-      weightCache.set(token, weight);
+      const start = run[0] ?? 0;
+      const end = run[1] ?? 0;
+      info = { weight: tokenWeight(end - start, index.size), start, end };
+      if (tokenCache.size > 200_000) tokenCache.clear();
+      tokenCache.set(token, info);
     }
-    return weight;
+    return info;
+  }
+
+  function weightOf(token: string): number {
+    return tokenInfo(token).weight;
+  }
+
+  // A list spells countries a few dozen ways: each spelling is normalised once.
+  const countryBySpelling = new Map<string, string | null>();
+  function countryOf(raw: string | null | undefined): string | null {
+    if (raw === null || raw === undefined) return null;
+    let country = countryBySpelling.get(raw);
+    if (country === undefined) {
+      country = normalizeCountry(raw);
+      if (countryBySpelling.size > 10_000) countryBySpelling.clear();
+      countryBySpelling.set(raw, country);
+    }
+    return country;
   }
 
   function prepare(record: AccountInput): PreparedAccount {
     const rawDomain = normalizeDomain(record.domain);
     const isDomainExcluded = rawDomain !== null && options.excludedDomains.has(rawDomain);
-    const country = normalizeCountry(record.country);
+    const country = countryOf(record.country);
     const domain = isDomainExcluded ? null : rawDomain;
     const name = isDomainExcluded ? null : normalizeName(record.name);
+    const tokenInfos = name ? name.tokens.map(tokenInfo) : [];
     return {
       name,
-      weights: name ? name.tokens.map(weightOf) : [],
+      tokenInfos,
+      weights: tokenInfos.map((info) => info.weight),
       domain,
       domainCompact: domain ? domainLabel(domain).replace(/-/g, '') : '',
       isDomainExcluded,
@@ -291,20 +310,17 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       }
     }
     let hasCommonToken = false;
+    const infos = account.tokenInfos;
     for (const position of [rarest, secondRarest]) {
-      if (position < 0) continue;
-      findKeyRunInto(index, hashKey(keyPrefix.token, tokens[position] ?? ''), run);
-      const start = run[0] ?? 0;
-      const end = run[1] ?? 0;
-      if (end - start <= smallBlockSize) collectBlock(account, into, start, end, weights[position] ?? 0);
+      const info = infos[position];
+      if (!info) continue;
+      if (info.end - info.start <= smallBlockSize) collectBlock(account, into, info.start, info.end, info.weight);
       else hasCommonToken = true;
     }
     if (!hasCommonToken) return;
     if (tokens.length === 1) {
-      if (rarest >= 0) {
-        findKeyRunInto(index, hashKey(keyPrefix.token, tokens[rarest] ?? ''), run);
-        collectBlock(account, into, run[0] ?? 0, run[1] ?? 0, weights[rarest] ?? 0);
-      }
+      const info = infos[rarest];
+      if (info) collectBlock(account, into, info.start, info.end, info.weight);
       return;
     }
     for (let position = 1; position < tokens.length; position++) {
@@ -345,18 +361,12 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     return { candidates: evidenceByCompany.best(maxScoredCandidates, minScoredCandidates, minEvidenceShare), domainCompanies };
   }
 
-  // Candidates recur across the rows of a list: their decoded words and weights are kept (bounded).
-  const candidateNames = new Map<number, CandidateName>();
+  // Decoded afresh for each row: a cache of candidates' words costs more (old-generation objects for the GC) than
+  // it saves, as most candidates appear in one row of a list.
   function candidateName(company: number): CandidateName {
-    let cached = candidateNames.get(company);
-    if (!cached) {
-      const key = index.names.get(company);
-      const tokens = key.length > 0 ? key.split(' ') : [];
-      cached = { tokens, weights: tokens.map(weightOf), compact: tokens.join('') };
-      if (candidateNames.size > 100_000) candidateNames.clear();
-      candidateNames.set(company, cached);
-    }
-    return cached;
+    const key = index.names.get(company);
+    const tokens = key.length > 0 ? key.split(' ') : [];
+    return { tokens, weights: tokens.map(weightOf), compact: tokens.join('') };
   }
 
   function scoreOne(account: PreparedAccount, inputWeights: number[], company: number, isDomainMatch: boolean, domainCompanies: number): number {

@@ -31,6 +31,9 @@ describe('normalizeName', () => {
     ['The', 'the'],
     ['Ltd', 'ltd'],
     ['ＡＣＭＥ　Ｌｔｄ', 'acme'],
+    // Words that name Object.prototype members are words like any other (an object lookup once turned this into "function Object()…").
+    ['Constructor Group Inc', 'constructor group'],
+    ['Straße Constructor', 'strasse constructor'],
   ])('%s → %s', (input, expected) => {
     expect(key(input)).toBe(expected);
   });
@@ -75,7 +78,7 @@ describe('nameWords', () => {
     return text
       .split(/[^\p{L}\p{N}]+/u)
       .filter((word) => word.length > 0)
-      .map((word) => tokenSynonyms[word] ?? word);
+      .map((word) => (Object.hasOwn(tokenSynonyms, word) ? (tokenSynonyms[word] ?? word) : word));
   }
 
   it('gives the same words on the fast ASCII path as the general definition', () => {

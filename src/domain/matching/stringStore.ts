@@ -55,15 +55,16 @@ export class StringStore {
     const start = this.offsets[index] ?? 0;
     const end = this.offsets[index + 1] ?? start;
     const bytes = this.bytes;
-    // Short ASCII strings (most names and ids) decode faster by hand than through TextDecoder.
+    // Short ASCII strings (most names and ids): one String.fromCharCode call, no decoder.
     if (end - start <= 64) {
-      let text = '';
+      let isAscii = true;
       for (let position = start; position < end; position++) {
-        const byte = bytes[position] ?? 0;
-        if (byte > 127) return decoder.decode(bytes.subarray(start, end));
-        text += String.fromCharCode(byte);
+        if ((bytes[position] ?? 0) > 127) {
+          isAscii = false;
+          break;
+        }
       }
-      return text;
+      if (isAscii) return String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
     }
     return decoder.decode(bytes.subarray(start, end));
   }

@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../components/formatDate';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { SEGMENT_STATUS_COLORS, SEGMENT_STATUS_LABELS } from '../segments/segmentDisplay';
 
 const PROVIDER_NAMES: Readonly<Record<string, string>> = { salesforce: 'Salesforce', dynamics: 'Dynamics 365' };
 
@@ -144,8 +145,8 @@ export function AccountDetailsPage() {
                       </Table.Td>
                       <Table.Td>{SOURCE_TYPE_LABELS[segment.sourceType as keyof typeof SOURCE_TYPE_LABELS] ?? segment.sourceType}</Table.Td>
                       <Table.Td>
-                        <Badge variant="light" color={segment.status === 'error' ? 'red' : 'gray'}>
-                          {segment.status}
+                        <Badge variant="light" color={SEGMENT_STATUS_COLORS[segment.status as keyof typeof SEGMENT_STATUS_COLORS] ?? 'gray'}>
+                          {SEGMENT_STATUS_LABELS[segment.status as keyof typeof SEGMENT_STATUS_LABELS] ?? segment.status}
                         </Badge>
                       </Table.Td>
                       <Table.Td>{formatDateTime(segment.addedAt)}</Table.Td>

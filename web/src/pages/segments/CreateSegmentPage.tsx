@@ -1,8 +1,8 @@
 import { useState } from 'react';
+import type { ReactNode } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import { Alert, Anchor, Breadcrumbs, Button, Checkbox, Group, Paper, Radio, Select, SimpleGrid, Stack, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconAdjustmentsHorizontal, IconFileSpreadsheet, IconListDetails, IconReportAnalytics } from '@tabler/icons-react';
-import { listCrmConnections, listCrmSources } from '../../../../src/contracts/integrations';
 import { createSegment, listFilterFields, listSegmentFolders, listSegments } from '../../../../src/contracts/segments';
 import type { FilterGroup, SegmentSource } from '../../../../src/contracts/segments';
 import { ApiError } from '../../../../src/contracts/request';
@@ -16,6 +16,7 @@ import type { PickedCrmSource } from './CrmSourcePicker';
 import { emptyGroup, FilterBuilder } from './FilterBuilder';
 import { LiveCount } from './LiveCount';
 import { UploadPanel } from './UploadPanel';
+import { useCrmSourceOptions } from './useCrmSourceOptions';
 import type { UploadView } from './UploadPanel';
 
 type SourceChoice = 'crm_list' | 'crm_report' | 'upload' | 'filters';
@@ -232,7 +233,7 @@ function CreateSegmentForm() {
   );
 }
 
-function Section({ title, children }: { title: string; children: React.ReactNode }) {
+function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <Paper withBorder radius="lg" p="lg" bg="white" component="section" aria-label={title}>
       <Title order={2} fz="h4" mb="md">
@@ -241,17 +242,4 @@ function Section({ title, children }: { title: string; children: React.ReactNode
       {children}
     </Paper>
   );
-}
-
-/** Usable lists and reports of the connected CRMs, for the "Accounts in a CRM list or report" filter. */
-function useCrmSourceOptions() {
-  const connections = useApiQuery(listCrmConnections, undefined);
-  const salesforce = connections.data?.items.some((item) => item.provider === 'salesforce') === true;
-  const sources = useApiQuery(listCrmSources, { params: { provider: 'salesforce' } }, { enabled: salesforce, retry: false, staleTime: 60_000 });
-  return (sources.data?.items ?? [])
-    .filter((source) => source.isUsable && (source.kind === 'report' || source.kind === 'list_view'))
-    .map((source) => {
-      const kind = source.kind === 'report' ? ('in_crm_report' as const) : ('in_crm_list' as const);
-      return { value: `${kind}:salesforce:${source.id}`, label: `${source.kind === 'report' ? 'Salesforce Report' : 'Salesforce Account List'}: ${source.name}`, provider: 'salesforce' as const, kind, sourceName: source.name };
-    });
 }

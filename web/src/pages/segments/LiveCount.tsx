@@ -26,7 +26,7 @@ export function LiveCount({ filter }: { filter: FilterGroup }) {
           </Text>
         ) : (
           <Text fz="sm">
-            <Text span fw={700} fz="lg" data-testid="live-count">
+            <Text span fw={700} fz="lg" data-testid="live-count" data-settled={String(!isSettling)}>
               {count.data === undefined ? '…' : formatCount(count.data.count)}
             </Text>{' '}
             accounts match these filters

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconDownload, IconRefresh } from '@tabler/icons-react';
+import { IconAlertTriangle, IconDownload, IconFilter, IconRefresh } from '@tabler/icons-react';
 import { exportSegmentMembers, getSegment, listSegmentRefreshes, refreshSegmentNow } from '../../../../src/contracts/segments';
 import type { SegmentDetail } from '../../../../src/contracts/segments';
 import { callApi, errorMessage } from '../../api/client';
@@ -11,6 +11,7 @@ import { useCan } from '../../auth/session';
 import { formatDateTime } from '../../components/formatDate';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { EditFiltersModal } from './EditFiltersModal';
 import { FilterSummary } from './FilterSummary';
 import { RefreshHistory } from './RefreshHistory';
 import { SegmentActions } from './SegmentActions';
@@ -98,7 +99,7 @@ export function SegmentDetailPage() {
             <Button variant="default" leftSection={<IconDownload size={16} />} loading={isExporting} onClick={() => void exportCsv()}>
               Export CSV
             </Button>
-            {canEdit && segment.source.type !== 'filters' && (
+            {canEdit && (
               <Button variant="default" leftSection={<IconRefresh size={16} />} loading={refresh.isPending || isRefreshRequested || segment.status === 'refreshing'} onClick={refreshNow}>
                 Refresh now
               </Button>
@@ -171,6 +172,8 @@ function Counts({ segment }: { segment: SegmentDetail }) {
 }
 
 function SourcePanel({ segment }: { segment: SegmentDetail }) {
+  const canEdit = useCan('segment.edit');
+  const [isEditing, setEditing] = useState(false);
   const source = segment.source;
   const facts = [
     ['Source', source.label],
@@ -204,9 +207,14 @@ function SourcePanel({ segment }: { segment: SegmentDetail }) {
         )}
       </Paper>
       <div>
-        <Text fw={600} mb="xs">
-          Filters
-        </Text>
+        <Group justify="space-between" mb="xs">
+          <Text fw={600}>Filters</Text>
+          {canEdit && (
+            <Button size="xs" variant="light" leftSection={<IconFilter size={14} />} onClick={() => setEditing(true)}>
+              Edit filters
+            </Button>
+          )}
+        </Group>
         {segment.filter === null ? (
           <Text fz="sm" c="dimmed">
             No filters: the segment holds every account its source matched.
@@ -215,6 +223,7 @@ function SourcePanel({ segment }: { segment: SegmentDetail }) {
           <FilterSummary node={segment.filter} />
         )}
       </div>
+      {isEditing && <EditFiltersModal segment={segment} onClose={() => setEditing(false)} />}
     </Stack>
   );
 }

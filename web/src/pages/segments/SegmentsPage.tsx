@@ -124,13 +124,13 @@ export function SegmentsPage() {
                 leftSection={<IconSearch size={16} />}
                 value={searchText}
                 onChange={(event) => setSearchText(event.currentTarget.value)}
-                style={{ flex: '1 1 220px' }}
+                style={{ flex: '1 1 180px' }}
               />
               <Select
                 aria-label="Folder"
                 placeholder="All folders"
                 clearable
-                w={170}
+                w={150}
                 data={[{ value: 'none', label: 'No folder' }, ...(folders.data?.items ?? []).map((folder) => ({ value: folder.id, label: `${folder.name} (${folder.segmentCount})` }))]}
                 value={get('folder')}
                 onChange={(value) => setFilter('folder', value)}
@@ -139,7 +139,7 @@ export function SegmentsPage() {
                 aria-label="Source type"
                 placeholder="Any source"
                 clearable
-                w={190}
+                w={170}
                 data={SOURCE_TYPES.map((type) => ({ value: type, label: SOURCE_TYPE_LABELS[type] }))}
                 value={get('source')}
                 onChange={(value) => setFilter('source', value)}
@@ -149,7 +149,7 @@ export function SegmentsPage() {
                 placeholder="Any owner"
                 clearable
                 searchable
-                w={180}
+                w={160}
                 data={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.name }))}
                 value={get('owner')}
                 onChange={(value) => setFilter('owner', value)}
@@ -158,7 +158,7 @@ export function SegmentsPage() {
                 aria-label="Refreshed"
                 placeholder="Refreshed any time"
                 clearable
-                w={200}
+                w={180}
                 data={REFRESHED_OPTIONS}
                 value={refreshed.choice}
                 onChange={(value) => {
@@ -170,7 +170,7 @@ export function SegmentsPage() {
                 aria-label="Status"
                 placeholder="Any status"
                 clearable
-                w={150}
+                w={140}
                 data={SEGMENT_STATUSES.map((status) => ({ value: status, label: SEGMENT_STATUS_LABELS[status] }))}
                 value={get('status')}
                 onChange={(value) => setFilter('status', value)}

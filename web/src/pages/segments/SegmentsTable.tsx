@@ -25,13 +25,13 @@ export function SegmentsTable({ segments }: { segments: readonly SegmentSummary[
             {segments.map((segment) => {
               const activations = describeActivations(segment.activations);
               const badge = (
-                <Badge color={SEGMENT_STATUS_COLORS[segment.status]} variant="light">
+                <Badge color={SEGMENT_STATUS_COLORS[segment.status]} variant="light" style={{ overflow: 'visible' }}>
                   {SEGMENT_STATUS_LABELS[segment.status]}
                 </Badge>
               );
               return (
                 <Table.Tr key={segment.id} data-testid={`segment-row-${segment.name}`}>
-                  <Table.Td>
+                  <Table.Td miw={200}>
                     <Anchor component={Link} to={`/segments/${segment.id}`} fw={600} fz="sm">
                       {segment.name}
                     </Anchor>
@@ -49,7 +49,7 @@ export function SegmentsTable({ segments }: { segments: readonly SegmentSummary[
                   <Table.Td ta="right" fw={600}>
                     {formatCount(segment.memberCount)}
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
                     {segment.statusMessage === null ? (
                       badge
                     ) : (
