@@ -248,5 +248,13 @@ describe('as a view-only user', () => {
     await page.getByRole('table', { name: 'Unmatched Accounts' }).waitFor();
     expect(await page.getByRole('button', { name: /^Fix row / }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Download CSV' }).count()).toBe(1);
+
+    // Accounts: search the company database and open an account.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts', exact: true }).click();
+    await page.getByRole('textbox', { name: 'Search accounts' }).fill('Birch Investments');
+    await page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name: 'Birch Investments', exact: true }).click();
+    await page.getByRole('heading', { name: 'Birch Investments', level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Segments of this account' }).getByRole('link', { name: 'target-accounts' }).waitFor();
+    await saveScreenshot(page, 'account-details-uploaded');
   });
 });

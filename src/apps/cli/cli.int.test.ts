@@ -49,7 +49,7 @@ describe('openabm CLI', () => {
     expect(result.stderr).toContain('openabm worker needs DATABASE_URL');
   });
 
-  it('migrates an empty data directory, then reports it up to date', () => {
+  it('migrates an empty data directory, then reports it up to date', { timeout: 180_000 }, () => {
     const first = openabm(['migrate']);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(/Applied \d+ migration\(s\): 0001_core\.sql/);

@@ -93,4 +93,13 @@ describe('matchAccounts', () => {
     const records = Array.from({ length: 50 }, (_, n) => ({ rowId: `r${n}`, name: n % 2 ? 'Bluepeak Logistics' : 'nobody here' }));
     expect(match(records).map((r) => r.rowId)).toEqual(records.map((r) => r.rowId));
   });
+
+  it('finds the right company among more blocked candidates than the evidence table first holds', () => {
+    // 1,500 companies on one shared domain: every one is a candidate, so the per-row table must grow (and keep its tallies).
+    const shared: MasterCompanyInput[] = Array.from({ length: 1500 }, (_, n) => ({ companyId: `S${n}`, name: `Tenant ${n} Widgets`, domain: 'sharedhost.com', country: 'US' }));
+    shared.push({ companyId: 'Q1', name: 'Quillfeather Widgets', domain: 'sharedhost.com', country: 'US' });
+    const sharedIndex = buildMasterIndex([...master, ...shared]);
+    const [result] = matchAccounts(sharedIndex, [{ rowId: '1', name: 'Quillfeather Widgets Inc', domain: 'www.sharedhost.com', country: 'US' }], { excludedDomains: buildExclusionSet() });
+    expect(result).toMatchObject({ status: 'matched', companyId: 'Q1' });
+  });
 });
