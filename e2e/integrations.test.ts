@@ -94,6 +94,29 @@ describe('Settings > Integrations as the demo administrator', () => {
     expect(await broken.getByTestId('preview-error').textContent()).toContain(CRM_MESSAGES.reportTooManyRecords);
   });
 
+  // Skipped until the server is fixed: the "Sandbox (emulator)" login of Dynamics is the emulator's base URL, but the
+  // emulator's Entra authority is `${baseUrl}/${tenantId}`, so the browser lands on
+  // `unhandled: GET /oauth2/v2.0/authorize`. Enable once sandboxUrls.dynamics (or resolveLoginUrl) gives the authority.
+  it.skip('connects the sandbox Dynamics 365 (the emulator consents at once) and lists its views', async () => {
+    const page = await asAdmin();
+    await page.getByRole('button', { name: 'Connect Microsoft Dynamics 365' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Connect Microsoft Dynamics 365' });
+    await dialog.getByRole('radio', { name: 'Sandbox (emulator)' }).check();
+    // The emulator is its own organisation URL, filled in for the user.
+    expect(await dialog.getByLabel('Organisation URL').inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    await dialog.getByRole('button', { name: 'Continue to Microsoft Dynamics 365' }).click();
+    await page.waitForURL(/\/settings\/integrations\?connected=dynamics$/);
+    await postponePasswordPrompt(page);
+    const card = page.getByTestId('connection-dynamics');
+    expect(await card.getByTestId('connection-status').textContent()).toBe('Connected');
+    await card.getByRole('link', { name: 'Browse sources' }).click();
+    await page.getByRole('heading', { name: 'Microsoft Dynamics 365 sources', level: 1 }).waitFor();
+    const systemViews = page.getByRole('table', { name: 'System views' });
+    await systemViews.waitFor();
+    expect(await systemViews.getByText('Usable', { exact: true }).count()).toBeGreaterThan(0);
+    await saveScreenshot(page, 'integrations-dynamics-views');
+  });
+
   it('shows a view-only user the connection without any control that changes it', async () => {
     const page = await newPage(browser);
     await logIn(page, openabm.url, openabm.demo.emails.view_only, openabm.demo.password);

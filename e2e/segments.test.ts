@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -92,6 +92,13 @@ describe('a segment from an uploaded account list', () => {
     await saveScreenshot(page, 'segment-confirmation');
     const unmatched = page.getByRole('table', { name: 'Unmatched Accounts' });
     expect(await unmatched.getByRole('row').filter({ hasText: 'gmail.com' }).textContent()).toContain('The provided domain is on the exclusion list.');
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download CSV' }).click();
+    const csv = await download;
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const csvText = readFileSync((await csv.path()) ?? '', 'utf8');
+    expect(csvText).toContain('Zzyzx Qwertyuiop Holdings');
+    expect(csvText).toContain('The provided domain is on the exclusion list.');
 
     // The user knows the unknown holding is Birch Investments, and matches the row by hand.
     const unknownRow = unmatched.getByRole('row').filter({ hasText: 'Zzyzx Qwertyuiop Holdings' });
@@ -190,6 +197,41 @@ describe('a segment from filters', () => {
     await page.getByRole('heading', { name: 'Segments', level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Segments' }).getByRole('link', { name: 'Software in GB', exact: true }).waitFor();
     expect(await page.getByRole('link', { name: 'Copy of Software in GB' }).count()).toBe(0);
+  });
+});
+
+describe('segment folders', () => {
+  it('creates a folder, moves a segment into it, filters the list by it and deletes it', async () => {
+    const page = await asMarketer();
+    await page.getByRole('table', { name: 'Segments' }).waitFor();
+    await page.getByRole('button', { name: 'New folder' }).click();
+    const folderDialog = page.getByRole('dialog', { name: 'New folder' });
+    await folderDialog.getByLabel('Folder name').fill('EMEA campaigns');
+    await folderDialog.getByRole('button', { name: 'Create folder' }).click();
+    await folderDialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('link', { name: 'Software in GB', exact: true }).click();
+    await page.getByRole('button', { name: 'More segment actions' }).click();
+    await page.getByRole('menuitem', { name: 'Move to folder' }).click();
+    const moveDialog = page.getByRole('dialog', { name: 'Move to folder' });
+    await moveDialog.getByRole('combobox', { name: 'Folder' }).click();
+    await page.getByRole('option', { name: 'EMEA campaigns' }).click();
+    await moveDialog.getByRole('button', { name: 'Move' }).click();
+    await moveDialog.waitFor({ state: 'hidden' });
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments', exact: true }).click();
+    await page.getByRole('combobox', { name: 'Folder' }).click();
+    await page.getByRole('option', { name: 'EMEA campaigns (1)' }).click();
+    const table = page.getByRole('table', { name: 'Segments' });
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    expect(await table.getByRole('row').nth(1).textContent()).toContain('in EMEA campaigns');
+    await saveScreenshot(page, 'segments-folder');
+
+    await page.getByRole('button', { name: 'Delete folder EMEA campaigns' }).click();
+    await page.getByRole('dialog', { name: 'Delete folder' }).getByRole('button', { name: 'Delete folder' }).click();
+    await page.getByRole('dialog', { name: 'Delete folder' }).waitFor({ state: 'hidden' });
+    await table.getByRole('link', { name: 'Software in GB', exact: true }).waitFor();
+    expect(await page.getByText('in EMEA campaigns').count()).toBe(0);
   });
 });
 

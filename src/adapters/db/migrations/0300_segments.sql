@@ -22,8 +22,6 @@ CREATE TABLE segments (
   -- The filter tree (domain/segments/filterTree.ts); null when the segment has no filter.
   filter jsonb,
   owner_user_id uuid REFERENCES users(id) ON DELETE SET NULL,
-  -- The matching engine's batch holding this segment's per-row results; re-used (replaced) by each refresh.
-  match_batch_id uuid REFERENCES match_batches(id) ON DELETE SET NULL,
   -- pending: not built yet; ready: membership current; refreshing: a refresh runs;
   -- error: the source broke a rule, the last good membership is kept and updates stopped.
   status text NOT NULL CHECK (status IN ('pending', 'ready', 'refreshing', 'error')),
@@ -78,10 +76,8 @@ CREATE TABLE segment_match_overrides (
 );
 CREATE INDEX segment_match_overrides_org_idx ON segment_match_overrides (org_id);
 
--- High-volume tables (members, changes) carry one foreign key each: the segment's (or refresh's) cascade already
--- removes them with their organisation, and every extra key costs a check per row (100,000-account segments).
 CREATE TABLE segment_members (
-  org_id uuid NOT NULL,
+  org_id uuid NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
   segment_id uuid NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
   company_id text NOT NULL,
   added_at timestamptz NOT NULL DEFAULT now(),
@@ -104,16 +100,14 @@ CREATE TABLE segment_refreshes (
   added_count integer NOT NULL DEFAULT 0,
   removed_count integer NOT NULL DEFAULT 0,
   started_at timestamptz NOT NULL,
-  finished_at timestamptz NOT NULL,
-  -- Insertion order: two refreshes in the same instant (a fix right after creation) still list newest first.
-  seq bigint GENERATED ALWAYS AS IDENTITY
+  finished_at timestamptz NOT NULL
 );
-CREATE INDEX segment_refreshes_segment_idx ON segment_refreshes (org_id, segment_id, seq DESC);
+CREATE INDEX segment_refreshes_segment_idx ON segment_refreshes (org_id, segment_id, started_at DESC);
 
 CREATE TABLE segment_membership_changes (
-  org_id uuid NOT NULL,
+  org_id uuid NOT NULL REFERENCES organizations(id) ON DELETE CASCADE,
   refresh_id uuid NOT NULL REFERENCES segment_refreshes(id) ON DELETE CASCADE,
-  segment_id uuid NOT NULL,
+  segment_id uuid NOT NULL REFERENCES segments(id) ON DELETE CASCADE,
   company_id text NOT NULL,
   change text NOT NULL CHECK (change IN ('added', 'removed')),
   why text NOT NULL,
@@ -174,8 +168,3 @@ CREATE TABLE segment_events (
   processed_at timestamptz
 );
 CREATE INDEX segment_events_unprocessed_idx ON segment_events (org_id, created_at) WHERE processed_at IS NULL;
-
--- Filter segments count and select master companies by company profile; the typical filter is country + industry +
--- employee range (issue 5 target: 1,000,000 companies counted in < 300 ms on PostgreSQL, < 1 s on PGlite).
-CREATE INDEX companies_segment_profile_idx ON companies (country, industry, employee_range);
-CREATE INDEX companies_segment_industry_idx ON companies (industry, employee_range);

@@ -3,7 +3,7 @@ import { bigint, boolean, index, integer, jsonb, pgTable, primaryKey, real, text
 import { matchBatches } from './companies';
 import { organizations, users } from './core';
 
-/** Mirrors migrations/0300_segments.sql. company_id columns hold master company ids (text). */
+/** Mirrors migrations/0300_segments.sql + 0301_segments_scale.sql. company_id columns hold master company ids (text). */
 export const segmentFolders = pgTable('segment_folders', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
   orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Button, Group, Paper, Select, Skeleton, Stack, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, Paper, Select, Skeleton, Stack, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChartPie, IconFolderPlus, IconPlus, IconSearch } from '@tabler/icons-react';
-import { listSegmentFolders, listSegments, SEGMENT_STATUSES, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../../../../src/contracts/segments';
+import { IconChartPie, IconFolderPlus, IconFolderX, IconPlus, IconSearch } from '@tabler/icons-react';
+import { deleteSegmentFolder, listSegmentFolders, listSegments, SEGMENT_STATUSES, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../../../../src/contracts/segments';
 import { listUsers } from '../../../../src/contracts/users';
-import { useApiQuery } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useCan } from '../../auth/session';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
@@ -58,6 +59,10 @@ export function SegmentsPage() {
     );
 
   const folders = useApiQuery(listSegmentFolders, undefined);
+  const canEditFolders = useCan('segment.edit');
+  const selectedFolder = folders.data?.items.find((folder) => folder.id === get('folder'));
+  const [deletingFolder, setDeletingFolder] = useState<{ id: string; name: string; segmentCount: number } | null>(null);
+  const deleteFolder = useApiMutation(deleteSegmentFolder, { invalidates: [listSegmentFolders, listSegments] });
   const users = useApiQuery(listUsers, undefined);
   const query = {
     ...pageState.query,
@@ -124,7 +129,7 @@ export function SegmentsPage() {
                 leftSection={<IconSearch size={16} />}
                 value={searchText}
                 onChange={(event) => setSearchText(event.currentTarget.value)}
-                style={{ flex: '1 1 180px' }}
+                style={{ flex: '1 1 160px' }}
               />
               <Select
                 aria-label="Folder"
@@ -135,11 +140,18 @@ export function SegmentsPage() {
                 value={get('folder')}
                 onChange={(value) => setFilter('folder', value)}
               />
+              {canEditFolders && selectedFolder !== undefined && (
+                <Tooltip label={`Delete folder “${selectedFolder.name}”`} withArrow>
+                  <ActionIcon variant="subtle" color="red" size="md" aria-label={`Delete folder ${selectedFolder.name}`} onClick={() => setDeletingFolder(selectedFolder)}>
+                    <IconFolderX size={18} />
+                  </ActionIcon>
+                </Tooltip>
+              )}
               <Select
                 aria-label="Source type"
                 placeholder="Any source"
                 clearable
-                w={170}
+                w={160}
                 data={SOURCE_TYPES.map((type) => ({ value: type, label: SOURCE_TYPE_LABELS[type] }))}
                 value={get('source')}
                 onChange={(value) => setFilter('source', value)}
@@ -149,16 +161,16 @@ export function SegmentsPage() {
                 placeholder="Any owner"
                 clearable
                 searchable
-                w={160}
+                w={150}
                 data={(users.data?.items ?? []).map((user) => ({ value: user.id, label: user.name }))}
                 value={get('owner')}
                 onChange={(value) => setFilter('owner', value)}
               />
               <Select
                 aria-label="Refreshed"
-                placeholder="Refreshed any time"
+                placeholder="Refreshed: any"
                 clearable
-                w={180}
+                w={160}
                 data={REFRESHED_OPTIONS}
                 value={refreshed.choice}
                 onChange={(value) => {
@@ -170,7 +182,7 @@ export function SegmentsPage() {
                 aria-label="Status"
                 placeholder="Any status"
                 clearable
-                w={140}
+                w={130}
                 data={SEGMENT_STATUSES.map((status) => ({ value: status, label: SEGMENT_STATUS_LABELS[status] }))}
                 value={get('status')}
                 onChange={(value) => setFilter('status', value)}
@@ -195,6 +207,33 @@ export function SegmentsPage() {
         </Stack>
       )}
       <NewFolderModal isOpen={isFolderModalOpen} onClose={() => setFolderModalOpen(false)} />
+      <ConfirmDialog
+        isOpen={deletingFolder !== null}
+        title="Delete folder"
+        confirmLabel="Delete folder"
+        isDestructive
+        isPending={deleteFolder.isPending}
+        error={deleteFolder.error}
+        onCancel={() => {
+          setDeletingFolder(null);
+          deleteFolder.reset();
+        }}
+        onConfirm={() =>
+          deletingFolder !== null &&
+          deleteFolder.mutate(
+            { params: { folderId: deletingFolder.id } },
+            {
+              onSuccess: () => {
+                setDeletingFolder(null);
+                deleteFolder.reset();
+                setFilter('folder', null);
+              },
+            },
+          )
+        }
+      >
+        Delete the folder <b>{deletingFolder?.name}</b>? Its {deletingFolder?.segmentCount ?? 0} segments stay, outside any folder.
+      </ConfirmDialog>
     </>
   );
 }

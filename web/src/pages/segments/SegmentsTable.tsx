@@ -25,7 +25,7 @@ export function SegmentsTable({ segments }: { segments: readonly SegmentSummary[
             {segments.map((segment) => {
               const activations = describeActivations(segment.activations);
               const badge = (
-                <Badge color={SEGMENT_STATUS_COLORS[segment.status]} variant="light" style={{ overflow: 'visible' }}>
+                <Badge color={SEGMENT_STATUS_COLORS[segment.status]} variant="light" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
                   {SEGMENT_STATUS_LABELS[segment.status]}
                 </Badge>
               );
@@ -49,7 +49,7 @@ export function SegmentsTable({ segments }: { segments: readonly SegmentSummary[
                   <Table.Td ta="right" fw={600}>
                     {formatCount(segment.memberCount)}
                   </Table.Td>
-                  <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  <Table.Td style={{ whiteSpace: 'nowrap', minWidth: 130 }}>
                     {segment.statusMessage === null ? (
                       badge
                     ) : (
