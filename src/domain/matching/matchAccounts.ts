@@ -1,4 +1,4 @@
-import { checkHash, hashKey, hashPair } from './hashString';
+import { checkHash, hashKey, hashKeyRange, hashPair } from './hashString';
 import { affixLength, affixMinLength, findKeyRunInto, keyPrefix, type MasterIndex } from './masterIndex';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
@@ -35,6 +35,8 @@ interface PreparedAccount {
   /** tokenWeight of each name token. */
   weights: number[];
   domain: string | null;
+  /** checkHash(domain) || 1, -1 without a domain (what index.domainChecks holds for a company with that domain). */
+  domainCheck: number;
   /** The domain's label without hyphens ("acme-labs.co.uk" → "acmelabs"), '' without a domain. */
   domainCompact: string;
   isDomainExcluded: boolean;
@@ -171,7 +173,8 @@ interface TokenInfo {
 interface CandidateName {
   tokens: string[];
   weights: number[];
-  compact: string;
+  /** The normalised name (tokens joined by spaces). */
+  key: string;
 }
 
 interface ScoredCandidate {
@@ -243,7 +246,8 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       tokenInfos,
       weights: tokenInfos.map((info) => info.weight),
       domain,
-      domainCompact: domain ? domainLabel(domain).replace(/-/g, '') : '',
+      domainCheck: domain ? checkHash(domain) || 1 : -1,
+      domainCompact: domain ? withoutHyphens(domainLabel(domain)) : '',
       isDomainExcluded,
       countryIndex: country ? (countryIndexes.get(country) ?? -1) : 0,
       hasCountry: country !== null,
@@ -258,8 +262,8 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
   }
 
   /** Adds the companies under a small blocking key (large ones say little and cost much: skipped). */
-  function collectSmall(account: PreparedAccount, into: EvidenceTally, prefix: string, text: string, evidence: number): void {
-    findKeyRunInto(index, hashKey(prefix, text), run);
+  function collectSmall(into: EvidenceTally, hash: number, evidence: number): void {
+    findKeyRunInto(index, hash, run);
     const start = run[0] ?? 0;
     const end = run[1] ?? 0;
     if (end - start > smallBlockSize) return;
@@ -337,7 +341,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       findKeyRunInto(index, hashKey(keyPrefix.domain, account.domain), run);
       const start = run[0] ?? 0;
       const end = run[1] ?? 0;
-      const check = checkHash(account.domain) || 1;
+      const check = account.domainCheck;
       for (let position = start; position < end && position < start + maxBlockSize; position++) {
         const company = index.keyCompanies[position] ?? 0;
         if (index.domainChecks[company] !== check) continue;
@@ -345,16 +349,17 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
         domainCompanies++;
       }
       const label = account.domainCompact;
-      if (label.length >= 3) collectSmall(account, evidenceByCompany, keyPrefix.compact, label, 40);
+      if (label.length >= 3) collectSmall(evidenceByCompany, hashKey(keyPrefix.compact, label), 40);
     }
     const name = account.name;
     if (name) {
-      collectSmall(account, evidenceByCompany, keyPrefix.compact, name.compact, 50);
+      const compact = name.compact;
+      collectSmall(evidenceByCompany, hashKey(keyPrefix.compact, compact), 50);
       collectByTokens(account, name, evidenceByCompany);
       // A typo in every rare word: the first or last letters of the whole name still meet.
-      if (name.compact.length >= affixMinLength) {
-        collectSmall(account, evidenceByCompany, keyPrefix.head, name.compact.slice(0, affixLength), 3);
-        collectSmall(account, evidenceByCompany, keyPrefix.tail, name.compact.slice(-affixLength), 3);
+      if (compact.length >= affixMinLength) {
+        collectSmall(evidenceByCompany, hashKeyRange(keyPrefix.head, compact, 0, affixLength), 3);
+        collectSmall(evidenceByCompany, hashKeyRange(keyPrefix.tail, compact, compact.length - affixLength, compact.length), 3);
       }
     }
     // Only the best-supported candidates are scored in full: scoring decodes names and compares words.
@@ -366,7 +371,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
   function candidateName(company: number): CandidateName {
     const key = index.names.get(company);
     const tokens = key.length > 0 ? key.split(' ') : [];
-    return { tokens, weights: tokens.map(weightOf), compact: tokens.join('') };
+    return { tokens, weights: tokens.map(weightOf), key };
   }
 
   function scoreOne(account: PreparedAccount, inputWeights: number[], company: number, isDomainMatch: boolean, domainCompanies: number): number {
@@ -374,11 +379,17 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     let score: number;
     const name = account.name;
     if (name && candidate.tokens.length > 0) {
-      const candidateCompact = candidate.compact;
       let similarity = weightedNameSimilarity(name.tokens, inputWeights, candidate.tokens, candidate.weights);
-      similarity = Math.max(similarity, compactSimilarity(name.compact, candidateCompact));
-      // The account's website is the company's name ("plumdistrict.com" for "Plum District").
-      if (!isDomainMatch && account.domain && account.domainCompact === candidateCompact) similarity = Math.max(similarity, 0.9);
+      // The name without spaces is built only when it can count: compactSimilarity is 0 for lengths more than 2
+      // apart, and the domain label must be equal.
+      const compactLength = candidate.key.length - (candidate.tokens.length - 1);
+      const isDomainLabelComparable = !isDomainMatch && account.domain !== null && account.domainCompact.length === compactLength;
+      if (Math.abs(name.compact.length - compactLength) <= 2 || isDomainLabelComparable) {
+        const candidateCompact = candidate.tokens.join('');
+        similarity = Math.max(similarity, compactSimilarity(name.compact, candidateCompact));
+        // The account's website is the company's name ("plumdistrict.com" for "Plum District").
+        if (isDomainLabelComparable && account.domainCompact === candidateCompact) similarity = Math.max(similarity, 0.9);
+      }
       if (isDomainMatch) {
         // Scores above 1 are kept for ranking (a domain match beats the same name without it) and capped when reported.
         const isDomainIdentifying = domainCompanies <= maxCompaniesPerDomain;
@@ -411,7 +422,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     const { candidates, domainCompanies } = gatherCandidates(account);
     if (candidates.length === 0) return unmatchedResult(record.rowId, 'no_candidate', [], null);
     const inputWeights = account.weights;
-    const domainCheck = account.domain ? checkHash(account.domain) || 1 : -1;
+    const domainCheck = account.domainCheck;
     const scored: ScoredCandidate[] = [];
     for (const company of candidates) {
       const isDomainMatch = index.domainChecks[company] === domainCheck;
@@ -443,6 +454,10 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
   }
 
   return { resolve };
+}
+
+function withoutHyphens(text: string): string {
+  return text.includes('-') ? text.replace(/-/g, '') : text;
 }
 
 function unmatchedResult(rowId: string, reason: UnmatchedReason, candidates: MatchCandidate[], score: number | null): MatchResult {
