@@ -3,6 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     setupFiles: ['src/test/denyOutboundNetwork.ts'],
+    globalSetup: ['src/test/globalSetup.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     // PGlite instances are memory-hungry; two forks match this machine's two cores.

@@ -1,3 +1,4 @@
+import { createServer } from 'node:net';
 import type { Logger } from 'pino';
 import type { PgBoss } from 'pg-boss';
 import { openDatabase, type Database } from '../adapters/db/database';
@@ -34,10 +35,29 @@ export interface RunningOpenabm {
   close(): Promise<void>;
 }
 
+/**
+ * Port 0 means "any free port"; it is chosen before anything is built, so the public URL (OAuth redirect URIs,
+ * links in mails) names the real port.
+ */
+async function withConcretePort(config: Config): Promise<Config> {
+  if (config.port !== 0) return config;
+  const port = await new Promise<number>((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, config.host, () => {
+      const address = probe.address();
+      const chosen = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(chosen));
+    });
+  });
+  const publicUrl = config.publicUrl.endsWith(':0') ? `${config.publicUrl.slice(0, -2)}:${port}` : config.publicUrl;
+  return Object.freeze({ ...config, port, publicUrl });
+}
+
 /** Starts openabm: database + migrations, sandbox emulators, pg-boss, workers, and the HTTP server. */
 export async function startOpenabm(options: StartOptions): Promise<RunningOpenabm> {
   const mode = options.mode ?? 'all';
-  const config = withSecretKey(options.config);
+  const config = await withConcretePort(withSecretKey(options.config));
   const logger = options.logger ?? createLogger(config);
   const closers: Array<() => Promise<void>> = [];
   const close = async () => {

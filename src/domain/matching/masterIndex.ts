@@ -3,6 +3,7 @@ import { checkHash, hashKey, hashKeyRange, hashPair } from './hashString';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
 import { normalizeName } from './normalizeName';
+import { tokenWeight } from './scoreCandidate';
 import { StringStore } from './stringStore';
 import type { MasterCompanyInput } from './types';
 
@@ -12,13 +13,21 @@ import type { MasterCompanyInput } from './types';
  * - every company contributes blocking keys (its domain, each name token, each pair of adjacent tokens, its name
  *   without spaces, its domain's label, and the first/last 5 letters of long names for typos), stored as parallel (key hash, company) arrays
  *   sorted by hash; a lookup is a binary search, and the length of a key's run is its document frequency;
- * - the normalised name, the company id, a second domain hash (to confirm domain hits) and the country per company.
+ * - the normalised name as word ids into a vocabulary (each word's text and weight kept once), the company id, a
+ *   second domain hash (to confirm domain hits) and the country per company.
  */
 export interface MasterIndex {
   readonly size: number;
   readonly companyIds: StringStore;
-  /** normalizeName(...).key per company ('' when the name normalises to nothing). */
-  readonly names: StringStore;
+  /** The distinct name words of the master (word id → word). */
+  readonly words: StringStore;
+  /** words decoded once (the matcher reads candidates' words without decoding them). */
+  readonly wordTexts: readonly string[];
+  /** tokenWeight of each word (from its token key's block), so that scoring needs no lookup. */
+  readonly wordWeights: Float64Array;
+  /** Company c's normalizeName(...).tokens are nameWords[nameWordStarts[c] .. nameWordStarts[c + 1]) (none when the name normalises to nothing). */
+  readonly nameWordStarts: Uint32Array;
+  readonly nameWords: Uint32Array;
   /** checkHash(domain) per company; 0 when the company has no usable domain. */
   readonly domainChecks: Uint32Array;
   /** Index into countryCodes per company; 0 = unknown. */
@@ -43,7 +52,12 @@ export const affixLength = 5;
 
 export class MasterIndexBuilder {
   private readonly companyIds: StringStore;
-  private readonly names: StringStore;
+  private readonly words: StringStore;
+  private readonly wordTexts: string[] = [];
+  private readonly wordIds = new Map<string, number>();
+  private nameWordStarts: Uint32Array;
+  private nameWords: Uint32Array;
+  private nameWordCount = 0;
   private domainChecks: Uint32Array;
   private countries: Uint8Array;
   private completeness: Uint8Array;
@@ -58,7 +72,9 @@ export class MasterIndexBuilder {
 
   constructor(expectedCount = 1024) {
     this.companyIds = new StringStore(expectedCount, 12);
-    this.names = new StringStore(expectedCount, 18);
+    this.words = new StringStore(Math.max(1024, expectedCount >>> 3), 8);
+    this.nameWordStarts = new Uint32Array(expectedCount + 1);
+    this.nameWords = new Uint32Array(expectedCount * 3);
     this.domainChecks = new Uint32Array(expectedCount);
     this.countries = new Uint8Array(expectedCount);
     this.completeness = new Uint8Array(expectedCount);
@@ -72,7 +88,8 @@ export class MasterIndexBuilder {
     this.count++;
     this.companyIds.add(company.companyId);
     const name = normalizeName(company.name);
-    this.names.add(name?.key ?? '');
+    if (name) for (const token of name.tokens) this.addNameWord(token);
+    this.nameWordStarts[index + 1] = this.nameWordCount;
     const domain = normalizeDomain(company.domain);
     const isUsableDomain = domain !== null && !this.excludedDomains.has(domain);
     this.domainChecks[index] = isUsableDomain ? checkHash(domain) || 1 : 0;
@@ -105,7 +122,7 @@ export class MasterIndexBuilder {
 
   finish(): MasterIndex {
     this.companyIds.compact();
-    this.names.compact();
+    this.words.compact();
     const { hashes, companies } = sortByHash(this.keyHashes.subarray(0, this.keyCount), this.keyCompanies.subarray(0, this.keyCount));
     const { keyDirectory, directoryBits } = buildKeyDirectory(hashes);
     return {
@@ -113,7 +130,11 @@ export class MasterIndexBuilder {
       directoryBits,
       size: this.count,
       companyIds: this.companyIds,
-      names: this.names,
+      words: this.words,
+      wordTexts: this.wordTexts,
+      wordWeights: computeWordWeights(this.wordTexts, hashes, keyDirectory, directoryBits, this.count),
+      nameWordStarts: this.nameWordStarts.slice(0, this.count + 1),
+      nameWords: this.nameWords.slice(0, this.nameWordCount),
       domainChecks: this.domainChecks.slice(0, this.count),
       countries: this.countries.slice(0, this.count),
       completeness: this.completeness.slice(0, this.count),
@@ -146,6 +167,22 @@ export class MasterIndexBuilder {
     return index;
   }
 
+  private addNameWord(token: string): void {
+    let id = this.wordIds.get(token);
+    if (id === undefined) {
+      id = this.wordTexts.length;
+      this.wordTexts.push(token);
+      this.wordIds.set(token, id);
+      this.words.add(token);
+    }
+    if (this.nameWordCount >= this.nameWords.length) {
+      const grown = new Uint32Array(this.nameWords.length * 2);
+      grown.set(this.nameWords);
+      this.nameWords = grown;
+    }
+    this.nameWords[this.nameWordCount++] = id;
+  }
+
   private addKey(prefix: string, text: string, company: number): void {
     this.addHash(hashKey(prefix, text), company);
   }
@@ -176,6 +213,9 @@ export class MasterIndexBuilder {
     const completeness = new Uint8Array(size);
     completeness.set(this.completeness);
     this.completeness = completeness;
+    const starts = new Uint32Array(size + 1);
+    starts.set(this.nameWordStarts);
+    this.nameWordStarts = starts;
   }
 }
 
@@ -242,6 +282,18 @@ export function buildKeyDirectory(hashes: Uint32Array): { keyDirectory: Uint32Ar
   return { keyDirectory, directoryBits };
 }
 
+/** tokenWeight of each vocabulary word: the size of its token key's block, as the matcher looks it up for input words. */
+export function computeWordWeights(wordTexts: readonly string[], keyHashes: Uint32Array, keyDirectory: Uint32Array, directoryBits: number, size: number): Float64Array {
+  const lookup = { keyHashes, keyDirectory, directoryBits };
+  const run = new Int32Array(2);
+  const weights = new Float64Array(wordTexts.length);
+  for (let id = 0; id < wordTexts.length; id++) {
+    findKeyRunInto(lookup, hashKey(keyPrefix.token, wordTexts[id] ?? ''), run);
+    weights[id] = tokenWeight((run[1] ?? 0) - (run[0] ?? 0), size);
+  }
+  return weights;
+}
+
 /** [start, end) of the run of a key hash in the sorted key arrays. */
 export function findKeyRun(index: MasterIndex, hash: number): [number, number] {
   const run: [number, number] = [0, 0];
@@ -250,7 +302,7 @@ export function findKeyRun(index: MasterIndex, hash: number): [number, number] {
 }
 
 /** findKeyRun writing [start, end) into `run` (the matcher looks up ~10 keys a row: no tuple allocated for each). */
-export function findKeyRunInto(index: MasterIndex, hash: number, run: [number, number] | Int32Array): void {
+export function findKeyRunInto(index: Pick<MasterIndex, 'keyHashes' | 'keyDirectory' | 'directoryBits'>, hash: number, run: [number, number] | Int32Array): void {
   const hashes = index.keyHashes;
   const slot = hash >>> (32 - index.directoryBits);
   let low = index.keyDirectory[slot] ?? 0;
@@ -278,5 +330,5 @@ export function findKeyRunInto(index: MasterIndex, hash: number, run: [number, n
 
 /** Bytes held by the index's arrays (what memory-per-company figures count). */
 export function masterIndexBytes(index: MasterIndex): number {
-  return index.companyIds.memoryBytes + index.names.memoryBytes + index.domainChecks.byteLength + index.countries.byteLength + index.completeness.byteLength + index.keyDirectory.byteLength + index.keyHashes.byteLength + index.keyCompanies.byteLength;
+  return index.companyIds.memoryBytes + index.words.memoryBytes + index.wordWeights.byteLength + index.nameWordStarts.byteLength + index.nameWords.byteLength + index.domainChecks.byteLength + index.countries.byteLength + index.completeness.byteLength + index.keyDirectory.byteLength + index.keyHashes.byteLength + index.keyCompanies.byteLength;
 }

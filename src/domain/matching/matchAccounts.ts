@@ -173,8 +173,8 @@ interface TokenInfo {
 interface CandidateName {
   tokens: string[];
   weights: number[];
-  /** The normalised name (tokens joined by spaces). */
-  key: string;
+  /** Length of the normalised name (tokens joined by spaces). */
+  keyLength: number;
 }
 
 interface ScoredCandidate {
@@ -366,12 +366,23 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     return { candidates: evidenceByCompany.best(maxScoredCandidates, minScoredCandidates, minEvidenceShare), domainCompanies };
   }
 
-  // Decoded afresh for each row: a cache of candidates' words costs more (old-generation objects for the GC) than
-  // it saves, as most candidates appear in one row of a list.
+  // The index keeps each company's words as ids into a vocabulary of decoded words with their weights: nothing to
+  // decode, split or look up per candidate.
+  const { nameWordStarts, nameWords, wordTexts, wordWeights } = index;
   function candidateName(company: number): CandidateName {
-    const key = index.names.get(company);
-    const tokens = key.length > 0 ? key.split(' ') : [];
-    return { tokens, weights: tokens.map(weightOf), key };
+    const start = nameWordStarts[company] ?? 0;
+    const end = nameWordStarts[company + 1] ?? start;
+    const tokens: string[] = [];
+    const weights: number[] = [];
+    let keyLength = end - start - 1;
+    for (let position = start; position < end; position++) {
+      const word = nameWords[position] ?? 0;
+      const text = wordTexts[word] ?? '';
+      keyLength += text.length;
+      tokens.push(text);
+      weights.push(wordWeights[word] ?? 0);
+    }
+    return { tokens, weights, keyLength: Math.max(0, keyLength) };
   }
 
   function scoreOne(account: PreparedAccount, inputWeights: number[], company: number, isDomainMatch: boolean, domainCompanies: number): number {
@@ -382,7 +393,7 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
       let similarity = weightedNameSimilarity(name.tokens, inputWeights, candidate.tokens, candidate.weights);
       // The name without spaces is built only when it can count: compactSimilarity is 0 for lengths more than 2
       // apart, and the domain label must be equal.
-      const compactLength = candidate.key.length - (candidate.tokens.length - 1);
+      const compactLength = candidate.keyLength - (candidate.tokens.length - 1);
       const isDomainLabelComparable = !isDomainMatch && account.domain !== null && account.domainCompact.length === compactLength;
       if (Math.abs(name.compact.length - compactLength) <= 2 || isDomainLabelComparable) {
         const candidateCompact = candidate.tokens.join('');
@@ -450,7 +461,17 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
   }
 
   function isDuplicateRecord(runnerUp: number, best: number): boolean {
-    return (index.completeness[runnerUp] ?? 0) < (index.completeness[best] ?? 0) && index.names.get(runnerUp) === index.names.get(best);
+    return (index.completeness[runnerUp] ?? 0) < (index.completeness[best] ?? 0) && hasSameName(runnerUp, best);
+  }
+
+  /** Equal normalised names: the same word ids in the same order. */
+  function hasSameName(a: number, b: number): boolean {
+    const startA = nameWordStarts[a] ?? 0;
+    const startB = nameWordStarts[b] ?? 0;
+    const length = (nameWordStarts[a + 1] ?? startA) - startA;
+    if ((nameWordStarts[b + 1] ?? startB) - startB !== length) return false;
+    for (let offset = 0; offset < length; offset++) if (nameWords[startA + offset] !== nameWords[startB + offset]) return false;
+    return true;
   }
 
   return { resolve };

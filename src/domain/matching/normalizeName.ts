@@ -20,41 +20,27 @@ const trailingForms = buildPhraseSet([...legalFormPhrases, ...commonLegalForms])
 const leadingForms = buildPhraseSet(leadingLegalForms);
 // First/last words of the phrases: most names end in no legal form word, and one set lookup says so.
 // ...and how many words the longest phrase with that first/last word has, so that "Acme Inc" tries one phrase, not six.
-// The phrases themselves are kept as word lists read from that edge inwards, so that matching one compares words
-// instead of building and hashing "a b c" strings.
-const trailingLastWords = phrasesByEdgeWord(trailingForms, true);
-const leadingFirstWords = phrasesByEdgeWord(leadingForms, false);
+const trailingLastWords = phraseLengthsBy(trailingForms, (words) => words[words.length - 1] ?? '');
+const leadingFirstWords = phraseLengthsBy(leadingForms, (words) => words[0] ?? '');
 
-interface EdgePhrases {
-  /** Words in the longest phrase with this edge word. */
-  maxLength: number;
-  /** Each phrase's words from the edge inwards (the edge word first). */
-  phrases: string[][];
-}
-
-function phrasesByEdgeWord(phrases: ReadonlySet<string>, isAtEnd: boolean): ReadonlyMap<string, EdgePhrases> {
-  const byWord = new Map<string, EdgePhrases>();
+function phraseLengthsBy(phrases: ReadonlySet<string>, edgeWord: (words: string[]) => string): ReadonlyMap<string, number> {
+  const lengths = new Map<string, number>();
   for (const phrase of phrases) {
     const words = phrase.split(' ');
-    if (isAtEnd) words.reverse();
-    const word = words[0] ?? '';
-    const entry = byWord.get(word) ?? { maxLength: 0, phrases: [] };
-    entry.maxLength = Math.max(entry.maxLength, words.length);
-    entry.phrases.push(words);
-    byWord.set(word, entry);
+    const word = edgeWord(words);
+    lengths.set(word, Math.max(lengths.get(word) ?? 0, words.length));
   }
-  return byWord;
+  return lengths;
 }
 
 // A Map, not the object itself: an object lookup would find "constructor" or "toString" on Object.prototype.
 const synonyms = new Map(Object.entries(tokenSynonyms));
-// (length, first letter) of the words that have a synonym: most words have neither, and skip the Map lookup (which
-// hashes the freshly sliced word). Bit `code & 31` of slot `length`: a cheap filter, the Map still decides.
-const synonymShapes = new Uint32Array(256);
-for (const word of synonyms.keys()) synonymShapes[Math.min(255, word.length)]! |= 1 << (word.charCodeAt(0) & 31);
+// Lengths of the words that have a synonym: most words are longer, and skip the lookup.
+const synonymLengths = new Uint8Array(256);
+for (const word of synonyms.keys()) synonymLengths[Math.min(255, word.length)] = 1;
 
 function canonicalWord(word: string): string {
-  if (word.length > 255 || ((synonymShapes[word.length] ?? 0) & (1 << (word.charCodeAt(0) & 31))) === 0) return word;
+  if (word.length > 255 || synonymLengths[word.length] === 0) return word;
   return synonyms.get(word) ?? word;
 }
 
@@ -173,38 +159,28 @@ function stripOnce(tokens: string[]): string[] {
     if (withoutAnd.length > 0) result = withoutAnd;
   }
   if (result.length > 1 && result[0] === 'the') result = result.slice(1);
-  const leading = result.length > 1 ? leadingFirstWords.get(result[0] ?? '') : undefined;
-  if (leading) {
-    const length = longestPhrase(result, leading, false);
+  const leadingLimit = result.length > 1 ? (leadingFirstWords.get(result[0] ?? '') ?? 0) : 0;
+  if (leadingLimit > 0) {
+    const length = longestPhrase(result, leadingForms, false, leadingLimit);
     if (length > 0) result = result.slice(length);
   }
-  const trailing = result.length > 1 ? trailingLastWords.get(result[result.length - 1] ?? '') : undefined;
-  if (trailing) {
-    const length = longestPhrase(result, trailing, true);
+  const trailingLimit = result.length > 1 ? (trailingLastWords.get(result[result.length - 1] ?? '') ?? 0) : 0;
+  if (trailingLimit > 0) {
+    const length = longestPhrase(result, trailingForms, true, trailingLimit);
     if (length > 0) result = result.slice(0, result.length - length);
   }
   return result;
 }
 
-/**
- * Tokens in the longest phrase of `edge` at the end (or start) of `tokens`, leaving at least one token and taking
- * at most maxPhraseTokens; 0 if none.
- */
-function longestPhrase(tokens: readonly string[], edge: EdgePhrases, isAtEnd: boolean): number {
-  const limit = Math.min(maxPhraseTokens, edge.maxLength, tokens.length - 1);
+/** Tokens in the longest phrase of `phrases` at the end (or start) of `tokens`, leaving at least one token; 0 if none. */
+function longestPhrase(tokens: readonly string[], phrases: ReadonlySet<string>, isAtEnd: boolean, maxTokens: number): number {
+  const limit = Math.min(maxPhraseTokens, maxTokens, tokens.length - 1);
+  let phrase = '';
   let longest = 0;
-  for (const words of edge.phrases) {
-    const length = words.length;
-    if (length > limit || length <= longest) continue;
-    let isMatch = true;
-    for (let position = 1; position < length; position++) {
-      const token = isAtEnd ? tokens[tokens.length - 1 - position] : tokens[position];
-      if (token !== words[position]) {
-        isMatch = false;
-        break;
-      }
-    }
-    if (isMatch) longest = length;
+  for (let length = 1; length <= limit; length++) {
+    const token = (isAtEnd ? tokens[tokens.length - length] : tokens[length - 1]) ?? '';
+    phrase = length === 1 ? token : isAtEnd ? `${token} ${phrase}` : `${phrase} ${token}`;
+    if (phrases.has(phrase)) longest = length;
   }
   return longest;
 }

@@ -8,6 +8,7 @@ import type { CrmProvider } from '../../ports/crmConnector';
 import { connectorFor, secretBoxFor } from './connectorFor';
 import { oauthRedirectUri, type IntegrationDeps } from './integrationDeps';
 import { hashOAuthState } from './startCrmConnection';
+import { CRM_SYNC_JOB, crmSyncSingletonKey } from './requestCrmSync';
 
 export interface CompleteCrmOAuthInput {
   readonly state: string;
@@ -93,5 +94,7 @@ export async function completeCrmOAuth({ input }: { input: CompleteCrmOAuthInput
     ...(isOtherCrmOrg ? { firstFullSyncAt: null, lastSyncAt: null } : {}),
     updatedAt: now,
   });
+  // The first full sync starts at once: lists and reports cannot back a segment until it has completed.
+  await deps.jobs?.enqueue(CRM_SYNC_JOB, { orgId: pending.orgId, provider }, { singletonKey: crmSyncSingletonKey(pending.orgId, provider) });
   return { redirectTo: page({ connected: provider }), provider, isConnected: true, errorMessage: undefined };
 }

@@ -21,7 +21,8 @@ export function resolveLoginUrl(provider: CrmProvider, input: StartCrmConnection
   if (input.environment === 'emulator') {
     const url = deps.sandboxUrls[provider];
     if (!url) throw new AppError('bad_request', `The ${connector.displayName} emulator only runs in sandbox mode.`);
-    return url;
+    // Entra ID logs in at an authority (<host>/<tenant>), not at the org URL that the emulator's base URL stands for.
+    return deps.sandboxCredentials?.[provider]?.authorityUrl ?? url;
   }
   if (input.environment === 'custom') {
     if (!input.loginUrl) throw new AppError('validation_failed', 'Enter the login URL of your custom domain.');

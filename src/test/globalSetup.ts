@@ -1,0 +1,42 @@
+import pg from 'pg';
+
+/**
+ * With TEST_DATABASE_URL set, every test run gets its own fresh database on that server, dropped at the end: a run
+ * never sees tables left by an earlier run or an earlier version of a migration. Leftovers of killed runs (older
+ * than six hours) are dropped at the start.
+ */
+const PREFIX = 'openabm_test_';
+const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
+
+export default async function setup(): Promise<(() => Promise<void>) | undefined> {
+  const serverUrl = process.env.TEST_DATABASE_URL;
+  if (!serverUrl) return undefined;
+  const name = `${PREFIX}${Date.now()}_${process.pid}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  try {
+    const existing = await admin.query<{ datname: string }>('SELECT datname FROM pg_database WHERE datname LIKE $1', [`${PREFIX}%`]);
+    for (const { datname } of existing.rows) {
+      const createdAt = Number(datname.slice(PREFIX.length).split('_')[0]);
+      if (Number.isFinite(createdAt) && Date.now() - createdAt > STALE_AFTER_MS) {
+        await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
+      }
+    }
+    await admin.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const runUrl = new URL(serverUrl);
+  runUrl.pathname = `/${name}`;
+  // Test workers start after this and inherit the environment.
+  process.env.TEST_DATABASE_URL = runUrl.toString();
+  return async () => {
+    const dropper = new pg.Client({ connectionString: serverUrl });
+    await dropper.connect();
+    try {
+      await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    } finally {
+      await dropper.end();
+    }
+  };
+}
