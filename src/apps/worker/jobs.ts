@@ -3,11 +3,12 @@ import type { JobDefinition, ScheduleDefinition } from './defineJob';
 import cleanUpSessions from './jobs/system/cleanUpSessions';
 import crmRunDataSync from './jobs/crm/runDataSync';
 import crmScheduleDataSyncs from './jobs/crm/scheduleDataSyncs';
+import crmLinkAccounts from './jobs/crm/linkCrmAccounts';
 import segmentsRefresh from './jobs/segments/refreshSegment';
 import segmentsEnqueueDueRefreshes from './jobs/segments/enqueueDueRefreshes';
 
 /** Every job the worker runs. Add yours here; `enqueueJob` is typed by this list. */
-export const jobCatalog = [cleanUpSessions, crmRunDataSync, crmScheduleDataSyncs, segmentsRefresh, segmentsEnqueueDueRefreshes] as const;
+export const jobCatalog = [cleanUpSessions, crmRunDataSync, crmScheduleDataSyncs, crmLinkAccounts, segmentsRefresh, segmentsEnqueueDueRefreshes] as const;
 
 /** Recurring jobs (crons only enqueue). Later issues add daily segment refreshes and 15-minute report polls. */
 export const schedules: readonly ScheduleDefinition[] = [

@@ -217,10 +217,6 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     return info;
   }
 
-  function weightOf(token: string): number {
-    return tokenInfo(token).weight;
-  }
-
   // A list spells countries a few dozen ways: each spelling is normalised once.
   const countryBySpelling = new Map<string, string | null>();
   function countryOf(raw: string | null | undefined): string | null {

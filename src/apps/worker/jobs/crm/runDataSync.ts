@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { runCrmDataSync } from '../../../../usecases/integrations/runCrmDataSync';
 import { CRM_SYNC_JOB } from '../../../../usecases/integrations/requestCrmSync';
 import { defineJob } from '../../defineJob';
+import { LINK_CRM_ACCOUNTS_JOB } from './linkCrmAccounts';
 
 /**
  * The daily CRM data sync of one org and provider. Idempotent and resumable: it carries on from the last committed
@@ -20,5 +21,8 @@ export default defineJob({
     deps.logger.info({ orgId: payload.orgId, provider: payload.provider, status: result.status, records: result.recordsSynced, apiCalls: result.apiCalls }, 'crm data sync');
     // A transient provider failure: let pg-boss retry later; the next attempt resumes from the checkpoint.
     if (result.status === 'failed') throw new Error(`CRM data sync failed: ${result.errorMessage ?? 'unknown'}`);
+    if (result.status === 'completed') {
+      await deps.jobs.enqueue(LINK_CRM_ACCOUNTS_JOB, payload, { singletonKey: `crm-link:${payload.orgId}:${payload.provider}` });
+    }
   },
 });
