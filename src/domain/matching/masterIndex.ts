@@ -54,7 +54,8 @@ export class MasterIndexBuilder {
   private readonly companyIds: StringStore;
   private readonly words: StringStore;
   private readonly wordTexts: string[] = [];
-  private readonly wordIds = new Map<string, number>();
+  /** Open addressing over the words' token-key hashes (already computed for the keys) → word id, -1 = free. */
+  private wordSlots = new Int32Array(1 << 12).fill(-1);
   private nameWordStarts: Uint32Array;
   private nameWords: Uint32Array;
   private nameWordCount = 0;
@@ -88,7 +89,6 @@ export class MasterIndexBuilder {
     this.count++;
     this.companyIds.add(company.companyId);
     const name = normalizeName(company.name);
-    if (name) for (const token of name.tokens) this.addNameWord(token);
     this.nameWordStarts[index + 1] = this.nameWordCount;
     const domain = normalizeDomain(company.domain);
     const isUsableDomain = domain !== null && !this.excludedDomains.has(domain);
@@ -100,9 +100,12 @@ export class MasterIndexBuilder {
       const tokens = name.tokens;
       for (let position = 0; position < tokens.length; position++) {
         const token = tokens[position] ?? '';
+        const hash = hashKey(keyPrefix.token, token);
         // Names have a handful of words: a scan beats allocating a Set per company.
-        if (tokens.indexOf(token) === position) this.addKey(keyPrefix.token, token, index);
+        if (tokens.indexOf(token) === position) this.addHash(hash, index);
+        this.addNameWord(token, hash);
       }
+      this.nameWordStarts[index + 1] = this.nameWordCount;
       // Adjacent word pairs find "Bennett Logistics Group" from "Bennett Logistics" when each word alone is common.
       for (let position = 1; position < tokens.length; position++) {
         this.addHash(hashPair(tokens[position - 1] ?? '', tokens[position] ?? ''), index);
@@ -167,13 +170,21 @@ export class MasterIndexBuilder {
     return index;
   }
 
-  private addNameWord(token: string): void {
-    let id = this.wordIds.get(token);
-    if (id === undefined) {
+  private addNameWord(token: string, hash: number): void {
+    const slots = this.wordSlots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    let id = slots[slot] ?? -1;
+    while (id !== -1 && this.wordTexts[id] !== token) {
+      slot = (slot + 1) & mask;
+      id = slots[slot] ?? -1;
+    }
+    if (id === -1) {
       id = this.wordTexts.length;
-      this.wordTexts.push(token);
-      this.wordIds.set(token, id);
-      this.words.add(token);
+      // A copy, not a slice: a slice would keep the whole CSV chunk it came from alive.
+      this.wordTexts.push(this.words.get(this.words.add(token)));
+      slots[slot] = id;
+      if (this.wordTexts.length * 2 > mask) this.growWordSlots();
     }
     if (this.nameWordCount >= this.nameWords.length) {
       const grown = new Uint32Array(this.nameWords.length * 2);
@@ -181,6 +192,17 @@ export class MasterIndexBuilder {
       this.nameWords = grown;
     }
     this.nameWords[this.nameWordCount++] = id;
+  }
+
+  private growWordSlots(): void {
+    const slots = new Int32Array(this.wordSlots.length * 2).fill(-1);
+    const mask = slots.length - 1;
+    for (let id = 0; id < this.wordTexts.length; id++) {
+      let slot = hashKey(keyPrefix.token, this.wordTexts[id] ?? '') & mask;
+      while ((slots[slot] ?? -1) !== -1) slot = (slot + 1) & mask;
+      slots[slot] = id;
+    }
+    this.wordSlots = slots;
   }
 
   private addKey(prefix: string, text: string, company: number): void {

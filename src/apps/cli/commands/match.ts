@@ -11,7 +11,7 @@ import { loadMasterIndex } from '../../../usecases/matching/loadMasterIndex';
 import { loadConfig } from '../../config';
 import { CliError } from '../cliError';
 import { loadMasterFile, readAccountFile, writeResultsFile, type ProgressListener } from './matchFiles';
-import { loadMasterIndexSnapshot, saveMasterIndexSnapshot } from './matchIndexSnapshot';
+import { isCurrentSnapshot, loadMasterIndexSnapshot, saveMasterIndexSnapshot } from './matchIndexSnapshot';
 
 interface MatchOptions {
   master?: string;
@@ -81,7 +81,7 @@ function statsLine(index: MasterIndex, results: readonly MatchResult[], indexMs:
 }
 
 async function loadMaster(masterFile: string, snapshotFile: string | undefined, onProgress: ProgressListener | undefined): Promise<MasterIndex> {
-  if (snapshotFile && existsSync(snapshotFile) && statSync(snapshotFile).mtimeMs >= statSync(masterFile).mtimeMs) {
+  if (snapshotFile && existsSync(snapshotFile) && statSync(snapshotFile).mtimeMs >= statSync(masterFile).mtimeMs && isCurrentSnapshot(snapshotFile)) {
     return loadMasterIndexSnapshot(snapshotFile);
   }
   const index = await loadMasterFile(masterFile, onProgress);
