@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CRM_MESSAGES } from '../src/domain/crmSources/messages';
-import { launchBrowser, logIn, newPage, saveScreenshot } from './harness';
+import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
 import type { OpenabmUnderTest, TestBrowser } from './harness';
-import { openIntegrations, postponePasswordPrompt, startConnectingSandboxSalesforce, startTestOpenabmWithPublicUrl } from './sandboxCrm';
+import { openIntegrations, postponePasswordPrompt, startConnectingSandboxSalesforce } from './sandboxCrm';
 
 /**
  * Settings > Integrations against the sandbox's Salesforce emulator: the OAuth round trip through the emulator's
@@ -13,7 +13,7 @@ let openabm: OpenabmUnderTest;
 let browser: TestBrowser;
 
 beforeAll(async () => {
-  openabm = await startTestOpenabmWithPublicUrl();
+  openabm = await startTestOpenabm();
   browser = await launchBrowser();
 });
 

@@ -4,9 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoCompanies } from '../src/adapters/demo/demoCompanies';
-import { launchBrowser, logIn, newPage, saveScreenshot } from './harness';
+import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
 import type { OpenabmUnderTest, TestBrowser } from './harness';
-import { connectAndSyncSandboxSalesforce, startTestOpenabmWithPublicUrl } from './sandboxCrm';
+import { connectAndSyncSandboxSalesforce } from './sandboxCrm';
 
 /**
  * Segments in the browser: an uploaded CSV through the confirmation page (counts, fixing an unmatched row), and a
@@ -17,7 +17,7 @@ let browser: TestBrowser;
 let fileDir: string;
 
 beforeAll(async () => {
-  openabm = await startTestOpenabmWithPublicUrl();
+  openabm = await startTestOpenabm();
   browser = await launchBrowser();
   fileDir = mkdtempSync(path.join(os.tmpdir(), 'openabm-e2e-files-'));
 });
