@@ -1,0 +1,117 @@
+/**
+ * Blocking evidence per candidate for one row, in a small open-addressing table (company → evidence) that stays in
+ * the CPU cache: a row touches ~100 companies, and arrays sized to the master would cost a memory miss per add.
+ */
+export class EvidenceTally {
+  private keys: Int32Array;
+  private evidence: Float32Array;
+  private mask: number;
+  readonly touched: number[] = [];
+  private readonly slots: number[] = [];
+
+  constructor(capacity = 1024) {
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.evidence = new Float32Array(capacity);
+    this.mask = capacity - 1;
+  }
+
+  reset(): void {
+    const keys = this.keys;
+    const slots = this.slots;
+    for (let position = 0; position < slots.length; position++) keys[slots[position] ?? 0] = -1;
+    slots.length = 0;
+    this.touched.length = 0;
+  }
+
+  add(company: number, amount: number): void {
+    const keys = this.keys;
+    const mask = this.mask;
+    let slot = Math.imul(company, 0x9e3779b1) & mask;
+    for (;;) {
+      const key = keys[slot] ?? -1;
+      if (key === company) {
+        // Float32 sums, as before: the same rounding, so the same ranking.
+        this.evidence[slot] = (this.evidence[slot] ?? 0) + amount;
+        return;
+      }
+      if (key === -1) break;
+      slot = (slot + 1) & mask;
+    }
+    keys[slot] = company;
+    this.evidence[slot] = amount;
+    this.touched.push(company);
+    this.slots.push(slot);
+    if (this.slots.length * 2 > mask) this.grow();
+  }
+
+  private grow(): void {
+    const oldKeys = this.keys;
+    const oldEvidence = this.evidence;
+    const oldSlots = this.slots.slice();
+    const capacity = oldKeys.length * 2;
+    this.keys = new Int32Array(capacity).fill(-1);
+    this.evidence = new Float32Array(capacity);
+    this.mask = capacity - 1;
+    this.slots.length = 0;
+    for (const oldSlot of oldSlots) {
+      const company = oldKeys[oldSlot] ?? 0;
+      let slot = Math.imul(company, 0x9e3779b1) & this.mask;
+      while ((this.keys[slot] ?? -1) !== -1) slot = (slot + 1) & this.mask;
+      this.keys[slot] = company;
+      this.evidence[slot] = oldEvidence[oldSlot] ?? 0;
+      this.slots.push(slot);
+    }
+  }
+
+  get size(): number {
+    return this.touched.length;
+  }
+
+  /**
+   * Up to `count` companies with the most evidence (ties: lower index first), leaving out those with less than
+   * `minShare` of the best one's evidence once `keep` are chosen: weakly supported candidates rarely win.
+   */
+  best(count: number, keep: number, minShare: number): number[] {
+    const evidence = this.evidence;
+    const touched = this.touched;
+    const slots = this.slots;
+    // Partial selection (count is small) instead of sorting every touched company: the same order as sorting by
+    // evidence, then lower index first.
+    const ranked: number[] = [];
+    const rankedEvidence: number[] = [];
+    for (let position = 0; position < touched.length; position++) {
+      const company = touched[position] ?? 0;
+      const amount = evidence[slots[position] ?? 0] ?? 0;
+      let slot = ranked.length;
+      if (slot === count) {
+        const last = ranked[count - 1] ?? 0;
+        const lastAmount = rankedEvidence[count - 1] ?? 0;
+        if (amount < lastAmount || (amount === lastAmount && company > last)) continue;
+        slot = count - 1;
+      } else {
+        ranked.push(company);
+        rankedEvidence.push(amount);
+      }
+      while (slot > 0) {
+        const before = ranked[slot - 1] ?? 0;
+        const beforeAmount = rankedEvidence[slot - 1] ?? 0;
+        if (amount < beforeAmount || (amount === beforeAmount && company > before)) break;
+        ranked[slot] = before;
+        rankedEvidence[slot] = beforeAmount;
+        slot--;
+      }
+      ranked[slot] = company;
+      rankedEvidence[slot] = amount;
+    }
+    const top = rankedEvidence[0] ?? 0;
+    let length = ranked.length;
+    for (let position = keep; position < length; position++) {
+      if ((rankedEvidence[position] ?? 0) < top * minShare) {
+        length = position;
+        break;
+      }
+    }
+    ranked.length = length;
+    return ranked;
+  }
+}
