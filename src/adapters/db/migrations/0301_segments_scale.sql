@@ -1,6 +1,5 @@
--- Segments at scale (issue 5), after 0300 was first shared: the matching batch a segment re-uses, refresh order,
--- fewer per-row foreign keys on the high-volume tables, and company-profile indexes for filter counts.
--- Idempotent, so a database that ran a later draft of 0300 (which already had these) migrates too.
+-- Segments at scale: the matching batch a segment re-uses, refresh order, fewer per-row foreign keys on the
+-- high-volume tables, and company-profile indexes for filter counts. Written idempotently (IF [NOT] EXISTS).
 
 -- The matching engine's batch holding this segment's per-row results; re-used (replaced) by each refresh.
 ALTER TABLE segments ADD COLUMN IF NOT EXISTS match_batch_id uuid REFERENCES match_batches(id) ON DELETE SET NULL;
