@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import sparticuzChromium from '@sparticuz/chromium';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { testConfig } from '../src/apps/config';
@@ -9,10 +10,18 @@ import type { Role } from '../src/domain/permissions/roles';
 
 /**
  * Browser tests run the whole product as a user gets it: API + worker + built UI on one port, PGlite in a fresh
- * temporary data directory, the demo organisation seeded, and Debian's chromium driven by playwright-core.
+ * temporary data directory, the demo organisation seeded, and Chromium driven by playwright-core: Debian's
+ * `/usr/bin/chromium` when installed, otherwise the build shipped inside the `@sparticuz/chromium` npm package (it
+ * unpacks its binary into the temporary folder at run time; nothing is downloaded).
  */
 const repoRoot = path.resolve(import.meta.dirname, '..');
-export const CHROMIUM_PATH = '/usr/bin/chromium';
+const DEBIAN_CHROMIUM_PATH = '/usr/bin/chromium';
+
+/** The Chromium binary the browser tests drive, and where it came from. */
+export async function resolveChromium(): Promise<{ readonly executablePath: string; readonly source: 'debian' | 'npm' }> {
+  if (existsSync(DEBIAN_CHROMIUM_PATH)) return { executablePath: DEBIAN_CHROMIUM_PATH, source: 'debian' };
+  return { executablePath: await sparticuzChromium.executablePath(), source: 'npm' };
+}
 
 export interface OpenabmUnderTest {
   readonly url: string;
@@ -51,12 +60,10 @@ export interface TestBrowser {
 }
 
 export async function launchBrowser(): Promise<TestBrowser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`${CHROMIUM_PATH} is missing: install Debian's chromium (apt-get install -y chromium); .ci/run does.`);
-  }
+  const { executablePath } = await resolveChromium();
   const profileDir = mkdtempSync(path.join(os.tmpdir(), 'openabm-chromium-'));
   const context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM_PATH,
+    executablePath,
     headless: true,
     viewport: { width: 1360, height: 860 },
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
