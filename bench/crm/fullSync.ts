@@ -13,7 +13,7 @@ import { startSalesforceEmulator } from '../../src/adapters/emulators/salesforce
 import { systemClock } from '../../src/ports/clock';
 import { createTestOrg } from '../../src/test/createTestOrg';
 import { runCrmDataSync } from '../../src/usecases/integrations/runCrmDataSync';
-import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../src/usecases/integrations/testing/sandboxSalesforce';
+import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../src/test/sandboxSalesforce';
 
 const accountCount = Number(process.env.ACCOUNTS ?? 100_000);
 

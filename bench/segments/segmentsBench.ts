@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, type Database } from '../../src/adapters/db/database';
 import { countFilterQuery } from '../../src/adapters/db/segments/compileFilter';
 import { queryRows } from '../../src/adapters/db/segments/rows';
+import { crmConnectors } from '../../src/adapters/connectors/registry';
 import { testConfig } from '../../src/apps/config';
 import { and, type FilterNode } from '../../src/domain/segments/filterTree';
 import { systemClock } from '../../src/ports/clock';
@@ -73,7 +74,7 @@ async function loadCompanies(database: Database): Promise<void> {
 }
 
 function depsFor(database: Database, reader: SegmentSourceReader): SegmentDeps {
-  return { db: database.db, clock: systemClock, jobs: new RecordingJobQueue(), config: testConfig(), sandboxUrls: {}, segmentSources: reader };
+  return { db: database.db, clock: systemClock, jobs: new RecordingJobQueue(), config: testConfig(), sandboxUrls: {}, connectors: crmConnectors, segmentSources: reader };
 }
 
 async function benchOne(kind: 'pglite' | 'postgres', databaseUrl: string | undefined): Promise<void> {

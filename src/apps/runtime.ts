@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import type { Logger } from 'pino';
 import type { PgBoss } from 'pg-boss';
 import { openDatabase, type Database } from '../adapters/db/database';
+import { crmConnectors } from '../adapters/connectors/registry';
 import { emulatorDefinitions } from '../adapters/emulators/index';
 import type { RunningEmulator } from '../adapters/emulators/kit/registry';
 import { createMailer } from '../adapters/mailer/createMailer';
@@ -96,6 +97,7 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
       mailer: createMailer(config, logger),
       sandboxUrls: Object.freeze(sandboxUrls),
       sandboxCredentials: Object.freeze(sandboxCredentials),
+      connectors: crmConnectors,
     });
 
     await startWorkers(boss, deps);

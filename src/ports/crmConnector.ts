@@ -1,3 +1,5 @@
+import type { CrmObjectType } from '../domain/integrations/crmObjectTypes';
+
 /**
  * What a CRM connector (Salesforce, Dynamics 365) offers the use cases. Each provider folder under
  * adapters/connectors/ implements it; `adapters/connectors/registry.ts` is a Record<CrmProvider, CrmConnector>
@@ -18,8 +20,8 @@
  */
 export type CrmProvider = 'salesforce' | 'dynamics';
 export const CRM_PROVIDERS: readonly CrmProvider[] = ['salesforce', 'dynamics'];
-export type CrmObjectType = 'account' | 'contact' | 'lead';
-export const CRM_OBJECT_TYPES: readonly CrmObjectType[] = ['account', 'contact', 'lead'];
+export type { CrmObjectType } from '../domain/integrations/crmObjectTypes';
+export { CRM_OBJECT_TYPES } from '../domain/integrations/crmObjectTypes';
 
 /** Where the customer logs in. Salesforce: production / sandbox / custom My Domain; Dynamics: Entra ID; both: emulator. */
 export type CrmLoginEnvironment = 'production' | 'sandbox' | 'custom' | 'emulator';

@@ -1,12 +1,12 @@
-import { crmConnectors } from '../../../adapters/connectors/registry';
-import { createSalesforceConnector } from '../../../adapters/connectors/salesforce/index';
-import type { Db } from '../../../adapters/db/database';
-import { testConfig } from '../../../apps/config';
-import type { Actor } from '../../../domain/permissions/policy';
-import { fixedClock } from '../../../ports/clock';
-import { completeCrmOAuth } from '../completeCrmOAuth';
-import type { IntegrationDeps } from '../integrationDeps';
-import { startCrmConnection } from '../startCrmConnection';
+import { crmConnectors } from '../adapters/connectors/registry';
+import { createSalesforceConnector } from '../adapters/connectors/salesforce/index';
+import type { Db } from '../adapters/db/database';
+import { testConfig } from '../apps/config';
+import type { Actor } from '../domain/permissions/policy';
+import { fixedClock } from '../ports/clock';
+import { completeCrmOAuth } from '../usecases/integrations/completeCrmOAuth';
+import type { IntegrationDeps } from '../usecases/integrations/integrationDeps';
+import { startCrmConnection } from '../usecases/integrations/startCrmConnection';
 
 /** Test wiring for the integration use cases against a running Salesforce emulator (tests only). */
 export interface SandboxDeps extends IntegrationDeps {

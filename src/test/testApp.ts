@@ -5,6 +5,7 @@ import { createLogger } from '../apps/logger';
 import { buildApp } from '../apps/server/buildApp';
 import { InMemoryMailer } from '../adapters/mailer/createMailer';
 import type { Database } from '../adapters/db/database';
+import { crmConnectors } from '../adapters/connectors/registry';
 import { systemClock, type Clock } from '../ports/clock';
 import type { EnqueueOptions, JobQueue } from '../ports/jobQueue';
 import { CSRF_HEADER, SESSION_COOKIE } from '../contracts/auth';
@@ -37,6 +38,7 @@ export function createTestDeps(database: Database, overrides: { config?: Partial
     mailer: new InMemoryMailer(),
     sandboxUrls: overrides.sandboxUrls ?? {},
     sandboxCredentials: overrides.sandboxCredentials ?? {},
+    connectors: crmConnectors,
   };
 }
 

@@ -1,4 +1,4 @@
-import type { CrmObjectType } from '../../ports/crmConnector';
+import type { CrmObjectType } from '../integrations/crmObjectTypes';
 
 /**
  * The standard Salesforce report types a segment may be synced from (crm-sync-segments.txt; API names from

@@ -1,4 +1,4 @@
-import type { CrmObjectType } from '../../ports/crmConnector';
+import type { CrmObjectType } from '../integrations/crmObjectTypes';
 import { CRM_MESSAGES, LIST_VIEW_MAX_ACCOUNTS_EXCLUSIVE, REPORT_MAX_ROWS } from './messages';
 import { classifyReportType, findIdColumn, OBJECT_LABELS, type ReportColumn } from './reportTypes';
 

@@ -3,14 +3,14 @@ import { insertApiKey } from '../../adapters/db/repositories/apiKeys';
 import { AppError } from '../../domain/appError';
 import { canAssignRole, type Actor } from '../../domain/permissions/policy';
 import { ROLE_LABELS, type Role } from '../../domain/permissions/roles';
-import type { AppDeps } from '../../apps/deps';
+import type { UseCaseDeps } from '../deps';
 import { API_KEY_PREFIX } from '../auth/resolveCaller';
 import { toApiKeySummary } from './apiKeyViews';
 
 /** The secret is returned once; only its sha256 is stored. */
 export async function createApiKey(
   { orgId, actor, input }: { orgId: string; actor: Actor; input: { name: string; role: Role } },
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<UseCaseDeps, 'db'>,
 ) {
   if (!canAssignRole(actor, input.role)) {
     throw new AppError('forbidden', `Your role may not create a key with the ${ROLE_LABELS[input.role]} role.`);

@@ -3,11 +3,11 @@ import { deleteUserSessions } from '../../adapters/db/repositories/sessions';
 import { findUser, updateUserRow } from '../../adapters/db/repositories/users';
 import { AppError } from '../../domain/appError';
 import type { Actor } from '../../domain/permissions/policy';
-import type { AppDeps } from '../../apps/deps';
+import type { UseCaseDeps } from '../deps';
 
 export async function changePassword(
   { orgId, actor, input }: { orgId: string; actor: Actor; input: { currentPassword: string; newPassword: string } },
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<UseCaseDeps, 'db'>,
 ): Promise<void> {
   if (!actor.userId) throw new AppError('forbidden', 'API keys have no password to change.');
   const user = await findUser(deps.db, orgId, actor.userId);

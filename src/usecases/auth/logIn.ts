@@ -3,7 +3,7 @@ import { hashPassword, randomToken, sha256Hex, verifyPassword } from '../../adap
 import { findUserByEmailForLogin, updateUserRow } from '../../adapters/db/repositories/users';
 import { insertSession } from '../../adapters/db/repositories/sessions';
 import { AppError } from '../../domain/appError';
-import type { AppDeps } from '../../apps/deps';
+import type { UseCaseDeps } from '../deps';
 import { toSessionResponse } from './sessionResponse';
 
 export const SESSION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
@@ -13,7 +13,7 @@ let decoyHash: Promise<string> | undefined;
 
 export async function logIn(
   { input }: { input: { email: string; password: string } },
-  deps: Pick<AppDeps, 'db' | 'clock' | 'config'>,
+  deps: Pick<UseCaseDeps, 'db' | 'clock' | 'config'>,
 ): Promise<{ sessionToken: string; expiresAt: Date; session: SessionResponse }> {
   const user = await findUserByEmailForLogin(deps.db, input.email);
   decoyHash ??= hashPassword('decoy-password-for-unknown-users');

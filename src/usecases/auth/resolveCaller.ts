@@ -4,7 +4,7 @@ import { findLiveSession } from '../../adapters/db/repositories/sessions';
 import { findUser } from '../../adapters/db/repositories/users';
 import type { Actor } from '../../domain/permissions/policy';
 import { isRole } from '../../domain/permissions/roles';
-import type { AppDeps } from '../../apps/deps';
+import type { UseCaseDeps } from '../deps';
 
 export const API_KEY_PREFIX = 'oabm_';
 
@@ -18,7 +18,7 @@ export interface Caller {
 /** Who is calling: an API key (Authorization: Bearer oabm_…) or a session cookie. Undefined when neither is valid. */
 export async function resolveCaller(
   credentials: { bearerToken: string | undefined; sessionToken: string | undefined },
-  deps: Pick<AppDeps, 'db' | 'clock'>,
+  deps: Pick<UseCaseDeps, 'db' | 'clock'>,
 ): Promise<Caller | undefined> {
   const now = deps.clock.now();
   if (credentials.bearerToken?.startsWith(API_KEY_PREFIX)) {

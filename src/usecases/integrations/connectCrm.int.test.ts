@@ -9,7 +9,7 @@ import { listCrmConnections } from './listCrmConnections';
 import { setCrmApiAllowance } from './setCrmApiAllowance';
 import { startCrmConnection } from './startCrmConnection';
 import { completeCrmOAuth } from './completeCrmOAuth';
-import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from './testing/sandboxSalesforce';
+import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../test/sandboxSalesforce';
 
 describe.each(testDatabaseKinds())('connecting Salesforce (%s)', (kind) => {
   let database: Database;

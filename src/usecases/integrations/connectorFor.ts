@@ -1,10 +1,9 @@
-import { crmConnectors } from '../../adapters/connectors/registry';
 import { createSecretBox, type SecretBox } from '../../adapters/crypto/secretBox';
 import type { CrmConnector, CrmProvider } from '../../ports/crmConnector';
 import type { IntegrationDeps } from './integrationDeps';
 
 export function connectorFor(provider: CrmProvider, deps: IntegrationDeps): CrmConnector {
-  return (deps.connectors ?? crmConnectors)[provider];
+  return deps.connectors[provider];
 }
 
 export function secretBoxFor(deps: IntegrationDeps): SecretBox {

@@ -4,7 +4,7 @@ import { startSalesforceEmulator, type SalesforceEmulator } from '../../adapters
 import { createTestOrg } from '../../test/createTestOrg';
 import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
 import { checkCrmCredentials } from './checkCrmCredentials';
-import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from './testing/sandboxSalesforce';
+import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../test/sandboxSalesforce';
 
 const DAY_MS = 86_400_000;
 

@@ -7,7 +7,7 @@ import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
 import { listCrmSources } from './listCrmSources';
 import { previewCrmSource } from './previewCrmSource';
 import { runCrmDataSync } from './runCrmDataSync';
-import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from './testing/sandboxSalesforce';
+import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../test/sandboxSalesforce';
 
 describe.each(testDatabaseKinds())('CRM sources (%s)', (kind) => {
   let database: Database;

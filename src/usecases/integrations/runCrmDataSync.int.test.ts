@@ -9,7 +9,7 @@ import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
 import { listCrmConnections } from './listCrmConnections';
 import { runCrmDataSync } from './runCrmDataSync';
 import { setCrmApiAllowance } from './setCrmApiAllowance';
-import { adminActor, connectSalesforceThroughOAuth, sandboxDeps, type SandboxDeps } from './testing/sandboxSalesforce';
+import { adminActor, connectSalesforceThroughOAuth, sandboxDeps, type SandboxDeps } from '../../test/sandboxSalesforce';
 
 const DAY_MS = 86_400_000;
 

@@ -8,7 +8,7 @@ import { createTestOrg } from '../../test/createTestOrg';
 import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
 import { RecordingJobQueue } from '../../test/testApp';
 import { runCrmDataSync } from '../integrations/runCrmDataSync';
-import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../integrations/testing/sandboxSalesforce';
+import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../test/sandboxSalesforce';
 import { createSegment } from './createSegment';
 import { getAccountDetails } from './getAccountDetails';
 import { getSegmentConfirmation } from './getSegmentConfirmation';

@@ -3,14 +3,14 @@ import { insertUser, isEmailTaken } from '../../adapters/db/repositories/users';
 import { AppError } from '../../domain/appError';
 import { canAssignRole, type Actor } from '../../domain/permissions/policy';
 import { ROLE_LABELS, type Role } from '../../domain/permissions/roles';
-import type { AppDeps } from '../../apps/deps';
+import type { UseCaseDeps } from '../deps';
 import type { UserSummary } from '../../contracts/users';
 import { toUserSummary } from './toUserSummary';
 
 /** Adds a user with a one-time password that must be changed at first log-in. `actor` undefined = the CLI. */
 export async function addUser(
   { orgId, actor, input }: { orgId: string; actor: Actor | undefined; input: { email: string; name: string; role: Role; password?: string; mustChangePassword?: boolean } },
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<UseCaseDeps, 'db'>,
 ): Promise<{ user: UserSummary; oneTimePassword: string }> {
   if (actor && !canAssignRole(actor, input.role)) {
     throw new AppError('forbidden', `Your role may not add a ${ROLE_LABELS[input.role]}.`);

@@ -3,13 +3,13 @@ import { countActivePrimaryAdmins, findUser, updateUserRow } from '../../adapter
 import { AppError } from '../../domain/appError';
 import { canAssignRole, type Actor } from '../../domain/permissions/policy';
 import { ROLE_LABELS, type Role } from '../../domain/permissions/roles';
-import type { AppDeps } from '../../apps/deps';
+import type { UseCaseDeps } from '../deps';
 import type { UserSummary } from '../../contracts/users';
 import { toUserSummary } from './toUserSummary';
 
 export async function updateUser(
   { orgId, actor, input }: { orgId: string; actor: Actor; input: { userId: string; role?: Role | undefined; isActive?: boolean | undefined } },
-  deps: Pick<AppDeps, 'db'>,
+  deps: Pick<UseCaseDeps, 'db'>,
 ): Promise<UserSummary> {
   return deps.db.transaction(async (tx) => {
     const user = await findUser(tx, orgId, input.userId);

@@ -1,10 +1,9 @@
 import { listApiKeys as contract } from '../../../../contracts/users';
-import { listApiKeys } from '../../../../adapters/db/repositories/apiKeys';
-import { toApiKeySummary } from '../../../../usecases/apiKeys/apiKeyViews';
+import { listApiKeys } from '../../../../usecases/apiKeys/listApiKeys';
 import { defineRoute } from '../../defineRoute';
 
 export default defineRoute({
   contract,
   permission: 'apiKeys.manage',
-  handler: async ({ orgId, deps }) => ({ items: (await listApiKeys(deps.db, orgId)).map(toApiKeySummary) }),
+  handler: async ({ orgId, deps }) => listApiKeys({ orgId }, deps),
 });

@@ -1,14 +1,9 @@
 import { removeExcludedDomain as contract } from '../../../../contracts/companies';
-import { removeExcludedDomain } from '../../../../adapters/db/repositories/companiesMatching';
-import { notFound } from '../../../../domain/appError';
+import { removeExcludedDomain } from '../../../../usecases/companies/removeExcludedDomain';
 import { defineRoute } from '../../defineRoute';
 
 export default defineRoute({
   contract,
   permission: 'companies.manage',
-  handler: async ({ orgId, params, deps }) => {
-    const domain = params.domain.toLowerCase();
-    if (!(await removeExcludedDomain(deps.db, orgId, domain))) throw notFound('Excluded domain');
-    return { removed: domain };
-  },
+  handler: async ({ orgId, params, deps }) => removeExcludedDomain({ orgId, input: { domain: params.domain } }, deps),
 });
