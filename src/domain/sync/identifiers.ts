@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './sha256';
 
 /**
  * People identifiers for customer-list audiences (Google, Meta), normalised and SHA-256 hashed as each contract says
@@ -30,9 +30,7 @@ const CALLING_CODES: Readonly<Record<string, string>> = {
   SG: '65', BR: '55', MX: '52', ZA: '27', IL: '972', AE: '971',
 };
 
-export function sha256Hex(value: string): string {
-  return createHash('sha256').update(value, 'utf8').digest('hex');
-}
+export { sha256Hex };
 
 /** True for a value that is already a SHA-256 hex digest: it is passed on lowercased, never hashed again. */
 export function isSha256Hex(value: string): boolean {
