@@ -4,6 +4,7 @@ import { COMPANY_PROFILE_FIELDS, COMPANY_PROFILE_LABELS, filterNode } from '../d
 import { SEGMENT_STATUSES } from '../domain/segments/refreshDecision';
 import { segmentSource, SOURCE_TYPES, SOURCE_TYPE_LABELS } from '../domain/segments/segmentSource';
 import { UNMATCHED_REASON_LABELS } from '../domain/segments/unmatchedReasons';
+import { PUBLISH_USES } from '../domain/publish/publishUses';
 import { defineContract, pageOf, pageQuery } from './http';
 
 /**
@@ -52,7 +53,12 @@ export const segmentSourceView = z.object({
 });
 
 /** Activations column of the list: ad syncs and publishing fill it in later issues. */
-export const segmentActivationsView = z.object({ activeSyncCount: z.number().int(), isPublished: z.boolean() });
+export const segmentActivationsView = z.object({
+  activeSyncCount: z.number().int(),
+  isPublished: z.boolean(),
+  /** Where it is published (Segment Name Enrichment, Account Details, GTM, API); 'gtm' marks a GTM segment. */
+  publishedUses: z.array(z.enum(PUBLISH_USES)),
+});
 
 export const segmentSummary = z.object({
   id,

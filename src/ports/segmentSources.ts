@@ -38,4 +38,6 @@ export interface SegmentActivations {
 export interface SegmentActivationSummary {
   readonly activeSyncCount: number;
   readonly isPublished: boolean;
+  /** Where it is published ('enrichment', 'account_details', 'gtm', 'api'; domain/publish/publishUses.ts). */
+  readonly publishedUses?: readonly string[];
 }

@@ -9,6 +9,8 @@ import type { AccountMatcher, SegmentActivations, SegmentSourceReader } from '..
 import { fetchCrmSource } from '../integrations/fetchCrmSource';
 import type { IntegrationDeps } from '../integrations/integrationDeps';
 import { matchAccountsForOrg } from '../matching/matchAccountsForOrg';
+import { publishedSegmentActivations } from '../publishing/publishedSegmentActivations';
+import { mergeActivations } from './mergeActivations';
 
 /**
  * What segment use cases need. AppDeps satisfies it; the three ports default to the CRM integration, the matching
@@ -45,10 +47,14 @@ export function matcherOf(deps: SegmentDeps): AccountMatcher {
   );
 }
 
-const NO_ACTIVATIONS: SegmentActivations = { activationsOf: async () => new Map() };
+/**
+ * Every kind of activation (publishing, ad syncs, …) adds its provider to this list; their summaries are merged
+ * (usecases/segments/mergeActivations.ts). A test's `deps.segmentActivations` replaces them all.
+ */
+const ACTIVATION_PROVIDERS: ReadonlyArray<(deps: SegmentDeps) => SegmentActivations> = [publishedSegmentActivations];
 
 export function activationsOf(deps: SegmentDeps): SegmentActivations {
-  return deps.segmentActivations ?? NO_ACTIVATIONS;
+  return deps.segmentActivations ?? mergeActivations(ACTIVATION_PROVIDERS.map((provider) => provider(deps)));
 }
 
 /** Use cases check the permission too, so the CLI and jobs cannot skip what the route enforces. */

@@ -9,6 +9,7 @@ import type { SegmentStatus } from '../../domain/segments/refreshDecision';
 import { SOURCE_TYPE_LABELS, type SourceType } from '../../domain/segments/segmentSource';
 import type { SegmentActivationSummary } from '../../ports/segmentSources';
 import { activationsOf, type SegmentDeps } from './segmentDeps';
+import { isPublishUse } from '../../domain/publish/publishUses';
 
 type Summary = z.input<typeof segmentSummary>;
 type Detail = z.input<typeof segmentDetail>;
@@ -45,7 +46,11 @@ export function toSummary(row: SegmentListRow, activation: SegmentActivationSumm
     lastRefreshedAt: toIso(row.last_refreshed_at),
     createdAt: toIso(row.created_at) ?? '',
     updatedAt: toIso(row.updated_at) ?? '',
-    activations: { activeSyncCount: activation?.activeSyncCount ?? 0, isPublished: activation?.isPublished ?? false },
+    activations: {
+      activeSyncCount: activation?.activeSyncCount ?? 0,
+      isPublished: activation?.isPublished ?? false,
+      publishedUses: (activation?.publishedUses ?? []).filter(isPublishUse),
+    },
   };
 }
 

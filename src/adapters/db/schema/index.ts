@@ -3,3 +3,4 @@ export * from './core';
 export * from './integrations';
 export * from './companies';
 export * from './segments';
+export * from './publishing';

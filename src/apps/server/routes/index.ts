@@ -42,6 +42,7 @@ import setUploadMapping from './segments/setUploadMapping';
 import getAccountDetails from './accounts/getAccountDetails';
 import searchAccounts from './accounts/searchAccounts';
 import { companyRoutes } from './companies/index';
+import { publishingRoutes } from './publishing/index';
 
 /**
  * Every HTTP route. Each file exports one defineRoute(); add yours here. A route without a permission fails
@@ -93,4 +94,5 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   getAccountDetails,
   searchAccounts,
   ...companyRoutes,
+  ...publishingRoutes,
 ];

@@ -1,0 +1,11 @@
+import type { RouteDefinition } from '../../defineRoute';
+import createSavedReport from './createSavedReport';
+import deleteSavedReport from './deleteSavedReport';
+import listPublishedSegments from './listPublishedSegments';
+import listSavedReports from './listSavedReports';
+import publishSegment from './publishSegment';
+import unpublishSegment from './unpublishSegment';
+
+/** Publishing segments, saved reports, Segment Name Enrichment and the Segments API: listed in ../index.ts as one entry. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export const publishingRoutes: ReadonlyArray<RouteDefinition<any>> = [listPublishedSegments, publishSegment, unpublishSegment, listSavedReports, createSavedReport, deleteSavedReport];
