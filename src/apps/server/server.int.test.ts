@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Database } from '../../adapters/db/database';
 import { defineContract } from '../../contracts/http';
 import { createTestOrg, type TestOrg } from '../../test/createTestOrg';
-import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
+import { testDatabaseKinds } from '../../test/databases';
+import { useRouteFixture } from '../../test/routeFixture';
 import { createTestApp, logInAs, TEST_PASSWORD } from '../../test/testApp';
 import { buildApp } from './buildApp';
 import { defineRoute, type RouteDefinition } from './defineRoute';
@@ -16,15 +17,9 @@ describe.each(testDatabaseKinds())('HTTP API on %s', (kind) => {
   let org: TestOrg;
   let otherOrg: TestOrg;
 
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    ({ app } = await createTestApp(database));
-    org = await createTestOrg(database, 'Acme');
-    otherOrg = await createTestOrg(database, 'Globex');
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.close();
+  const fixture = useRouteFixture(kind);
+  beforeAll(() => {
+    ({ database, app, org, otherOrg } = fixture);
   });
 
   const admin = () => ({ orgId: org.orgId, userId: org.userIds.primary_admin, email: org.emails.primary_admin });

@@ -1,29 +1,19 @@
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../adapters/db/database';
-import { createTestOrg, type TestOrg } from '../../../../test/createTestOrg';
-import { openTestDatabase, testDatabaseKinds } from '../../../../test/databases';
-import { createTestApp, logInAs } from '../../../../test/testApp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { TestOrg } from '../../../../test/createTestOrg';
+import { testDatabaseKinds } from '../../../../test/databases';
+import { useRouteFixture } from '../../../../test/routeFixture';
 
 describe.each(testDatabaseKinds())('companies API on %s', (kind) => {
-  let database: Database;
+  const fixture = useRouteFixture(kind);
   let app: FastifyInstance;
   let org: TestOrg;
   let otherOrg: TestOrg;
-
-  beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    ({ app } = await createTestApp(database));
-    org = await createTestOrg(database, 'Acme');
-    otherOrg = await createTestOrg(database, 'Globex');
-  });
-  afterAll(async () => {
-    await app.close();
-    await database.close();
+  beforeAll(() => {
+    ({ app, org, otherOrg } = fixture);
   });
 
-  const login = (which: TestOrg, role: 'primary_admin' | 'marketing_user' = 'primary_admin') =>
-    logInAs(app, database, { orgId: which.orgId, userId: which.userIds[role], email: which.emails[role] });
+  const login = (which: TestOrg, role: 'primary_admin' | 'marketing_user' = 'primary_admin') => fixture.logIn(which, role);
 
   it('rejects an unauthenticated caller', async () => {
     expect((await app.inject({ method: 'GET', url: '/api/companies/excluded-domains' })).statusCode).toBe(401);

@@ -1,14 +1,13 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../../adapters/db/database';
 import { demoReportIds, startSalesforceEmulator, type SalesforceEmulator } from '../../../../adapters/emulators/salesforce/index';
 import { CRM_MESSAGES } from '../../../../domain/crmSources/messages';
-import { createTestOrg, type TestOrg } from '../../../../test/createTestOrg';
-import { openTestDatabase, testDatabaseKinds } from '../../../../test/databases';
-import { createTestApp, logInAs, type TestAppDeps } from '../../../../test/testApp';
+import type { TestOrg } from '../../../../test/createTestOrg';
+import { testDatabaseKinds } from '../../../../test/databases';
+import { useRouteFixture } from '../../../../test/routeFixture';
+import { createTestDeps, type TestAppDeps } from '../../../../test/testApp';
 
 describe.each(testDatabaseKinds())('integrations API on %s', (kind) => {
-  let database: Database;
   let emulator: SalesforceEmulator;
   let app: FastifyInstance;
   let deps: TestAppDeps;
@@ -16,20 +15,17 @@ describe.each(testDatabaseKinds())('integrations API on %s', (kind) => {
   let otherOrg: TestOrg;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
     emulator = await startSalesforceEmulator({ accountCount: 100 });
-    ({ app, deps } = await createTestApp(database, { sandboxUrls: { salesforce: emulator.baseUrl } }));
-    org = await createTestOrg(database, 'Acme');
-    otherOrg = await createTestOrg(database, 'Globex');
   });
   afterAll(async () => {
-    await app.close();
     await emulator.close();
-    await database.close();
+  });
+  const fixture = useRouteFixture(kind, { deps: (database) => createTestDeps(database, { sandboxUrls: { salesforce: emulator.baseUrl } }) });
+  beforeAll(() => {
+    ({ app, deps, org, otherOrg } = fixture);
   });
 
-  const login = (which: TestOrg, role: 'primary_admin' | 'view_only' = 'primary_admin') =>
-    logInAs(app, database, { orgId: which.orgId, userId: which.userIds[role], email: which.emails[role] });
+  const login = (which: TestOrg, role: 'primary_admin' | 'view_only' = 'primary_admin') => fixture.logIn(which, role);
 
   async function connect(which: TestOrg) {
     const { headers } = await login(which);

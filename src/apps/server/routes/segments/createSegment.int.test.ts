@@ -1,24 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../adapters/db/database';
 import { CRM_MESSAGES } from '../../../../domain/crmSources/messages';
 import { createTestOrg, type TestOrg } from '../../../../test/createTestOrg';
-import { openTestDatabase, testDatabaseKinds } from '../../../../test/databases';
+import { testDatabaseKinds } from '../../../../test/databases';
 import { crmAccount, FakeCrmSources, seedCompanies, type TestCompany } from '../../../../usecases/segments/segmentTestKit';
-import { createSegmentTestApp, sessionOf, type SegmentTestApp } from './segmentRoutesKit';
+import { sessionOf, useSegmentFixture } from './segmentRoutesKit';
 
 describe.each(testDatabaseKinds())('creating segments over the API on %s', (kind) => {
   let database: Database;
-  let t: SegmentTestApp;
+  const t = useSegmentFixture(kind);
   let org: TestOrg;
   let headers: Record<string, string>;
   let co: TestCompany[];
   let tag: string;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    t = await createSegmentTestApp(database);
-    org = await createTestOrg(database);
-    headers = await sessionOf(t, database, org);
+    ({ database, org } = t);
+    headers = await sessionOf(t, org);
     ({ tag, companies: co } = await seedCompanies(database, [
       { name: 'Acme Rockets', country: 'US', industry: 'Aerospace' },
       { name: 'Globex Chemicals', country: 'DE', industry: 'Chemicals' },
@@ -32,10 +30,6 @@ describe.each(testDatabaseKinds())('creating segments over the API on %s', (kind
       [org.orgId, company(0).name, company(0).domain, company(1).name, company(1).domain],
     );
   });
-  afterAll(async () => {
-    await t.app.close();
-    await database.close();
-  });
 
   const create = (payload: unknown, h = headers) => t.app.inject({ method: 'POST', url: '/api/segments', headers: h, payload: payload as object });
   const company = (i: number): TestCompany => co[i] as TestCompany;
@@ -45,7 +39,7 @@ describe.each(testDatabaseKinds())('creating segments over the API on %s', (kind
   });
 
   it('refuses segment.create to a view-only user', async () => {
-    const viewer = await sessionOf(t, database, org, 'view_only');
+    const viewer = await sessionOf(t, org, 'view_only');
     const response = await create({ name: 'x', source: { type: 'filters' }, filter: { kind: 'company_profile', field: 'country', operation: { op: 'equals', value: 'US' } } }, viewer);
     expect(response.statusCode).toBe(403);
     expect(response.json().message).toBe('Your role (View-only User) does not allow this action (segment.create).');
@@ -177,7 +171,7 @@ describe.each(testDatabaseKinds())('creating segments over the API on %s', (kind
   it('cannot see another org’s segment: 404 for get, members, confirmation, patch and delete', async () => {
     const [segment] = (await t.app.inject({ method: 'GET', url: '/api/segments', headers })).json().items;
     const otherOrg = await createTestOrg(database, 'Other');
-    const other = await sessionOf(t, database, otherOrg, 'primary_admin');
+    const other = await sessionOf(t, otherOrg, 'primary_admin');
     for (const [method, url] of [['GET', ''], ['GET', '/members'], ['GET', '/confirmation'], ['GET', '/unmatched.csv'], ['PATCH', ''], ['DELETE', '']] as const) {
       const response = await t.app.inject({ method, url: `/api/segments/${segment.id}${url}`, headers: other, ...(method === 'PATCH' ? { payload: { name: 'mine' } } : {}) });
       expect(response.statusCode, `${method} ${url}`).toBe(404);

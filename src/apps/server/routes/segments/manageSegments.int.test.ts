@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../adapters/db/database';
 import { createTestOrg, type TestOrg } from '../../../../test/createTestOrg';
-import { openTestDatabase, testDatabaseKinds } from '../../../../test/databases';
+import { testDatabaseKinds } from '../../../../test/databases';
 import { crmAccount, seedCompanies, type TestCompany } from '../../../../usecases/segments/segmentTestKit';
-import { createSegmentTestApp, sessionOf, type SegmentTestApp } from './segmentRoutesKit';
+import { sessionOf, useSegmentFixture } from './segmentRoutesKit';
 
 describe.each(testDatabaseKinds())('managing segments and account details on %s', (kind) => {
   let database: Database;
-  let t: SegmentTestApp;
+  const t = useSegmentFixture(kind);
   let org: TestOrg;
   let marketer: Record<string, string>;
   let admin: Record<string, string>;
@@ -16,12 +16,10 @@ describe.each(testDatabaseKinds())('managing segments and account details on %s'
   let tag: string;
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    t = await createSegmentTestApp(database);
-    org = await createTestOrg(database);
-    marketer = await sessionOf(t, database, org, 'marketing_user');
-    admin = await sessionOf(t, database, org, 'abm_admin');
-    viewer = await sessionOf(t, database, org, 'view_only');
+    ({ database, org } = t);
+    marketer = await sessionOf(t, org, 'marketing_user');
+    admin = await sessionOf(t, org, 'abm_admin');
+    viewer = await sessionOf(t, org, 'view_only');
     ({ tag, companies: co } = await seedCompanies(database, [
       { name: 'Acme Rockets', country: 'US', industry: 'Aerospace', employeeRange: '1,000 - 4,999' },
       { name: 'Globex Chemicals', country: 'DE', industry: 'Chemicals', employeeRange: '100 - 499' },
@@ -32,10 +30,6 @@ describe.each(testDatabaseKinds())('managing segments and account details on %s'
       [org.orgId, company(0).name, company(0).domain],
     );
     t.crm.set('00B-all', { name: 'All Accounts', objectType: 'account', records: [crmAccount('001A', company(0)), crmAccount('001B', company(1)), crmAccount('001C', company(2))] });
-  });
-  afterAll(async () => {
-    await t.app.close();
-    await database.close();
   });
 
   const company = (i: number): TestCompany => co[i] as TestCompany;
@@ -106,7 +100,7 @@ describe.each(testDatabaseKinds())('managing segments and account details on %s'
     expect(details.crmRecords).toMatchObject([{ provider: 'salesforce', externalId: '001A', ownerName: 'Ada Owner', fields: { Type: 'Customer' } }]);
     expect(details.segments.map((s: { id: string }) => s.id)).toContain(segment.id);
     const otherOrg = await createTestOrg(database);
-    const other = (await call('GET', `/api/accounts/${company(0).id}`, await sessionOf(t, database, otherOrg))).json();
+    const other = (await call('GET', `/api/accounts/${company(0).id}`, await sessionOf(t, otherOrg))).json();
     expect(other.crmRecords).toEqual([]);
     expect(other.segments).toEqual([]);
     expect((await call('GET', '/api/accounts/no-such-company', viewer)).statusCode).toBe(404);
@@ -132,7 +126,7 @@ describe.each(testDatabaseKinds())('managing segments and account details on %s'
   });
 
   it('works for API keys too', async () => {
-    const created = (await call('POST', '/api/api-keys', await sessionOf(t, database, org, 'primary_admin'), { name: 'ci', role: 'marketing_user' })).json();
+    const created = (await call('POST', '/api/api-keys', await sessionOf(t, org, 'primary_admin'), { name: 'ci', role: 'marketing_user' })).json();
     const bearer = { authorization: `Bearer ${created.secret}` };
     const response = await t.app.inject({ method: 'POST', url: '/api/segments', headers: bearer, payload: { name: 'Via API', source: { type: 'crm_list', provider: 'salesforce', sourceId: '00B-all' } } });
     expect(response.statusCode).toBe(201);

@@ -1,27 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../adapters/db/database';
 import { CRM_MESSAGES } from '../../../../domain/crmSources/messages';
-import { createTestOrg, type TestOrg } from '../../../../test/createTestOrg';
-import { openTestDatabase, testDatabaseKinds } from '../../../../test/databases';
+import type { TestOrg } from '../../../../test/createTestOrg';
+import { testDatabaseKinds } from '../../../../test/databases';
 import { enqueueDueRefreshes } from '../../../../usecases/segments/enqueueDueRefreshes';
 import { crmAccount, FakeCrmSources, seedCompanies, type TestCompany } from '../../../../usecases/segments/segmentTestKit';
 import refreshJob from '../../../worker/jobs/segments/refreshSegment';
-import { createSegmentTestApp, sessionOf, type SegmentTestApp } from './segmentRoutesKit';
+import { sessionOf, useSegmentFixture } from './segmentRoutesKit';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 describe.each(testDatabaseKinds())('refreshing segments on %s', (kind) => {
   let database: Database;
-  let t: SegmentTestApp;
+  const t = useSegmentFixture(kind);
   let org: TestOrg;
   let headers: Record<string, string>;
   let co: TestCompany[];
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    t = await createSegmentTestApp(database);
-    org = await createTestOrg(database);
-    headers = await sessionOf(t, database, org);
+    ({ database, org } = t);
+    headers = await sessionOf(t, org);
     ({ companies: co } = await seedCompanies(database, [
       { name: 'Acme Rockets', country: 'US' },
       { name: 'Globex Chemicals', country: 'DE' },
@@ -29,16 +27,12 @@ describe.each(testDatabaseKinds())('refreshing segments on %s', (kind) => {
       { name: 'Umbrella Pharma', country: 'GB' },
     ]));
   });
-  afterAll(async () => {
-    await t.app.close();
-    await database.close();
-  });
 
   const company = (i: number): TestCompany => co[i] as TestCompany;
   /** Moves the clock; sessions expire with it, so log in again. */
   const advance = async (ms: number) => {
     t.clock.advance(ms);
-    headers = await sessionOf(t, database, org);
+    headers = await sessionOf(t, org);
   };
   const get = async (url: string) => (await t.app.inject({ method: 'GET', url, headers })).json();
   const runJob = (segmentId: string) => refreshJob.handler({ orgId: org.orgId, segmentId, trigger: 'schedule' }, t.deps);

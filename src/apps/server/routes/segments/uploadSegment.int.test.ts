@@ -1,32 +1,26 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../../adapters/db/database';
 import { createTestOrg, type TestOrg } from '../../../../test/createTestOrg';
-import { openTestDatabase, testDatabaseKinds } from '../../../../test/databases';
+import { testDatabaseKinds } from '../../../../test/databases';
 import { seedCompanies, type TestCompany } from '../../../../usecases/segments/segmentTestKit';
-import { createSegmentTestApp, sessionOf, type SegmentTestApp } from './segmentRoutesKit';
+import { sessionOf, useSegmentFixture } from './segmentRoutesKit';
 
 describe.each(testDatabaseKinds())('segments from uploaded account lists on %s', (kind) => {
   let database: Database;
-  let t: SegmentTestApp;
+  const t = useSegmentFixture(kind);
   let org: TestOrg;
   let headers: Record<string, string>;
   let co: TestCompany[];
 
   beforeAll(async () => {
-    database = await openTestDatabase(kind);
-    t = await createSegmentTestApp(database);
-    org = await createTestOrg(database);
-    headers = await sessionOf(t, database, org);
+    ({ database, org } = t);
+    headers = await sessionOf(t, org);
     ({ companies: co } = await seedCompanies(database, [
       { name: 'Acme Rockets', country: 'US' },
       { name: 'Globex Chemicals', country: 'DE' },
       { name: '=HYPERLINK("http://evil.example","x")', country: 'FR', domain: 'formula-company.example' },
     ]));
-  });
-  afterAll(async () => {
-    await t.app.close();
-    await database.close();
   });
 
   const company = (i: number): TestCompany => co[i] as TestCompany;
@@ -104,7 +98,7 @@ describe.each(testDatabaseKinds())('segments from uploaded account lists on %s',
   it('cannot use another org’s upload', async () => {
     const uploaded = (await upload('mine.csv', `Name,Domain\n${company(0).name},${company(0).domain}\n`)).json().upload;
     const otherOrg = await createTestOrg(database);
-    const other = await sessionOf(t, database, otherOrg);
+    const other = await sessionOf(t, otherOrg);
     const response = await t.app.inject({ method: 'POST', url: '/api/segments', headers: other, payload: { name: 'x', source: { type: 'upload', uploadId: uploaded.id } } });
     expect(response.statusCode).toBe(404);
   });
