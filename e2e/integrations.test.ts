@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { CRM_MESSAGES } from '../src/domain/crmSources/messages';
 import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
 import type { OpenabmUnderTest, TestBrowser } from './harness';
-import { openIntegrations, postponePasswordPrompt, startConnectingSandboxSalesforce } from './sandboxCrm';
+import { openIntegrations, waitForApp, startConnectingSandboxSalesforce } from './sandboxCrm';
 
 /**
  * Settings > Integrations against the sandbox's Salesforce emulator: the OAuth round trip through the emulator's
@@ -36,7 +36,7 @@ describe('Settings > Integrations as the demo administrator', () => {
     await startConnectingSandboxSalesforce(page, () => saveScreenshot(page, 'integrations-connect-dialog'));
     await page.getByRole('button', { name: 'Deny' }).click();
     await page.waitForURL(/\/settings\/integrations\?error=/);
-    await postponePasswordPrompt(page);
+    await waitForApp(page);
     const notice = page.getByTestId('connect-notice');
     expect(await notice.textContent()).toContain('Salesforce did not grant access: end-user denied authorization.');
     expect(await page.getByTestId('connection-salesforce').getByText('Not connected').count()).toBe(1);
@@ -47,7 +47,7 @@ describe('Settings > Integrations as the demo administrator', () => {
     await startConnectingSandboxSalesforce(page, () => saveScreenshot(page, 'integrations-connect-dialog'));
     await page.getByRole('button', { name: 'Allow' }).click();
     await page.waitForURL(/\/settings\/integrations\?connected=salesforce$/);
-    await postponePasswordPrompt(page);
+    await waitForApp(page);
     await page.getByText('Salesforce is connected').waitFor();
     const card = page.getByTestId('connection-salesforce');
     expect(await card.getByTestId('connection-status').textContent()).toBe('Connected');
@@ -106,7 +106,7 @@ describe('Settings > Integrations as the demo administrator', () => {
     expect(await dialog.getByLabel('Organisation URL').inputValue()).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     await dialog.getByRole('button', { name: 'Continue to Microsoft Dynamics 365' }).click();
     await page.waitForURL(/\/settings\/integrations\?connected=dynamics$/);
-    await postponePasswordPrompt(page);
+    await waitForApp(page);
     const card = page.getByTestId('connection-dynamics');
     expect(await card.getByTestId('connection-status').textContent()).toBe('Connected');
     await card.getByRole('link', { name: 'Browse sources' }).click();

@@ -2,13 +2,9 @@ import type { Page } from 'playwright-core';
 
 /** Helpers of the browser tests that go through a CRM's OAuth round trip (integrations, segments from CRM sources). */
 
-export async function postponePasswordPrompt(page: Page): Promise<void> {
+/** After a full-page return from a provider, the app is back (the harness already replaced one-time passwords). */
+export async function waitForApp(page: Page): Promise<void> {
   await page.getByTestId('user-menu').waitFor();
-  const prompt = page.getByRole('dialog', { name: 'Change your one-time password' });
-  if (await prompt.isVisible()) {
-    await prompt.getByRole('button', { name: 'Later' }).click();
-    await prompt.waitFor({ state: 'hidden' });
-  }
 }
 
 /** Opens Settings > Integrations through the navigation (no reload) and waits for the Salesforce card. */
@@ -33,7 +29,7 @@ export async function connectAndSyncSandboxSalesforce(page: Page): Promise<void>
   await startConnectingSandboxSalesforce(page);
   await page.getByRole('button', { name: 'Allow' }).click();
   await page.waitForURL(/\/settings\/integrations\?connected=salesforce$/);
-  await postponePasswordPrompt(page);
+  await waitForApp(page);
   const card = page.getByTestId('connection-salesforce');
   await card.getByRole('button', { name: 'Sync now' }).click();
   await card.getByTestId('sync-state').filter({ hasText: /^Last sync completed/ }).waitFor({ timeout: 90_000 });

@@ -23,6 +23,11 @@ export interface EndpointContract<
   /** The success body; status 200 unless successStatus says otherwise. */
   readonly response: Response;
   readonly successStatus?: 200 | 201 | 202 | 204;
+  /**
+   * 'csv': the handler returns { fileName, csv } and the client gets the file itself (text/csv with
+   * Content-Disposition: attachment), so `curl -o x.csv` saves a CSV. Default 'json'.
+   */
+  readonly responseFormat?: 'json' | 'csv';
 }
 
 export function defineContract<
@@ -52,6 +57,7 @@ export const ERROR_STATUS = {
   invalid_credentials: 401,
   csrf_failed: 403,
   forbidden: 403,
+  password_change_required: 403,
   not_found: 404,
   conflict: 409,
   limit_reached: 409,

@@ -209,7 +209,7 @@ export const getSegmentConfirmation = defineContract({
   response: z.object({ counts: segmentCounts, unmatched: pageOf(sourceRowView), duplicates: pageOf(sourceRowView), manualMatches: z.array(sourceRowView) }),
 });
 
-/** CSV downloads come as JSON ({ fileName, csv }) so the one contract type serves browser and API; cells are formula-safe. */
+/** What a CSV use case returns; the route answers the CSV itself (text/csv, Content-Disposition). Cells are formula-safe. */
 export const csvFile = z.object({ fileName: z.string(), contentType: z.literal('text/csv'), csv: z.string() });
 
 export const exportUnmatchedRows = defineContract({
@@ -219,6 +219,7 @@ export const exportUnmatchedRows = defineContract({
   tags: ['segments'],
   params: segmentParams,
   response: csvFile,
+  responseFormat: 'csv',
 });
 
 export const fixUnmatchedRow = defineContract({
@@ -264,6 +265,7 @@ export const exportSegmentMembers = defineContract({
   tags: ['segments'],
   params: segmentParams,
   response: csvFile,
+  responseFormat: 'csv',
 });
 
 export const refreshView = z.object({

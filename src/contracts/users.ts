@@ -77,3 +77,12 @@ export const revokeApiKey = defineContract({
   params: z.object({ apiKeyId: z.string().uuid() }),
   response: z.object({ apiKey: apiKeySummary }),
 });
+
+export const resetUserPassword = defineContract({
+  method: 'POST',
+  path: '/api/users/:userId/password-reset',
+  summary: 'Give a user a new one-time password (shown once); their sessions end and they choose a new password at log-in',
+  tags: ['users'],
+  params: z.object({ userId: z.string().uuid() }),
+  response: z.object({ user: userSummary, oneTimePassword: z.string() }),
+});

@@ -7,7 +7,9 @@ export type AppErrorCode =
   | 'validation_failed'
   | 'unauthenticated'
   | 'invalid_credentials'
+  | 'csrf_failed'
   | 'forbidden'
+  | 'password_change_required'
   | 'not_found'
   | 'conflict'
   | 'limit_reached'
@@ -21,6 +23,8 @@ export class AppError extends Error {
     readonly code: AppErrorCode,
     message: string,
     readonly details?: unknown,
+    /** rate_limited: seconds until a retry can succeed, sent as the Retry-After header. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }

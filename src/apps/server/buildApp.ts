@@ -10,6 +10,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppDeps } from '../deps';
 import { registerErrorHandlers } from './errors';
 import { registerRoute } from './registerRoute';
+import { registerSecurityHeaders } from './securityHeaders';
 import { routes as defaultRoutes } from './routes/index';
 import type { RouteDefinition } from './defineRoute';
 
@@ -42,6 +43,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  await registerSecurityHeaders(app, { publicUrl: deps.config.publicUrl });
   await app.register(fastifyCookie);
   await app.register(fastifySwagger, {
     openapi: {

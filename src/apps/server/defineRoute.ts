@@ -13,15 +13,17 @@ export interface RouteContext<C extends EndpointContract> {
   readonly body: z.output<NonNullable<C['body']>>;
   readonly deps: AppDeps;
   readonly requestId: string;
+  /** The address the request came from (the socket's; log-in throttling counts failures per address). */
+  readonly clientAddress: string;
   /** Session callers: the CSRF token of their session; undefined for API keys. */
   readonly csrfToken: string | undefined;
   readonly sessionTokenHash: string | undefined;
+  /** For the session routes only (set or clear the session cookie) and redirects; never passed to a use case. */
+  readonly reply: FastifyReply;
 }
 
 export interface PublicRouteContext<C extends EndpointContract> extends Omit<RouteContext<C>, 'actor' | 'orgId'> {
   readonly actor: Actor | undefined;
-  /** For the session routes only: set or clear the session cookie. */
-  readonly reply: FastifyReply;
 }
 
 type Output<C extends EndpointContract> = z.input<C['response']>;
@@ -33,6 +35,8 @@ export type RouteDefinition<C extends EndpointContract = EndpointContract> =
       readonly permission: Action;
       /** Whether API keys may call it (the public API); session users always may. Default true. */
       readonly isApiKeyAllowed?: boolean;
+      /** Reachable while the user must still replace a one-time password (session, log-out, change password). */
+      readonly isAllowedBeforePasswordChange?: boolean;
       readonly handler: (ctx: RouteContext<C>) => Promise<Output<C>>;
     }
   | {

@@ -2,6 +2,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { ERROR_STATUS, type ErrorBody } from '../../contracts/http';
 import { AppError } from '../../domain/appError';
+import { validationSentence } from './validationMessages';
 
 /** Every error leaves as { code, message, details?, requestId } with a status from contracts/http.ts. */
 export function registerErrorHandlers(app: FastifyInstance, options: { isSpaFallback: boolean }): void {
@@ -21,18 +22,14 @@ export function registerErrorHandlers(app: FastifyInstance, options: { isSpaFall
     if (error instanceof AppError) {
       const body: ErrorBody = { code: error.code, message: error.message, requestId };
       if (error.details !== undefined) body.details = error.details;
+      if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
       return reply.code(ERROR_STATUS[error.code]).send(body);
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const details = error.validation.map((issue) => ({
-        where: error.validationContext ?? 'body',
-        path: issue.instancePath,
-        message: issue.message,
-      }));
-      const first = details[0];
-      const message = first
-        ? `Invalid ${first.where}${first.path ? ` at ${first.path}` : ''}: ${first.message}`
-        : 'The request is not valid.';
+      const where = error.validationContext ?? 'body';
+      // Each detail names its field (path) so a form can show the sentence under the right input.
+      const details = error.validation.map((issue) => ({ where, path: issue.instancePath, message: validationSentence(issue, where) }));
+      const message = details[0]?.message ?? 'The request is not valid.';
       return reply.code(400).send({ code: 'validation_failed', message, details, requestId } satisfies ErrorBody);
     }
     if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {

@@ -6,7 +6,12 @@ import type { Actor } from '../../domain/permissions/policy';
 import type { UseCaseDeps } from '../deps';
 
 export async function changePassword(
-  { orgId, actor, input }: { orgId: string; actor: Actor; input: { currentPassword: string; newPassword: string } },
+  { orgId, actor, input }: {
+    orgId: string;
+    actor: Actor;
+    /** currentSessionTokenHash: the session that asked; it stays logged in, every other session of the user ends. */
+    input: { currentPassword: string; newPassword: string; currentSessionTokenHash: string | undefined };
+  },
   deps: Pick<UseCaseDeps, 'db'>,
 ): Promise<void> {
   if (!actor.userId) throw new AppError('forbidden', 'API keys have no password to change.');
@@ -20,7 +25,7 @@ export async function changePassword(
   }
   await deps.db.transaction(async (tx) => {
     await updateUserRow(tx, orgId, user.id, { passwordHash: await hashPassword(input.newPassword), mustChangePassword: false });
-    // Other sessions of this user end; the current one is re-created by the caller's next log-in.
-    await deleteUserSessions(tx, orgId, user.id);
+    // Whoever knew the old password may hold another session: those end, the one that changed it goes on.
+    await deleteUserSessions(tx, orgId, user.id, { exceptTokenHash: input.currentSessionTokenHash });
   });
 }

@@ -13,6 +13,8 @@ export interface Caller {
   /** Session callers only: the token the client must echo on writes. */
   csrfToken: string | undefined;
   sessionTokenHash: string | undefined;
+  /** A user logged in with a one-time password: every call but changing it is refused until it is changed. */
+  mustChangePassword: boolean;
 }
 
 /** Who is calling: an API key (Authorization: Bearer oabm_…) or a session cookie. Undefined when neither is valid. */
@@ -26,7 +28,7 @@ export async function resolveCaller(
     if (!key || !isRole(key.role)) return undefined;
     // Last-used is informative; a failed update must not fail the request.
     await touchApiKey(deps.db, key.orgId, key.id, now).catch(() => undefined);
-    return { actor: { kind: 'apiKey', orgId: key.orgId, userId: undefined, role: key.role }, csrfToken: undefined, sessionTokenHash: undefined };
+    return { actor: { kind: 'apiKey', orgId: key.orgId, userId: undefined, role: key.role }, csrfToken: undefined, sessionTokenHash: undefined, mustChangePassword: false };
   }
   if (credentials.sessionToken) {
     const tokenHash = sha256Hex(credentials.sessionToken);
@@ -38,6 +40,7 @@ export async function resolveCaller(
       actor: { kind: 'user', orgId: user.orgId, userId: user.id, role: user.role },
       csrfToken: session.csrfToken,
       sessionTokenHash: tokenHash,
+      mustChangePassword: user.mustChangePassword,
     };
   }
   return undefined;

@@ -49,6 +49,28 @@ export async function callApi<C extends EndpointContract>(contract: C, ...[input
   return parsed.data as ContractOutput<C>;
 }
 
+/** The file name a Content-Disposition header gives (filename*=UTF-8''… preferred over filename="…"). */
+export function fileNameFromDisposition(header: string | null, fallback: string): string {
+  const extended = header === null ? null : /filename\*=UTF-8''([^;]+)/i.exec(header);
+  if (extended?.[1]) return decodeURIComponent(extended[1]);
+  const plain = header === null ? null : /filename="([^"]*)"/i.exec(header);
+  return plain?.[1] ?? fallback;
+}
+
+/** A file download endpoint (contract responseFormat 'csv'): the file's bytes and name, or ApiError. */
+export async function fetchFile<C extends EndpointContract>(contract: C, ...[input]: CallArgs<C>): Promise<{ fileName: string; blob: Blob }> {
+  const request = (input ?? {}) as { params?: Record<string, string | number>; query?: Record<string, unknown> };
+  const url = buildRequestPath(contract.path, request.params, request.query);
+  let response: Response;
+  try {
+    response = await fetch(url, { method: contract.method, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { code: 'network_error', message: 'Cannot reach the openabm server. Check that it is running.' });
+  }
+  if (!response.ok) throw toApiError(response.status, await response.text());
+  return { fileName: fileNameFromDisposition(response.headers.get('content-disposition'), url.split('/').pop() ?? 'download'), blob: await response.blob() };
+}
+
 export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }

@@ -6,13 +6,14 @@ import { useQueryClient } from '@tanstack/react-query';
 import { changePassword } from '../../../src/contracts/auth';
 import { errorMessage } from '../api/client';
 import { useApiMutation } from '../api/hooks';
-import { SESSION_KEY } from './session';
+import { SESSION_KEY, useLogout } from './session';
 
 const MIN_PASSWORD_LENGTH = 12;
 
 export function ChangePasswordModal({ isOpen, isOneTimePassword, onClose }: { isOpen: boolean; isOneTimePassword: boolean; onClose: () => void }) {
   const queryClient = useQueryClient();
   const mutation = useApiMutation(changePassword);
+  const logout = useLogout();
   const [currentPassword, setCurrentPassword] = useState('');
   const [newPassword, setNewPassword] = useState('');
   const [repeatedPassword, setRepeatedPassword] = useState('');
@@ -38,7 +39,7 @@ export function ChangePasswordModal({ isOpen, isOneTimePassword, onClose }: { is
       { body: { currentPassword, newPassword } },
       {
         onSuccess: async () => {
-          notifications.show({ color: 'green', title: 'Password changed', message: 'Use your new password next time you log in.' });
+          notifications.show({ color: 'green', title: 'Password changed', message: 'You stay logged in here; use your new password next time you log in.' });
           await queryClient.invalidateQueries({ queryKey: SESSION_KEY });
           close();
         },
@@ -47,12 +48,21 @@ export function ChangePasswordModal({ isOpen, isOneTimePassword, onClose }: { is
   };
 
   return (
-    <Modal opened={isOpen} onClose={close} title={isOneTimePassword ? 'Change your one-time password' : 'Change password'} centered>
+    <Modal
+      opened={isOpen}
+      onClose={isOneTimePassword ? () => undefined : close}
+      title={isOneTimePassword ? 'Change your one-time password' : 'Change password'}
+      withCloseButton={!isOneTimePassword}
+      closeOnEscape={!isOneTimePassword}
+      closeOnClickOutside={!isOneTimePassword}
+      centered
+    >
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           {isOneTimePassword && (
             <Text fz="sm" c="dimmed">
-              You logged in with a one-time password. Choose your own password of at least {MIN_PASSWORD_LENGTH} characters.
+              You logged in with a one-time password. Choose your own password of at least {MIN_PASSWORD_LENGTH} characters to
+              continue.
             </Text>
           )}
           {mutation.isError && (
@@ -85,9 +95,15 @@ export function ChangePasswordModal({ isOpen, isOneTimePassword, onClose }: { is
             onChange={(event) => setRepeatedPassword(event.currentTarget.value)}
           />
           <Group justify="flex-end" gap="sm">
-            <Button variant="default" onClick={close}>
-              {isOneTimePassword ? 'Later' : 'Cancel'}
-            </Button>
+            {isOneTimePassword ? (
+              <Button variant="default" onClick={() => logout.mutate()} loading={logout.isPending}>
+                Log out
+              </Button>
+            ) : (
+              <Button variant="default" onClick={close}>
+                Cancel
+              </Button>
+            )}
             <Button type="submit" loading={mutation.isPending} disabled={currentPassword === ''}>
               Change password
             </Button>

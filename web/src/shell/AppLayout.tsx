@@ -12,11 +12,10 @@ export function AppLayout() {
   const [isNavOpen, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
   // Below the 'sm' breakpoint the navbar slides off-screen; inert keeps keyboard focus out of it while it is hidden.
   const isPhone = useMediaQuery(`(max-width: ${em(767.98)})`) ?? false;
-  // "Later" postpones the one-time-password prompt for this browser session, not just this page load.
-  const postponeKey = `openabm.passwordPromptPostponed.${session.user.id}`;
-  const [isPasswordModalOpen, setPasswordModalOpen] = useState(
-    session.user.mustChangePassword && window.sessionStorage.getItem(postponeKey) !== '1',
-  );
+  // A one-time password only lets the user choose a password (the API refuses everything else until then), so the
+  // prompt cannot be dismissed and no page is shown behind it.
+  const mustChangePassword = session.user.mustChangePassword;
+  const [isPasswordModalOpen, setPasswordModalOpen] = useState(false);
 
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }} padding="lg">
@@ -47,17 +46,10 @@ export function AppLayout() {
       </AppShell.Navbar>
 
       <AppShell.Main bg="gray.0">
-        <Outlet />
+        {mustChangePassword ? null : <Outlet />}
       </AppShell.Main>
 
-      <ChangePasswordModal
-        isOpen={isPasswordModalOpen}
-        isOneTimePassword={session.user.mustChangePassword}
-        onClose={() => {
-          if (session.user.mustChangePassword) window.sessionStorage.setItem(postponeKey, '1');
-          setPasswordModalOpen(false);
-        }}
-      />
+      <ChangePasswordModal isOpen={mustChangePassword || isPasswordModalOpen} isOneTimePassword={mustChangePassword} onClose={() => setPasswordModalOpen(false)} />
     </AppShell>
   );
 }

@@ -1,4 +1,4 @@
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, ne } from 'drizzle-orm';
 import type { Db } from '../database';
 import { sessions } from '../schema/index';
 
@@ -24,8 +24,9 @@ export async function deleteSession(db: Db, orgId: string, tokenHash: string): P
   await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.tokenHash, tokenHash)));
 }
 
-export async function deleteUserSessions(db: Db, orgId: string, userId: string): Promise<void> {
-  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId)));
+export async function deleteUserSessions(db: Db, orgId: string, userId: string, options: { exceptTokenHash?: string | undefined } = {}): Promise<void> {
+  const keep = options.exceptTokenHash === undefined ? undefined : ne(sessions.tokenHash, options.exceptTokenHash);
+  await db.delete(sessions).where(and(eq(sessions.orgId, orgId), eq(sessions.userId, userId), keep));
 }
 
 export async function deleteExpiredSessions(db: Db, now: Date): Promise<void> {

@@ -7,6 +7,7 @@ import changePassword from './auth/changePassword';
 import listUsers from './users/listUsers';
 import addUser from './users/addUser';
 import updateUser from './users/updateUser';
+import resetUserPassword from './users/resetUserPassword';
 import listApiKeys from './apiKeys/listApiKeys';
 import createApiKey from './apiKeys/createApiKey';
 import revokeApiKey from './apiKeys/revokeApiKey';
@@ -59,6 +60,7 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   listUsers,
   addUser,
   updateUser,
+  resetUserPassword,
   listApiKeys,
   createApiKey,
   revokeApiKey,

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { exportUnmatchedRows, getSegment, getSegmentConfirmation } from '../../../../src/contracts/segments';
 import type { SourceRowView } from '../../../../src/contracts/segments';
-import { callApi, errorMessage } from '../../api/client';
+import { errorMessage, fetchFile } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useCan } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -28,7 +28,7 @@ export function SegmentConfirmationPage() {
   const download = async () => {
     setDownloading(true);
     try {
-      downloadCsv(await callApi(exportUnmatchedRows, { params: { segmentId } }));
+      downloadCsv(await fetchFile(exportUnmatchedRows, { params: { segmentId } }));
     } catch (error) {
       notifications.show({ color: 'red', title: 'Download failed', message: errorMessage(error) });
     } finally {

@@ -5,7 +5,7 @@ import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconFilter, IconRefresh } from '@tabler/icons-react';
 import { exportSegmentMembers, getSegment, listSegmentRefreshes, refreshSegmentNow } from '../../../../src/contracts/segments';
 import type { SegmentDetail } from '../../../../src/contracts/segments';
-import { callApi, errorMessage } from '../../api/client';
+import { errorMessage, fetchFile } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useCan } from '../../auth/session';
 import { formatDateTime } from '../../components/formatDate';
@@ -53,7 +53,7 @@ export function SegmentDetailPage() {
   const exportCsv = async () => {
     setExporting(true);
     try {
-      downloadCsv(await callApi(exportSegmentMembers, { params: { segmentId } }));
+      downloadCsv(await fetchFile(exportSegmentMembers, { params: { segmentId } }));
     } catch (error) {
       notifications.show({ color: 'red', title: 'Export failed', message: errorMessage(error) });
     } finally {

@@ -36,9 +36,9 @@ export function describeActivations(activations: SegmentSummary['activations']):
   return parts.length === 0 ? null : parts.join(' · ');
 }
 
-/** Saves a CSV the API answered as { fileName, csv } through a temporary link. */
-export function downloadCsv(file: { fileName: string; csv: string }): void {
-  const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }));
+/** Saves a file the API answered (text/csv + Content-Disposition, see fetchFile) through a temporary link. */
+export function downloadCsv(file: { fileName: string; blob: Blob }): void {
+  const url = URL.createObjectURL(file.blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = file.fileName;

@@ -6,8 +6,9 @@ export default defineRoute({
   contract,
   permission: 'view',
   isApiKeyAllowed: false,
-  handler: async ({ orgId, actor, body, deps }) => {
-    await changePassword({ orgId, actor, input: body }, deps);
+  isAllowedBeforePasswordChange: true,
+  handler: async ({ orgId, actor, body, deps, sessionTokenHash }) => {
+    await changePassword({ orgId, actor, input: { ...body, currentSessionTokenHash: sessionTokenHash } }, deps);
     return { isChanged: true as const };
   },
 });

@@ -1,16 +1,11 @@
-import { getSession } from '../../../../contracts/auth';
-import { findUser } from '../../../../adapters/db/repositories/users';
-import { AppError } from '../../../../domain/appError';
-import { toSessionResponse } from '../../../../usecases/auth/sessionResponse';
+import { getSession as contract } from '../../../../contracts/auth';
+import { getSession } from '../../../../usecases/auth/getSession';
 import { defineRoute } from '../../defineRoute';
 
 export default defineRoute({
-  contract: getSession,
+  contract,
   permission: 'view',
   isApiKeyAllowed: false,
-  handler: async ({ orgId, actor, deps, csrfToken }) => {
-    const user = actor.userId ? await findUser(deps.db, orgId, actor.userId) : undefined;
-    if (!user || !csrfToken) throw new AppError('unauthenticated', 'You are not logged in.');
-    return toSessionResponse(user, csrfToken, deps.config.isSandbox);
-  },
+  isAllowedBeforePasswordChange: true,
+  handler: async ({ orgId, actor, deps, csrfToken }) => getSession({ orgId, actor, input: { csrfToken } }, deps),
 });

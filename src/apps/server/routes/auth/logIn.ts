@@ -5,8 +5,8 @@ import { defineRoute } from '../../defineRoute';
 export default defineRoute({
   contract: login,
   permission: 'public',
-  handler: async ({ body, deps, reply }) => {
-    const result = await logIn({ input: body }, deps);
+  handler: async ({ body, deps, reply, clientAddress }) => {
+    const result = await logIn({ input: { ...body, clientAddress } }, deps);
     reply.setCookie(SESSION_COOKIE, result.sessionToken, {
       httpOnly: true,
       sameSite: 'lax',

@@ -46,10 +46,11 @@ describe.each(testDatabaseKinds())('segments from uploaded account lists on %s',
     expect(segment).toMatchObject({ source: { type: 'upload', label: 'Uploaded Account List', fileName: 'accounts.csv' }, counts: { recordsRead: 5, matched: 2, duplicates: 1, unmatched: 2, members: 2 } });
     const confirmation = (await t.app.inject({ method: 'GET', url: `/api/segments/${segment.id}/confirmation`, headers })).json();
     expect(confirmation.unmatched.items.map((r: { rowNumber: number; reason: string }) => [r.rowNumber, r.reason])).toEqual([[5, 'no_candidate'], [6, 'excluded_domain']]);
-    const download = (await t.app.inject({ method: 'GET', url: `/api/segments/${segment.id}/unmatched.csv`, headers })).json();
-    expect(download.fileName).toBe('Uploaded-unmatched.csv');
-    expect(download.csv.split('\r\n')[0]).toBe('row,name,domain,country,crm_id,reason,reason_description,best_candidate_company_id,best_candidate_score');
-    expect(download.csv).toContain('6,,gmail.com,,,excluded_domain,The provided domain is on the exclusion list.');
+    const download = await t.app.inject({ method: 'GET', url: `/api/segments/${segment.id}/unmatched.csv`, headers });
+    expect(download.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(download.headers['content-disposition']).toBe(`attachment; filename="Uploaded-unmatched.csv"; filename*=UTF-8''Uploaded-unmatched.csv`);
+    expect(download.body.split('\r\n')[0]).toBe('row,name,domain,country,crm_id,reason,reason_description,best_candidate_company_id,best_candidate_score');
+    expect(download.body).toContain('6,,gmail.com,,,excluded_domain,The provided domain is on the exclusion list.');
   });
 
   it('asks for the column mapping when the header is unclear, and builds once it is confirmed', async () => {
@@ -89,9 +90,10 @@ describe.each(testDatabaseKinds())('segments from uploaded account lists on %s',
     const uploaded = (await upload('f.csv', `Name,Domain,Country\n"${company(2).name.replace(/"/g, '""')}",${company(2).domain},FR\n`)).json().upload;
     const segment = (await createFrom(uploaded.id, '=cmd|calc')).json().segment;
     expect(segment.counts.members).toBe(1);
-    const file = (await t.app.inject({ method: 'GET', url: `/api/segments/${segment.id}/members.csv`, headers })).json();
-    expect(file.fileName).toBe('cmd-calc-accounts.csv');
-    const line = file.csv.split('\r\n')[1];
+    const file = await t.app.inject({ method: 'GET', url: `/api/segments/${segment.id}/members.csv`, headers });
+    expect(file.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(file.headers['content-disposition']).toContain('filename="cmd-calc-accounts.csv"');
+    const line = file.body.split('\r\n')[1];
     expect(line).toContain(`"'=HYPERLINK(""http://evil.example"",""x"")`);
   });
 

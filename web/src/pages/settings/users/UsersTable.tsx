@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Paper, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Table, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ROLE_LABELS } from '../../../../../src/contracts/permissions';
 import type { Role } from '../../../../../src/contracts/permissions';
@@ -10,6 +10,7 @@ import { useCan, useSession } from '../../../auth/session';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatDateTime } from '../../../components/formatDate';
 import { TablePagination, pageSlice } from '../../../components/TablePagination';
+import { ResetPasswordAction } from './ResetPasswordAction';
 import { assignableRoleOptions } from './roleOptions';
 
 type PendingChange = { kind: 'role'; user: UserSummary; role: Role } | { kind: 'deactivate'; user: UserSummary } | null;
@@ -87,9 +88,12 @@ export function UsersTable({ users }: { users: readonly UserSummary[] }) {
         <Table.Td ta="right">
           {isEditable(user) &&
             (user.isActive ? (
-              <Button size="xs" variant="subtle" color="red" onClick={() => setPending({ kind: 'deactivate', user })} aria-label={`Deactivate ${user.name}`}>
-                Deactivate
-              </Button>
+              <Group gap={4} justify="flex-end" wrap="nowrap">
+                <ResetPasswordAction user={user} />
+                <Button size="xs" variant="subtle" color="red" onClick={() => setPending({ kind: 'deactivate', user })} aria-label={`Deactivate ${user.name}`}>
+                  Deactivate
+                </Button>
+              </Group>
             ) : (
               <Button
                 size="xs"
