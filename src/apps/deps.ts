@@ -1,3 +1,4 @@
+import type { SandboxSmtpServer } from '../adapters/mailer/sandboxSmtpServer';
 import type { UseCaseDeps } from '../usecases/deps';
 import type { Config } from './config';
 
@@ -7,4 +8,6 @@ import type { Config } from './config';
  */
 export interface AppDeps extends UseCaseDeps {
   readonly config: Config;
+  /** Sandbox mode without OPENABM_SMTP_URL: the local SMTP server that captures every message (Settings > Sandbox mailbox). */
+  readonly sandboxMailbox?: SandboxSmtpServer | undefined;
 }

@@ -6,6 +6,7 @@ import { crmConnectors } from '../adapters/connectors/registry';
 import { emulatorDefinitions } from '../adapters/emulators/index';
 import type { RunningEmulator } from '../adapters/emulators/kit/registry';
 import { createMailer } from '../adapters/mailer/createMailer';
+import { startSandboxSmtpServer, type SandboxSmtpServer } from '../adapters/mailer/sandboxSmtpServer';
 import { systemClock, type Clock } from '../ports/clock';
 import { seedDemoCompanies } from '../usecases/companies/seedDemoCompanies';
 import type { JobQueue } from '../ports/jobQueue';
@@ -81,6 +82,15 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
       }
     }
 
+    // Sandbox mode without an SMTP server of its own: mail goes to a local SMTP server that keeps every message.
+    let sandboxMailbox: SandboxSmtpServer | undefined;
+    if (config.isSandbox && !config.smtpUrl) {
+      const mailbox = await startSandboxSmtpServer({ port: 0 });
+      sandboxMailbox = mailbox;
+      closers.push(() => mailbox.close());
+      logger.info({ smtpUrl: mailbox.url }, 'sandbox SMTP server started (Settings > Sandbox mailbox shows what was sent)');
+    }
+
     const boss: PgBoss = createBoss(database);
     boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
     await boss.start();
@@ -94,7 +104,8 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
       clock: options.clock ?? systemClock,
       logger,
       jobs,
-      mailer: createMailer(config, logger),
+      mailer: createMailer(sandboxMailbox ? { ...config, smtpUrl: sandboxMailbox.url } : config, logger),
+      sandboxMailbox,
       sandboxUrls: Object.freeze(sandboxUrls),
       sandboxCredentials: Object.freeze(sandboxCredentials),
       connectors: crmConnectors,

@@ -4,6 +4,9 @@ import { nextDeliveryStep } from '../../domain/notifications/retry';
 import type { Clock } from '../../ports/clock';
 import type { Mailer } from '../../ports/mailer';
 
+/** Every message openabm sends for an org carries its id, so the sandbox mailbox shows each org its own mail. */
+export const ORG_HEADER = 'X-Openabm-Org';
+
 export interface DeliverDeps {
   readonly db: Db;
   readonly clock: Clock;
@@ -34,7 +37,7 @@ export async function deliverNotifications(scope: { orgId: string; eventId: stri
       text: row.body_text,
       html: row.body_html,
       messageId: row.message_id,
-      headers: { 'X-Openabm-Notification': row.type },
+      headers: { 'X-Openabm-Notification': row.type, [ORG_HEADER]: row.org_id },
     });
     const step = nextDeliveryStep(result, row.attempt_count);
     const error = result.status === 'failed' ? `${result.smtpCode ?? 'no reply'}: ${result.message}` : null;

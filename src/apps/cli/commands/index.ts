@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { registerCompanies } from './companies';
 import { registerMatch } from './match';
 import { registerMigrate } from './migrate';
+import { registerNotifications } from './notifications';
 import { registerSandbox } from './sandbox';
 import { registerStart } from './start';
 import { registerUsers } from './users';
@@ -18,4 +19,5 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerCompanies,
   registerMatch,
   registerSandbox,
+  registerNotifications,
 ];

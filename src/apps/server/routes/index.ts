@@ -43,6 +43,7 @@ import setUploadMapping from './segments/setUploadMapping';
 import getAccountDetails from './accounts/getAccountDetails';
 import searchAccounts from './accounts/searchAccounts';
 import { companyRoutes } from './companies/index';
+import { notificationRoutes } from './notifications/index';
 import { publishingRoutes } from './publishing/index';
 
 /**
@@ -96,5 +97,6 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   getAccountDetails,
   searchAccounts,
   ...companyRoutes,
+  ...notificationRoutes,
   ...publishingRoutes,
 ];

@@ -1,0 +1,59 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSandboxSmtpServer, type SandboxSmtpServer } from '../../../adapters/mailer/sandboxSmtpServer';
+
+const root = path.resolve(import.meta.dirname, '../../../..');
+
+/** Runs the CLI without blocking this process, so the SMTP server below can answer it. */
+function openabm(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, 'bin/openabm.mjs'), ...args], {
+      cwd: root,
+      env: { ...process.env, OPENABM_LOG_LEVEL: 'silent', DATABASE_URL: '', OPENABM_SMTP_URL: '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('openabm notifications test', () => {
+  let smtp: SandboxSmtpServer;
+  beforeAll(async () => {
+    smtp = await startSandboxSmtpServer({ port: 0 });
+    smtp.rejectRecipient(/^nobody@/, 550);
+  });
+  afterAll(() => smtp.close());
+
+  it('exits 0 when the SMTP server accepted the message, which has a text and an HTML part', async () => {
+    const result = await openabm(['notifications', 'test', '--to', 'ops@example.test'], { OPENABM_SMTP_URL: smtp.url, OPENABM_MAIL_FROM: 'openabm <cli@example.test>' });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('The SMTP server accepted the test message for ops@example.test');
+    const received = smtp.messages.find((mail) => mail.to.includes('ops@example.test'));
+    expect(received?.subject).toBe('openabm: test message');
+    expect(received?.html).toContain('<h2>openabm test message</h2>');
+    expect(received?.text).toContain('system notifications reach this address');
+  });
+
+  it('exits 1 with the server reply when the recipient is refused', async () => {
+    const result = await openabm(['notifications', 'test', '--to', 'nobody@example.test'], { OPENABM_SMTP_URL: smtp.url });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('The SMTP server refused the message: 550');
+  });
+
+  it('exits 1 when no SMTP server answers', async () => {
+    const result = await openabm(['notifications', 'test', '--to', 'ops@example.test'], { OPENABM_SMTP_URL: 'smtp://127.0.0.1:1' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('could not take the message now (temporary failure)');
+  });
+
+  it('exits 2 and says what to set when OPENABM_SMTP_URL is missing', async () => {
+    const result = await openabm(['notifications', 'test', '--to', 'ops@example.test'], {});
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('OPENABM_SMTP_URL is not set');
+  });
+});
