@@ -1,0 +1,176 @@
+import { findCrmApiUsage, markCrmApiLimitReached, recordCrmProviderUsage, reserveCrmApiCall } from '../../adapters/db/repositories/crmConnections';
+import { findMapConnection, updateMapConnection, type MapConnectionRow } from '../../adapters/db/repositories/mapConnections';
+import { mapConnectors } from '../../adapters/connectors/mapRegistry';
+import { AppError } from '../../domain/appError';
+import { decideCall, usageDay } from '../../domain/budget/apiAllowance';
+import { canCallProvider, isConnectionStatus, nextConnectionStatus, type ConnectionEvent } from '../../domain/integrations/connectionState';
+import { CrmConnectorError, isCrmConnectorError } from '../../domain/integrations/crmErrors';
+import { mapApiLimitReachedMessage, mapLoginRefusedMessage, mapNotConnectedMessage, TOKEN_REFRESH_MARGIN_MS } from '../../domain/mapIntegrations/messages';
+import type { CrmProviderUsage, CrmTokenSet } from '../../ports/crmConnector';
+import type { MapAuthSettings, MapCallContext, MapConnector, MapConnectorRegistry, MapProviderId } from '../../ports/mapConnector';
+import { secretBoxFor, sleeperFor } from './connectorFor';
+import type { IntegrationDeps } from './integrationDeps';
+
+/** IntegrationDeps plus the MAP connectors (tests inject ones with short timeouts). */
+export interface MapIntegrationDeps extends IntegrationDeps {
+  readonly mapConnectors?: MapConnectorRegistry;
+}
+
+export function mapConnectorFor(provider: MapProviderId, deps: MapIntegrationDeps): MapConnector {
+  return (deps.mapConnectors ?? mapConnectors)[provider];
+}
+
+/** Where HubSpot / Salesforce (Pardot) / Eloqua send the browser back after login. */
+export function mapOAuthRedirectUri(deps: Pick<IntegrationDeps, 'config'>): string {
+  return `${deps.config.publicUrl.replace(/\/+$/, '')}/api/integrations/map/oauth/callback`;
+}
+
+/** Moves the connection's status by an event; does nothing when the event is not allowed from its state. */
+export async function applyMapConnectionEvent(
+  deps: MapIntegrationDeps,
+  connection: Pick<MapConnectionRow, 'id' | 'orgId' | 'status'>,
+  event: ConnectionEvent,
+  reason: string | null,
+): Promise<string> {
+  if (!isConnectionStatus(connection.status)) return connection.status;
+  const next = nextConnectionStatus(connection.status, event);
+  if (!next || (next === connection.status && event === 'call_succeeded')) return next ?? connection.status;
+  const now = deps.clock.now();
+  await updateMapConnection(deps.db, connection.orgId, connection.id, {
+    status: next,
+    statusReason: next === 'connected' || next === 'expiring' ? null : reason,
+    ...(next === connection.status ? {} : { statusChangedAt: now }),
+    updatedAt: now,
+  });
+  return next;
+}
+
+export function mapAuthSettingsOf(connection: MapConnectionRow, deps: MapIntegrationDeps): MapAuthSettings {
+  const box = secretBoxFor(deps);
+  return {
+    loginUrl: connection.loginUrl,
+    clientId: connection.clientId,
+    clientSecret: box.open(connection.clientSecretSealed),
+    redirectUri: mapOAuthRedirectUri(deps),
+    extra: { ...connection.extra, instanceUrl: connection.instanceUrl, ...(connection.passwordSealed ? { password: box.open(connection.passwordSealed) } : {}) },
+  };
+}
+
+/** The columns new tokens change (shared by connect, refresh and reconnect). */
+export function tokenColumns(tokens: CrmTokenSet, deps: MapIntegrationDeps) {
+  const box = secretBoxFor(deps);
+  const now = deps.clock.now();
+  return {
+    accessTokenSealed: box.seal(tokens.accessToken),
+    ...(tokens.refreshToken !== undefined ? { refreshTokenSealed: box.seal(tokens.refreshToken) } : {}),
+    instanceUrl: tokens.instanceUrl,
+    tokenExpiresAt: tokens.expiresInSeconds === undefined ? null : new Date(now.getTime() + tokens.expiresInSeconds * 1000),
+    updatedAt: now,
+  };
+}
+
+export interface MapSession {
+  readonly connection: MapConnectionRow;
+  readonly connector: MapConnector;
+  readonly ctx: MapCallContext;
+  /** Provider calls counted through this session. */
+  callCount(): number;
+}
+
+/** Loads the org's MAP connection and builds the call context: budget, token refresh (before expiry too), limits. */
+export async function openMapSession(orgId: string, provider: MapProviderId, deps: MapIntegrationDeps): Promise<MapSession> {
+  let connection = await findMapConnection(deps.db, orgId, provider);
+  const connector = mapConnectorFor(provider, deps);
+  if (!connection) throw new AppError('not_found', mapNotConnectedMessage(provider));
+  if (!isConnectionStatus(connection.status) || !canCallProvider(connection.status)) {
+    throw new CrmConnectorError('reauth', connection.status, mapLoginRefusedMessage(provider));
+  }
+  const today = () => usageDay(deps.clock.now());
+  if (connection.status === 'api_limit_reached' && usageDay(connection.statusChangedAt) !== today()) {
+    connection = { ...connection, status: await applyMapConnectionEvent(deps, connection, 'api_limit_reset', null) };
+  }
+  const box = secretBoxFor(deps);
+  const settled = connection;
+  let accessToken = box.open(settled.accessTokenSealed);
+  let instanceUrl = settled.instanceUrl;
+  let calls = 0;
+  const usageRow = await findCrmApiUsage(deps.db, orgId, provider, today());
+  let providerUsage: CrmProviderUsage | undefined =
+    usageRow?.providerUsed != null && usageRow.providerMax != null ? { used: usageRow.providerUsed, max: usageRow.providerMax } : undefined;
+
+  const refuse = async (code: string): Promise<never> => {
+    await markCrmApiLimitReached(deps.db, orgId, provider, today(), deps.clock.now());
+    throw new CrmConnectorError('api_limit', code, mapApiLimitReachedMessage(provider));
+  };
+  const reserve = async () => {
+    const decision = decideCall({ dailyAllowance: settled.dailyApiAllowance, callsToday: 0, providerUsage });
+    if (!decision.isAllowed) await refuse(decision.reason);
+    const count = await reserveCrmApiCall(deps.db, orgId, provider, today(), settled.dailyApiAllowance, deps.clock.now());
+    if (count === undefined) await refuse('allowance_spent');
+    calls += 1;
+  };
+  const refresh = async (): Promise<string> => {
+    await reserve();
+    try {
+      const tokens = await connector.refreshToken(mapAuthSettingsOf(settled, deps), box.open(settled.refreshTokenSealed));
+      accessToken = tokens.accessToken;
+      instanceUrl = tokens.instanceUrl;
+      await updateMapConnection(deps.db, orgId, settled.id, tokenColumns(tokens, deps));
+      return accessToken;
+    } catch (error) {
+      if (isCrmConnectorError(error) && error.kind === 'reauth') {
+        throw new CrmConnectorError('reauth', error.code, `${mapLoginRefusedMessage(provider)} (${error.message})`, { httpStatus: 400 });
+      }
+      throw error;
+    }
+  };
+
+  const ctx: MapCallContext = {
+    orgId,
+    provider,
+    connectionId: settled.id,
+    extra: settled.extra,
+    get instanceUrl() {
+      return instanceUrl;
+    },
+    accessToken: () => accessToken,
+    refreshAccessToken: refresh,
+    beforeCall: () => reserve(),
+    async afterCall(outcome) {
+      if (!outcome.providerUsage) return;
+      providerUsage = outcome.providerUsage;
+      await recordCrmProviderUsage(deps.db, orgId, provider, today(), outcome.providerUsage, deps.clock.now());
+    },
+    sleep: sleeperFor(deps),
+    now: () => deps.clock.now(),
+  };
+  // Refresh before the token ends rather than waiting for a 401 (HubSpot's guidance; Marketo tokens live an hour).
+  if (settled.tokenExpiresAt && settled.tokenExpiresAt.getTime() - deps.clock.now().getTime() < TOKEN_REFRESH_MARGIN_MS) await refresh();
+  return { connection: settled, connector, ctx, callCount: () => calls };
+}
+
+/**
+ * Runs provider work in a MAP session and keeps the connection's status true to what happened: a refused refresh →
+ * reauth_required, a spent limit → api_limit_reached, a transient failure → error, success after an error → connected.
+ * Per-record failures returned by batchUpdate do not change the status.
+ */
+export async function withMapSession<T>(orgId: string, provider: MapProviderId, deps: MapIntegrationDeps, work: (session: MapSession) => Promise<T>): Promise<T> {
+  const session = await openMapSession(orgId, provider, deps);
+  try {
+    const result = await work(session);
+    await applyMapConnectionEvent(deps, session.connection, 'call_succeeded', null);
+    return result;
+  } catch (error) {
+    await recordMapFailure(deps, session.connection, error);
+    throw error;
+  }
+}
+
+export async function recordMapFailure(deps: MapIntegrationDeps, connection: MapConnectionRow, error: unknown): Promise<void> {
+  if (!isCrmConnectorError(error)) return;
+  if (error.kind === 'reauth') await applyMapConnectionEvent(deps, connection, 'refresh_refused', error.message);
+  else if (error.kind === 'api_limit') {
+    await markCrmApiLimitReached(deps.db, connection.orgId, connection.provider, usageDay(deps.clock.now()), deps.clock.now());
+    await applyMapConnectionEvent(deps, connection, 'api_limit_hit', error.message);
+  } else if (error.kind === 'retry') await applyMapConnectionEvent(deps, connection, 'call_failed', error.message);
+}
