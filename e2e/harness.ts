@@ -70,11 +70,18 @@ export async function launchBrowser(): Promise<TestBrowser> {
   });
   // Fail with Playwright's own message (which locator, what it waited for) well before Vitest's test timeout.
   context.setDefaultTimeout(15_000);
+  // The UI must work under the server's Content-Security-Policy: Chromium reports each blocked script, style or
+  // image as a console error, and the file fails when it closes the browser if there was any.
+  const cspViolations: string[] = [];
+  context.on('console', (message) => {
+    if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(`${message.page()?.url() ?? ''}: ${message.text()}`);
+  });
   return {
     context,
     close: async () => {
       await context.close();
       rmSync(profileDir, { recursive: true, force: true });
+      if (cspViolations.length > 0) throw new Error(`The Content-Security-Policy blocked something:\n${cspViolations.join('\n')}`);
     },
   };
 }

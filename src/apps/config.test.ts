@@ -37,3 +37,20 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ OPENABM_PORT: '99999' })).toThrow(/OPENABM_PORT/);
   });
 });
+
+describe('sandbox mode by address', () => {
+  it.each(['127.0.0.1', '127.0.0.2', 'localhost', '::1', '[::1]'])('defaults to sandbox mode on the loopback address %s', (host) => {
+    expect(loadConfig({ OPENABM_HOST: host }).isSandbox).toBe(true);
+  });
+
+  it.each(['0.0.0.0', '::', '10.0.0.5', 'openabm.internal'])('refuses %s unless OPENABM_SANDBOX is chosen', (host) => {
+    expect(() => loadConfig({ OPENABM_HOST: host })).toThrow(ConfigError);
+    expect(() => loadConfig({ OPENABM_HOST: host })).toThrow('For production set OPENABM_SANDBOX=false');
+    expect(loadConfig({ OPENABM_HOST: host, OPENABM_SANDBOX: 'true' }).isSandbox).toBe(true);
+    expect(loadConfig({ OPENABM_HOST: host, OPENABM_SANDBOX: 'false', OPENABM_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }).isSandbox).toBe(false);
+  });
+
+  it('reads the CRM host allow-list', () => {
+    expect(loadConfig({ OPENABM_CRM_ALLOWED_HOSTS: ' sso.corp.example, .crm.example ,' }).crmAllowedHosts).toEqual(['sso.corp.example', '.crm.example']);
+  });
+});

@@ -16,6 +16,9 @@ const envSchema = z.object({
   OPENABM_MAIL_FROM: z.string().default('openabm <no-reply@openabm.local>'),
   OPENABM_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   OPENABM_ORG_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(2),
+  OPENABM_OPERATOR_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
+  /** Comma-separated hosts (or parent domains) CRM login/organisation URLs may use besides the providers' own. */
+  OPENABM_CRM_ALLOWED_HOSTS: z.string().optional(),
 });
 
 export interface Config {
@@ -35,6 +38,10 @@ export interface Config {
   /** Jobs one worker process runs at once, and at most this many for one organisation. */
   readonly workerConcurrency: number;
   readonly orgConcurrency: number;
+  /** Bearer token of the instance operator (/api/operator/…): creates organisations, writes the master companies. Unset: that API is off. */
+  readonly operatorToken: string | undefined;
+  /** Hosts (or parent domains) a CRM login or organisation URL may use besides the provider's own domains. */
+  readonly crmAllowedHosts: readonly string[];
 }
 
 export class ConfigError extends Error {
@@ -51,6 +58,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
     throw new ConfigError(`Invalid configuration: ${problems}`);
   }
   const e = parsed.data;
+  // Sandbox mode (demo users sharing one printed password, emulators) is a laptop's default only: on any other
+  // address it must be asked for, and production must be configured on purpose.
+  if (e.OPENABM_SANDBOX === undefined && !isLoopbackHost(e.OPENABM_HOST)) {
+    throw new ConfigError(
+      [
+        `openabm would listen on ${e.OPENABM_HOST}, which is reachable from other machines, and sandbox mode is not chosen explicitly.`,
+        'For production set OPENABM_SANDBOX=false, OPENABM_SECRET_KEY (openssl rand -base64 32), DATABASE_URL (PostgreSQL) and',
+        'OPENABM_PUBLIC_URL (https://…), then create the first organisation with: openabm orgs create --name … --admin-email …',
+        'To show the sandbox (demo users, provider emulators) on this address anyway, set OPENABM_SANDBOX=true.',
+      ].join('\n'),
+    );
+  }
   const isSandbox = e.OPENABM_SANDBOX === undefined ? true : e.OPENABM_SANDBOX === 'true' || e.OPENABM_SANDBOX === '1';
   if (!isSandbox && !e.OPENABM_SECRET_KEY) {
     throw new ConfigError(
@@ -72,7 +91,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
     mailFrom: e.OPENABM_MAIL_FROM,
     workerConcurrency: e.OPENABM_WORKER_CONCURRENCY,
     orgConcurrency: e.OPENABM_ORG_CONCURRENCY,
+    operatorToken: e.OPENABM_OPERATOR_TOKEN,
+    crmAllowedHosts: Object.freeze((e.OPENABM_CRM_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter((host) => host !== '')),
   });
+}
+
+/** 127.0.0.0/8, ::1 and localhost: only this machine can connect. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(bare) || bare === '::ffff:127.0.0.1';
 }
 
 function assertKeyShape(key: string): void {
@@ -97,6 +124,8 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     mailFrom: 'openabm <no-reply@openabm.local>',
     workerConcurrency: 2,
     orgConcurrency: 2,
+    operatorToken: undefined,
+    crmAllowedHosts: [],
     ...overrides,
   });
 }

@@ -15,6 +15,8 @@ export interface UseCaseConfig {
   /** 32-byte key that seals secrets at rest; undefined only in sandbox mode. */
   readonly secretKey: string | undefined;
   readonly isSandbox: boolean;
+  /** Hosts (or parent domains) a CRM login or organisation URL may use besides the provider's own domains. */
+  readonly crmAllowedHosts: readonly string[];
 }
 
 /** Every CRM connector by provider; wired from adapters/connectors/registry.ts by the apps, replaced by tests. */

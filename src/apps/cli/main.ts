@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { commandRegistrations } from './commands/index';
+import { ConfigError } from '../config';
 import { CliError } from './cliError';
 
 /** Builds the `openabm` program; each command lives in ./commands/<name>.ts and is listed in ./commands/index.ts. */
@@ -21,6 +22,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
+    }
+    // A configuration that cannot run (e.g. a public address without OPENABM_SANDBOX chosen) is a usage error: exit 2.
+    if (error instanceof ConfigError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 2;
     }
     if (error instanceof CliError) {
       process.stderr.write(`error: ${error.message}\n`);

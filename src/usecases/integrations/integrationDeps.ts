@@ -10,7 +10,7 @@ import type { CrmConnectors, UseCaseConfig } from '../deps';
 export interface IntegrationDeps {
   readonly db: Db;
   readonly clock: Clock;
-  readonly config: Pick<UseCaseConfig, 'publicUrl' | 'secretKey' | 'isSandbox'>;
+  readonly config: Pick<UseCaseConfig, 'publicUrl' | 'secretKey' | 'isSandbox' | 'crmAllowedHosts'>;
   /** Emulator base URLs in sandbox mode ('salesforce' → http://127.0.0.1:port): offered as "Sandbox (emulator)". */
   readonly sandboxUrls: Readonly<Record<string, string>>;
   /** Emulator OAuth client credentials by provider ({ clientId, clientSecret }), used when the connect form leaves them empty. */

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { insertCrmOauthState } from '../../adapters/db/repositories/crmConnections';
 import type { StartCrmConnectionInput } from '../../contracts/integrations';
 import { AppError } from '../../domain/appError';
+import { crmUrlProblem } from '../../domain/integrations/crmUrlPolicy';
 import type { Actor } from '../../domain/permissions/policy';
 import type { CrmOAuthSettings, CrmProvider } from '../../ports/crmConnector';
 import { assertCan } from './assertCan';
@@ -15,6 +16,12 @@ export function hashOAuthState(state: string): string {
   return createHash('sha256').update(state).digest('base64url');
 }
 
+/** Outside sandbox mode the server only calls the provider's own https hosts (or ones the instance allows). */
+function assertCrmUrlAllowed(provider: CrmProvider, displayName: string, what: string, url: string, deps: IntegrationDeps): void {
+  const problem = crmUrlProblem({ provider, displayName, what, url, isSandbox: deps.config.isSandbox, allowedHosts: deps.config.crmAllowedHosts });
+  if (problem !== undefined) throw new AppError('validation_failed', problem);
+}
+
 /** Resolves where the user logs in; only https outside sandbox mode (the token goes there). */
 export function resolveLoginUrl(provider: CrmProvider, input: StartCrmConnectionInput, deps: IntegrationDeps): string {
   const connector = connectorFor(provider, deps);
@@ -26,8 +33,8 @@ export function resolveLoginUrl(provider: CrmProvider, input: StartCrmConnection
   }
   if (input.environment === 'custom') {
     if (!input.loginUrl) throw new AppError('validation_failed', 'Enter the login URL of your custom domain.');
+    assertCrmUrlAllowed(provider, connector.displayName, 'login URL', input.loginUrl, deps);
     const url = new URL(input.loginUrl);
-    if (url.protocol !== 'https:' && !deps.config.isSandbox) throw new AppError('validation_failed', 'The login URL must start with https://.');
     return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   }
   const fixed = connector.loginUrls[input.environment];
@@ -50,6 +57,9 @@ export async function startCrmConnection(
   }
   if (input.provider === 'dynamics' && !input.resourceUrl) {
     throw new AppError('validation_failed', 'Enter the Dynamics 365 organisation URL (https://<org>.crm.dynamics.com).');
+  }
+  if (input.resourceUrl !== undefined && input.environment !== 'emulator') {
+    assertCrmUrlAllowed(input.provider, connector.displayName, 'organisation URL', input.resourceUrl, deps);
   }
   const state = randomBytes(32).toString('base64url');
   const codeVerifier = randomBytes(48).toString('base64url');
