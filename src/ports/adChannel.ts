@@ -1,7 +1,7 @@
 import type { AdChannelId, AudienceMemberKind } from '../domain/sync/channels';
 import type { SyncErrorCode } from '../domain/sync/errorCatalogue';
 import type { HashedPerson } from '../domain/sync/identifiers';
-import type { LinkedInCompanyElement } from '../domain/sync/linkedinCompany';
+import type { LinkedInCompanyElement, LinkedInFieldLimits } from '../domain/sync/linkedinCompany';
 
 /**
  * What an advertising-channel connector (Google, LinkedIn, Meta) offers the sync use cases. Each provider folder under
@@ -110,6 +110,10 @@ export interface AdChannelConnector {
   readonly maxMembersPerRequest: number;
   /** Removals are sent in smaller chunks (large removals in one request are slow or refused). */
   readonly maxRemovalsPerRequest: number;
+  /** The channel's own login and API hosts (sandbox mode uses the emulator's base URL for both). */
+  readonly productionUrls: { readonly authBaseUrl: string; readonly apiBaseUrl: string };
+  /** Company audiences: the field limits beyond which a value is dropped (not truncated). */
+  readonly companyFieldLimits: LinkedInFieldLimits | undefined;
 
   buildAuthorizationUrl(settings: ChannelOAuthSettings, input: { readonly state: string; readonly codeChallenge: string }): string;
   exchangeCode(settings: ChannelOAuthSettings, input: { readonly code: string; readonly codeVerifier: string }): Promise<ChannelTokenSet>;

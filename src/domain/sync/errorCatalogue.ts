@@ -106,7 +106,7 @@ function catalogue(channel: string, minimum: number): Readonly<Record<SyncErrorC
       whatToDo: 'An administrator can declare consent under Settings > Advertising once your organisation has collected it, then toggle the sync on.',
     },
     no_people: {
-      severity: 'error',
+      severity: 'warning',
       title: '0 people to send',
       whatHappened: `${channel} audiences are lists of people, and none of the segment's accounts has a synced CRM contact or lead with an e-mail address or phone number.`,
       whatToDo: 'Connect your CRM (Settings > Integrations) and let its contacts and leads sync, or sync this segment to LinkedIn, which matches companies.',

@@ -5,7 +5,7 @@ const limits = { companyName: 10, companyWebsiteDomain: 20, companyPageUrl: 30 }
 const base = { name: null, domain: null, country: null, linkedinOrganization: null, linkedinPageUrl: null };
 
 describe('toLinkedInCompany', () => {
-  it.each<[string, Partial<typeof base> & Record<string, string | null>, unknown]>([
+  it.each<[string, Partial<Record<keyof typeof base, string | null>>, unknown]>([
     ['all fields', { name: 'Acme', domain: 'ACME.com', country: 'us', linkedinOrganization: '1035' }, {
       ok: true, droppedFields: [], element: { companyName: 'Acme', companyWebsiteDomain: 'acme.com', organizationUrn: 'urn:li:organization:1035', country: 'US' },
     }],

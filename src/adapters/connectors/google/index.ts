@@ -21,6 +21,8 @@ export const googleConnector: AdChannelConnector = {
   memberKind: 'person',
   maxMembersPerRequest: GOOGLE.maxMembersPerRequest,
   maxRemovalsPerRequest: GOOGLE.maxRemovalsPerRequest,
+  companyFieldLimits: undefined,
+  productionUrls: { authBaseUrl: GOOGLE.authBaseUrl, apiBaseUrl: GOOGLE.adsApiBaseUrl },
 
   buildAuthorizationUrl: googleAuthorizationUrl,
   exchangeCode: (settings, input) =>

@@ -44,6 +44,8 @@ export const linkedinConnector: AdChannelConnector = {
   memberKind: 'company',
   maxMembersPerRequest: LINKEDIN.maxMembersPerRequest,
   maxRemovalsPerRequest: LINKEDIN.maxRemovalsPerRequest,
+  companyFieldLimits: LINKEDIN.fieldLimits,
+  productionUrls: { authBaseUrl: LINKEDIN.authBaseUrl, apiBaseUrl: LINKEDIN.apiBaseUrl },
 
   buildAuthorizationUrl: linkedInAuthorizationUrl,
   exchangeCode: (settings, input) =>

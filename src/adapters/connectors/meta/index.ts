@@ -15,6 +15,8 @@ export const metaConnector: AdChannelConnector = {
   memberKind: 'person',
   maxMembersPerRequest: META.maxMembersPerRequest,
   maxRemovalsPerRequest: META.maxRemovalsPerRequest,
+  companyFieldLimits: undefined,
+  productionUrls: { authBaseUrl: META.authBaseUrl, apiBaseUrl: META.apiBaseUrl },
 
   buildAuthorizationUrl: metaAuthorizationUrl,
   exchangeCode: exchangeMetaCode,
