@@ -42,8 +42,8 @@ function compileCondition(orgId: string, condition: FilterCondition): SQL {
     case 'company_profile':
       return compileOperation(COMPANY_COLUMNS[condition.field], condition.operation, condition.field === 'country' ? 'code' : 'exact');
     case 'crm_field': {
-      const standard = (CRM_COLUMNS as Readonly<Record<string, SQL>>)[condition.field];
-      const value = standard ?? sql`(a.fields ->> ${condition.field})`;
+      // Object.hasOwn: a synced field may be called "constructor" or "toString"; it must never reach the prototype.
+      const value = Object.hasOwn(CRM_COLUMNS, condition.field) ? CRM_COLUMNS[condition.field as CrmStandardField] : sql`(a.fields ->> ${condition.field})`;
       return sql`EXISTS (SELECT 1 FROM crm_account_companies l JOIN crm_accounts a ON a.org_id = l.org_id AND a.provider = l.provider AND a.external_id = l.external_id WHERE l.org_id = ${orgId} AND l.provider = ${condition.system} AND l.company_id = c.id AND ${compileOperation(value, condition.operation, 'folded')})`;
     }
     case 'in_crm_report':
@@ -102,11 +102,16 @@ function escapeLike(value: string): string {
 
 /** SELECT count(*) of the master companies the filter selects. */
 export function countFilterQuery(orgId: string, filter: FilterNode): SQL {
-  return sql`SELECT count(*)::int AS n FROM companies c WHERE ${compileFilter(orgId, filter)}`;
+  return sql`SELECT count(*)::int AS n FROM companies c WHERE ${visibleTo(orgId)} AND ${compileFilter(orgId, filter)}`;
 }
 
 /** The ids of the master companies the filter selects, optionally only among `restrictTo`. */
 export function selectFilterQuery(orgId: string, filter: FilterNode, restrictTo?: readonly string[]): SQL {
   const restriction = restrictTo ? sql` AND c.id = ANY(${sql.param([...restrictTo])}::text[])` : sql``;
-  return sql`SELECT c.id AS company_id FROM companies c WHERE ${compileFilter(orgId, filter)}${restriction}`;
+  return sql`SELECT c.id AS company_id FROM companies c WHERE ${visibleTo(orgId)} AND ${compileFilter(orgId, filter)}${restriction}`;
+}
+
+/** The master companies and the organisation's private ones; never another organisation's private companies. */
+function visibleTo(orgId: string): SQL {
+  return sql`(c.org_id IS NULL OR c.org_id = ${orgId})`;
 }
