@@ -74,6 +74,6 @@ describe('parseAccountFile (XLSX)', () => {
   });
 
   it('refuses a file that is not really XLSX', async () => {
-    await expect(parseAccountFile('fake.xlsx', csv('not a zip'))).rejects.toThrow('the Excel file could not be read');
+    await expect(parseAccountFile('fake.xlsx', csv('not a zip'))).rejects.toThrow('The Excel file could not be read: it is not a zip archive.');
   });
 });

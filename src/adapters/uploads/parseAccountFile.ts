@@ -2,6 +2,7 @@ import { Readable } from 'node:stream';
 import { parse as parseCsv, CsvError } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { detectColumns, type ColumnDetection } from '../../domain/segments/detectColumns';
+import { xlsxSizeProblem } from './xlsxLimits';
 
 /** Accounts per uploaded file (crm-sync-segments.txt: lists must hold fewer than 25,000; uploads up to 25,000). */
 export const MAX_UPLOAD_ROWS = 25_000;
@@ -112,6 +113,8 @@ function guessDelimiter(start: string): string {
 }
 
 async function readXlsx(content: Buffer, collector: Collector): Promise<void> {
+  const sizeProblem = xlsxSizeProblem(content);
+  if (sizeProblem !== undefined) throw new UploadFormatError(sizeProblem, undefined);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([content]), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit' });
   try {
     for await (const worksheet of reader) {
