@@ -19,6 +19,7 @@ const TABLE: ReadonlyArray<[Action, boolean, boolean, boolean, boolean]> = [
   ['apiKeys.manage', Y, Y, N, N],
   ['notifications.manage', Y, Y, N, N],
   ['companies.manage', Y, Y, N, N],
+  ['ce.manage', Y, Y, Y, N],
 ];
 
 describe('can(actor, action)', () => {

@@ -17,7 +17,8 @@ export const ACTIONS = [
   'users.manage', // invite users, change roles, deactivate
   'apiKeys.manage',
   'notifications.manage', // manage recipients of system notifications
-  'companies.manage', // import into the master company database, exclusion list
+  'companies.manage', // the organisation's private companies and exclusion list (the master is the instance operator's)
+  'ce.manage', // Conversational Email: assistants, campaigns, enrollment, replies
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -54,6 +55,7 @@ const ROLE_GRANTS: Readonly<Record<Action, readonly Role[]>> = {
   // "The primary admin and admins with Settings access manage recipients"
   'notifications.manage': ADMINS,
   'companies.manage': ADMINS,
+  'ce.manage': EDITORS,
 };
 
 export function can(actor: Pick<Actor, 'role' | 'userId'>, action: Action, resource: ResourceFacts = {}): boolean {

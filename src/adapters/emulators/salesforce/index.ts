@@ -2,11 +2,13 @@ import { EmulatorServer } from '../kit/emulatorServer';
 import type { EmulatorDefinition, RunningEmulator } from '../kit/registry';
 import { createDemoOrg, demoCredentials, type DemoOrgOptions } from './demoOrg';
 import { injectSalesforceFault, isSalesforceFaultName, salesforceFaultNames, type SalesforceFaultName, type SalesforceFaultOptions } from './faults';
+import { addConversationalEmailOrg } from './ceOrgSetup';
 import { registerSalesforceRoutes } from './routes';
 import type { SalesforceOrgState } from './state';
 
 export { demoListViewIds, demoReportIds } from './demoSources';
 export { demoCredentials } from './demoOrg';
+export { addWebinarLead, ceReportIds, installCePackage, setObjectAccess, setOrganizationType, setUserPermission } from './ceOrgSetup';
 export { salesforceFaultNames, type SalesforceFaultName, type SalesforceFaultOptions } from './faults';
 export type { SalesforceOrgState, SObjectRecord } from './state';
 
@@ -14,6 +16,8 @@ export interface SalesforceEmulatorOptions extends DemoOrgOptions {
   /** 0 (default) picks a free port. */
   readonly port?: number;
   readonly isLogging?: boolean;
+  /** Leads in the Conversational Email "Webinar Leads to Follow Up" report at start (default 0; the sandbox has 4). */
+  readonly ceWebinarLeadCount?: number;
 }
 
 export interface SalesforceEmulator extends RunningEmulator {
@@ -37,6 +41,7 @@ export const SALESFORCE_EMULATOR_API_VERSION = '62.0';
  */
 export async function startSalesforceEmulator(options: SalesforceEmulatorOptions = {}): Promise<SalesforceEmulator> {
   const state = createDemoOrg(options);
+  addConversationalEmailOrg(state, { webinarLeadCount: options.ceWebinarLeadCount ?? 0 });
   const server = new EmulatorServer({ name: 'salesforce', isLogging: options.isLogging ?? false });
   registerSalesforceRoutes(server, state);
   const injectFault = (name: SalesforceFaultName, faultOptions?: SalesforceFaultOptions) => injectSalesforceFault(server, state, name, faultOptions);
@@ -83,6 +88,7 @@ export const salesforceEmulatorDefinition: EmulatorDefinition = {
   start: (options) =>
     startSalesforceEmulator({
       legacyImportAccountCount: SANDBOX_LEGACY_IMPORT_ACCOUNT_COUNT,
+      ceWebinarLeadCount: 4,
       ...(options.port === undefined ? {} : { port: options.port }),
       ...(options.isLogging === undefined ? {} : { isLogging: options.isLogging }),
     }),

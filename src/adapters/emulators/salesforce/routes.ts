@@ -7,6 +7,7 @@ import { registerOAuthRoutes } from './oauthRoutes';
 import { registerQueryRoutes } from './queryRoutes';
 import { registerReportRoutes } from './reportRoutes';
 import { registerSObjectRoutes } from './sobjectRoutes';
+import { registerToolingRoutes } from './toolingRoutes';
 import type { SalesforceOrgState } from './state';
 
 /**
@@ -42,6 +43,7 @@ export function registerSalesforceRoutes(server: EmulatorServer, state: Salesfor
         if (!isAllowed) return sendError(reply, 403, 'REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
         setContext(request, { version, userId });
       });
+      registerToolingRoutes(scope, state);
       scope.get('/', async (request) => {
         const prefix = `/services/data/v${contextOf(request).version}`;
         const names = ['sobjects', 'query', 'queryAll', 'limits', 'analytics', 'composite'];

@@ -72,6 +72,21 @@ const conversationalEmailFields = [
   field('sixsense_ce__campaign_name__c', 'string', 'Conversational Email Campaign Name', { length: 200 }),
   field('sixsense_ce__campaign_status__c', 'picklist', 'Conversational Email Campaign Status', { picklistValues: ['running', 'ended', 'paused', 'canceled', 'draft', 'scheduled'] }),
   field('sixsense_ce__campaign_creator__c', 'string', 'Conversational Email Campaign Creator', { length: 200 }),
+  // Pre-June-2025 packages 1 and 2, and the fields openabm creates through the Tooling API. Hidden until "installed"
+  // or created (ceOrgSetup.ts), so describe shows only what the org has.
+  field('sw01_status__c', 'picklist', '6sense contact status'),
+  field('sw01_last_synced_at__c', 'datetime', '6sense last synced time'),
+  field('sw01_campaign_name__c', 'string', '6sense campaign name', { length: 200 }),
+  field('sw01_campaign_status__c', 'picklist', '6sense campaign status', { picklistValues: ['running', 'ended', 'paused', 'canceled', 'draft', 'scheduled'] }),
+  field('sw01_campaign_creator__c', 'string', '6sense campaign creator', { length: 200 }),
+  field('sw01_campaign_url__c', 'url', '6sense campaign URL'),
+  field('openabm_ce_status__c', 'string', 'openabm CE Status', { length: 40 }),
+  field('openabm_ce_last_synced_at__c', 'datetime', 'openabm CE Last Synced Time'),
+  field('openabm_ce_campaign_name__c', 'string', 'openabm CE Campaign Name', { length: 200 }),
+  field('openabm_ce_campaign_status__c', 'string', 'openabm CE Campaign Status', { length: 20 }),
+  field('openabm_ce_campaign_creator__c', 'string', 'openabm CE Campaign Creator', { length: 200 }),
+  field('openabm_ce_campaign_url__c', 'url', 'openabm CE Campaign URL'),
+  field('openabm_ce_do_not_contact__c', 'boolean', 'openabm CE Do Not Contact'),
 ];
 
 export const industries = ['Agriculture', 'Banking', 'Chemicals', 'Communications', 'Construction', 'Consulting', 'Education', 'Electronics', 'Energy', 'Engineering', 'Entertainment', 'Finance', 'Healthcare', 'Hospitality', 'Insurance', 'Manufacturing', 'Media', 'Retail', 'Technology', 'Transportation', 'Other'];
@@ -186,6 +201,32 @@ const definitions: SObjectDefinition[] = [
       field('DeveloperName', 'string', 'View Unique Name', { length: 80 }),
       field('SobjectType', 'picklist', 'Sobject Type Name', { picklistValues: ['Account', 'Contact', 'Lead'] }),
       field('IsSoqlCompatible', 'boolean', 'SOQL Compatible'),
+    ],
+  },
+  // The connecting user's effective permissions, object permissions and the org's edition (Conversational Email
+  // pre-flight; ceOrgSetup.ts seeds one record each and can withhold any).
+  {
+    name: 'Organization', label: 'Organization', labelPlural: 'Organizations', keyPrefix: keyPrefixes.Organization, isWritable: false,
+    fields: [...systemFields('Organization'), field('Name', 'string', 'Name', { length: 80 }), field('OrganizationType', 'picklist', 'Edition')],
+  },
+  {
+    name: 'UserPermissionAccess', label: 'User Permission Access', labelPlural: 'User Permission Access', keyPrefix: '0Qu', isWritable: false,
+    fields: [
+      ...systemFields('UserPermissionAccess'),
+      field('PermissionsApiEnabled', 'boolean', 'API Enabled'),
+      field('PermissionsRunReports', 'boolean', 'Run Reports'),
+      field('PermissionsViewPublicReports', 'boolean', 'View Reports in Public Folders'),
+      field('PermissionsCustomizeApplication', 'boolean', 'Customize Application'),
+    ],
+  },
+  {
+    name: 'ObjectPermissions', label: 'Object Permissions', labelPlural: 'Object Permissions', keyPrefix: '110', isWritable: false,
+    fields: [
+      ...systemFields('ObjectPermissions'),
+      field('SobjectType', 'string', 'Sobject Type Name'),
+      field('PermissionsRead', 'boolean', 'Read Records'),
+      field('PermissionsCreate', 'boolean', 'Create Records'),
+      field('PermissionsEdit', 'boolean', 'Edit Records'),
     ],
   },
 ];
