@@ -6,10 +6,12 @@ import crmScheduleDataSyncs from './jobs/crm/scheduleDataSyncs';
 import crmLinkAccounts from './jobs/crm/linkCrmAccounts';
 import segmentsRefresh from './jobs/segments/refreshSegment';
 import segmentsEnqueueDueRefreshes from './jobs/segments/enqueueDueRefreshes';
+import publishingRunEnrichment from './jobs/publishing/runEnrichment';
+import publishingScheduleEnrichments from './jobs/publishing/scheduleEnrichments';
 import { notificationJobs } from './jobs/notifications/index';
 
 /** Every job the worker runs. Add yours here; `enqueueJob` is typed by this list. */
-export const jobCatalog = [cleanUpSessions, crmRunDataSync, crmScheduleDataSyncs, crmLinkAccounts, segmentsRefresh, segmentsEnqueueDueRefreshes, ...notificationJobs] as const;
+export const jobCatalog = [cleanUpSessions, crmRunDataSync, crmScheduleDataSyncs, crmLinkAccounts, segmentsRefresh, segmentsEnqueueDueRefreshes, publishingRunEnrichment, publishingScheduleEnrichments, ...notificationJobs] as const;
 
 /** Recurring jobs (crons only enqueue). Later issues add daily segment refreshes and 15-minute report polls. */
 export const schedules: readonly ScheduleDefinition[] = [
@@ -18,6 +20,8 @@ export const schedules: readonly ScheduleDefinition[] = [
   { jobName: crmScheduleDataSyncs.name, cron: '30 2 * * *', payload: {} },
   // Hourly: enqueue the segments whose daily refresh is due (each refreshes 24 h after its last run).
   { jobName: segmentsEnqueueDueRefreshes.name, cron: '12 * * * *', payload: {} },
+  // Daily Segment Name Enrichment, after the 02:30 CRM sync and the night's segment refreshes.
+  { jobName: publishingScheduleEnrichments.name, cron: '40 4 * * *', payload: {} },
   // Notifications: the outbox every minute, alert conditions hourly (issue 11).
   { jobName: 'notifications.sweep', cron: '* * * * *', payload: {} },
   { jobName: 'notifications.evaluateAll', cron: '5 * * * *', payload: {} },

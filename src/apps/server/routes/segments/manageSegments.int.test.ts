@@ -93,12 +93,16 @@ describe.each(testDatabaseKinds())('managing segments and account details on %s'
 
   it('shows account details: firmographics, CRM records and the segments it appears in', async () => {
     const segment = await createList('Details');
+    const unpublished = await createList('Details, not published');
+    // Account Details lists only the segments published to that use.
+    await database.query(`INSERT INTO segment_publications (org_id, segment_id, use) VALUES ($1, $2, 'account_details')`, [org.orgId, segment.id]);
     const response = await call('GET', `/api/accounts/${company(0).id}`, viewer);
     expect(response.statusCode).toBe(200);
     const details = response.json();
     expect(details.account).toMatchObject({ companyId: company(0).id, name: company(0).name, country: 'US', industry: 'Aerospace', employeeRange: '1,000 - 4,999' });
     expect(details.crmRecords).toMatchObject([{ provider: 'salesforce', externalId: '001A', ownerName: 'Ada Owner', fields: { Type: 'Customer' } }]);
     expect(details.segments.map((s: { id: string }) => s.id)).toContain(segment.id);
+    expect(details.segments.map((s: { id: string }) => s.id)).not.toContain(unpublished.id);
     const otherOrg = await createTestOrg(database);
     const other = (await call('GET', `/api/accounts/${company(0).id}`, await sessionOf(t, otherOrg))).json();
     expect(other.crmRecords).toEqual([]);
