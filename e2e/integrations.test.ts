@@ -94,9 +94,6 @@ describe('Settings > Integrations as the demo administrator', () => {
     expect(await broken.getByTestId('preview-error').textContent()).toContain(CRM_MESSAGES.reportTooManyRecords);
   });
 
-  // Skipped until the server is fixed: the "Sandbox (emulator)" login of Dynamics is the emulator's base URL, but the
-  // emulator's Entra authority is `${baseUrl}/${tenantId}`, so the browser lands on
-  // `unhandled: GET /oauth2/v2.0/authorize`. Enable once sandboxUrls.dynamics (or resolveLoginUrl) gives the authority.
   it('connects the sandbox Dynamics 365 (the emulator consents at once) and lists its views', async () => {
     const page = await asAdmin();
     await page.getByRole('button', { name: 'Connect Microsoft Dynamics 365' }).click();
@@ -123,7 +120,7 @@ describe('Settings > Integrations as the demo administrator', () => {
     await openIntegrations(page);
     const card = page.getByTestId('connection-salesforce');
     await card.getByTestId('connection-status').waitFor();
-    for (const name of ['Sync now', 'Set API allowance', 'Disconnect', 'Reconnect', 'Connect Dynamics 365']) {
+    for (const name of ['Sync now', 'Set API allowance', 'Disconnect', 'Reconnect', 'Connect Microsoft Dynamics 365']) {
       expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     }
     expect(await card.getByRole('link', { name: 'Browse sources' }).count()).toBe(1);

@@ -51,7 +51,7 @@ describe.each(Object.entries(EXPECTED_CONTROLS) as [Role, (typeof EXPECTED_CONTR
     const page = await logInAs(role);
     await page.waitForURL(/\/segments$/);
     expect(await page.getByTestId('user-role').textContent()).toBe(ROLE_LABELS[role]);
-    expect(await page.getByTestId('sandbox-badge').isVisible()).toBe(true);
+    await page.getByTestId('sandbox-badge').waitFor({ state: 'visible' });
     const navigation = page.getByRole('navigation', { name: 'Main' });
     for (const label of ['Segments', 'Accounts', 'Segment Syncs', 'Integrations', 'Published Segments', 'Notifications', 'Users']) {
       expect(await navigation.getByRole('link', { name: label, exact: true }).count(), label).toBe(1);

@@ -10,6 +10,8 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppDeps } from '../deps';
 import { registerErrorHandlers } from './errors';
 import { registerRoute } from './registerRoute';
+import { registerOperatorRoute } from './operator/registerOperatorRoute';
+import { operatorRoutes } from './operator/routes';
 import { registerSecurityHeaders } from './securityHeaders';
 import { routes as defaultRoutes } from './routes/index';
 import type { RouteDefinition } from './defineRoute';
@@ -52,6 +54,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', description: 'An organisation API key (oabm_…), created in Settings.' },
           session: { type: 'apiKey', in: 'cookie', name: 'openabm_session' },
+          operator: { type: 'http', scheme: 'bearer', description: 'The instance operator token (OPENABM_OPERATOR_TOKEN); belongs to no organisation.' },
         },
       },
     },
@@ -61,6 +64,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   const isServingWeb = options.isServingWeb ?? existsSync(path.join(webDistDir, 'index.html'));
   registerErrorHandlers(app, { isSpaFallback: isServingWeb });
   for (const route of options.routes ?? defaultRoutes) registerRoute(app, route, deps);
+  for (const route of operatorRoutes) registerOperatorRoute(app, route, deps);
   if (isServingWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: true });
   return app;
 }

@@ -167,7 +167,8 @@ describe('Dynamics connector: account views', () => {
 
   it('reads at most 25,000 rows of an oversized view before refusing it', async () => {
     const test = await bed.connect();
-    await bed.connector.fetchSourceRecords(test.ctx, { kind: 'saved_view', id: viewId(DEMO_VIEW_NAMES.allAccounts) }).catch(() => undefined);
+    const error = await bed.connector.fetchSourceRecords(test.ctx, { kind: 'saved_view', id: viewId(DEMO_VIEW_NAMES.allAccounts) }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ kind: 'permanent', message: CRM_MESSAGES.listViewTooLarge });
     expect(bed.emulator.server.requestsTo('/api/data/v9.2/accounts')).toHaveLength(5);
   });
 
