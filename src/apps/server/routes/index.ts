@@ -19,6 +19,11 @@ import setCrmApiAllowance from './integrations/setCrmApiAllowance';
 import startCrmSync from './integrations/startCrmSync';
 import listCrmSources from './integrations/listCrmSources';
 import previewCrmSource from './integrations/previewCrmSource';
+import listMapConnections from './mapIntegrations/listMapConnections';
+import startMapConnection from './mapIntegrations/startMapConnection';
+import completeMapOAuth from './mapIntegrations/completeMapOAuth';
+import disconnectMap from './mapIntegrations/disconnectMap';
+import setMapApiAllowance from './mapIntegrations/setMapApiAllowance';
 import listSegments from './segments/listSegments';
 import createSegment from './segments/createSegment';
 import getSegment from './segments/getSegment';
@@ -44,7 +49,9 @@ import getAccountDetails from './accounts/getAccountDetails';
 import searchAccounts from './accounts/searchAccounts';
 import { companyRoutes } from './companies/index';
 import { notificationRoutes } from './notifications/index';
+import { webTagRoutes } from './webTag/index';
 import { publishingRoutes } from './publishing/index';
+import { advertisingRoutes } from './advertising/index';
 
 /**
  * Every HTTP route. Each file exports one defineRoute(); add yours here. A route without a permission fails
@@ -73,6 +80,11 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   startCrmSync,
   listCrmSources,
   previewCrmSource,
+  listMapConnections,
+  startMapConnection,
+  completeMapOAuth,
+  disconnectMap,
+  setMapApiAllowance,
   listSegments,
   createSegment,
   getSegment,
@@ -98,5 +110,7 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   searchAccounts,
   ...companyRoutes,
   ...notificationRoutes,
+  ...webTagRoutes,
   ...publishingRoutes,
+  ...advertisingRoutes,
 ];
