@@ -9,9 +9,12 @@ import segmentsEnqueueDueRefreshes from './jobs/segments/enqueueDueRefreshes';
 import publishingRunEnrichment from './jobs/publishing/runEnrichment';
 import publishingScheduleEnrichments from './jobs/publishing/scheduleEnrichments';
 import { notificationJobs } from './jobs/notifications/index';
+import adSyncsRun from './jobs/adSyncs/runSync';
+import adSyncsEnqueueDue from './jobs/adSyncs/enqueueDueSyncs';
+import { conversationalEmailJobs } from './jobs/conversationalEmail/index';
 
 /** Every job the worker runs. Add yours here; `enqueueJob` is typed by this list. */
-export const jobCatalog = [cleanUpSessions, crmRunDataSync, crmScheduleDataSyncs, crmLinkAccounts, segmentsRefresh, segmentsEnqueueDueRefreshes, publishingRunEnrichment, publishingScheduleEnrichments, ...notificationJobs] as const;
+export const jobCatalog = [cleanUpSessions, crmRunDataSync, crmScheduleDataSyncs, crmLinkAccounts, segmentsRefresh, segmentsEnqueueDueRefreshes, publishingRunEnrichment, publishingScheduleEnrichments, ...notificationJobs, ...conversationalEmailJobs, adSyncsRun, adSyncsEnqueueDue] as const;
 
 /** Recurring jobs (crons only enqueue). Later issues add daily segment refreshes and 15-minute report polls. */
 export const schedules: readonly ScheduleDefinition[] = [
@@ -25,6 +28,11 @@ export const schedules: readonly ScheduleDefinition[] = [
   // Notifications: the outbox every minute, alert conditions hourly (issue 11).
   { jobName: 'notifications.sweep', cron: '* * * * *', payload: {} },
   { jobName: 'notifications.evaluateAll', cron: '5 * * * *', payload: {} },
+  // Ad syncs follow each segment refresh (within 5 minutes) and run daily (issue 9).
+  { jobName: 'adSyncs.enqueueDue', cron: '*/5 * * * *', payload: {} },
+  // Conversational Email: watched reports every 15 minutes; due e-mails and write-back retries every 5 (issue 12).
+  { jobName: 'ce.report.pollAll', cron: '*/15 * * * *', payload: {} },
+  { jobName: 'ce.send.all', cron: '*/5 * * * *', payload: {} },
 ];
 
 type Catalog = (typeof jobCatalog)[number];

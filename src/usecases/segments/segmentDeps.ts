@@ -11,6 +11,7 @@ import type { IntegrationDeps } from '../integrations/integrationDeps';
 import { matchAccountsForOrg } from '../matching/matchAccountsForOrg';
 import { publishedSegmentActivations } from '../publishing/publishedSegmentActivations';
 import { mergeActivations } from './mergeActivations';
+import { adSyncActivations } from '../adSyncs/syncViews';
 
 /**
  * What segment use cases need. AppDeps satisfies it; the three ports default to the CRM integration, the matching
@@ -51,7 +52,7 @@ export function matcherOf(deps: SegmentDeps): AccountMatcher {
  * Every kind of activation (publishing, ad syncs, …) adds its provider to this list; their summaries are merged
  * (usecases/segments/mergeActivations.ts). A test's `deps.segmentActivations` replaces them all.
  */
-const ACTIVATION_PROVIDERS: ReadonlyArray<(deps: SegmentDeps) => SegmentActivations> = [publishedSegmentActivations];
+const ACTIVATION_PROVIDERS: ReadonlyArray<(deps: SegmentDeps) => SegmentActivations> = [publishedSegmentActivations, adSyncActivations];
 
 export function activationsOf(deps: SegmentDeps): SegmentActivations {
   return deps.segmentActivations ?? mergeActivations(ACTIVATION_PROVIDERS.map((provider) => provider(deps)));
