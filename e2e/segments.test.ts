@@ -41,6 +41,26 @@ async function openCreateSegment(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Create a Segment', level: 1 }).waitFor();
 }
 
+/** Set-up a test needs of its own, through the API as the page's logged-in user (session cookie + CSRF token). */
+async function callApiAs<T>(page: Page, method: 'POST' | 'PUT', url: string, body: unknown): Promise<T> {
+  return page.evaluate(
+    async (request) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(request.url, { method: request.method, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: JSON.stringify(request.body) });
+      if (!response.ok) throw new Error(`${request.method} ${request.url}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    { method, url, body },
+  );
+}
+
+/** An uploaded segment with matched companies and unmatched rows, created without going through the UI. */
+async function createUploadedSegmentThroughApi(page: Page, name: string, rows: string[][]): Promise<void> {
+  const csv = ['Account Name,Website,Country', ...rows.map((row) => row.map((cell) => `"${cell}"`).join(','))].join('\n');
+  const { upload } = await callApiAs<{ upload: { id: string } }>(page, 'POST', '/api/segment-uploads', { fileName: `${name}.csv`, contentBase64: Buffer.from(csv).toString('base64') });
+  await callApiAs(page, 'POST', '/api/segments', { name, source: { type: 'upload', uploadId: upload.id } });
+}
+
 const countOf = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())?.replaceAll(',', ''));
 
 describe('a segment from an uploaded account list', () => {
@@ -198,6 +218,9 @@ describe('a segment from filters', () => {
 describe('segment folders', () => {
   it('creates a folder, moves a segment into it, filters the list by it and deletes it', async () => {
     const page = await asMarketer();
+    const segmentName = 'Companies in GB (folder test)';
+    await callApiAs(page, 'POST', '/api/segments', { name: segmentName, source: { type: 'filters' }, filter: { kind: 'company_profile', field: 'country', operation: { op: 'in', values: ['GB'] } } });
+    await page.reload();
     await page.getByRole('table', { name: 'Segments' }).waitFor();
     await page.getByRole('button', { name: 'New folder' }).click();
     const folderDialog = page.getByRole('dialog', { name: 'New folder' });
@@ -205,7 +228,7 @@ describe('segment folders', () => {
     await folderDialog.getByRole('button', { name: 'Create folder' }).click();
     await folderDialog.waitFor({ state: 'hidden' });
 
-    await page.getByRole('link', { name: 'Software in GB', exact: true }).click();
+    await page.getByRole('link', { name: segmentName, exact: true }).click();
     await page.getByRole('button', { name: 'More segment actions' }).click();
     await page.getByRole('menuitem', { name: 'Move to folder' }).click();
     const moveDialog = page.getByRole('dialog', { name: 'Move to folder' });
@@ -225,7 +248,7 @@ describe('segment folders', () => {
     await page.getByRole('button', { name: 'Delete folder EMEA campaigns' }).click();
     await page.getByRole('dialog', { name: 'Delete folder' }).getByRole('button', { name: 'Delete folder' }).click();
     await page.getByRole('dialog', { name: 'Delete folder' }).waitFor({ state: 'hidden' });
-    await table.getByRole('link', { name: 'Software in GB', exact: true }).waitFor();
+    await table.getByRole('link', { name: segmentName, exact: true }).waitFor();
     expect(await page.getByText('in EMEA campaigns').count()).toBe(0);
   });
 });
@@ -269,14 +292,17 @@ describe('a segment from the sandbox Salesforce report', () => {
 
 describe('as a view-only user', () => {
   it('lists and opens segments without any control that changes them', async () => {
+    const [company] = generateDemoCompanies(1);
+    if (!company) throw new Error('the demo company generator returned nothing');
+    await createUploadedSegmentThroughApi(await asMarketer(), 'viewer-accounts', [[company.name, company.domain, company.country], ['Zzyzx Qwertyuiop Holdings', '', '']]);
     const page = await newPage(browser);
     await logIn(page, openabm.url, openabm.demo.emails.view_only, openabm.demo.password);
     await page.getByRole('table', { name: 'Segments' }).waitFor();
     await saveScreenshot(page, 'segments-list');
     expect(await page.getByRole('link', { name: 'Create segment' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'New folder' }).count()).toBe(0);
-    await page.getByRole('link', { name: 'target-accounts' }).click();
-    await page.getByRole('heading', { name: 'target-accounts', level: 1 }).waitFor();
+    await page.getByRole('link', { name: 'viewer-accounts' }).click();
+    await page.getByRole('heading', { name: 'viewer-accounts', level: 1 }).waitFor();
     await page.getByRole('table', { name: 'Accounts' }).waitFor();
     for (const name of ['Refresh now', 'More segment actions']) expect(await page.getByRole('button', { name }).count(), name).toBe(0);
     expect(await page.getByRole('button', { name: 'Export CSV' }).count()).toBe(1);
@@ -288,10 +314,10 @@ describe('as a view-only user', () => {
 
     // Accounts: search the company database and open an account.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Accounts', exact: true }).click();
-    await page.getByRole('textbox', { name: 'Search accounts' }).fill('Birch Investments');
-    await page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name: 'Birch Investments', exact: true }).click();
-    await page.getByRole('heading', { name: 'Birch Investments', level: 1 }).waitFor();
-    await page.getByRole('table', { name: 'Segments of this account' }).getByRole('link', { name: 'target-accounts' }).waitFor();
+    await page.getByRole('textbox', { name: 'Search accounts' }).fill(company.name);
+    await page.getByRole('table', { name: 'Accounts' }).getByRole('link', { name: company.name, exact: true }).click();
+    await page.getByRole('heading', { name: company.name, level: 1 }).waitFor();
+    await page.getByRole('table', { name: 'Segments of this account' }).getByRole('link', { name: 'viewer-accounts' }).waitFor();
     await saveScreenshot(page, 'account-details-uploaded');
   });
 });
