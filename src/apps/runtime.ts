@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import type { Logger } from 'pino';
 import type { PgBoss } from 'pg-boss';
 import { openDatabase, type Database } from '../adapters/db/database';
+import { countOrganizations } from '../adapters/db/repositories/organizations';
 import { crmConnectors } from '../adapters/connectors/registry';
 import { emulatorDefinitions } from '../adapters/emulators/index';
 import type { RunningEmulator } from '../adapters/emulators/kit/registry';
@@ -22,7 +23,7 @@ export interface StartOptions {
   config: Config;
   /** 'all' (npm start): API + UI + workers in one process; 'worker': workers only (scale-out on PostgreSQL). */
   mode?: 'all' | 'worker';
-  /** Create the demo organisation when the database is empty (npm start). Default true in 'all' mode. */
+  /** Create the demo organisation when the database is empty (npm start). Default true in 'all' mode; sandbox mode only. */
   isSeedingDemo?: boolean;
   logger?: Logger;
   clock?: Clock;
@@ -33,6 +34,8 @@ export interface RunningOpenabm {
   url: string | undefined;
   /** Set when this start created the demo organisation. */
   demo: DemoLogins | undefined;
+  /** No organisation exists (outside sandbox mode nothing is seeded): the banner says how to create the first. */
+  hasNoOrganisation: boolean;
   deps: AppDeps;
   close(): Promise<void>;
 }
@@ -113,7 +116,9 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
 
     await startWorkers(boss, deps);
     const isSeedingDemo = options.isSeedingDemo ?? mode === 'all';
-    const demo = isSeedingDemo ? await seedDemoOrganisation(deps) : undefined;
+    // Outside sandbox mode nothing is seeded: the operator creates organisations (openabm orgs create).
+    const demo = isSeedingDemo && config.isSandbox ? await seedDemoOrganisation(deps) : undefined;
+    const hasNoOrganisation = (await countOrganizations(database.db)) === 0;
     if (isSeedingDemo && config.isSandbox) {
       // The sandbox CRMs' accounts are spellings of these companies, so matching has something to find.
       const seeded = await seedDemoCompanies(database);
@@ -129,7 +134,7 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = `http://${config.host}:${port}`;
     }
-    return { url, demo, deps, close };
+    return { url, demo, hasNoOrganisation, deps, close };
   } catch (error) {
     await close();
     throw error;

@@ -30,12 +30,67 @@ export const removeExcludedDomain = defineContract({
   response: z.object({ removed: z.string() }),
 });
 
-export const importCompanies = defineContract({
-  method: 'POST',
-  path: '/api/companies/import',
-  summary: 'Import master companies from CSV text (upsert by company_id); rejected rows come back with line and reason',
+// Master company imports moved to the instance operator: contracts/operator.ts.
+
+/** A private company: the organisation's own, matched for it alone (never for another organisation). */
+export const privateCompanyView = z.object({
+  /** The stored id (for delete); `companyId` is the organisation's own id from its file or form. */
+  id: z.string(),
+  companyId: z.string(),
+  name: z.string(),
+  domain: z.string().nullable(),
+  country: z.string().nullable(),
+  industry: z.string().nullable(),
+  employeeRange: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type PrivateCompanyView = z.infer<typeof privateCompanyView>;
+
+export const PRIVATE_COMPANIES_PAGE_SIZE = 25;
+
+export const listPrivateCompanies = defineContract({
+  method: 'GET',
+  path: '/api/companies/private',
+  summary: "The organisation's private companies (matched for it alone), by name, with search",
   tags: ['companies'],
-  // About 100,000 companies; larger files go through `openabm companies import FILE`, which streams.
-  body: z.object({ csv: z.string().min(1).max(10_000_000) }),
+  query: z.object({
+    search: z.string().trim().max(200).optional(),
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(200).default(PRIVATE_COMPANIES_PAGE_SIZE),
+  }),
+  response: z.object({ items: z.array(privateCompanyView), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+});
+
+export const addPrivateCompany = defineContract({
+  method: 'POST',
+  path: '/api/companies/private',
+  summary: 'Add one private company; refused when the master company database already has its domain and country',
+  tags: ['companies'],
+  body: z.object({
+    name: z.string().trim().min(1, 'Enter the company name.').max(500),
+    domain: z.string().trim().max(2048).optional(),
+    country: z.string().trim().max(100).optional(),
+    industry: z.string().trim().max(200).optional(),
+    employeeRange: z.string().trim().max(100).optional(),
+  }),
+  response: z.object({ company: privateCompanyView }),
+  successStatus: 201,
+});
+
+export const importPrivateCompanies = defineContract({
+  method: 'POST',
+  path: '/api/companies/private/import',
+  summary: 'Import private companies from CSV text (company_id,name,domain,country,…; upsert by company_id); rejected rows come back with line and reason',
+  tags: ['companies'],
+  body: z.object({ csv: z.string().min(1, 'Choose a CSV file.').max(10_000_000, 'The file is larger than 10 MB.') }),
   response: z.object({ upserted: z.number().int(), rejected: z.array(z.object({ line: z.number().int(), reason: z.string() })) }),
+});
+
+export const deletePrivateCompany = defineContract({
+  method: 'DELETE',
+  path: '/api/companies/private/:companyId',
+  summary: 'Delete one private company (segments keep their members until their next refresh)',
+  tags: ['companies'],
+  params: z.object({ companyId: z.string().min(1).max(300) }),
+  response: z.object({ deleted: z.string() }),
 });

@@ -12,9 +12,16 @@ export interface JobDefinition<Payload extends z.ZodType = z.ZodType> {
   readonly retryDelaySeconds: number;
   readonly retryBackoff: boolean;
   readonly expireInSeconds: number;
+  /**
+   * Long jobs: the worker refreshes a heartbeat every half of this; when it stops (the process died), pg-boss
+   * fails the job within this many seconds (plus the supervision interval) and it is retried, on any worker, from
+   * its checkpoint. Must be at least 10. Omitted: only expireInSeconds bounds the job.
+   */
+  readonly heartbeatSeconds?: number;
   /** Payload carries orgId: at most Config.orgConcurrency of this org's jobs run at once, across all workers. */
   readonly isPerOrg: boolean;
-  readonly handler: (payload: z.output<Payload>, deps: AppDeps) => Promise<void>;
+  /** `job.id` stays the same across retries of one job (a claim key for work a killed worker left half done). */
+  readonly handler: (payload: z.output<Payload>, deps: AppDeps, job?: { readonly id: string }) => Promise<void>;
 }
 
 export function defineJob<Payload extends z.ZodType>(definition: JobDefinition<Payload>): JobDefinition<Payload> {

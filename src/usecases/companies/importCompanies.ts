@@ -1,8 +1,10 @@
 import type { Db } from '../../adapters/db/database';
 import { upsertCompanies } from '../../adapters/db/repositories/companies';
+import { findMasterCompaniesByDomainCountry } from '../../adapters/db/repositories/privateCompanies';
 import { toCompanyRecord, type CompanyRecord } from '../../domain/matching/companyRecord';
 import type { CsvRecord } from '../../domain/matching/csv';
 import { CsvFormatError } from '../../domain/matching/csv';
+import { privateCompanyId } from '../../domain/matching/privateCompanies';
 
 export interface RejectedCompanyRow {
   line: number;
@@ -17,22 +19,33 @@ export interface ImportCompaniesOutput {
 
 const flushSize = 5000;
 
+interface PendingRow {
+  line: number;
+  company: CompanyRecord;
+}
+
 /**
- * Imports master companies from CSV records (the first record is the header), streaming: rows are validated and
- * upserted in batches as they arrive, so a file of millions of rows never sits in memory. Bad rows are reported
- * with their line and reason and skipped; the good rows are stored.
+ * Imports companies from CSV records (the first record is the header), streaming: rows are validated and upserted
+ * in batches as they arrive, so a file of millions of rows never sits in memory. Bad rows are reported with their
+ * line and reason and skipped; the good rows are stored.
+ *
+ * Without `orgId` the rows go to the master database (the instance's: the CLI and the operator API only). With it
+ * they become that organisation's private companies; a row with the domain and country of a master company is
+ * refused with a pointer to it (one account per company per country).
  */
-export async function importCompanies(input: { chunks: AsyncIterable<CsvRecord[]> }, deps: { db: Db }): Promise<ImportCompaniesOutput> {
+export async function importCompanies(input: { chunks: AsyncIterable<CsvRecord[]>; orgId?: string }, deps: { db: Db }): Promise<ImportCompaniesOutput> {
+  const orgId = input.orgId ?? null;
   let header: string[] | undefined;
-  let pending: CompanyRecord[] = [];
+  let pending: PendingRow[] = [];
   const rejected: RejectedCompanyRow[] = [];
   let upserted = 0;
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
-    const batch = pending;
+    let batch = pending;
     pending = [];
+    if (orgId) batch = await withoutMasterCompanies(deps.db, batch, rejected);
     // Each batch is one transaction: a failure never leaves half a batch written.
-    await deps.db.transaction((tx) => upsertCompanies(tx, batch));
+    await deps.db.transaction((tx) => upsertCompanies(tx, batch.map((row) => (orgId ? { ...row.company, id: privateCompanyId(orgId, row.company.id) } : row.company)), orgId));
     upserted += batch.length;
   };
   for await (const chunk of input.chunks) {
@@ -45,12 +58,30 @@ export async function importCompanies(input: { chunks: AsyncIterable<CsvRecord[]
         continue;
       }
       const result = toCompanyRecord(header, record.fields);
-      if (result.isValid) pending.push(result.company);
+      if (result.isValid) pending.push({ line: record.line, company: result.company });
       else rejected.push({ line: record.line, reason: result.reason });
       if (pending.length >= flushSize) await flush();
     }
   }
   if (!header) throw new CsvFormatError('the file is empty (expected a header such as company_id,name,domain,country)', 1);
   await flush();
+  rejected.sort((a, b) => a.line - b.line);
   return { upserted, rejected };
+}
+
+/** Drops (and reports) private rows whose domain and country a master company already has. */
+async function withoutMasterCompanies(db: Db, batch: PendingRow[], rejected: RejectedCompanyRow[]): Promise<PendingRow[]> {
+  const pairs = batch.flatMap((row) => (row.company.domain ? [{ domain: row.company.domain, country: row.company.country }] : []));
+  const masters = new Map((await findMasterCompaniesByDomainCountry(db, pairs)).map((master) => [`${master.domain}|${master.country ?? ''}`, master]));
+  if (masters.size === 0) return batch;
+  return batch.filter((row) => {
+    const master = row.company.domain ? masters.get(`${row.company.domain}|${row.company.country ?? ''}`) : undefined;
+    if (!master) return true;
+    rejected.push({ line: row.line, reason: masterCollisionReason(master) });
+    return false;
+  });
+}
+
+export function masterCollisionReason(master: { id: string; name: string; domain: string; country: string | null }): string {
+  return `${master.domain}${master.country ? ` (${master.country})` : ''} is already in the master company database as "${master.name}" (company id ${master.id}); your accounts match it there, so it is not added as a private company.`;
 }

@@ -4,9 +4,10 @@ import { listExcludedDomains } from '../../adapters/db/repositories/companiesMat
 import { crmAccounts } from '../../adapters/db/schema/index';
 import { linkCrmAccounts } from '../../adapters/db/segments/membershipRepo';
 import { buildExclusionSet } from '../../domain/matching/excludedDomains';
-import { matchAccounts } from '../../domain/matching/matchAccounts';
+import { matchAccountsWithPrivate } from '../../domain/matching/privateCompanies';
 import type { Clock } from '../../ports/clock';
 import { loadMasterIndex } from '../matching/loadMasterIndex';
+import { loadPrivateIndex } from '../matching/loadPrivateIndex';
 
 const PAGE_SIZE = 5_000;
 
@@ -16,7 +17,7 @@ export interface LinkCrmAccountsOutput {
 }
 
 /**
- * Matches every synced CRM account of one org and provider to a master company and remembers the link, so account
+ * Matches every synced CRM account of one org and provider to a master (or its private) company and remembers the link, so account
  * details show the CRM records, segment tables show the CRM owner, and CRM-field filters find companies. Runs after
  * each CRM data sync; re-running only overwrites links. Accounts that match nothing keep no link.
  */
@@ -25,6 +26,7 @@ export async function linkCrmAccountsToCompanies(
   deps: { db: Db; clock: Clock },
 ): Promise<LinkCrmAccountsOutput> {
   const index = await loadMasterIndex(deps.db);
+  const privateIndex = await loadPrivateIndex(deps.db, orgId);
   const excludedDomains = buildExclusionSet(await listExcludedDomains(deps.db, orgId));
   let accountsRead = 0;
   let accountsLinked = 0;
@@ -38,8 +40,9 @@ export async function linkCrmAccountsToCompanies(
       .limit(PAGE_SIZE);
     if (page.length === 0) break;
     accountsRead += page.length;
-    const results = matchAccounts(
+    const results = matchAccountsWithPrivate(
       index,
+      privateIndex,
       page.map((account) => ({ rowId: account.externalId, name: account.name, domain: account.website, country: account.country })),
       { excludedDomains },
     );

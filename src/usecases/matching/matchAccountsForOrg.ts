@@ -2,9 +2,10 @@ import type { Db } from '../../adapters/db/database';
 import { createMatchBatch, getMatchBatch, listExcludedDomains, replaceMatchResults } from '../../adapters/db/repositories/companiesMatching';
 import { AppError } from '../../domain/appError';
 import { buildExclusionSet } from '../../domain/matching/excludedDomains';
-import { matchAccounts } from '../../domain/matching/matchAccounts';
+import { matchAccountsWithPrivate } from '../../domain/matching/privateCompanies';
 import { summarizeResults, type AccountInput, type MatchResult, type MatchSummary } from '../../domain/matching/types';
 import { loadMasterIndex } from './loadMasterIndex';
+import { loadPrivateIndex } from './loadPrivateIndex';
 
 export interface MatchAccountsForOrgInput {
   orgId: string;
@@ -21,14 +22,15 @@ export interface MatchAccountsForOrgOutput {
 }
 
 /**
- * Matches a list of account records (a CRM list or report, an uploaded file) against the master companies for one
- * organisation, with its exclusion list, and stores every row's status, reason, score and candidates in one
+ * Matches a list of account records (a CRM list or report, an uploaded file) against the master companies and the
+ * organisation's own private companies, with its exclusion list, and stores every row's status, reason, score and candidates in one
  * transaction, so the confirmation page and downloads read them back.
  */
 export async function matchAccountsForOrg(input: MatchAccountsForOrgInput, deps: { db: Db }): Promise<MatchAccountsForOrgOutput> {
   const index = await loadMasterIndex(deps.db);
+  const privateIndex = await loadPrivateIndex(deps.db, input.orgId);
   const excludedDomains = buildExclusionSet(await listExcludedDomains(deps.db, input.orgId));
-  const results = matchAccounts(index, input.records, { excludedDomains });
+  const results = matchAccountsWithPrivate(index, privateIndex, input.records, { excludedDomains });
   const summary = summarizeResults(results);
   const batchId = await deps.db.transaction(async (tx) => {
     let id = input.batchId;

@@ -20,8 +20,8 @@ export async function fixUnmatchedRow(
   const segment = await requireSegment(orgId, input.segmentId, deps);
   const row = await findSourceRow(deps.db, orgId, segment.id, input.rowNumber);
   if (!row) throw new AppError('not_found', `Row ${input.rowNumber} is not in this segment's source.`);
-  if (!(await findCompanyNames(deps.db, [input.companyId])).has(input.companyId)) {
-    throw new AppError('validation_failed', `Company ${input.companyId} is not in the master company database.`);
+  if (!(await findCompanyNames(deps.db, orgId, [input.companyId])).has(input.companyId)) {
+    throw new AppError('validation_failed', `Company ${input.companyId} is not in the master company database or your private companies.`);
   }
   await upsertOverride(deps.db, orgId, segment.id, row.rowKey, input.companyId, actor?.kind === 'user' ? (actor.userId ?? null) : null, deps.clock.now());
   const outcome = await refreshSegment({ orgId, segmentId: segment.id, trigger: 'edit', reuseStoredRows: true }, deps);
@@ -29,7 +29,7 @@ export async function fixUnmatchedRow(
   const updated = await requireSegment(orgId, segment.id, deps);
   const stored = await findSourceRow(deps.db, orgId, segment.id, input.rowNumber);
   if (!stored) throw new AppError('not_found', `Row ${input.rowNumber} is not in this segment's source.`);
-  const [view] = await toSourceRowViews([stored], deps);
+  const [view] = await toSourceRowViews(orgId, [stored], deps);
   if (!view) throw new Error('row view missing');
   return {
     row: view,

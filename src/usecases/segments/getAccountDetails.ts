@@ -11,7 +11,7 @@ import { assertSegmentPermission, type SegmentDeps } from './segmentDeps';
  */
 export async function getAccountDetails({ orgId, actor, input }: { orgId: string; actor: Actor | undefined; input: { companyId: string } }, deps: SegmentDeps) {
   assertSegmentPermission(actor, 'view', orgId);
-  const company = await findCompanyDetails(deps.db, input.companyId);
+  const company = await findCompanyDetails(deps.db, orgId, input.companyId);
   if (!company) throw new AppError('not_found', 'The account was not found in the master company database.');
   const crm = await listCompanyCrmAccounts(deps.db, orgId, company.id);
   // "Account Appears In These Segments" lists only the segments published to the Account Details use.

@@ -18,8 +18,8 @@ export async function getSegmentConfirmation(
   const manual = rows.filter((row) => row.isManualMatch);
   return {
     counts: { recordsRead: segment.recordsRead, matched: segment.matchedCount, unmatched: segment.unmatchedCount, duplicates: segment.duplicateCount, members: segment.memberCount },
-    unmatched: { items: await toSourceRowViews(unmatched.slice(start, start + input.pageSize), deps), total: unmatched.length, page: input.page, pageSize: input.pageSize },
-    duplicates: { items: await toSourceRowViews(duplicates.slice(start, start + input.pageSize), deps), total: duplicates.length, page: input.page, pageSize: input.pageSize },
-    manualMatches: await toSourceRowViews(manual, deps),
+    unmatched: { items: await toSourceRowViews(orgId, unmatched.slice(start, start + input.pageSize), deps), total: unmatched.length, page: input.page, pageSize: input.pageSize },
+    duplicates: { items: await toSourceRowViews(orgId, duplicates.slice(start, start + input.pageSize), deps), total: duplicates.length, page: input.page, pageSize: input.pageSize },
+    manualMatches: await toSourceRowViews(orgId, manual, deps),
   };
 }

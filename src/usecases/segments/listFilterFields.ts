@@ -18,7 +18,7 @@ export async function listFilterFields({ orgId, actor }: { orgId: string; actor:
   const companyProfile = [];
   for (const field of COMPANY_PROFILE_FIELDS) {
     const column = PROFILE_COLUMNS[field];
-    const rows = await queryRows<{ value: string }>(deps.db, sql`SELECT DISTINCT ${column}::text AS value FROM companies WHERE ${column} IS NOT NULL ORDER BY 1 LIMIT 500`);
+    const rows = await queryRows<{ value: string }>(deps.db, sql`SELECT DISTINCT ${column}::text AS value FROM companies WHERE ${column} IS NOT NULL AND (org_id IS NULL OR org_id = ${orgId}) ORDER BY 1 LIMIT 500`);
     companyProfile.push({ field, label: COMPANY_PROFILE_LABELS[field], values: rows.map((row) => row.value.trim()) });
   }
   // Field names of a sample of synced accounts: enough to list what the CRM sends without scanning every record.

@@ -27,13 +27,26 @@ export class TransientRefreshError extends Error {
  * refreshing is left alone.
  */
 export async function refreshSegment(
-  { orgId, segmentId, trigger, reuseStoredRows = false }: { orgId: string; segmentId: string; trigger: RefreshTrigger; reuseStoredRows?: boolean },
+  {
+    orgId,
+    segmentId,
+    trigger,
+    reuseStoredRows = false,
+    claimKey,
+  }: {
+    orgId: string;
+    segmentId: string;
+    trigger: RefreshTrigger;
+    reuseStoredRows?: boolean;
+    /** The job's id: when its worker died mid-refresh, the retry of the same job takes the segment over. */
+    claimKey?: string;
+  },
   deps: SegmentDeps,
 ): Promise<RefreshOutcome> {
   const segment = await findSegment(deps.db, orgId, segmentId);
   if (!segment) return { kind: 'not_found' };
   const startedAt = deps.clock.now();
-  const claim = await claimSegmentForRefresh(deps.db, orgId, segmentId, startedAt);
+  const claim = await claimSegmentForRefresh(deps.db, orgId, segmentId, startedAt, claimKey ?? null);
   if (!claim) return { kind: 'busy' };
   const previous = { status: claim.previousStatus as SegmentStatus, statusMessage: claim.previousMessage };
   const release = () => updateSegment(deps.db, orgId, segmentId, { status: previous.status, statusMessage: previous.statusMessage });

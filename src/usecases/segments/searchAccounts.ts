@@ -15,7 +15,7 @@ export async function searchAccounts(
   const rows = await queryRows<{ id: string; name: string; domain: string | null; country: string | null; industry: string | null; employee_range: string | null; total: number }>(
     deps.db,
     sql`SELECT id, name, domain, country, industry, employee_range, count(*) OVER ()::int AS total FROM companies
-        WHERE (name ILIKE ${pattern} ESCAPE '\\' OR domain ILIKE ${pattern} ESCAPE '\\')${country}
+        WHERE (org_id IS NULL OR org_id = ${orgId}) AND (name ILIKE ${pattern} ESCAPE '\\' OR domain ILIKE ${pattern} ESCAPE '\\')${country}
         ORDER BY (name ILIKE ${prefix} ESCAPE '\\' OR domain ILIKE ${prefix} ESCAPE '\\') DESC, lower(name), id
         LIMIT ${input.pageSize} OFFSET ${(input.page - 1) * input.pageSize}`,
   );

@@ -4,9 +4,9 @@ import { unmatchedReasonLabel } from '../../domain/segments/unmatchedReasons';
 import type { SegmentDeps } from './segmentDeps';
 
 /** Source rows as the confirmation page shows them, with company names for the match and the candidates. */
-export async function toSourceRowViews(rows: readonly SourceRowRecord[], deps: SegmentDeps) {
+export async function toSourceRowViews(orgId: string, rows: readonly SourceRowRecord[], deps: SegmentDeps) {
   const ids = rows.flatMap((row) => [...(row.companyId ? [row.companyId] : []), ...row.candidates.map((candidate) => candidate.companyId)]);
-  const names = await findCompanyNames(deps.db, ids);
+  const names = await findCompanyNames(deps.db, orgId, ids);
   return rows.map((row) => {
     const company = row.companyId ? names.get(row.companyId) : undefined;
     return {

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../database';
-import { apiKeys } from '../schema/index';
+import { apiKeys, organizations } from '../schema/index';
 import type { Role } from '../../../domain/permissions/roles';
 
 export type ApiKeyRow = typeof apiKeys.$inferSelect;
@@ -22,10 +22,15 @@ export async function listApiKeys(db: Db, orgId: string): Promise<ApiKeyRow[]> {
   return db.select().from(apiKeys).where(eq(apiKeys.orgId, orgId)).orderBy(desc(apiKeys.createdAt));
 }
 
-/** Authentication looks a key up by its hash; the organisation comes from the key row. */
+/** Authentication looks a key up by its hash; the organisation comes from the key row (and must be active). */
 export async function findActiveApiKeyByHash(db: Db, keyHash: string): Promise<ApiKeyRow | undefined> {
-  const rows = await db.select().from(apiKeys).where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt))).limit(1);
-  return rows[0];
+  const rows = await db
+    .select({ key: apiKeys })
+    .from(apiKeys)
+    .innerJoin(organizations, eq(organizations.id, apiKeys.orgId))
+    .where(and(eq(apiKeys.keyHash, keyHash), isNull(apiKeys.revokedAt), eq(organizations.isActive, true)))
+    .limit(1);
+  return rows[0]?.key;
 }
 
 export async function touchApiKey(db: Db, orgId: string, apiKeyId: string, at: Date): Promise<void> {

@@ -1,4 +1,4 @@
-import { asc, count, gt, max, sql } from 'drizzle-orm';
+import { and, asc, count, gt, isNull, max, sql } from 'drizzle-orm';
 import type { Db } from '../database';
 import { companies } from '../schema/companies';
 import type { CompanyRecord } from '../../../domain/matching/companyRecord';
@@ -7,8 +7,12 @@ import type { MasterCompanyInput } from '../../../domain/matching/types';
 // 12 parameters a row: 1,000 rows stay well under PostgreSQL's 65,535 parameters per statement.
 const upsertBatchSize = 1000;
 
-/** Inserts or updates companies by id (idempotent: importing the same file twice changes nothing but updated_at). */
-export async function upsertCompanies(db: Db, records: readonly CompanyRecord[]): Promise<void> {
+/**
+ * Inserts or updates companies by id (idempotent: importing the same file twice changes nothing but updated_at).
+ * `orgId` null writes the master database; an organisation's id writes its private companies. A row of the master
+ * never overwrites a private one or the reverse (the update applies only when both sides have the same owner).
+ */
+export async function upsertCompanies(db: Db, records: readonly CompanyRecord[], orgId: string | null = null): Promise<void> {
   for (let start = 0; start < records.length; start += upsertBatchSize) {
     const batch = records.slice(start, start + upsertBatchSize);
     // A file may repeat an id; one statement may not touch a row twice, so the last row of an id wins.
@@ -18,6 +22,7 @@ export async function upsertCompanies(db: Db, records: readonly CompanyRecord[])
       .values(
         [...byId.values()].map((record) => ({
           id: record.id,
+          orgId,
           name: record.name,
           domain: record.domain,
           otherDomains: record.otherDomains,
@@ -45,22 +50,24 @@ export async function upsertCompanies(db: Db, records: readonly CompanyRecord[])
           firmographics: sql`excluded.firmographics`,
           updatedAt: sql`now()`,
         },
+        setWhere: sql`${companies.orgId} IS NOT DISTINCT FROM excluded.org_id`,
       });
   }
 }
 
+/** Companies of the master database (private companies excluded). */
 export async function countCompanies(db: Db): Promise<number> {
-  const [row] = await db.select({ n: count() }).from(companies);
+  const [row] = await db.select({ n: count() }).from(companies).where(isNull(companies.orgId));
   return row?.n ?? 0;
 }
 
 /** Changes whenever companies are added, updated or removed: the key of the in-process master index cache. */
 export async function companiesVersion(db: Db): Promise<string> {
-  const [row] = await db.select({ n: count(), latest: max(companies.updatedAt) }).from(companies);
+  const [row] = await db.select({ n: count(), latest: max(companies.updatedAt) }).from(companies).where(isNull(companies.orgId));
   return `${row?.n ?? 0}:${row?.latest?.toISOString() ?? ''}`;
 }
 
-/** Every company as the matcher reads it, page by page in id order (keyset pagination: no OFFSET scans). */
+/** Every master company as the matcher reads it (private companies excluded), page by page in id order (keyset pagination: no OFFSET scans). */
 export async function forEachMasterCompanyPage(db: Db, onPage: (page: MasterCompanyInput[]) => void, pageSize = 10_000): Promise<void> {
   let afterId: string | undefined;
   for (;;) {
@@ -73,7 +80,7 @@ export async function forEachMasterCompanyPage(db: Db, onPage: (page: MasterComp
         completeness: sql<number>`((${companies.region} IS NOT NULL)::int + (${companies.city} IS NOT NULL)::int + (${companies.industry} IS NOT NULL)::int + (${companies.employeeRange} IS NOT NULL)::int + (${companies.revenueRange} IS NOT NULL)::int)`,
       })
       .from(companies)
-      .where(afterId === undefined ? undefined : gt(companies.id, afterId))
+      .where(and(isNull(companies.orgId), afterId === undefined ? undefined : gt(companies.id, afterId)))
       .orderBy(asc(companies.id))
       .limit(pageSize);
     if (rows.length === 0) return;

@@ -5,13 +5,13 @@ import type { Role } from '../../../domain/permissions/roles';
 
 export type UserRow = typeof users.$inferSelect;
 
-/** Log-in looks a user up by e-mail across organisations: e-mails are unique platform-wide. */
+/** Log-in looks a user up by e-mail across organisations: e-mails are unique platform-wide. A deactivated organisation's users are not found. */
 export async function findUserByEmailForLogin(db: Db, email: string): Promise<(UserRow & { orgName: string }) | undefined> {
   const rows = await db
     .select({ user: users, orgName: organizations.name })
     .from(users)
     .innerJoin(organizations, eq(organizations.id, users.orgId))
-    .where(sql`lower(${users.email}) = lower(${email})`)
+    .where(and(sql`lower(${users.email}) = lower(${email})`, eq(organizations.isActive, true)))
     .limit(1);
   const row = rows[0];
   return row ? { ...row.user, orgName: row.orgName } : undefined;

@@ -10,6 +10,8 @@ export const companies = pgTable(
   'companies',
   {
     id: text('id').primaryKey(),
+    /** 0400: NULL for the master database (the instance's); an organisation's id for its private companies. */
+    orgId: uuid('org_id').references(() => organizations.id, { onDelete: 'cascade' }),
     name: text('name').notNull(),
     domain: text('domain'),
     otherDomains: text('other_domains').array().notNull().default(sql`'{}'`),
@@ -23,7 +25,12 @@ export const companies = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('companies_domain_idx').on(t.domain), index('companies_country_idx').on(t.country)],
+  (t) => [
+    index('companies_domain_idx').on(t.domain),
+    index('companies_country_idx').on(t.country),
+    index('companies_private_idx').on(t.orgId, t.name).where(sql`org_id IS NOT NULL`),
+    index('companies_private_domain_idx').on(t.orgId, t.domain, t.country).where(sql`org_id IS NOT NULL`),
+  ],
 );
 
 export const matchExcludedDomains = pgTable(

@@ -8,6 +8,9 @@ export const organizations = pgTable('organizations', {
   isDemo: boolean('is_demo').notNull().default(false),
   settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  // 0400: the instance operator deactivates organisations; their users and keys are refused.
+  isActive: boolean('is_active').notNull().default(true),
+  deactivatedAt: timestamp('deactivated_at', { withTimezone: true }),
 });
 
 export const users = pgTable(

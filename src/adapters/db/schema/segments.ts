@@ -32,6 +32,8 @@ export const segments = pgTable(
     duplicateCount: integer('duplicate_count').notNull().default(0),
     lastRefreshedAt: timestamp('last_refreshed_at', { withTimezone: true }),
     lastAttemptedAt: timestamp('last_attempted_at', { withTimezone: true }),
+    /** The job (pg-boss id) refreshing it; its retry may take the refresh over (0401). */
+    refreshClaim: text('refresh_claim'),
     nextRefreshAt: timestamp('next_refresh_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),

@@ -73,19 +73,21 @@ export interface CompanyDetailsRow {
   firmographics: Record<string, unknown>;
 }
 
-export async function findCompanyDetails(db: Db, companyId: string): Promise<CompanyDetailsRow | undefined> {
+/** A master company, or one of the organisation's private companies (another organisation's reads as missing). */
+export async function findCompanyDetails(db: Db, orgId: string, companyId: string): Promise<CompanyDetailsRow | undefined> {
   const rows = await queryRows<CompanyDetailsRow>(
     db,
-    sql`SELECT id, name, domain, other_domains, country, region, city, industry, employee_range, revenue_range, firmographics FROM companies WHERE id = ${companyId}`,
+    sql`SELECT id, name, domain, other_domains, country, region, city, industry, employee_range, revenue_range, firmographics FROM companies WHERE id = ${companyId} AND (org_id IS NULL OR org_id = ${orgId})`,
   );
   return rows[0];
 }
 
-export async function findCompanyNames(db: Db, companyIds: readonly string[]): Promise<Map<string, { name: string; domain: string | null; country: string | null }>> {
+/** Names of master companies and of the organisation's private ones (another organisation's are left out). */
+export async function findCompanyNames(db: Db, orgId: string, companyIds: readonly string[]): Promise<Map<string, { name: string; domain: string | null; country: string | null }>> {
   if (companyIds.length === 0) return new Map();
   const rows = await queryRows<{ id: string; name: string; domain: string | null; country: string | null }>(
     db,
-    sql`SELECT id, name, domain, country FROM companies WHERE id = ANY(${sql.param([...new Set(companyIds)])}::text[])`,
+    sql`SELECT id, name, domain, country FROM companies WHERE id = ANY(${sql.param([...new Set(companyIds)])}::text[]) AND (org_id IS NULL OR org_id = ${orgId})`,
   );
   return new Map(rows.map((row) => [row.id, { name: row.name, domain: row.domain, country: row.country }]));
 }

@@ -25,15 +25,22 @@ export async function updateSegment(db: Db, orgId: string, segmentId: string, pa
 }
 
 /** Moves a segment to `refreshing` unless one already runs; false when another refresh holds it. */
-export async function claimSegmentForRefresh(db: Db, orgId: string, segmentId: string, now: Date): Promise<{ previousStatus: string; previousMessage: string | null } | undefined> {
-  // A refresh that died (worker killed) leaves 'refreshing' behind; after an hour the segment may be claimed again.
+export async function claimSegmentForRefresh(
+  db: Db,
+  orgId: string,
+  segmentId: string,
+  now: Date,
+  claimKey: string | null = null,
+): Promise<{ previousStatus: string; previousMessage: string | null } | undefined> {
+  // A refresh that died (worker killed) leaves 'refreshing' behind: a retry of the same job (same claimKey) takes it
+  // over at once; anyone else after an hour.
   const staleBefore = new Date(now.getTime() - 60 * 60 * 1000);
   const rows = await queryRows<{ status: string; status_message: string | null }>(
     db,
-    sql`UPDATE segments s SET status = 'refreshing', last_attempted_at = ${now}
-        FROM (SELECT id, CASE WHEN status = 'refreshing' THEN 'ready' ELSE status END AS status, status_message, status = 'refreshing' AS is_running, last_attempted_at
+    sql`UPDATE segments s SET status = 'refreshing', last_attempted_at = ${now}, refresh_claim = ${claimKey}
+        FROM (SELECT id, CASE WHEN status = 'refreshing' THEN 'ready' ELSE status END AS status, status_message, status = 'refreshing' AS is_running, last_attempted_at, refresh_claim
               FROM segments WHERE org_id = ${orgId} AND id = ${segmentId} FOR UPDATE) old
-        WHERE s.id = old.id AND (NOT old.is_running OR old.last_attempted_at IS NULL OR old.last_attempted_at < ${staleBefore})
+        WHERE s.id = old.id AND (NOT old.is_running OR old.last_attempted_at IS NULL OR old.last_attempted_at < ${staleBefore} OR (${claimKey}::text IS NOT NULL AND old.refresh_claim = ${claimKey}::text))
         RETURNING old.status, old.status_message`,
   );
   const row = rows[0];

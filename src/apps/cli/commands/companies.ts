@@ -10,7 +10,7 @@ import { readCsvChunks } from './matchFiles';
 
 /** `openabm companies import FILE`: streaming, idempotent upsert of master companies by id, with a report of rejected rows. */
 export function registerCompanies(program: Command): void {
-  const companies = program.command('companies').description('Manage the master company database');
+  const companies = program.command('companies').description('Manage the master company database (the instance’s; organisations add private companies in Settings)');
   companies
     .command('import')
     .argument('<file>', 'CSV with company_id,name,domain,country (+ region, city, industry, employee_range, revenue_range, other columns kept as firmographics)')

@@ -3,6 +3,7 @@ import { registerCompanies } from './companies';
 import { registerMatch } from './match';
 import { registerMigrate } from './migrate';
 import { registerNotifications } from './notifications';
+import { registerOrgs } from './orgs';
 import { registerSandbox } from './sandbox';
 import { registerStart } from './start';
 import { registerUsers } from './users';
@@ -16,6 +17,7 @@ export const commandRegistrations: readonly CommandRegistration[] = [
   registerWorker,
   registerMigrate,
   registerUsers,
+  registerOrgs,
   registerCompanies,
   registerMatch,
   registerSandbox,

@@ -27,7 +27,7 @@ export function registerUsers(program: Command): void {
           .select({ id: organizations.id, name: organizations.name })
           .from(organizations)
           .where(options.org ? eq(organizations.id, options.org) : undefined);
-        if (orgs.length === 0) throw new CliError(options.org ? `No organisation with id ${options.org}.` : 'There is no organisation yet: run `openabm start` once first.');
+        if (orgs.length === 0) throw new CliError(options.org ? `No organisation with id ${options.org}.` : 'There is no organisation yet: create one with `openabm orgs create --name … --admin-email …`.');
         if (orgs.length > 1) throw new CliError(`There are ${orgs.length} organisations; choose one with --org:\n${orgs.map((o) => `  ${o.id}  ${o.name}`).join('\n')}`, 2);
         const org = orgs[0]!;
         const result = await addUser(

@@ -1,9 +1,23 @@
 import type { RouteDefinition } from '../../defineRoute';
 import addExcludedDomains from './addExcludedDomains';
-import importCompanies from './importCompanies';
+import addPrivateCompany from './addPrivateCompany';
+import deletePrivateCompany from './deletePrivateCompany';
+import importPrivateCompanies from './importPrivateCompanies';
 import listExcludedDomains from './listExcludedDomains';
+import listPrivateCompanies from './listPrivateCompanies';
 import removeExcludedDomain from './removeExcludedDomain';
 
-/** The master company database and exclusion-list routes, listed in ../index.ts as one entry. */
+/**
+ * The organisation's private companies and exclusion list, listed in ../index.ts as one entry. The master company
+ * database is the instance operator's (../../operator/routes.ts).
+ */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-export const companyRoutes: ReadonlyArray<RouteDefinition<any>> = [listExcludedDomains, addExcludedDomains, removeExcludedDomain, importCompanies];
+export const companyRoutes: ReadonlyArray<RouteDefinition<any>> = [
+  listExcludedDomains,
+  addExcludedDomains,
+  removeExcludedDomain,
+  listPrivateCompanies,
+  addPrivateCompany,
+  importPrivateCompanies,
+  deletePrivateCompany,
+];

@@ -12,9 +12,11 @@ export default defineJob({
   name: CRM_SYNC_JOB as 'crm.sync.run',
   payload: z.object({ orgId: z.string().uuid(), provider: z.enum(['salesforce', 'dynamics']) }),
   retryLimit: 3,
-  retryDelaySeconds: 300,
+  // 15-30 s, 30-60 s, 60-120 s: a worker that died is replaced quickly; the run resumes from its checkpoint.
+  retryDelaySeconds: 15,
   retryBackoff: true,
   expireInSeconds: 6 * 3600,
+  heartbeatSeconds: 15,
   isPerOrg: true,
   handler: async (payload, deps) => {
     const result = await runCrmDataSync({ orgId: payload.orgId, input: { provider: payload.provider } }, deps);

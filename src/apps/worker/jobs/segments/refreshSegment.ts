@@ -12,13 +12,15 @@ export default defineJob({
   name: REFRESH_SEGMENT_JOB,
   payload: z.object({ orgId: z.string().uuid(), segmentId: z.string().uuid(), trigger: z.enum(['schedule', 'manual']).default('schedule') }),
   retryLimit: 3,
-  retryDelaySeconds: 300,
+  // 15-30 s, 30-60 s, 60-120 s: a worker that died is replaced quickly; the run resumes from its checkpoint.
+  retryDelaySeconds: 15,
   retryBackoff: true,
   // A 2,000-row report or a 25,000-account list with matching fits well within this.
   expireInSeconds: 900,
+  heartbeatSeconds: 15,
   isPerOrg: true,
-  handler: async (payload, deps) => {
-    const outcome = await refreshSegment({ orgId: payload.orgId, segmentId: payload.segmentId, trigger: payload.trigger }, deps);
+  handler: async (payload, deps, job) => {
+    const outcome = await refreshSegment({ orgId: payload.orgId, segmentId: payload.segmentId, trigger: payload.trigger, ...(job ? { claimKey: job.id } : {}) }, deps);
     deps.logger.info({ orgId: payload.orgId, segmentId: payload.segmentId, outcome: outcome.kind }, 'segment refresh');
   },
 });
