@@ -13,6 +13,7 @@ import { QueryError } from '../../components/QueryError';
 import { AllowanceModal } from './AllowanceModal';
 import { ConnectCrmModal } from './ConnectCrmModal';
 import { CrmConnectionCard } from './CrmConnectionCard';
+import { MapIntegrationsSection } from './map/MapIntegrationsSection';
 
 const PROVIDER_BLURBS: Readonly<Record<CrmProviderId, string>> = {
   salesforce: 'Account list views and reports become segments; accounts, contacts and leads are synced daily.',
@@ -145,6 +146,7 @@ export function IntegrationsPage() {
           })
         )}
       </Stack>
+      <MapIntegrationsSection />
 
       <ConnectCrmModal provider={connectingOption} existing={query.data?.items.find((item) => item.provider === connectingProvider)} onClose={() => setConnectingProvider(null)} />
       <AllowanceModal connection={allowanceFor} onClose={() => setAllowanceFor(null)} />
