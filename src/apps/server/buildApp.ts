@@ -14,6 +14,7 @@ import { registerOperatorRoute } from './operator/registerOperatorRoute';
 import { operatorRoutes } from './operator/routes';
 import { registerSecurityHeaders } from './securityHeaders';
 import { routes as defaultRoutes } from './routes/index';
+import { registerWebTag } from './webTag/registerWebTag';
 import type { RouteDefinition } from './defineRoute';
 
 const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -33,7 +34,8 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: () => `req-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`,
     bodyLimit: 30 * 1024 * 1024,
-    trustProxy: false,
+    // Log-in throttling counts failures per client address: behind a proxy that address is in X-Forwarded-For.
+    trustProxy: deps.config.isBehindProxy,
     // One line per response (below) instead of Fastify's two; request ids are on every line.
     logController: new LogController({ disableRequestLogging: true }),
   });
@@ -65,6 +67,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerErrorHandlers(app, { isSpaFallback: isServingWeb });
   for (const route of options.routes ?? defaultRoutes) registerRoute(app, route, deps);
   for (const route of operatorRoutes) registerOperatorRoute(app, route, deps);
+  registerWebTag(app, deps);
   if (isServingWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: true });
   return app;
 }

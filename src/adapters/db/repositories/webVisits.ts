@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import { queryRows } from '../segments/rows';
+import type { IpRange } from '../../../domain/webTag/ipRanges';
+
+/** Web tag keys, visits and the org's IP-range file. Every function takes orgId, except the two noted. */
+export async function getOrCreateTagKey(db: Db, orgId: string): Promise<string> {
+  await db.execute(sql`INSERT INTO web_tag_keys (org_id, tag_key) VALUES (${orgId}, ${randomBytes(18).toString('base64url')}) ON CONFLICT (org_id) DO NOTHING`);
+  const rows = await queryRows<{ tag_key: string }>(db, sql`SELECT tag_key FROM web_tag_keys WHERE org_id = ${orgId}`);
+  const key = rows[0]?.tag_key;
+  if (!key) throw new Error('web tag key upsert returned nothing');
+  return key;
+}
+
+/** No orgId: the beacon's key is what names the org (like an API key). */
+export async function findOrgIdByTagKey(db: Db, tagKey: string): Promise<string | undefined> {
+  const rows = await queryRows<{ org_id: string }>(db, sql`SELECT org_id FROM web_tag_keys WHERE tag_key = ${tagKey}`);
+  return rows[0]?.org_id;
+}
+
+export interface VisitRow {
+  orgId: string;
+  visitorId: string;
+  url: string;
+  page: string;
+  referrer: string | null;
+  visitedAt: Date;
+  receivedAt: Date;
+  ip: string | null;
+  companyId: string | null;
+  companyName: string | null;
+}
+
+/**
+ * No orgId argument: the collector's batch mixes orgs, and every row carries the org its tag key resolved to.
+ * One statement per batch, so 2,000 visits cost one round trip.
+ */
+export async function insertVisitBatch(db: Db, rows: readonly VisitRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  // One JSON parameter (both drivers pass a string the same way; drizzle would expand a JS array into a list).
+  const payload = JSON.stringify(
+    rows.map((r) => ({
+      o: r.orgId,
+      v: r.visitorId,
+      u: r.url,
+      p: r.page,
+      r: r.referrer,
+      t: r.visitedAt.toISOString(),
+      x: r.receivedAt.toISOString(),
+      i: r.ip,
+      c: r.companyId,
+      n: r.companyName,
+    })),
+  );
+  await db.execute(
+    sql`INSERT INTO web_visits (org_id, visitor_id, url, page, referrer, visited_at, received_at, ip, company_id, company_name)
+        SELECT o, v, u, p, r, t, x, i, c, n
+        FROM jsonb_to_recordset(${payload}::jsonb) AS b(o uuid, v text, u text, p text, r text, t timestamptz, x timestamptz, i text, c text, n text)`,
+  );
+}
+
+export async function listIpRanges(db: Db, orgId: string): Promise<IpRange[]> {
+  const rows = await queryRows<{ range_start: string | number; range_end: string | number; company_name: string; domain: string | null; company_id: string | null }>(
+    db,
+    sql`SELECT range_start, range_end, company_name, domain, company_id FROM web_ip_ranges WHERE org_id = ${orgId} ORDER BY range_start`,
+  );
+  return rows.map((row) => ({ start: Number(row.range_start), end: Number(row.range_end), companyName: row.company_name, domain: row.domain, companyId: row.company_id }));
+}
+
+/** Replaces the org's whole file (an import is the new truth), in the caller's transaction. */
+export async function replaceIpRanges(db: Db, orgId: string, ranges: readonly IpRange[]): Promise<void> {
+  await db.execute(sql`DELETE FROM web_ip_ranges WHERE org_id = ${orgId}`);
+  for (let offset = 0; offset < ranges.length; offset += 1000) {
+    const chunk = JSON.stringify(ranges.slice(offset, offset + 1000).map((r) => ({ s: r.start, e: r.end, n: r.companyName, d: r.domain, c: r.companyId })));
+    await db.execute(
+      sql`INSERT INTO web_ip_ranges (org_id, range_start, range_end, company_name, domain, company_id)
+          SELECT ${orgId}, s, e, n, d, c FROM jsonb_to_recordset(${chunk}::jsonb) AS b(s bigint, e bigint, n text, d text, c text)
+          ON CONFLICT (org_id, range_start) DO UPDATE SET range_end = EXCLUDED.range_end, company_name = EXCLUDED.company_name,
+            domain = EXCLUDED.domain, company_id = EXCLUDED.company_id`,
+    );
+  }
+}
+
+export async function countIpRanges(db: Db, orgId: string): Promise<number> {
+  const rows = await queryRows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM web_ip_ranges WHERE org_id = ${orgId}`);
+  return rows[0]?.n ?? 0;
+}
+
+export async function visitsPerDay(db: Db, orgId: string, since: Date): Promise<Array<{ day: string; visits: number }>> {
+  const rows = await queryRows<{ day: string; visits: number }>(
+    db,
+    sql`SELECT to_char(date_trunc('day', visited_at AT TIME ZONE 'UTC'), 'YYYY-MM-DD') AS day, count(*)::int AS visits
+        FROM web_visits WHERE org_id = ${orgId} AND visited_at >= ${since.toISOString()} GROUP BY 1 ORDER BY 1`,
+  );
+  return rows;
+}
+
+export async function readTagTotals(db: Db, orgId: string, since: Date): Promise<{ pagesSeen: number; visits: number; lastVisitAt: Date | null }> {
+  const rows = await queryRows<{ pages: number; visits: number; last_visit: Date | string | null }>(
+    db,
+    sql`SELECT count(DISTINCT page)::int AS pages, count(*)::int AS visits, max(visited_at) AS last_visit
+        FROM web_visits WHERE org_id = ${orgId} AND visited_at >= ${since.toISOString()}`,
+  );
+  const row = rows[0];
+  return { pagesSeen: row?.pages ?? 0, visits: row?.visits ?? 0, lastVisitAt: row?.last_visit ? new Date(row.last_visit) : null };
+}
+
+export async function listCompanyVisits(db: Db, orgId: string, companyId: string, limit: number): Promise<Array<{ url: string; referrer: string | null; visited_at: Date | string; visitor_id: string }>> {
+  return queryRows(
+    db,
+    sql`SELECT url, referrer, visited_at, visitor_id FROM web_visits WHERE org_id = ${orgId} AND company_id = ${companyId}
+        ORDER BY visited_at DESC LIMIT ${limit}`,
+  );
+}

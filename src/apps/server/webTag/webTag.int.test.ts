@@ -1,0 +1,82 @@
+import Fastify from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import type { TestOrg } from '../../../test/createTestOrg';
+import { testDatabaseKinds } from '../../../test/databases';
+import { useRouteFixture } from '../../../test/routeFixture';
+import { registerWebTag } from './registerWebTag';
+
+const BROWSER = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0 Safari/537.36';
+
+describe.each(testDatabaseKinds())('web tag on %s', (kind) => {
+  const fixture = useRouteFixture(kind);
+  let app: FastifyInstance;
+  let org: TestOrg;
+  let otherOrg: TestOrg;
+  beforeAll(() => {
+    ({ app, org, otherOrg } = fixture);
+  });
+
+  const beacon = (key: string, visitor: string, url: string, headers: Record<string, string> = {}) =>
+    app.inject({
+      method: 'POST',
+      url: '/t/collect',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': BROWSER, ...headers },
+      remoteAddress: '203.0.113.9',
+      payload: JSON.stringify({ k: key, v: visitor, u: url, r: 'https://search.example/' }),
+    });
+
+  it('serves the tag script cross-origin and shows the snippet in Settings', async () => {
+    const headers = await fixture.headersOf(org, 'marketing_user');
+    const settings = (await app.inject({ method: 'GET', url: '/api/web-tag', headers })).json();
+    expect(settings.snippet).toBe(`<script async src="http://127.0.0.1:0/t/tag.js" data-openabm-key="${settings.tagKey}"></script>`);
+    const script = await app.inject({ method: 'GET', url: '/t/tag.js' });
+    expect(script.headers['content-type']).toBe('application/javascript; charset=utf-8');
+    expect(script.headers['cross-origin-resource-policy']).toBe('cross-origin');
+    expect(script.body).toContain('globalPrivacyControl');
+  });
+
+  it('stores visits, resolves the IP to the org’s company, and ignores bots and Do Not Track', async () => {
+    const admin = await fixture.headersOf(org, 'primary_admin');
+    const { tagKey } = (await app.inject({ method: 'GET', url: '/api/web-tag', headers: admin })).json();
+    const imported = await app.inject({
+      method: 'POST',
+      url: '/api/web-tag/ip-ranges',
+      headers: admin,
+      payload: { csv: 'cidr,company_name,domain,company_id\n203.0.113.0/24,Vantorel Systems,vantorel.test,cmp-vantorel\nbad,X,,\n' },
+    });
+    expect(imported.json()).toEqual({ imported: 1, rejected: [{ line: 3, reason: 'not an IPv4 range (give cidr like 203.0.113.0/24, or start_ip ≤ end_ip)' }] });
+    expect((await beacon(tagKey, 'visitor-0001', 'https://www.vantorel.test/pricing?x=1')).statusCode).toBe(204);
+    expect((await beacon(tagKey, 'visitor-0001', 'https://www.vantorel.test/docs')).statusCode).toBe(204);
+    expect((await beacon(tagKey, 'visitor-0002', 'https://www.vantorel.test/', { 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' })).statusCode).toBe(204);
+    expect((await beacon(tagKey, 'visitor-0003', 'https://www.vantorel.test/', { dnt: '1' })).statusCode).toBe(204);
+    expect((await beacon('unknown-key-000000000000', 'visitor-0001', 'https://a.test/')).statusCode).toBe(404);
+    const malformed = await beacon(tagKey, 'x', 'https://a.test/');
+    expect(malformed.json()).toEqual({ code: 'validation_failed', message: 'v (visitor id) is missing or malformed.' });
+    await app.close();
+    // app.close() flushed the collector; reopen a reader through the database.
+    const rows = await fixture.database.query<{ page: string; company_id: string | null; org_id: string }>(`SELECT page, company_id, org_id FROM web_visits WHERE org_id = $1 ORDER BY page`, [org.orgId]);
+    expect(rows.map((row) => [row.page, row.company_id])).toEqual([
+      ['www.vantorel.test/docs', 'cmp-vantorel'],
+      ['www.vantorel.test/pricing', 'cmp-vantorel'],
+    ]);
+    expect(await fixture.database.query(`SELECT 1 FROM web_visits WHERE org_id = $1`, [otherOrg.orgId])).toEqual([]);
+  });
+});
+
+describe.each(testDatabaseKinds())('web tag collector under pressure on %s', (kind) => {
+  const fixture = useRouteFixture(kind);
+
+  it('answers 503 with Retry-After when its queue is full, and stores what it accepted on shutdown', async () => {
+    const small = Fastify();
+    registerWebTag(small, fixture.deps, { maxQueued: 2, flushIntervalMs: 3_600_000 });
+    const admin = await fixture.headersOf(fixture.org, 'primary_admin');
+    const { tagKey } = (await fixture.app.inject({ method: 'GET', url: '/api/web-tag', headers: admin })).json();
+    const send = (n: number) =>
+      small.inject({ method: 'POST', url: '/t/collect', headers: { 'content-type': 'text/plain', 'user-agent': BROWSER }, payload: JSON.stringify({ k: tagKey, v: `visitor-${1000 + n}`, u: `https://a.test/${n}` }) });
+    const statuses = [(await send(1)).statusCode, (await send(2)).statusCode, (await send(3)).statusCode];
+    expect(statuses).toEqual([204, 204, 503]);
+    await small.close();
+    expect(await fixture.database.query(`SELECT page FROM web_visits WHERE org_id = $1 ORDER BY page`, [fixture.org.orgId])).toEqual([{ page: 'a.test/1' }, { page: 'a.test/2' }]);
+  });
+});
