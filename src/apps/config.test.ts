@@ -50,6 +50,11 @@ describe('sandbox mode by address', () => {
     expect(loadConfig({ OPENABM_HOST: host, OPENABM_SANDBOX: 'false', OPENABM_SECRET_KEY: Buffer.alloc(32, 1).toString('base64') }).isSandbox).toBe(false);
   });
 
+  it('reads client addresses from X-Forwarded-For only when told it runs behind a proxy', () => {
+    expect(loadConfig({}).isBehindProxy).toBe(false);
+    expect(loadConfig({ OPENABM_TRUST_PROXY: 'true' }).isBehindProxy).toBe(true);
+  });
+
   it('reads the CRM host allow-list', () => {
     expect(loadConfig({ OPENABM_CRM_ALLOWED_HOSTS: ' sso.corp.example, .crm.example ,' }).crmAllowedHosts).toEqual(['sso.corp.example', '.crm.example']);
   });

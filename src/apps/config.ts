@@ -19,6 +19,8 @@ const envSchema = z.object({
   OPENABM_OPERATOR_TOKEN: z.string().min(32, 'must be at least 32 characters (openssl rand -base64 32)').optional(),
   /** Comma-separated hosts (or parent domains) CRM login/organisation URLs may use besides the providers' own. */
   OPENABM_CRM_ALLOWED_HOSTS: z.string().optional(),
+  /** true behind a reverse proxy that sets X-Forwarded-For: client addresses (log-in throttling) come from it. */
+  OPENABM_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 export interface Config {
@@ -42,6 +44,8 @@ export interface Config {
   readonly operatorToken: string | undefined;
   /** Hosts (or parent domains) a CRM login or organisation URL may use besides the provider's own domains. */
   readonly crmAllowedHosts: readonly string[];
+  /** Read the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
+  readonly isBehindProxy: boolean;
 }
 
 export class ConfigError extends Error {
@@ -92,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
     workerConcurrency: e.OPENABM_WORKER_CONCURRENCY,
     orgConcurrency: e.OPENABM_ORG_CONCURRENCY,
     operatorToken: e.OPENABM_OPERATOR_TOKEN,
+    isBehindProxy: e.OPENABM_TRUST_PROXY === 'true' || e.OPENABM_TRUST_PROXY === '1',
     crmAllowedHosts: Object.freeze((e.OPENABM_CRM_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter((host) => host !== '')),
   });
 }
@@ -126,6 +131,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     orgConcurrency: 2,
     operatorToken: undefined,
     crmAllowedHosts: [],
+    isBehindProxy: false,
     ...overrides,
   });
 }
