@@ -2,6 +2,9 @@ import type { ReactElement } from 'react';
 import { AccountDetailsPage } from './pages/accounts/AccountDetailsPage';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { SegmentSyncsPage } from './pages/advertising/SegmentSyncsPage';
+import { AdvertisingOverviewPage } from './pages/advertising/AdvertisingOverviewPage';
+import { CreateSyncPage } from './pages/advertising/CreateSyncPage';
+import { SyncDetailPage } from './pages/advertising/SyncDetailPage';
 import { CrmSourcesPage } from './pages/integrations/CrmSourcesPage';
 import { IntegrationsPage } from './pages/integrations/IntegrationsPage';
 import { CreateSegmentPage } from './pages/segments/CreateSegmentPage';
@@ -9,8 +12,12 @@ import { SegmentConfirmationPage } from './pages/segments/SegmentConfirmationPag
 import { SegmentDetailPage } from './pages/segments/SegmentDetailPage';
 import { SegmentsPage } from './pages/segments/SegmentsPage';
 import { NotificationsPage } from './pages/settings/NotificationsPage';
+import { PrivacyPage } from './pages/settings/PrivacyPage';
+import { SandboxMailboxPage } from './pages/settings/SandboxMailboxPage';
+import { WebTagPage } from './pages/settings/webTag/WebTagPage';
 import { PublishedSegmentsPage } from './pages/settings/PublishedSegmentsPage';
 import { UsersPage } from './pages/settings/users/UsersPage';
+import { CompaniesPage } from './pages/settings/companies/CompaniesPage';
 
 export const HOME_PATH = '/segments';
 
@@ -22,10 +29,17 @@ export const appRoutes: readonly { readonly path: string; readonly element: Reac
   { path: '/segments/:segmentId/confirmation', element: <SegmentConfirmationPage /> },
   { path: '/accounts', element: <AccountsPage /> },
   { path: '/accounts/:companyId', element: <AccountDetailsPage /> },
+  { path: '/advertising', element: <AdvertisingOverviewPage /> },
   { path: '/advertising/segment-syncs', element: <SegmentSyncsPage /> },
+  { path: '/advertising/segment-syncs/new', element: <CreateSyncPage /> },
+  { path: '/advertising/segment-syncs/:syncId', element: <SyncDetailPage /> },
   { path: '/settings/integrations', element: <IntegrationsPage /> },
   { path: '/settings/integrations/:provider/sources', element: <CrmSourcesPage /> },
   { path: '/settings/published-segments', element: <PublishedSegmentsPage /> },
   { path: '/settings/notifications', element: <NotificationsPage /> },
+  { path: '/settings/web-tag', element: <WebTagPage /> },
+  { path: '/settings/privacy', element: <PrivacyPage /> },
+  { path: '/settings/sandbox-mailbox', element: <SandboxMailboxPage /> },
   { path: '/settings/users', element: <UsersPage /> },
+  { path: '/settings/companies', element: <CompaniesPage /> },
 ];

@@ -5,6 +5,7 @@ import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { ChangePasswordModal } from '../auth/ChangePasswordModal';
 import { useSession } from '../auth/session';
 import { MainNavigation } from './MainNavigation';
+import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
 
 export function AppLayout() {
@@ -37,7 +38,10 @@ export function AppLayout() {
               </Tooltip>
             )}
           </Group>
-          <UserMenu onChangePassword={() => setPasswordModalOpen(true)} />
+          <Group gap="xs" wrap="nowrap">
+            {mustChangePassword ? null : <NotificationBell />}
+            <UserMenu onChangePassword={() => setPasswordModalOpen(true)} />
+          </Group>
         </Group>
       </AppShell.Header>
 

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { IconAdjustments, IconBell, IconBuilding, IconBroadcast, IconChartPie, IconPlugConnected, IconSpeakerphone, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconBell, IconCode, IconMail, IconShieldLock, IconBuilding, IconBroadcast, IconChartPie, IconLayoutDashboard, IconPlugConnected, IconSpeakerphone, IconStack2, IconUsers } from '@tabler/icons-react';
 
 export interface NavItem {
   readonly label: string;
@@ -16,7 +16,10 @@ export const NAVIGATION: readonly NavItem[] = [
   {
     label: 'Advertising',
     icon: IconSpeakerphone,
-    children: [{ label: 'Segment Syncs', icon: IconBroadcast, to: '/advertising/segment-syncs' }],
+    children: [
+      { label: 'Overview', icon: IconLayoutDashboard, to: '/advertising' },
+      { label: 'Segment Syncs', icon: IconBroadcast, to: '/advertising/segment-syncs' },
+    ],
   },
   {
     label: 'Settings',
@@ -25,7 +28,11 @@ export const NAVIGATION: readonly NavItem[] = [
       { label: 'Integrations', icon: IconPlugConnected, to: '/settings/integrations' },
       { label: 'Published Segments', icon: IconStack2, to: '/settings/published-segments' },
       { label: 'Notifications', icon: IconBell, to: '/settings/notifications' },
+      { label: 'Web tag', icon: IconCode, to: '/settings/web-tag' },
+      { label: 'Privacy', icon: IconShieldLock, to: '/settings/privacy' },
+      { label: 'Sandbox mailbox', icon: IconMail, to: '/settings/sandbox-mailbox' },
       { label: 'Users', icon: IconUsers, to: '/settings/users' },
+      { label: 'Companies', icon: IconBuilding, to: '/settings/companies' },
     ],
   },
 ];

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../components/formatDate';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { SEGMENT_STATUS_COLORS, SEGMENT_STATUS_LABELS } from '../segments/segmentDisplay';
+import { AccountVisits } from './AccountVisits';
 
 const PROVIDER_NAMES: Readonly<Record<string, string>> = { salesforce: 'Salesforce', dynamics: 'Dynamics 365' };
 
@@ -66,6 +67,8 @@ export function AccountDetailsPage() {
             ))}
           </SimpleGrid>
         </Paper>
+
+        <AccountVisits companyId={companyId} />
 
         <section aria-label="CRM records">
           <Title order={2} fz="h4" mb="sm">
