@@ -27,6 +27,8 @@ export interface Actor {
   readonly orgId: string;
   readonly role: Role;
   readonly kind: 'user' | 'apiKey';
+  /** API-key callers: the key's id (per-key rate limits). */
+  readonly apiKeyId?: string;
 }
 
 /** Optional facts about the object acted on, for rules that depend on ownership. */

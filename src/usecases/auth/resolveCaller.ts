@@ -28,7 +28,7 @@ export async function resolveCaller(
     if (!key || !isRole(key.role)) return undefined;
     // Last-used is informative; a failed update must not fail the request.
     await touchApiKey(deps.db, key.orgId, key.id, now).catch(() => undefined);
-    return { actor: { kind: 'apiKey', orgId: key.orgId, userId: undefined, role: key.role }, csrfToken: undefined, sessionTokenHash: undefined, mustChangePassword: false };
+    return { actor: { kind: 'apiKey', orgId: key.orgId, userId: undefined, role: key.role, apiKeyId: key.id }, csrfToken: undefined, sessionTokenHash: undefined, mustChangePassword: false };
   }
   if (credentials.sessionToken) {
     const tokenHash = sha256Hex(credentials.sessionToken);

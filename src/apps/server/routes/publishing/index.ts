@@ -11,6 +11,7 @@ import createOrchestration from './createOrchestration';
 import updateOrchestration from './updateOrchestration';
 import startEnrichmentRun from './startEnrichmentRun';
 import listEnrichmentRuns from './listEnrichmentRuns';
+import * as segmentsApi from './segmentsApiRoutes';
 
 /** Publishing segments, saved reports, Segment Name Enrichment and the Segments API: listed in ../index.ts as one entry. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -27,4 +28,10 @@ export const publishingRoutes: ReadonlyArray<RouteDefinition<any>> = [
   updateOrchestration,
   startEnrichmentRun,
   listEnrichmentRuns,
+  segmentsApi.getSegmentsApiSettings,
+  segmentsApi.saveSegmentsApiSettings,
+  segmentsApi.listApiSegmentsRoute,
+  segmentsApi.listApiSegmentAccountsRoute,
+  segmentsApi.findCompanySegmentsRoute,
+  segmentsApi.listSegmentChangesRoute,
 ];
