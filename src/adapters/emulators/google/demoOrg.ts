@@ -36,7 +36,7 @@ export function createGoogleDemo(options: GoogleDemoOptions = {}): GoogleState {
   });
   for (const customer of demoCustomers) state.customers.set(customer.id, { ...customer });
   state.tokens.seedRefreshToken(googleDemoCredentials.refreshToken, googleDemoCredentials.userEmail, GOOGLE_SCOPES);
-  // The printed demo access token lasts a day so a sandbox session can use it directly; real ones last 3599 s.
-  state.tokens.issue(googleDemoCredentials.userEmail, GOOGLE_SCOPES, { accessToken: googleDemoCredentials.accessToken, refreshToken: googleDemoCredentials.refreshToken, accessTtlMs: 86_400_000 });
+  // The printed demo access token lasts a week so a sandbox session can use it directly; real ones last 3599 s.
+  state.tokens.issue(googleDemoCredentials.userEmail, GOOGLE_SCOPES, { accessToken: googleDemoCredentials.accessToken, refreshToken: googleDemoCredentials.refreshToken, accessTtlMs: 7 * 86_400_000 });
   return state;
 }
