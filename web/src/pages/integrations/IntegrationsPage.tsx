@@ -84,7 +84,7 @@ export function IntegrationsPage() {
         description="CRM connections: status, daily API usage and the data sync. Segments are built from their account lists and reports."
       />
       <Stack gap="lg">
-        {connectedProvider !== null && (
+        {connectedProvider !== null && providers.some((option) => option.provider === connectedProvider) && (
           <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} title={`${displayNameOf(connectedProvider)} is connected`} withCloseButton onClose={dismissNotice} data-testid="connect-notice">
             Run a sync to read its accounts, contacts and leads: lists and reports can back segments once the first full sync has completed.
           </Alert>

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { useSearchParams } from 'react-router-dom';
+import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPlugConnected } from '@tabler/icons-react';
+import { IconCircleCheck, IconPlugConnected } from '@tabler/icons-react';
 import { disconnectMap, listMapConnections } from '../../../../../src/contracts/mapIntegrations';
 import type { MapConnectionSummary, MapProviderIdBody } from '../../../../../src/contracts/mapIntegrations';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
@@ -28,6 +29,8 @@ export function MapIntegrationsSection() {
   const [disconnecting, setDisconnecting] = useState<MapConnectionSummary | null>(null);
   const disconnectMutation = useApiMutation(disconnectMap, { invalidates: [listMapConnections] });
   const providers = query.data?.providers ?? [];
+  const [searchParams] = useSearchParams();
+  const connected = providers.find((option) => option.provider === searchParams.get('connected'));
 
   return (
     <Stack gap="lg" mt="xl" data-testid="map-integrations">
@@ -39,6 +42,11 @@ export function MapIntegrationsSection() {
           Segment Name Enrichment writes the names of published segments into a field of these systems&apos; leads.
         </Text>
       </Stack>
+      {connected !== undefined && (
+        <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} title={`${connected.displayName} is connected`} data-testid="map-connect-notice">
+          Choose its field in a Segment Name Enrichment orchestration (Settings &gt; Orchestrations); a long-text field holds the most segment names.
+        </Alert>
+      )}
       {query.isPending ? (
         <Skeleton height={120} radius="lg" />
       ) : query.isError ? (
