@@ -10,4 +10,6 @@ export interface AppDeps extends UseCaseDeps {
   readonly config: Config;
   /** Sandbox mode without OPENABM_SMTP_URL: the local SMTP server that captures every message (Settings > Sandbox mailbox). */
   readonly sandboxMailbox?: SandboxSmtpServer | undefined;
+  /** Sandbox mode: the port of the Conversational Email inbound SMTP listener (the sandbox mailbox answers through it). */
+  readonly ceInboundSmtpPort?: number | undefined;
 }

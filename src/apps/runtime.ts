@@ -8,6 +8,8 @@ import { emulatorDefinitions } from '../adapters/emulators/index';
 import type { RunningEmulator } from '../adapters/emulators/kit/registry';
 import { createMailer } from '../adapters/mailer/createMailer';
 import { startSandboxSmtpServer, type SandboxSmtpServer } from '../adapters/mailer/sandboxSmtpServer';
+import { startInboundSmtpListener, type InboundSmtpListener } from '../adapters/mailer/ceInboundSmtp';
+import { receiveInboundEmail } from '../usecases/conversationalEmail/receiveInboundEmail';
 import { systemClock, type Clock } from '../ports/clock';
 import { seedDemoCompanies } from '../usecases/companies/seedDemoCompanies';
 import type { JobQueue } from '../ports/jobQueue';
@@ -94,6 +96,14 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
       logger.info({ smtpUrl: mailbox.url }, 'sandbox SMTP server started (Settings > Sandbox mailbox shows what was sent)');
     }
 
+    // Sandbox: replies written as the lead on the Conversational Email sandbox mailbox arrive here over SMTP.
+    let ceInbound: InboundSmtpListener | undefined;
+    if (config.isSandbox && mode === 'all') {
+      const listener = await startInboundSmtpListener();
+      ceInbound = listener;
+      closers.push(() => listener.close());
+    }
+
     const boss: PgBoss = createBoss(database);
     boss.on('error', (error: unknown) => logger.error({ err: error }, 'job queue error'));
     await boss.start();
@@ -109,11 +119,15 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
       jobs,
       mailer: createMailer(sandboxMailbox ? { ...config, smtpUrl: sandboxMailbox.url } : config, logger),
       sandboxMailbox,
+      ceInboundSmtpPort: ceInbound?.port,
       sandboxUrls: Object.freeze(sandboxUrls),
       sandboxCredentials: Object.freeze(sandboxCredentials),
       connectors: crmConnectors,
     });
 
+    ceInbound?.setHandler(async (mail) => {
+      await receiveInboundEmail({ orgId: undefined, input: mail }, deps);
+    });
     await startWorkers(boss, deps);
     const isSeedingDemo = options.isSeedingDemo ?? mode === 'all';
     // Outside sandbox mode nothing is seeded: the operator creates organisations (openabm orgs create).

@@ -46,9 +46,9 @@ export interface PreflightItem {
 
 export interface PreflightResult {
   readonly isReady: boolean;
-  readonly items: readonly PreflightItem[];
-  readonly missing: readonly string[];
-  readonly warnings: readonly string[];
+  readonly items: PreflightItem[];
+  readonly missing: string[];
+  readonly warnings: string[];
 }
 
 export const CONNECTED_APPS_WARNING =

@@ -18,7 +18,7 @@ export interface CeDeps extends IntegrationDeps {
   /** Defaults to the rule table (domain/conversationalEmail/classifyReply.ts). */
   readonly replyClassifier?: ReplyClassifier;
   /** Sandbox mode: the port of the local inbound SMTP listener the sandbox mailbox answers through. */
-  readonly ceInboundSmtpPort?: number;
+  readonly ceInboundSmtpPort?: number | undefined;
   /** Tests only: called right after Salesforce answered a Task batch and before the journal records it (a crash). */
   readonly ceCrashAfterTaskBatch?: () => void;
 }

@@ -48,6 +48,7 @@ import setUploadMapping from './segments/setUploadMapping';
 import getAccountDetails from './accounts/getAccountDetails';
 import searchAccounts from './accounts/searchAccounts';
 import { companyRoutes } from './companies/index';
+import { conversationalEmailRoutes } from './conversationalEmail/index';
 import { notificationRoutes } from './notifications/index';
 import { webTagRoutes } from './webTag/index';
 import { publishingRoutes } from './publishing/index';
@@ -109,6 +110,7 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   getAccountDetails,
   searchAccounts,
   ...companyRoutes,
+  ...conversationalEmailRoutes,
   ...notificationRoutes,
   ...webTagRoutes,
   ...publishingRoutes,
