@@ -102,6 +102,11 @@ export async function newPage(browser: TestBrowser): Promise<Page> {
  */
 const chosenPasswords = new Map<string, string>();
 
+/** The password a user logs in with now: the one the harness chose at its first log-in, else the one given. */
+export function currentPassword(baseUrl: string, email: string, oneTimePassword: string): string {
+  return chosenPasswords.get(`${baseUrl} ${email.toLowerCase()}`) ?? oneTimePassword;
+}
+
 /** The log-in page, filled in and submitted; waits for the app. */
 async function submitLogIn(page: Page, baseUrl: string, email: string, password: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
+import type { Page } from 'playwright-core';
+import { currentPassword, launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
 import type { OpenabmUnderTest, TestBrowser } from './harness';
 
 let openabm: OpenabmUnderTest;
@@ -14,6 +15,18 @@ afterAll(async () => {
   await browser?.close();
   await openabm?.close();
 });
+
+/** Adds a user through the API as the page's logged-in administrator (set-up for a test of its own). */
+async function addUserThroughApi(page: Page, name: string, email: string): Promise<void> {
+  await page.evaluate(
+    async (user) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch('/api/users', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: JSON.stringify({ ...user, role: 'marketing_user' }) });
+      if (!response.ok) throw new Error(`adding ${user.email}: ${response.status} ${await response.text()}`);
+    },
+    { name, email },
+  );
+}
 
 describe('Settings > Users as an administrator', () => {
   it('adds a user, changes their role and deactivates them; the new user logs in and sets a password', async () => {
@@ -118,9 +131,61 @@ describe('Settings > Users as an administrator', () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await page.waitForURL(/\/login\?next=%2Fsettings%2Fusers$/);
     await page.getByLabel('E-mail').fill(openabm.demo.emails.view_only);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(openabm.demo.password);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(currentPassword(openabm.url, openabm.demo.emails.view_only, openabm.demo.password));
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(/\/settings\/users$/);
     await page.getByRole('table', { name: 'Users' }).waitFor();
+  });
+
+  it('resets a user’s password: the new one-time password is shown once, and the user must choose a password before anything else', async () => {
+    const admin = await newPage(browser);
+    await logIn(admin, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+    await addUserThroughApi(admin, 'Grace Hopper', 'grace@demo.openabm.example');
+    await admin.goto(`${openabm.url}/settings/users`);
+    await admin.getByRole('button', { name: 'Reset password of Grace Hopper' }).click();
+    await admin.getByRole('dialog', { name: 'Reset password' }).getByRole('button', { name: 'Reset password' }).click();
+    const shown = admin.getByRole('dialog', { name: 'New one-time password' });
+    const oneTimePassword = (await shown.getByTestId('shown-once-secret').textContent())?.trim() ?? '';
+    expect(oneTimePassword.length).toBeGreaterThanOrEqual(12);
+    await saveScreenshot(admin, 'user-password-reset');
+    await shown.getByRole('button', { name: 'Done' }).click();
+    await shown.waitFor({ state: 'hidden' });
+
+    const grace = await newPage(browser);
+    await logIn(grace, openabm.url, 'grace@demo.openabm.example', oneTimePassword, { isKeepingPrompt: true });
+    const prompt = grace.getByRole('dialog', { name: 'Change your one-time password' });
+    await prompt.waitFor();
+    // The prompt cannot be put off: no "Later", no close button, Escape does nothing, and no page shows behind it.
+    expect(await prompt.getByRole('button', { name: 'Later' }).count()).toBe(0);
+    expect(await prompt.getByRole('button', { name: 'Log out' }).count()).toBe(1);
+    await grace.keyboard.press('Escape');
+    await prompt.waitFor({ state: 'visible' });
+    expect(await grace.getByRole('heading', { level: 1 }).count()).toBe(0);
+    await prompt.getByLabel('One-time password').fill(oneTimePassword);
+    await prompt.getByRole('textbox', { name: 'New password', exact: true }).fill('graces own password');
+    await prompt.getByLabel('Repeat new password').fill('graces own password');
+    await prompt.getByRole('button', { name: 'Change password' }).click();
+    await prompt.waitFor({ state: 'hidden' });
+    // The same session goes on: the segments page loads.
+    await grace.getByRole('heading', { name: 'Segments', level: 1 }).waitFor();
+  });
+
+  it('shows the server’s sentence under the e-mail field', async () => {
+    const page = await newPage(browser);
+    await logIn(page, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+    await page.goto(`${openabm.url}/settings/users`);
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const addDialog = page.getByRole('dialog', { name: 'Add user' });
+    await addDialog.getByLabel('Name').fill('No Address');
+    await addDialog.getByLabel('E-mail').fill('not-an-address');
+    await addDialog.getByRole('button', { name: 'Add user' }).click();
+    await addDialog.getByText('Enter a valid e-mail address.').waitFor();
+  });
+
+  it('opens the API documentation under the Content-Security-Policy', async () => {
+    const page = await newPage(browser);
+    await page.goto(`${openabm.url}/api/docs`);
+    await page.getByRole('heading', { name: /openabm API/ }).waitFor();
+    await page.getByText('/api/auth/login').first().waitFor();
   });
 });

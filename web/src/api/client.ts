@@ -71,6 +71,16 @@ export async function fetchFile<C extends EndpointContract>(contract: C, ...[inp
   return { fileName: fileNameFromDisposition(response.headers.get('content-disposition'), url.split('/').pop() ?? 'download'), blob: await response.blob() };
 }
 
+/**
+ * The server's sentence for one field of a rejected body ("Enter a valid e-mail address."), to show under that
+ * input; undefined when the error is about something else.
+ */
+export function fieldError(error: unknown, field: string): string | undefined {
+  if (!(error instanceof ApiError) || error.code !== 'validation_failed' || !Array.isArray(error.details)) return undefined;
+  const match = (error.details as Array<{ path?: unknown; message?: unknown }>).find((detail) => detail.path === `/${field}`);
+  return typeof match?.message === 'string' ? match.message : undefined;
+}
+
 export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }

@@ -4,7 +4,7 @@ import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput } from '@ma
 import { ROLE_LABELS } from '../../../../../src/contracts/permissions';
 import type { Role } from '../../../../../src/contracts/permissions';
 import { addUser, listUsers } from '../../../../../src/contracts/users';
-import { errorMessage } from '../../../api/client';
+import { errorMessage, fieldError } from '../../../api/client';
 import { useApiMutation } from '../../../api/hooks';
 import { useSession } from '../../../auth/session';
 import { ShownOnceSecret } from '../../../components/ShownOnceSecret';
@@ -31,18 +31,38 @@ export function AddUserModal({ isOpen, onClose }: { isOpen: boolean; onClose: ()
   };
 
   const added = mutation.data;
+  // The server's sentences go under the field they concern ("Enter a valid e-mail address.").
+  const nameError = fieldError(mutation.error, 'name');
+  const emailError = fieldError(mutation.error, 'email');
+  const hasFieldErrors = nameError !== undefined || emailError !== undefined;
   return (
     <Modal opened={isOpen} onClose={close} title={added === undefined ? 'Add user' : 'User added'} centered size="md">
       {added === undefined ? (
         <form onSubmit={submit} noValidate>
           <Stack gap="md">
-            {mutation.isError && (
+            {mutation.isError && !hasFieldErrors && (
               <Alert color="red" variant="light" role="alert">
                 {errorMessage(mutation.error)}
               </Alert>
             )}
-            <TextInput label="Name" required value={name} onChange={(event) => setName(event.currentTarget.value)} autoComplete="off" data-autofocus />
-            <TextInput label="E-mail" type="email" required value={email} onChange={(event) => setEmail(event.currentTarget.value)} autoComplete="off" />
+            <TextInput
+              label="Name"
+              required
+              value={name}
+              error={nameError}
+              onChange={(event) => setName(event.currentTarget.value)}
+              autoComplete="off"
+              data-autofocus
+            />
+            <TextInput
+              label="E-mail"
+              type="email"
+              required
+              value={email}
+              error={emailError}
+              onChange={(event) => setEmail(event.currentTarget.value)}
+              autoComplete="off"
+            />
             <Select
               label="Role"
               required
