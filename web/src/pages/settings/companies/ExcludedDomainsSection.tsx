@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconWorldOff } from '@tabler/icons-react';
+import { addExcludedDomains, listExcludedDomains, removeExcludedDomain } from '../../../../../src/contracts/companies';
+import { errorMessage } from '../../../api/client';
+import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import { useCan } from '../../../auth/session';
+import { ConfirmDialog } from '../../../components/ConfirmDialog';
+import { EmptyPanel } from '../../../components/EmptyPanel';
+import { QueryError } from '../../../components/QueryError';
+
+/** The organisation's additions to the built-in exclusion list: domains that never identify a company. */
+export function ExcludedDomainsSection() {
+  const canManage = useCan('companies.manage');
+  const query = useApiQuery(listExcludedDomains, undefined);
+  const addMutation = useApiMutation(addExcludedDomains, { invalidates: [listExcludedDomains] });
+  const removeMutation = useApiMutation(removeExcludedDomain, { invalidates: [listExcludedDomains] });
+  const [draft, setDraft] = useState('');
+  const [toRemove, setToRemove] = useState<string | null>(null);
+  const entries = draft.split(/[\s,;]+/).filter((entry) => entry !== '');
+
+  const closeRemove = () => {
+    setToRemove(null);
+    removeMutation.reset();
+  };
+
+  return (
+    <section aria-labelledby="excluded-domains-title">
+      <Stack gap={4} mb="md">
+        <Title order={2} fz="h3" id="excluded-domains-title">
+          Exclusion list
+        </Title>
+        <Text c="dimmed" fz="sm">
+          Rows with these domains stay unmatched (&ldquo;The provided domain is on the exclusion list.&rdquo;).
+          {query.isSuccess && ` ${query.data.builtInCount} domains (free e-mail, social networks, site builders) are excluded for everyone.`}
+        </Text>
+      </Stack>
+      {canManage && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            addMutation.mutate(
+              { body: { domains: entries } },
+              {
+                onSuccess: (result) => {
+                  notifications.show({ color: 'green', message: `${result.added.length} ${result.added.length === 1 ? 'domain is' : 'domains are'} excluded.` });
+                  setDraft('');
+                },
+              },
+            );
+          }}
+        >
+          <Stack gap="xs" mb="md">
+            <Textarea label="Exclude domains" description="Websites, URLs or e-mail addresses, one per line" autosize minRows={2} value={draft} onChange={(event) => setDraft(event.currentTarget.value)} />
+            {addMutation.isError && (
+              <Alert color="red" variant="light" role="alert">
+                {errorMessage(addMutation.error)}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button type="submit" variant="light" disabled={entries.length === 0} loading={addMutation.isPending}>
+                Exclude
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+      {query.isPending ? (
+        <Skeleton height={120} radius="lg" />
+      ) : query.isError ? (
+        <QueryError error={query.error} onRetry={() => void query.refetch()} />
+      ) : query.data.items.length === 0 ? (
+        <EmptyPanel icon={IconWorldOff} title="No domains of your own" description="Only the built-in list applies." />
+      ) : (
+        <Paper withBorder radius="lg" bg="white">
+          <Table aria-label="Excluded domains">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Domain</Table.Th>
+                {canManage && (
+                  <Table.Th>
+                    <VisuallyHidden>Actions</VisuallyHidden>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {query.data.items.map(({ domain }) => (
+                <Table.Tr key={domain}>
+                  <Table.Td>{domain}</Table.Td>
+                  {canManage && (
+                    <Table.Td ta="right">
+                      <Button size="xs" variant="subtle" color="red" onClick={() => setToRemove(domain)} aria-label={`Remove ${domain} from the exclusion list`}>
+                        Remove
+                      </Button>
+                    </Table.Td>
+                  )}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Paper>
+      )}
+      <ConfirmDialog
+        isOpen={toRemove !== null}
+        title="Remove excluded domain"
+        confirmLabel="Remove domain"
+        isDestructive
+        isPending={removeMutation.isPending}
+        error={removeMutation.error}
+        onCancel={closeRemove}
+        onConfirm={() => toRemove !== null && removeMutation.mutate({ params: { domain: toRemove } }, { onSuccess: closeRemove })}
+      >
+        {toRemove !== null && (
+          <>
+            Remove <b>{toRemove}</b> from the exclusion list? Rows with this domain can match a company again at the next refresh.
+          </>
+        )}
+      </ConfirmDialog>
+    </section>
+  );
+}
