@@ -39,3 +39,13 @@ export async function setSegmentMembers(database: Database, orgId: string, segme
 export function actorOf(org: TestOrg, role: Role): Actor {
   return { orgId: org.orgId, userId: org.userIds[role], role, kind: 'user' };
 }
+
+/** CRM contacts at the given companies (one per company, linked through a CRM account), for Google and Meta audiences. */
+export async function seedContacts(database: Database, orgId: string, companies: readonly SeededCompany[], emailOf: (index: number) => string | null): Promise<void> {
+  for (const [index, company] of companies.entries()) {
+    const accountId = `ACC-${company.id}`;
+    await database.db.execute(sql`INSERT INTO crm_account_companies (org_id, provider, external_id, company_id) VALUES (${orgId}, 'salesforce', ${accountId}, ${company.id})`);
+    await database.db.execute(sql`INSERT INTO crm_contacts (org_id, provider, external_id, name, email, country, account_external_id, fields)
+      VALUES (${orgId}, 'salesforce', ${`CON-${company.id}`}, ${`Person ${index}`}, ${emailOf(index)}, 'US', ${accountId}, '{}'::jsonb)`);
+  }
+}

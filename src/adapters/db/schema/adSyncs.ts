@@ -3,11 +3,14 @@ import { bigint, customType, index, integer, jsonb, pgTable, primaryKey, text, t
 import { organizations, users } from './core';
 import { segments } from './segments';
 
-/** Mirrors migrations/0500_ad_syncs.sql. *_sealed columns hold AES-256-GCM sealed secrets; *_members hold packed uint32 keys. */
-export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => 'bytea',
-  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength),
-  fromDriver: (value) => (typeof value === 'string' ? Buffer.from((value as string).replace(/^\\x/, ''), 'hex') : value),
+/**
+ * Mirrors migrations/0500_ad_syncs.sql + 0501. *_sealed columns hold AES-256-GCM sealed secrets; member sets are packed
+ * sorted uint32 keys stored as base64 text (PGlite decodes base64 text ~30× faster than bytea).
+ */
+export const memberSetColumn = customType<{ data: Uint8Array; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64'),
+  fromDriver: (value) => Buffer.from(value, 'base64'),
 });
 
 export const adChannelConnections = pgTable(
@@ -91,8 +94,8 @@ export const adSyncs = pgTable(
     audienceName: text('audience_name').notNull(),
     channelStatus: text('channel_status'),
     matchedCount: integer('matched_count'),
-    ackedMembers: bytea('acked_members').notNull().default(sql`'\\x'::bytea`),
-    failedMembers: bytea('failed_members').notNull().default(sql`'\\x'::bytea`),
+    ackedMembers: memberSetColumn('acked_members').notNull().default(sql`''`),
+    failedMembers: memberSetColumn('failed_members').notNull().default(sql`''`),
     ackedCount: integer('acked_count').notNull().default(0),
     lastSyncedAt: timestamp('last_synced_at', { withTimezone: true }),
     syncedSegmentRefreshAt: timestamp('synced_segment_refresh_at', { withTimezone: true }),
@@ -114,7 +117,7 @@ export const adSyncRuns = pgTable(
     syncId: uuid('sync_id').notNull().references(() => adSyncs.id, { onDelete: 'cascade' }),
     trigger: text('trigger').notNull(),
     status: text('status').notNull(),
-    targetMembers: bytea('target_members').notNull().default(sql`'\\x'::bytea`),
+    targetMembers: memberSetColumn('target_members').notNull().default(sql`''`),
     targetCount: integer('target_count').notNull().default(0),
     plannedAdd: integer('planned_add').notNull().default(0),
     plannedRemove: integer('planned_remove').notNull().default(0),
@@ -139,12 +142,12 @@ export const adSyncBatches = pgTable(
     runId: uuid('run_id').notNull().references(() => adSyncRuns.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     operation: text('operation').notNull(),
-    memberKeys: bytea('member_keys').notNull(),
+    memberKeys: memberSetColumn('member_keys').notNull(),
     memberCount: integer('member_count').notNull(),
     status: text('status').notNull(),
     pendingRequestId: text('pending_request_id'),
     acceptedCount: integer('accepted_count').notNull().default(0),
-    rejectedMembers: bytea('rejected_members').notNull().default(sql`'\\x'::bytea`),
+    rejectedMembers: memberSetColumn('rejected_members').notNull().default(sql`''`),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
   },
