@@ -5,7 +5,7 @@ import type { SyncErrorCode } from '../../domain/sync/errorCatalogue';
 import { difference, EMPTY_MEMBER_SET, packMemberSet, toMemberSet, union, unpackMemberSet } from '../../domain/sync/memberSet';
 import { isAdChannelError, type BatchRequest } from '../../ports/adChannel';
 import { AD_SYNC_RUN_JOB, channelConnector, type AdSyncDeps } from './adSyncDeps';
-import { openChannelSession, type ChannelSession } from './channelSession';
+import { markConnectionReauth, openChannelSession, type ChannelSession } from './channelSession';
 import { planAdSyncRun, type AdSyncTrigger } from './planAdSyncRun';
 import { sendAdSyncBatches } from './sendAdSyncBatches';
 import { applySyncEvent, raiseSyncAlert } from './syncAlerts';
@@ -135,6 +135,7 @@ export async function runAdSync({ orgId, syncId, trigger }: { orgId: string; syn
       return { kind: 'waiting', runId: run?.id ?? '', retryAfterMs };
     }
     // reauth, permanent, or an audience that vanished twice in one run: the sync stops until someone acts.
+    if (error.kind === 'reauth' && session) await markConnectionReauth(deps, session.connection, error.message);
     const code: SyncErrorCode = error.kind === 'audience_missing' ? 'audience_deleted' : error.code;
     return fail(sync, run, code, error.message, deps);
   }

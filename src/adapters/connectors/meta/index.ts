@@ -34,7 +34,8 @@ export const metaConnector: AdChannelConnector = {
         adAccountsPage,
         'Meta ad accounts',
       );
-      for (const account of page.data) accounts.push({ id: account.account_id ?? account.id.replace(/^act_/, ''), name: account.name ?? account.id, role: undefined });
+      for (const account of page.data) // Graph ids are written act_<id> (meta.md §1); that is the form users see and paste.
+      accounts.push({ id: actId(account.account_id ?? account.id), name: account.name ?? account.id, role: undefined });
       after = page.paging?.next ? page.paging.cursors?.after : undefined;
     } while (after);
     return accounts;
