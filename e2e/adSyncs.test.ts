@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { generateDemoCompanies } from '../src/adapters/demo/demoCompanies';
+import { testConfig } from '../src/apps/config';
+import { startOpenabm, type RunningOpenabm } from '../src/apps/runtime';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { assertWebBuilt, launchBrowser, logIn, newPage, saveScreenshot } from './harness';
+import type { TestBrowser } from './harness';
+
+/**
+ * Segment syncs in the browser: a marketing user connects sandbox LinkedIn, runs the dry run, creates a sync and sees
+ * it go syncing → synced; an admin toggles it off; after an injected permission error the dashboard's Status = Failed
+ * filter lists it. Started like harness.startTestOpenabm, but keeping the emulator URLs to inject the fault.
+ */
+let openabm: RunningOpenabm;
+let dataDir: string;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  assertWebBuilt();
+  dataDir = mkdtempSync(path.join(os.tmpdir(), 'openabm-e2e-'));
+  openabm = await startOpenabm({ config: testConfig({ dataDir, port: 0 }), isSeedingDemo: true });
+  browser = await launchBrowser();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await openabm?.close();
+  if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
+});
+
+const baseUrl = () => openabm.url ?? '';
+const demo = () => {
+  if (!openabm.demo) throw new Error('the demo organisation was not seeded');
+  return openabm.demo;
+};
+
+async function api<T>(page: Page, method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
+  return page.evaluate(
+    async (request) => {
+      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
+      const response = await fetch(request.url, {
+        method: request.method,
+        headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken },
+        ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
+      });
+      if (!response.ok) throw new Error(`${request.method} ${request.url}: ${response.status} ${await response.text()}`);
+      return (await response.json()) as T;
+    },
+    { method, url, body },
+  );
+}
+
+async function connectLinkedIn(page: Page): Promise<void> {
+  await page.goto(`${baseUrl()}/advertising`);
+  const card = page.getByTestId('channel-linkedin');
+  await card.getByRole('button', { name: 'Connect LinkedIn (sandbox)' }).click();
+  await card.getByText('Connected', { exact: true }).waitFor();
+}
+
+async function pick(page: Page, label: string, option: string | RegExp): Promise<void> {
+  await page.getByRole('combobox', { name: label, exact: true }).click();
+  await page.getByRole('option', { name: option }).first().click();
+}
+
+describe('segment syncs to LinkedIn', () => {
+  it('connects, dry-runs, creates a sync that goes synced, is toggled off by an admin, and shows under Failed after a permission error', async () => {
+    const marketer = await newPage(browser);
+    await logIn(marketer, baseUrl(), demo().emails.marketing_user, demo().password);
+    await connectLinkedIn(marketer);
+
+    // A segment of demo master companies, built by the worker.
+    const rows = generateDemoCompanies(30).map((company) => [company.name, company.domain, company.country]);
+    const csv = ['Account Name,Website,Country', ...rows.map((row) => row.map((cell) => `"${cell}"`).join(','))].join('\n');
+    const { upload } = await api<{ upload: { id: string } }>(marketer, 'POST', '/api/segment-uploads', { fileName: 'linkedin-icp.csv', contentBase64: Buffer.from(csv).toString('base64') });
+    const { segment } = await api<{ segment: { id: string } }>(marketer, 'POST', '/api/segments', { name: 'LinkedIn ICP', source: { type: 'upload', uploadId: upload.id } });
+    await expect.poll(async () => (await api<{ segment: { memberCount: number } }>(marketer, 'GET', `/api/segments/${segment.id}`)).segment.memberCount, { timeout: 60_000 }).toBeGreaterThan(0);
+
+    await marketer.goto(`${baseUrl()}/advertising/segment-syncs`);
+    await marketer.getByRole('link', { name: 'Create Sync' }).click();
+    await pick(marketer, 'Segment', /LinkedIn ICP/);
+    await pick(marketer, 'Channel', 'LinkedIn');
+    await pick(marketer, 'Ad account', /\(/);
+    await marketer.getByRole('button', { name: 'Dry run' }).click();
+    await expect.poll(async () => marketer.getByTestId('dry-run').textContent()).toMatch(/accounts would be sent\.[\s\S]*Expected match rate/);
+    await marketer.getByRole('button', { name: 'Create Sync' }).click();
+    await marketer.getByRole('heading', { name: /LinkedIn ICP → LinkedIn/ }).waitFor();
+    await expect.poll(async () => marketer.getByTestId('sync-status').first().textContent(), { timeout: 90_000, interval: 1_000 }).toBe('Synced');
+    await saveScreenshot(marketer, 'ad-sync-detail');
+
+    const admin = await newPage(browser);
+    await logIn(admin, baseUrl(), demo().emails.primary_admin, demo().password);
+    await connectLinkedIn(admin);
+    await admin.goto(`${baseUrl()}/advertising/segment-syncs`);
+    const row = admin.getByTestId('sync-row').filter({ hasText: 'LinkedIn ICP' });
+    await row.getByRole('switch').click({ force: true });
+    const dialog = admin.getByRole('dialog', { name: 'Toggle off this sync?' });
+    await expect.poll(async () => dialog.textContent()).toContain('stays available on LinkedIn in a stale state');
+    await dialog.getByRole('button', { name: 'Toggle off' }).click();
+    await expect.poll(async () => row.getByTestId('sync-status').textContent()).toBe('Inactive');
+
+    // LinkedIn now refuses the ad account's audiences: toggling on runs the sync, which fails with the permission alert.
+    const linkedInUrl = openabm.deps.sandboxUrls.linkedin ?? '';
+    const fault = await fetch(`${linkedInUrl}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault: 'permission_denied', pathPrefix: '/rest/dmpSegments' }) });
+    expect(fault.ok).toBe(true);
+    await row.getByRole('switch').click({ force: true });
+    await admin.getByRole('dialog', { name: 'Toggle on this sync?' }).getByRole('button', { name: 'Toggle on' }).click();
+    await expect.poll(async () => row.getByTestId('sync-status').textContent(), { timeout: 90_000, interval: 1_000 }).toBe('Failed');
+
+    await pick(admin, 'Status', 'Failed');
+    await expect.poll(async () => admin.getByTestId('sync-row').count()).toBe(1);
+    await admin.getByRole('link', { name: 'LinkedIn ICP' }).click();
+    await expect.poll(async () => admin.getByTestId('sync-alert').first().textContent()).toContain('Missing permission on the ad account');
+  });
+});
