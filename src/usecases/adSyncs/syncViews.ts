@@ -1,7 +1,6 @@
 import { listUserAdChannelConnections } from '../../adapters/db/repositories/adChannelConnections';
-import { listAdSyncRejections, listAdSyncs, listOpenAdSyncAlerts, findAdSync, userNames, countToggledOnSyncs, findAdSyncSettings, countActiveSyncsBySegment, type AdSyncListFilter, type AdSyncListRow } from '../../adapters/db/repositories/adSyncs';
+import { countActiveSyncsBySegment, countToggledOnSyncs, findAdSync, findAdSyncSettings, listAdSyncRejections, listAdSyncs, listOpenAdSyncAlerts, type AdSyncListFilter, type AdSyncListRow } from '../../adapters/db/repositories/adSyncs';
 import { listAdSyncRuns } from '../../adapters/db/repositories/adSyncRuns';
-import { findSegment } from '../../adapters/db/segments/segmentsRepo';
 import { AppError } from '../../domain/appError';
 import { can, type Actor } from '../../domain/permissions/policy';
 import { AD_CHANNEL_IDS, CHANNEL_NAMES, type AdChannelId } from '../../domain/sync/channels';
@@ -98,12 +97,6 @@ export async function getAdvertisingOverview({ orgId, actor }: { orgId: string; 
   };
 }
 
-export async function requireSegmentName(orgId: string, segmentId: string, deps: AdSyncDeps): Promise<string> {
-  const segment = await findSegment(deps.db, orgId, segmentId);
-  if (!segment) throw new AppError('not_found', 'The segment was not found.');
-  return segment.name;
-}
-
 /** Segments' activations from ad syncs: the Activations column and the delete guard count toggled-on syncs. */
 export function adSyncActivations(deps: Pick<AdSyncDeps, 'db'>): SegmentActivations {
   return {
@@ -114,4 +107,3 @@ export function adSyncActivations(deps: Pick<AdSyncDeps, 'db'>): SegmentActivati
   };
 }
 
-export { userNames };
