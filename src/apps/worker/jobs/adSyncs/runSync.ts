@@ -11,9 +11,11 @@ export default defineJob({
   name: AD_SYNC_RUN_JOB,
   payload: z.object({ orgId: z.string().uuid(), syncId: z.string().uuid(), trigger: z.enum(['create', 'toggle_on', 'segment_refresh', 'schedule', 'manual']).default('schedule') }),
   retryLimit: 5,
-  retryDelaySeconds: 60,
+  // A worker that died is replaced within a minute (heartbeat); the run resumes from its journal.
+  retryDelaySeconds: 15,
   retryBackoff: true,
-  expireInSeconds: 3_600,
+  expireInSeconds: 6 * 3_600,
+  heartbeatSeconds: 15,
   isPerOrg: true,
   handler: async (payload, deps) => {
     const outcome = await runAdSync(payload, deps);
