@@ -26,7 +26,7 @@ export async function countOrganizations(db: Db): Promise<number> {
 
 export async function listOrganizationsWithUserCounts(db: Db): Promise<Array<OrganizationRow & { userCount: number }>> {
   const rows = await db
-    .select({ org: organizations, userCount: sql<number>`(SELECT count(*)::int FROM users u WHERE u.org_id = ${organizations.id})` })
+    .select({ org: organizations, userCount: sql<number>`(SELECT count(*)::int FROM users u WHERE u.org_id = organizations.id)` })
     .from(organizations)
     .orderBy(asc(organizations.createdAt), asc(organizations.name));
   return rows.map((row) => ({ ...row.org, userCount: Number(row.userCount) }));
