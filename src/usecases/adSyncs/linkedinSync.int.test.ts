@@ -3,6 +3,7 @@ import { startLinkedInEmulator, type LinkedInEmulator } from '../../adapters/emu
 import type { Database } from '../../adapters/db/database';
 import { listAdSyncRuns } from '../../adapters/db/repositories/adSyncRuns';
 import { findAdSync } from '../../adapters/db/repositories/adSyncs';
+import { findAdChannelConnection, updateAdChannelConnection } from '../../adapters/db/repositories/adChannelConnections';
 import { createTestOrg, type TestOrg } from '../../test/createTestOrg';
 import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
 import { createTestDeps } from '../../test/testApp';
@@ -162,5 +163,15 @@ describe.each(testDatabaseKinds())('LinkedIn segment sync on %s', (kind) => {
       code: 'conflict',
       details: { existingSyncId: sync.id },
     });
+  });
+
+  it('asks for the yearly LinkedIn sign-in once the refresh token’s year is over', async () => {
+    const org = await createTestOrg(database);
+    const { sync } = await connectedSync(org, companies.slice(0, 3));
+    const connection = await findAdChannelConnection(database.db, org.orgId, org.userIds.marketing_user, 'linkedin');
+    expect(connection?.reauthDueAt?.getTime()).toBeGreaterThan(Date.now() + 364 * 24 * 3600_000);
+    await updateAdChannelConnection(database.db, org.orgId, connection?.id ?? '', { reauthDueAt: new Date(Date.now() - 1_000) });
+    expect(await runAdSync({ orgId: org.orgId, syncId: sync.id, trigger: 'schedule' }, deps)).toMatchObject({ kind: 'failed', code: 'reauth_yearly' });
+    expect((await findAdChannelConnection(database.db, org.orgId, org.userIds.marketing_user, 'linkedin'))?.status).toBe('reauth_required');
   });
 });
