@@ -123,7 +123,7 @@ describe.each(testDatabaseKinds())('refreshing segments on %s', (kind) => {
     const segmentId = await createReportSegment('00O-badpick', [crmAccount('001A', company(0))]);
     const response = await t.app.inject({ method: 'POST', url: `/api/segments/${segmentId}/rows/1/match`, headers, payload: { companyId: 'no-such-company' } });
     expect(response.statusCode).toBe(400);
-    expect(response.json().message).toBe('Company no-such-company is not in the master company database.');
+    expect(response.json().message).toBe('Company no-such-company is not in the master company database or your private companies.');
   });
 
   it('"Refresh now" queues one job per segment', async () => {
