@@ -26,7 +26,7 @@ describe('Settings > Companies as an administrator', () => {
     const chooser = page.waitForEvent('filechooser');
     await page.getByRole('button', { name: 'Import CSV' }).click();
     await (await chooser).setFiles({ name: 'private.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
-    const result = page.getByRole('status').filter({ hasText: 'private.csv: 1 companies imported' });
+    const result = page.getByRole('status').filter({ hasText: 'private.csv: 1 company imported' });
     await result.waitFor();
     expect(await result.textContent()).toContain('Line 3: name is empty');
 

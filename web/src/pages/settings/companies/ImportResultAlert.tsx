@@ -20,7 +20,7 @@ export function ImportResultAlert({ result, error, onClose }: { result: ImportRe
   }
   if (!result) return null;
   return (
-    <Alert color={result.rejected.length > 0 ? 'yellow' : 'green'} variant="light" role="status" mb="md" withCloseButton onClose={onClose} title={`${result.fileName}: ${result.upserted} companies imported`}>
+    <Alert color={result.rejected.length > 0 ? 'yellow' : 'green'} variant="light" role="status" mb="md" withCloseButton onClose={onClose} title={`${result.fileName}: ${result.upserted} ${result.upserted === 1 ? "company" : "companies"} imported`}>
       {result.rejected.length === 0 ? (
         <Text fz="sm">Every row was imported.</Text>
       ) : (
