@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router-dom';
 import { ActionIcon, Alert, Button, Group, Menu, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCopy, IconDots, IconFolderShare, IconPencil, IconTrash } from '@tabler/icons-react';
+import { IconCopy, IconDots, IconFolderShare, IconPencil, IconStack2, IconTrash } from '@tabler/icons-react';
+import { PublishSegmentModal } from './PublishSegmentModal';
 import { deleteSegment, duplicateSegment, getSegment, listSegmentFolders, listSegments, updateSegment } from '../../../../src/contracts/segments';
 import type { SegmentDetail } from '../../../../src/contracts/segments';
 import { errorMessage } from '../../api/client';
@@ -10,13 +11,14 @@ import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useCan } from '../../auth/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 
-type Dialog = 'rename' | 'move' | 'duplicate' | 'delete' | null;
+type Dialog = 'rename' | 'move' | 'duplicate' | 'delete' | 'publish' | null;
 
 /** Rename, move, duplicate and delete, each shown only to roles that may do it, each confirmed. */
 export function SegmentActions({ segment }: { segment: SegmentDetail }) {
   const canEdit = useCan('segment.edit');
   const canCreate = useCan('segment.create');
   const canDelete = useCan('segment.delete');
+  const canPublish = useCan('segment.publish');
   const [dialog, setDialog] = useState<Dialog>(null);
   if (!canEdit && !canCreate && !canDelete) return null;
   return (
@@ -43,6 +45,15 @@ export function SegmentActions({ segment }: { segment: SegmentDetail }) {
               Duplicate
             </Menu.Item>
           )}
+          {canPublish && (
+            <>
+              <Menu.Divider />
+              <Menu.Label>Activate</Menu.Label>
+              <Menu.Item leftSection={<IconStack2 size={14} />} onClick={() => setDialog('publish')}>
+                Publish Segment
+              </Menu.Item>
+            </>
+          )}
           {canDelete && (
             <>
               <Menu.Divider />
@@ -57,6 +68,7 @@ export function SegmentActions({ segment }: { segment: SegmentDetail }) {
       {dialog === 'move' && <MoveModal segment={segment} onClose={() => setDialog(null)} />}
       {dialog === 'duplicate' && <DuplicateModal segment={segment} onClose={() => setDialog(null)} />}
       {dialog === 'delete' && <DeleteDialog segment={segment} onClose={() => setDialog(null)} />}
+      {dialog === 'publish' && <PublishSegmentModal segment={segment} onClose={() => setDialog(null)} />}
     </>
   );
 }

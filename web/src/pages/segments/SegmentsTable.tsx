@@ -1,5 +1,6 @@
 import { Link } from 'react-router-dom';
-import { Anchor, Badge, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Table, Text, Tooltip } from '@mantine/core';
+import { ActivationsPlusMenu } from './ActivationsPlusMenu';
 import type { SegmentSummary } from '../../../../src/contracts/segments';
 import { formatDateTime } from '../../components/formatDate';
 import { describeActivations, describeSource, formatCount, SEGMENT_STATUS_COLORS, SEGMENT_STATUS_LABELS } from './segmentDisplay';
@@ -35,6 +36,11 @@ export function SegmentsTable({ segments }: { segments: readonly SegmentSummary[
                     <Anchor component={Link} to={`/segments/${segment.id}`} fw={600} fz="sm">
                       {segment.name}
                     </Anchor>
+                    {segment.activations.publishedUses.includes('gtm') && (
+                      <Badge size="xs" color="grape" variant="light" ml={6}>
+                        GTM
+                      </Badge>
+                    )}
                     {segment.folder !== null && (
                       <Text fz="xs" c="dimmed">
                         in {segment.folder.name}
@@ -59,9 +65,12 @@ export function SegmentsTable({ segments }: { segments: readonly SegmentSummary[
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text fz="sm" c={activations === null ? 'dimmed' : 'inherit'}>
-                      {activations ?? 'Not activated'}
-                    </Text>
+                    <Group gap={6} wrap="nowrap">
+                      <Text fz="sm" c={activations === null ? 'dimmed' : 'inherit'}>
+                        {activations ?? 'Not activated'}
+                      </Text>
+                      <ActivationsPlusMenu segment={segment} />
+                    </Group>
                   </Table.Td>
                   <Table.Td>
                     <Text fz="sm">{segment.owner?.name ?? '—'}</Text>

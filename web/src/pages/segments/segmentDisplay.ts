@@ -1,3 +1,4 @@
+import { PUBLISH_USE_LABELS } from '../../../../src/contracts/publishing';
 import type { SegmentSummary } from '../../../../src/contracts/segments';
 
 type Status = SegmentSummary['status'];
@@ -27,11 +28,12 @@ export function describeSource(source: SegmentSummary['source']): string {
   return name === null ? source.label : `${source.label} · ${name}`;
 }
 
-/** "2 syncs · Published", or null when the segment is not activated anywhere. */
+/** "2 syncs · Published: Account Details, GTM", or null when the segment is not activated anywhere. */
 export function describeActivations(activations: SegmentSummary['activations']): string | null {
+  const uses = activations.publishedUses.map((use) => PUBLISH_USE_LABELS[use]);
   const parts = [
     ...(activations.activeSyncCount > 0 ? [`${activations.activeSyncCount} ${activations.activeSyncCount === 1 ? 'sync' : 'syncs'}`] : []),
-    ...(activations.isPublished ? ['Published'] : []),
+    ...(activations.isPublished ? [uses.length > 0 ? `Published: ${uses.join(', ')}` : 'Published'] : []),
   ];
   return parts.length === 0 ? null : parts.join(' · ');
 }

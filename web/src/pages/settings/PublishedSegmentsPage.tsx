@@ -1,15 +1,123 @@
-import { IconStack2 } from '@tabler/icons-react';
+import { useState } from 'react';
+import { Badge, Checkbox, Group, Paper, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconSearch, IconStack2 } from '@tabler/icons-react';
+import { listPublishedSegments, publishSegment, unpublishSegment, PUBLISH_USES, PUBLISH_USE_LABELS, type PublishingRow, type PublishUse } from '../../../../src/contracts/publishing';
+import { listSegments } from '../../../../src/contracts/segments';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { useCan } from '../../auth/session';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
+import { QueryError } from '../../components/QueryError';
+import { TablePagination } from '../../components/TablePagination';
 
+type Change = { row: PublishingRow; use: PublishUse; isPublishing: boolean };
+
+/** Settings > Published Segments: a checkbox per use for every segment, each change confirmed; read-only without segment.publish. */
 export function PublishedSegmentsPage() {
+  const canPublish = useCan('segment.publish');
+  const [search, setSearch] = useState('');
+  const [isPublishedOnly, setIsPublishedOnly] = useState(false);
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(50);
+  const [change, setChange] = useState<Change | null>(null);
+  const query = useApiQuery(listPublishedSegments, { query: { search: search || undefined, publishedOnly: isPublishedOnly ? 'true' : 'false', page, pageSize } });
+  const publish = useApiMutation(publishSegment, { invalidates: [listPublishedSegments, listSegments] });
+  const unpublish = useApiMutation(unpublishSegment, { invalidates: [listPublishedSegments, listSegments] });
+  const mutation = change?.isPublishing ? publish : unpublish;
+
+  const confirm = () => {
+    if (!change) return;
+    const done = { onSuccess: () => {
+      notifications.show({ color: 'green', message: `“${change.row.name}” ${change.isPublishing ? 'published to' : 'unpublished from'} ${PUBLISH_USE_LABELS[change.use]}.` });
+      setChange(null);
+    } };
+    if (change.isPublishing) publish.mutate({ params: { segmentId: change.row.segmentId }, body: { uses: [change.use] } }, done);
+    else unpublish.mutate({ params: { segmentId: change.row.segmentId, use: change.use } }, done);
+  };
+
   return (
     <>
       <PageHeader
         title="Published Segments"
-        description="Segments published to your CRM and marketing automation platforms. Up to 200 segments can be published at any given time."
+        description={`Publishing a segment allows openabm experiences and external systems to have access to its accounts. Up to 200 segments can be published at any given time${query.data ? ` (${query.data.publishedCount} published now)` : ''}.`}
       />
-      <EmptyPanel icon={IconStack2} title="No published segments" description="Published segments and where they are used will appear here." />
+      <Group mb="md" gap="md">
+        <TextInput leftSection={<IconSearch size={16} />} placeholder="Search segments" aria-label="Search segments" value={search} onChange={(event) => { setSearch(event.currentTarget.value); setPage(1); }} w={320} />
+        <Switch label="Published only" checked={isPublishedOnly} onChange={(event) => { setIsPublishedOnly(event.currentTarget.checked); setPage(1); }} />
+      </Group>
+      {query.error && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
+      {query.data && query.data.total === 0 ? (
+        <EmptyPanel icon={IconStack2} title="No segments" description={search || isPublishedOnly ? 'No segment matches.' : 'Create a segment first; then publish it here or from the Segments list.'} />
+      ) : (
+        <Paper withBorder radius="lg" bg="white">
+          <Table.ScrollContainer minWidth={800}>
+            <Table aria-label="Published segments" verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Segment</Table.Th>
+                  {PUBLISH_USES.map((use) => (
+                    <Table.Th key={use} ta="center">{PUBLISH_USE_LABELS[use]}</Table.Th>
+                  ))}
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {(query.data?.items ?? []).map((row) => (
+                  <Table.Tr key={row.segmentId} data-testid={`published-row-${row.name}`}>
+                    <Table.Td>
+                      <Group gap="xs">
+                        <Text fw={600} fz="sm">{row.name}</Text>
+                        {row.uses.includes('gtm') && <Badge size="xs" color="grape" variant="light">GTM</Badge>}
+                      </Group>
+                      <Text fz="xs" c="dimmed">{row.sourceLabel} · {row.memberCount} accounts</Text>
+                    </Table.Td>
+                    {PUBLISH_USES.map((use) => {
+                      const isChecked = row.uses.includes(use);
+                      const lock = use === 'gtm' ? gtmLock(row, isChecked) : null;
+                      return (
+                        <Table.Td key={use} ta="center">
+                          <Tooltip label={lock ?? ''} disabled={lock === null} multiline w={300}>
+                            <Checkbox
+                              style={{ display: 'inline-block' }}
+                              aria-label={`${PUBLISH_USE_LABELS[use]}: ${row.name}`}
+                              checked={isChecked}
+                              disabled={!canPublish || lock !== null}
+                              onChange={() => setChange({ row, use, isPublishing: !isChecked })}
+                            />
+                          </Tooltip>
+                        </Table.Td>
+                      );
+                    })}
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        </Paper>
+      )}
+      {query.data && query.data.total > 0 && (
+        <TablePagination page={page} pageSize={pageSize} total={query.data.total} onPageChange={setPage} onPageSizeChange={(size) => { setPageSize(size); setPage(1); }} itemLabel="segments" />
+      )}
+      <ConfirmDialog
+        isOpen={change !== null}
+        title={change?.isPublishing ? 'Publish Segment' : 'Unpublish segment'}
+        confirmLabel="Confirm"
+        isDestructive={change?.isPublishing === false}
+        isPending={mutation.isPending}
+        error={mutation.error}
+        onCancel={() => { publish.reset(); unpublish.reset(); setChange(null); }}
+        onConfirm={confirm}
+      >
+        {change && (change.isPublishing ? `Publish “${change.row.name}” to ${PUBLISH_USE_LABELS[change.use]}?` : `Unpublish “${change.row.name}” from ${PUBLISH_USE_LABELS[change.use]}?`)}
+      </ConfirmDialog>
     </>
   );
+}
+
+/** Why the GTM box cannot change: an ineligible segment, or saved reports using it. */
+function gtmLock(row: PublishingRow, isChecked: boolean): string | null {
+  if (isChecked && row.usedBy.length > 0) return `Used by ${row.usedBy.map((report) => `${report.kindLabel} “${report.name}”`).join(', ')}: it can’t be unpublished.`;
+  if (!isChecked && row.gtmIneligibleReason) return row.gtmIneligibleReason;
+  return null;
 }
