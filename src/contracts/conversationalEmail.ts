@@ -184,3 +184,5 @@ export const replyAsLeadInSandbox = defineContract({
   params: z.object({ conversationId: z.string().uuid() }), body: z.object({ text: z.string().trim().min(1, 'Write a reply.').max(20_000) }),
   response: z.object({ outcome: z.string(), status: z.string() }),
 });
+
+export { allowedCampaignEvents, CAMPAIGN_EVENT_LABELS } from '../domain/conversationalEmail/campaignState';

@@ -1,3 +1,7 @@
+import { CampaignPage } from './pages/conversationalEmail/CampaignPage';
+import { CampaignsPage } from './pages/conversationalEmail/CampaignsPage';
+import { CeSettingsPage } from './pages/conversationalEmail/CeSettingsPage';
+import { SandboxMailboxPage as CeSandboxMailboxPage } from './pages/conversationalEmail/SandboxMailboxPage';
 import type { ReactElement } from 'react';
 import { AccountDetailsPage } from './pages/accounts/AccountDetailsPage';
 import { AccountsPage } from './pages/accounts/AccountsPage';
@@ -27,6 +31,10 @@ export const appRoutes: readonly { readonly path: string; readonly element: Reac
   { path: '/segments/new', element: <CreateSegmentPage /> },
   { path: '/segments/:segmentId', element: <SegmentDetailPage /> },
   { path: '/segments/:segmentId/confirmation', element: <SegmentConfirmationPage /> },
+  { path: '/conversational-email', element: <CampaignsPage /> },
+  { path: '/conversational-email/campaigns/:campaignId', element: <CampaignPage /> },
+  { path: '/conversational-email/settings', element: <CeSettingsPage /> },
+  { path: '/conversational-email/sandbox-mailbox', element: <CeSandboxMailboxPage /> },
   { path: '/accounts', element: <AccountsPage /> },
   { path: '/accounts/:companyId', element: <AccountDetailsPage /> },
   { path: '/advertising', element: <AdvertisingOverviewPage /> },

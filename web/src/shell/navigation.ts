@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import { IconAdjustments, IconBell, IconCode, IconMail, IconShieldLock, IconBuilding, IconBroadcast, IconChartPie, IconLayoutDashboard, IconPlugConnected, IconSpeakerphone, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconInbox, IconMessages, IconMailForward, IconSettings } from '@tabler/icons-react';
 
 export interface NavItem {
   readonly label: string;
@@ -13,6 +14,15 @@ export interface NavItem {
 export const NAVIGATION: readonly NavItem[] = [
   { label: 'Segments', icon: IconChartPie, to: '/segments' },
   { label: 'Accounts', icon: IconBuilding, to: '/accounts' },
+  {
+    label: 'Conversational Email',
+    icon: IconMessages,
+    children: [
+      { label: 'Campaigns', icon: IconMailForward, to: '/conversational-email' },
+      { label: 'Lead mailbox (sandbox)', icon: IconInbox, to: '/conversational-email/sandbox-mailbox' },
+      { label: 'Email settings', icon: IconSettings, to: '/conversational-email/settings' },
+    ],
+  },
   {
     label: 'Advertising',
     icon: IconSpeakerphone,
