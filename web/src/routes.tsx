@@ -20,6 +20,7 @@ import { PrivacyPage } from './pages/settings/PrivacyPage';
 import { SandboxMailboxPage } from './pages/settings/SandboxMailboxPage';
 import { WebTagPage } from './pages/settings/webTag/WebTagPage';
 import { PublishedSegmentsPage } from './pages/settings/PublishedSegmentsPage';
+import { OrchestrationsPage } from './pages/settings/OrchestrationsPage';
 import { UsersPage } from './pages/settings/users/UsersPage';
 import { CompaniesPage } from './pages/settings/companies/CompaniesPage';
 
@@ -44,6 +45,7 @@ export const appRoutes: readonly { readonly path: string; readonly element: Reac
   { path: '/settings/integrations', element: <IntegrationsPage /> },
   { path: '/settings/integrations/:provider/sources', element: <CrmSourcesPage /> },
   { path: '/settings/published-segments', element: <PublishedSegmentsPage /> },
+  { path: '/settings/orchestrations', element: <OrchestrationsPage /> },
   { path: '/settings/notifications', element: <NotificationsPage /> },
   { path: '/settings/web-tag', element: <WebTagPage /> },
   { path: '/settings/privacy', element: <PrivacyPage /> },

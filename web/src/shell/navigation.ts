@@ -37,6 +37,7 @@ export const NAVIGATION: readonly NavItem[] = [
     children: [
       { label: 'Integrations', icon: IconPlugConnected, to: '/settings/integrations' },
       { label: 'Published Segments', icon: IconStack2, to: '/settings/published-segments' },
+      { label: 'Orchestrations', icon: IconStack2, to: '/settings/orchestrations' },
       { label: 'Notifications', icon: IconBell, to: '/settings/notifications' },
       { label: 'Web tag', icon: IconCode, to: '/settings/web-tag' },
       { label: 'Privacy', icon: IconShieldLock, to: '/settings/privacy' },
