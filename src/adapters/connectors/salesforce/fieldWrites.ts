@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isCrmConnectorError } from '../../../domain/integrations/crmErrors';
 import type { CrmCallContext } from '../../../ports/crmConnector';
 import type { MapFieldDescription, MapFieldKind, MapUpdateResult } from '../../../ports/mapConnector';
 import { dataPath, defaultClientOptions, SalesforceClient } from './client';
@@ -6,7 +7,7 @@ import { queryPage } from './wire';
 
 /**
  * Segment-name write-back on Lead, Account and Contact (reference/salesforce.md §8, §9): field describe with type
- * and length, keyset-paged reads of the target field, and sObject Collections updates of at most 200 records with
+ * and length, paged reads of the target field, and sObject Collections updates of at most 200 records with
  * per-record results. Field descriptions use the MAP port's shape so enrichment treats every target alike.
  */
 export const SALESFORCE_WRITE_BACK = {
@@ -63,7 +64,6 @@ function toFieldDescription(field: z.infer<typeof describedField>): MapFieldDesc
 }
 
 const SOQL_NAME = /^[A-Za-z][A-Za-z0-9_]*$/;
-const SOQL_ID = /^[A-Za-z0-9]{15,18}$/;
 
 export function createSalesforceFieldWrites(ctx: CrmCallContext) {
   const client = new SalesforceClient(ctx, defaultClientOptions);
@@ -80,21 +80,33 @@ export function createSalesforceFieldWrites(ctx: CrmCallContext) {
       return field ? toFieldDescription(field) : undefined;
     },
 
-    /** Records ordered by Id after `afterId` (keyset paging: a stopped run resumes after the last id it handled). */
-    async readFieldPage(object: string, fieldName: string, afterId: string | undefined, pageSize: number = SALESFORCE_WRITE_BACK.queryPageMax) {
+    /**
+     * One page of the object's records with the field (§8 query paging). `cursor` is the previous page's
+     * nextRecordsUrl. Salesforce drops idle query cursors: a stale one (400/404) restarts from the first page, which is
+     * safe because records already enriched read as unchanged and are not written again.
+     */
+    async readFieldPage(object: string, fieldName: string, cursor: string | undefined) {
       if (!SOQL_NAME.test(object) || !SOQL_NAME.test(fieldName)) throw new Error(`not an API name: ${object}.${fieldName}`);
-      if (afterId !== undefined && !SOQL_ID.test(afterId)) throw new Error(`not a Salesforce id: ${afterId}`);
-      const where = afterId === undefined ? '' : ` WHERE Id > '${afterId}'`;
-      const size = Math.min(pageSize, SALESFORCE_WRITE_BACK.queryPageMax);
-      const page = await client.getJson(
-        { path: dataPath('/query'), query: { q: `SELECT Id, ${fieldName} FROM ${object}${where} ORDER BY Id LIMIT ${size}` }, headers: { 'sforce-query-options': `batchSize=${size}` } },
-        queryPage,
-      );
+      const first = () =>
+        client.getJson(
+          { path: dataPath('/query'), query: { q: `SELECT Id, ${fieldName} FROM ${object} ORDER BY Id` }, headers: { 'sforce-query-options': `batchSize=${SALESFORCE_WRITE_BACK.queryPageMax}` } },
+          queryPage,
+        );
+      let page;
+      if (cursor === undefined) page = await first();
+      else {
+        try {
+          page = await client.getJson({ path: cursor }, queryPage);
+        } catch (error) {
+          if (!isCrmConnectorError(error) || error.kind !== 'permanent' || (error.httpStatus !== 400 && error.httpStatus !== 404)) throw error;
+          page = await first();
+        }
+      }
       const records = page.records.map((record) => {
         const value = record[fieldName] ?? Object.entries(record).find(([key]) => key.toLowerCase() === fieldName.toLowerCase())?.[1];
         return { id: String(record.Id), value: typeof value === 'string' ? value : value === null || value === undefined ? null : String(value) };
       });
-      return { records, nextAfterId: records.length === size ? records[records.length - 1]?.id : undefined };
+      return { records, nextCursor: page.done ? undefined : (page.nextRecordsUrl ?? undefined) };
     },
 
     /** PATCH /composite/sobjects with allOrNone false: one result per update, in order, with Salesforce's reason. */

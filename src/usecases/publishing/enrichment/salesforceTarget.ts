@@ -19,7 +19,7 @@ export function withSalesforceTarget<T>(orgId: string, deps: IntegrationDeps, wo
         const page = await writes.readFieldPage(object, fieldName, cursor);
         return {
           records: page.records.map((record) => ({ id: record.id, currentValue: record.value, email: undefined, company: undefined, website: undefined })),
-          nextCursor: page.nextAfterId,
+          nextCursor: page.nextCursor,
         };
       },
       batchUpdate: (object, fieldName, updates) => writes.updateField(object, fieldName, updates),
