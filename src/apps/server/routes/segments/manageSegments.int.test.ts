@@ -74,7 +74,7 @@ describe.each(testDatabaseKinds())('managing segments and account details on %s'
     const segment = await createList('Synced');
     t.activations.bySegment.set(segment.id, { activeSyncCount: 2, isPublished: true });
     const detail = (await call('GET', `/api/segments/${segment.id}`, viewer)).json().segment;
-    expect(detail.activations).toEqual({ activeSyncCount: 2, isPublished: true });
+    expect(detail.activations).toEqual({ activeSyncCount: 2, isPublished: true, publishedUses: [] });
     const response = await call('DELETE', `/api/segments/${segment.id}`, admin);
     expect(response.statusCode).toBe(409);
     expect(response.json().message).toBe('This segment cannot be deleted while it is synced to 2 ad accounts and published. Turn off its syncs and unpublish it first.');
