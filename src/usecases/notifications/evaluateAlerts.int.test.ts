@@ -140,4 +140,26 @@ describe.each(testDatabaseKinds())('alerts: start, repeat and recovery, read fro
     clock.advance(3_600_000);
     expect(await step()).toEqual([]);
   });
+  it('alerts when an ad sync fails and announces when the failed sync synced again', async () => {
+    const org = await createTestOrg(database);
+    const [segment] = await database.query<{ id: string }>(
+      `INSERT INTO segments (org_id, name, source_type, status) VALUES ($1, 'EMEA targets', 'filters', 'ready') RETURNING id`,
+      [org.orgId],
+    );
+    const [sync] = await database.query<{ id: string }>(
+      `INSERT INTO ad_syncs (org_id, segment_id, channel, ad_account_id, ad_account_name, status, audience_name)
+       VALUES ($1, $2, 'linkedin', '123', 'Acme Ads', 'failed', 'EMEA targets') RETURNING id`,
+      [org.orgId, segment?.id],
+    );
+    await database.query(`INSERT INTO ad_sync_runs (org_id, sync_id, trigger, status, error_message) VALUES ($1, $2, 'create', 'failed', 'The ad account lacks the permission to manage audiences')`, [
+      org.orgId,
+      sync?.id,
+    ]);
+    const { clock, step } = stepper(org, new Date('2026-03-05T10:00:00Z'));
+    expect(await step()).toEqual(['Segment sync to LinkedIn failed']);
+    clock.advance(3_600_000);
+    expect(await step()).toEqual([]);
+    await database.query(`UPDATE ad_syncs SET status = 'synced' WHERE id = $1`, [sync?.id]);
+    expect(await step()).toEqual(['Segment sync to LinkedIn synced again']);
+  });
 });

@@ -17,6 +17,7 @@ import {
   type AlertThresholds,
 } from '../../domain/notifications/alertRules';
 import { listOpenConditions, raiseAlert, resolveAlert } from './alertConditions';
+import { evaluateActivationAlerts } from './evaluateActivationAlerts';
 import { raiseNotification, type RaiseNotificationDeps } from './raiseNotification';
 
 /**
@@ -34,6 +35,7 @@ export async function evaluateAlerts({ orgId }: { orgId: string }, deps: RaiseNo
   }
   await evaluateApiLimits(orgId, open, deps);
   await evaluateWebVisits(orgId, thresholds, deps);
+  await evaluateActivationAlerts({ orgId }, deps);
   if (isPrivacyReminderDay(now)) await sendPrivacyReminder(orgId, deps);
 }
 
