@@ -55,10 +55,19 @@ async function callApiAs<T>(page: Page, method: 'POST' | 'PUT', url: string, bod
 }
 
 /** An uploaded segment with matched companies and unmatched rows, created without going through the UI. */
-async function createUploadedSegmentThroughApi(page: Page, name: string, rows: string[][]): Promise<void> {
+async function createUploadedSegmentThroughApi(page: Page, name: string, rows: string[][]): Promise<string> {
   const csv = ['Account Name,Website,Country', ...rows.map((row) => row.map((cell) => `"${cell}"`).join(','))].join('\n');
   const { upload } = await callApiAs<{ upload: { id: string } }>(page, 'POST', '/api/segment-uploads', { fileName: `${name}.csv`, contentBase64: Buffer.from(csv).toString('base64') });
-  await callApiAs(page, 'POST', '/api/segments', { name, source: { type: 'upload', uploadId: upload.id } });
+  const { segment } = await callApiAs<{ segment: { id: string } }>(page, 'POST', '/api/segments', { name, source: { type: 'upload', uploadId: upload.id } });
+  return segment.id;
+}
+
+/** Account Details lists only segments published to the Account Details use; publishing takes an administrator. */
+async function publishToAccountDetailsAsAdmin(segmentId: string): Promise<Page> {
+  const admin = await newPage(browser);
+  await logIn(admin, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+  await callApiAs(admin, 'POST', `/api/segments/${segmentId}/publications`, { uses: ['account_details'] });
+  return admin;
 }
 
 const countOf = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())?.replaceAll(',', ''));
@@ -276,17 +285,21 @@ describe('a segment from the sandbox Salesforce report', () => {
     expect(await countOf(page, 'count-read')).toBeGreaterThan(0);
     expect(await countOf(page, 'count-members')).toBeGreaterThan(0);
     await saveScreenshot(page, 'segment-confirmation-report');
+    const segmentId = /\/segments\/([0-9a-f-]+)\/confirmation$/.exec(page.url())?.[1];
+    if (segmentId === undefined) throw new Error(`no segment id in ${page.url()}`);
 
-    await page.getByRole('link', { name: 'Open segment' }).click();
-    await page.getByRole('heading', { name: 'Converted Leads', level: 1 }).waitFor();
-    const firstAccount = page.getByRole('table', { name: 'Accounts' }).getByRole('link').first();
+    const publisher = await publishToAccountDetailsAsAdmin(segmentId);
+    await publisher.goto(`${openabm.url}/segments/${segmentId}`);
+    await publisher.getByRole('heading', { name: 'Converted Leads', level: 1 }).waitFor();
+    const firstAccount = publisher.getByRole('table', { name: 'Accounts' }).getByRole('link').first();
     const companyName = (await firstAccount.textContent()) ?? '';
     await firstAccount.click();
-    await page.getByRole('heading', { name: companyName, level: 1 }).waitFor();
-    await page.getByRole('heading', { name: 'Firmographics' }).waitFor();
-    const segments = page.getByRole('table', { name: 'Segments of this account' });
+    await publisher.getByRole('heading', { name: companyName, level: 1 }).waitFor();
+    await publisher.getByRole('heading', { name: 'Firmographics' }).waitFor();
+    const segments = publisher.getByRole('table', { name: 'Segments of this account' });
+    await segments.getByRole('link', { name: 'Converted Leads' }).waitFor();
     expect(await segments.getByRole('link', { name: 'Converted Leads' }).count()).toBe(1);
-    await saveScreenshot(page, 'account-details');
+    await saveScreenshot(publisher, 'account-details');
   });
 });
 
@@ -294,7 +307,8 @@ describe('as a view-only user', () => {
   it('lists and opens segments without any control that changes them', async () => {
     const [company] = generateDemoCompanies(1);
     if (!company) throw new Error('the demo company generator returned nothing');
-    await createUploadedSegmentThroughApi(await asMarketer(), 'viewer-accounts', [[company.name, company.domain, company.country], ['Zzyzx Qwertyuiop Holdings', '', '']]);
+    const segmentId = await createUploadedSegmentThroughApi(await asMarketer(), 'viewer-accounts', [[company.name, company.domain, company.country], ['Zzyzx Qwertyuiop Holdings', '', '']]);
+    await publishToAccountDetailsAsAdmin(segmentId);
     const page = await newPage(browser);
     await logIn(page, openabm.url, openabm.demo.emails.view_only, openabm.demo.password);
     await page.getByRole('table', { name: 'Segments' }).waitFor();

@@ -65,7 +65,7 @@ describe('openabm CLI', () => {
 
   it('reports a configuration error clearly outside sandbox mode without a key', () => {
     const result = openabm(['migrate'], { OPENABM_SANDBOX: 'false' });
-    expect(result.code).toBe(1);
+    expect(result.code).toBe(2);
     expect(result.stderr).toContain('OPENABM_SECRET_KEY is required outside sandbox mode');
   });
 });
