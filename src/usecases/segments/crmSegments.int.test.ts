@@ -9,6 +9,7 @@ import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
 import { RecordingJobQueue } from '../../test/testApp';
 import { runCrmDataSync } from '../integrations/runCrmDataSync';
 import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../test/sandboxSalesforce';
+import { publishSegment } from '../publishing/publishSegment';
 import { createSegment } from './createSegment';
 import { getAccountDetails } from './getAccountDetails';
 import { getSegmentConfirmation } from './getSegmentConfirmation';
@@ -54,6 +55,8 @@ describe.each(testDatabaseKinds())('segments from the sandbox Salesforce on %s',
     expect(members.total).toBe(segment.counts.members);
     const first = members.items[0];
     if (!first) throw new Error('no member');
+    // Account Details lists only the segments published to that use.
+    await publishSegment({ orgId: org.orgId, actor, input: { segmentId: segment.id, uses: ['account_details'] } }, deps);
     const details = await getAccountDetails({ orgId: org.orgId, actor, input: { companyId: first.companyId } }, deps);
     expect(details.segments.map((s) => s.id)).toContain(segment.id);
     expect(details.crmRecords.length).toBeGreaterThan(0);
