@@ -75,7 +75,7 @@ describe('Salesforce emulator Analytics reports', () => {
   it('lists recent reports and describes each kind: format, report type, id column by dataType', async () => {
     client = await startWireClient();
     const reports = await client.json<{ id: string; name: string; describeUrl: string }[]>('/analytics/reports');
-    expect(reports.length).toBe(11);
+    expect(reports.length).toBe(14);
     const describe = await client.json<ReportRun>(`/analytics/reports/${demoReportIds.emeaAccountsTabular}/describe`);
     expect(describe.reportMetadata).toMatchObject({ reportFormat: 'TABULAR', reportType: { type: 'AccountList', label: 'Accounts' } });
     expect(describe.reportExtendedMetadata.detailColumnInfo.ACCOUNT_ID).toEqual({ dataType: 'id', label: 'Account ID' });

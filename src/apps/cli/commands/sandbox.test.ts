@@ -10,11 +10,11 @@ describe('openabm sandbox', () => {
     const original = process.stderr.write.bind(process.stderr);
     process.stderr.write = ((chunk: string) => written.push(String(chunk)) > 0) as typeof process.stderr.write;
     try {
-      expect(await main(['node', 'openabm', 'sandbox', 'hubspot'])).toBe(2);
+      expect(await main(['node', 'openabm', 'sandbox', 'no-such-provider'])).toBe(2);
     } finally {
       process.stderr.write = original;
     }
-    expect(written.join('')).toMatch(/unknown provider "hubspot"; known emulators: .*salesforce/);
+    expect(written.join('')).toMatch(/unknown provider "no-such-provider"; known emulators: .*salesforce/);
   });
 
   it('runs the Salesforce emulator, prints one JSON line with its URL and OAuth credentials, and stops on SIGTERM', async () => {
