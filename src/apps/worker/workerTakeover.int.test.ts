@@ -14,6 +14,7 @@ import { createTestOrg, type TestOrg } from '../../test/createTestOrg';
 import { openTestDatabase } from '../../test/databases';
 import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../test/sandboxSalesforce';
 import { RecordingJobQueue } from '../../test/testApp';
+import { seedDemoCompanies } from '../../usecases/companies/seedDemoCompanies';
 import { runCrmDataSync } from '../../usecases/integrations/runCrmDataSync';
 import { createSegment } from '../../usecases/segments/createSegment';
 import { testConfig } from '../config';
@@ -72,6 +73,9 @@ describe.skipIf(!isOnPostgres)('a worker killed mid-job (PostgreSQL only: runs w
   beforeAll(async () => {
     database = await openTestDatabase('postgres');
     emulator = await startSalesforceEmulator({ accountCount: ACCOUNT_COUNT });
+    // The emulator's accounts are spellings of the demo master companies; seeded here, before the segment is built, so
+    // the members do not depend on another test file seeding the shared PostgreSQL database meanwhile.
+    await seedDemoCompanies(database);
     org = await createTestOrg(database);
     boss = createBoss(database);
     await boss.start();
@@ -92,6 +96,7 @@ describe.skipIf(!isOnPostgres)('a worker killed mid-job (PostgreSQL only: runs w
     await runCrmDataSync({ orgId: org.orgId, input: { provider: 'salesforce' } }, deps);
     const segment = await createSegment({ orgId: org.orgId, actor, input: { name: 'EMEA', source: { type: 'crm_report', provider: 'salesforce', sourceId: demoReportIds.emeaAccountsTabular } } }, deps);
     const membersBefore = segment.counts.members;
+    expect(membersBefore).toBeGreaterThan(0);
     await database.query('DELETE FROM crm_sync_runs WHERE org_id = $1', [org.orgId]);
     await database.query('DELETE FROM crm_sync_cursors WHERE org_id = $1', [org.orgId]);
     await database.query('DELETE FROM crm_accounts WHERE org_id = $1', [org.orgId]);
