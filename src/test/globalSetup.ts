@@ -10,7 +10,9 @@ const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
   const serverUrl = process.env.TEST_DATABASE_URL;
-  if (!serverUrl) return undefined;
+  // Each Vitest project runs the global setup; the first creates the run's database and the others reuse it (a second
+  // database would be dropped through a connection string naming the first, after the first was dropped).
+  if (!serverUrl || process.env.OPENABM_TEST_RUN_DATABASE) return undefined;
   const name = `${PREFIX}${Date.now()}_${process.pid}`;
   const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
@@ -30,6 +32,7 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
   runUrl.pathname = `/${name}`;
   // Test workers start after this and inherit the environment.
   process.env.TEST_DATABASE_URL = runUrl.toString();
+  process.env.OPENABM_TEST_RUN_DATABASE = name;
   return async () => {
     const dropper = new pg.Client({ connectionString: serverUrl });
     await dropper.connect();
@@ -37,6 +40,8 @@ export default async function setup(): Promise<(() => Promise<void>) | undefined
       await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     } finally {
       await dropper.end();
+      process.env.TEST_DATABASE_URL = serverUrl;
+      delete process.env.OPENABM_TEST_RUN_DATABASE;
     }
   };
 }
