@@ -11,7 +11,7 @@ import type { MatchResult } from '../../src/domain/matching/types';
 import { devSetFiles, isDevSetPresent, readTruth, scoreAgainstTruth } from './devSet';
 import { cpuMsSince, runDuckDbPeer } from './duckdbPeer';
 import { generateScaleFiles, scaleDir, scaleFiles } from './generateScaleFiles';
-import { loadMasterIndexSnapshot, saveMasterIndexSnapshot } from '../../src/apps/cli/commands/matchIndexSnapshot';
+import { loadMasterIndexSnapshot, saveMasterIndexSnapshot } from '../../src/adapters/matching/masterIndexSnapshot';
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 

@@ -25,13 +25,27 @@ export function externalCompanyId(companyId: string): string {
 export function matchAccountsWithPrivate(master: MasterIndex, privateIndex: MasterIndex | null, records: readonly AccountInput[], options: MatchOptions): MatchResult[] {
   if (!privateIndex || privateIndex.size === 0) return matchAccounts(master, records, options);
   const masterMatcher = createAccountMatcher(master, options);
-  const privateMatcher = createAccountMatcher(privateIndex, options);
+  return withPrivateAndDuplicates(
+    records.map((record) => masterMatcher.resolve(record, new Set())),
+    privateIndex,
+    records,
+    options,
+  );
+}
+
+/**
+ * The last step of matchAccountsWithPrivate, for master results resolved elsewhere (the worker pool): each row's
+ * master result (resolved as if nothing were claimed) against its private one, then duplicates in input order.
+ * Without private companies the result is exactly matchAccounts(master, …).
+ */
+export function withPrivateAndDuplicates(masterResults: readonly MatchResult[], privateIndex: MasterIndex | null, records: readonly AccountInput[], options: MatchOptions): MatchResult[] {
+  const privateMatcher = privateIndex && privateIndex.size > 0 ? createAccountMatcher(privateIndex, options) : null;
   const claimedCompanyIds = new Set<string>();
-  return records.map((record) => {
+  return records.map((record, position) => {
     // Duplicates are decided here across both indexes, so each index resolves as if nothing were claimed.
-    const fromMaster = masterMatcher.resolve(record, new Set());
-    const fromPrivate = privateMatcher.resolve(record, new Set());
-    const chosen = pickResult(fromMaster, fromPrivate);
+    const fromMaster = masterResults[position];
+    if (!fromMaster) throw new Error(`no master result for row ${position + 1}`);
+    const chosen = privateMatcher ? pickResult(fromMaster, privateMatcher.resolve(record, new Set())) : fromMaster;
     if (chosen.companyId === null || chosen.status === 'unmatched') return chosen;
     const isDuplicate = claimedCompanyIds.has(chosen.companyId);
     claimedCompanyIds.add(chosen.companyId);

@@ -77,7 +77,8 @@ export class StringStore {
 
   /** The compacted arrays, for saving a snapshot. */
   toParts(): { bytes: Uint8Array; offsets: Uint32Array } {
-    this.compact();
+    // Already compact (a loaded or shared store): the arrays themselves, not copies.
+    if (this.bytes.length !== this.byteLength || this.offsets.length !== this.count + 1) this.compact();
     return { bytes: this.bytes, offsets: this.offsets };
   }
 

@@ -2,10 +2,10 @@ import type { Db } from '../../adapters/db/database';
 import { createMatchBatch, getMatchBatch, listExcludedDomains, replaceMatchResults } from '../../adapters/db/repositories/companiesMatching';
 import { AppError } from '../../domain/appError';
 import { buildExclusionSet } from '../../domain/matching/excludedDomains';
-import { matchAccountsWithPrivate } from '../../domain/matching/privateCompanies';
 import { summarizeResults, type AccountInput, type MatchResult, type MatchSummary } from '../../domain/matching/types';
 import { loadMasterIndex } from './loadMasterIndex';
 import { loadPrivateIndex } from './loadPrivateIndex';
+import { defaultMatchThreads, matchOnAllCores, type MatchThreads } from './matchOnAllCores';
 
 export interface MatchAccountsForOrgInput {
   orgId: string;
@@ -26,11 +26,12 @@ export interface MatchAccountsForOrgOutput {
  * organisation's own private companies, with its exclusion list, and stores every row's status, reason, score and candidates in one
  * transaction, so the confirmation page and downloads read them back.
  */
-export async function matchAccountsForOrg(input: MatchAccountsForOrgInput, deps: { db: Db }): Promise<MatchAccountsForOrgOutput> {
+export async function matchAccountsForOrg(input: MatchAccountsForOrgInput, deps: { db: Db; matchThreads?: MatchThreads }): Promise<MatchAccountsForOrgOutput> {
   const index = await loadMasterIndex(deps.db);
   const privateIndex = await loadPrivateIndex(deps.db, input.orgId);
   const excludedDomains = buildExclusionSet(await listExcludedDomains(deps.db, input.orgId));
-  const results = matchAccountsWithPrivate(index, privateIndex, input.records, { excludedDomains });
+  // A long list is matched on every core (the worker pool), a short one in-thread: the same results.
+  const results = await matchOnAllCores(index, privateIndex, input.records, { excludedDomains }, deps.matchThreads ?? defaultMatchThreads());
   const summary = summarizeResults(results);
   const batchId = await deps.db.transaction(async (tx) => {
     let id = input.batchId;

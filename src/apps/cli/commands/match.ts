@@ -11,7 +11,7 @@ import { loadMasterIndex } from '../../../usecases/matching/loadMasterIndex';
 import { loadConfig } from '../../config';
 import { CliError } from '../cliError';
 import { loadMasterFile, readAccountFile, writeResultsFile, type ProgressListener } from './matchFiles';
-import { isCurrentSnapshot, loadMasterIndexSnapshot, saveMasterIndexSnapshot } from './matchIndexSnapshot';
+import { isCurrentSnapshot, loadMasterIndexSnapshot, saveMasterIndexSnapshot } from '../../../adapters/matching/masterIndexSnapshot';
 
 interface MatchOptions {
   master?: string;

@@ -1,0 +1,54 @@
+// One thread of the match pool (matchWorkerPool.ts): holds views on the shared master index and resolves the rows
+// it is sent with the same matcher as the main thread.
+import { parentPort } from 'node:worker_threads';
+import { masterIndexFromParts, type MasterIndex } from '../../domain/matching/masterIndex';
+import { createAccountMatcher, type AccountMatcher, type MatchOptions } from '../../domain/matching/matchAccounts';
+import type { MatchResult } from '../../domain/matching/types';
+import type { WorkerReply, WorkerRequest } from './matchWorkerMessages';
+
+const port = parentPort;
+if (!port) throw new Error('matchWorker.ts runs as a worker thread (matchWorkerPool.ts starts it)');
+
+const indexes = new Map<number, MasterIndex>();
+/** A matcher per (index, options): its word cache stays warm across the chunks of one list and the next. */
+const matchers = new Map<string, AccountMatcher>();
+
+port.on('message', (message: WorkerRequest) => {
+  switch (message.type) {
+    case 'index':
+      indexes.set(message.indexId, masterIndexFromParts(message.parts));
+      // The pool keeps at most a couple of versions alive; older ones are let go here too.
+      for (const id of indexes.keys()) if (!message.keep.includes(id)) forget(id);
+      return;
+    case 'match': {
+      try {
+        const index = indexes.get(message.indexId);
+        if (!index) throw new Error(`match worker: index ${message.indexId} was never sent`);
+        const key = `${message.indexId}:${message.optionsId}`;
+        let matcher = matchers.get(key);
+        if (!matcher) {
+          // `rest` is the pool's MatchOptions without the exclusion set, field for field.
+          const options = { ...(message.options.rest as Omit<MatchOptions, 'excludedDomains'>), excludedDomains: new Set(message.options.excludedDomains) };
+          matcher = createAccountMatcher(index, options);
+          if (matchers.size >= 8) matchers.clear();
+          matchers.set(key, matcher);
+        }
+        // Each row is resolved as if no earlier row had claimed its company: the pool decides duplicates in input order.
+        const results: MatchResult[] = message.records.map((record) => (matcher as AccountMatcher).resolve(record, new Set()));
+        reply({ type: 'result', jobId: message.jobId, results });
+      } catch (error) {
+        reply({ type: 'error', jobId: message.jobId, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      }
+      return;
+    }
+  }
+});
+
+function forget(indexId: number): void {
+  indexes.delete(indexId);
+  for (const key of matchers.keys()) if (key.startsWith(`${indexId}:`)) matchers.delete(key);
+}
+
+function reply(message: WorkerReply): void {
+  (port as NonNullable<typeof parentPort>).postMessage(message);
+}

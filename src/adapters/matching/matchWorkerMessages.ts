@@ -1,0 +1,15 @@
+import type { MasterIndexParts } from '../../domain/matching/masterIndex';
+import type { AccountInput, MatchResult } from '../../domain/matching/types';
+
+/** What the pool may send a match worker. */
+export type WorkerRequest =
+  | { type: 'index'; indexId: number; parts: MasterIndexParts; /** Index ids the worker keeps (this one included). */ keep: number[] }
+  | { type: 'match'; jobId: number; indexId: number; optionsId: number; options: WorkerMatchOptions; records: AccountInput[] };
+
+/** MatchOptions as a message: the exclusion set as a list, every other option as it is. */
+export interface WorkerMatchOptions {
+  excludedDomains: string[];
+  rest: Record<string, unknown>;
+}
+
+export type WorkerReply = { type: 'result'; jobId: number; results: MatchResult[] } | { type: 'error'; jobId: number; message: string };

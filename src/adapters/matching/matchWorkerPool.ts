@@ -1,0 +1,187 @@
+// All cores for matching: worker threads over one master index held in SharedArrayBuffers (each worker reads the
+// same memory; nothing is copied per worker). A list is cut into chunks that idle workers take in turn; each row
+// is resolved with the same matcher as in-thread, and duplicates are then decided in input order, so the results
+// are those of matchAccounts (matchWorkerPool.test.ts checks it).
+import { availableParallelism } from 'node:os';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import { isSharedMasterIndex, masterIndexToParts, shareMasterIndex, type MasterIndex } from '../../domain/matching/masterIndex';
+import type { MatchOptions } from '../../domain/matching/matchAccounts';
+import type { AccountInput, MatchResult } from '../../domain/matching/types';
+import type { WorkerMatchOptions, WorkerReply, WorkerRequest } from './matchWorkerMessages';
+
+/** Rows per message: small enough to balance two busy cores, large enough that messaging stays a few per cent. */
+const chunkSize = 1_000;
+/** Index versions the workers keep at once (the current one and the one a running match may still read). */
+const keptIndexes = 2;
+
+interface Job {
+  jobId: number;
+  request: Extract<WorkerRequest, { type: 'match' }>;
+  resolve(results: MatchResult[]): void;
+  reject(error: Error): void;
+}
+
+interface PoolWorker {
+  worker: Worker;
+  busy: Job | undefined;
+  indexIds: Set<number>;
+}
+
+export interface MatchWorkerPoolOptions {
+  /** Threads (default: the machine's available parallelism, at most 8). */
+  size?: number;
+}
+
+export class MatchWorkerPool {
+  readonly size: number;
+  private readonly workers: PoolWorker[] = [];
+  private readonly queue: Job[] = [];
+  private readonly indexIds = new WeakMap<MasterIndex, number>();
+  private readonly sharedViews = new WeakMap<MasterIndex, MasterIndex>();
+  private readonly liveIndexes: Array<{ id: number; index: MasterIndex }> = [];
+  private readonly optionIds = new Map<string, number>();
+  private nextId = 1;
+  private isClosed = false;
+
+  constructor(options: MatchWorkerPoolOptions = {}) {
+    this.size = Math.max(1, options.size ?? Math.min(8, availableParallelism()));
+  }
+
+  /**
+   * The master rows of `records` resolved by the workers, each as matcher.resolve(record, new Set()) gives it (no
+   * row is a duplicate yet), in input order. An index not yet on SharedArrayBuffers is copied there once.
+   */
+  async resolveRows(index: MasterIndex, records: readonly AccountInput[], options: MatchOptions): Promise<MatchResult[]> {
+    if (this.isClosed) throw new Error('the match worker pool is closed');
+    const indexId = this.indexIdOf(this.sharedView(index));
+    const { excludedDomains, ...rest } = options;
+    const workerOptions: WorkerMatchOptions = { excludedDomains: [...excludedDomains], rest };
+    const optionsId = this.optionsIdOf(workerOptions);
+    const chunks: Promise<MatchResult[]>[] = [];
+    for (let start = 0; start < records.length; start += chunkSize) {
+      const request: Extract<WorkerRequest, { type: 'match' }> = { type: 'match', jobId: this.nextId++, indexId, optionsId, options: workerOptions, records: records.slice(start, start + chunkSize) };
+      chunks.push(new Promise<MatchResult[]>((resolve, reject) => this.queue.push({ jobId: request.jobId, request, resolve, reject })));
+    }
+    this.dispatch();
+    return (await Promise.all(chunks)).flat();
+  }
+
+  async close(): Promise<void> {
+    this.isClosed = true;
+    for (const job of this.queue.splice(0)) job.reject(new Error('the match worker pool was closed'));
+    await Promise.all(this.workers.splice(0).map((entry) => entry.worker.terminate()));
+  }
+
+  private sharedView(index: MasterIndex): MasterIndex {
+    if (isSharedMasterIndex(index)) return index;
+    let shared = this.sharedViews.get(index);
+    if (!shared) {
+      shared = shareMasterIndex(index);
+      this.sharedViews.set(index, shared);
+    }
+    return shared;
+  }
+
+  private indexIdOf(index: MasterIndex): number {
+    let id = this.indexIds.get(index);
+    if (id === undefined) {
+      id = this.nextId++;
+      this.indexIds.set(index, id);
+      this.liveIndexes.push({ id, index });
+      if (this.liveIndexes.length > keptIndexes) this.liveIndexes.shift();
+    }
+    return id;
+  }
+
+  private optionsIdOf(options: WorkerMatchOptions): number {
+    const key = JSON.stringify(options);
+    let id = this.optionIds.get(key);
+    if (id === undefined) {
+      if (this.optionIds.size > 1000) this.optionIds.clear();
+      id = this.nextId++;
+      this.optionIds.set(key, id);
+    }
+    return id;
+  }
+
+  private dispatch(): void {
+    while (this.queue.length > 0) {
+      let entry = this.workers.find((candidate) => !candidate.busy);
+      if (!entry) {
+        if (this.workers.length >= this.size) return;
+        entry = this.startWorker();
+      }
+      const job = this.queue.shift() as Job;
+      this.send(entry, job);
+    }
+  }
+
+  private send(entry: PoolWorker, job: Job): void {
+    const indexId = job.request.indexId;
+    if (!entry.indexIds.has(indexId)) {
+      const live = this.liveIndexes.find((candidate) => candidate.id === indexId);
+      if (!live) {
+        job.reject(new Error('the master index of this match was replaced before the match ran'));
+        return;
+      }
+      const keep = this.liveIndexes.map((candidate) => candidate.id);
+      entry.worker.postMessage({ type: 'index', indexId, parts: masterIndexToParts(live.index), keep } satisfies WorkerRequest);
+      for (const id of entry.indexIds) if (!keep.includes(id)) entry.indexIds.delete(id);
+      entry.indexIds.add(indexId);
+    }
+    entry.busy = job;
+    entry.worker.postMessage(job.request);
+  }
+
+  private startWorker(): PoolWorker {
+    const worker = new Worker(bootstrapSource, { eval: true, workerData: { tsxApi, workerModule } });
+    // Idle workers do not keep the process alive.
+    worker.unref();
+    const entry: PoolWorker = { worker, busy: undefined, indexIds: new Set() };
+    worker.on('message', (reply: WorkerReply) => {
+      const job = entry.busy;
+      entry.busy = undefined;
+      if (job && job.jobId === reply.jobId) {
+        if (reply.type === 'result') job.resolve(reply.results);
+        else job.reject(new Error(`match worker failed: ${reply.message}`));
+      }
+      this.dispatch();
+    });
+    const fail = (error: Error): void => {
+      const index = this.workers.indexOf(entry);
+      if (index >= 0) this.workers.splice(index, 1);
+      entry.busy?.reject(error);
+      entry.busy = undefined;
+      if (!this.isClosed) this.dispatch();
+    };
+    worker.on('error', (error) => fail(error));
+    worker.on('exit', (code) => fail(new Error(`match worker exited (code ${code})`)));
+    this.workers.push(entry);
+    return entry;
+  }
+}
+
+// The app runs TypeScript through tsx (bin/openabm.mjs): a worker registers it too before loading its module.
+const require = createRequire(import.meta.url);
+const tsxApi = require.resolve('tsx/esm/api');
+const workerModule = new URL('./matchWorker.ts', import.meta.url).href;
+const bootstrapSource = `
+const { workerData } = require('node:worker_threads');
+require(workerData.tsxApi).register();
+import(workerData.workerModule).catch((error) => { console.error(error); process.exit(1); });
+`;
+
+let sharedPool: MatchWorkerPool | undefined;
+
+/** The process's pool, started on first use (its threads are started as work arrives). */
+export function getMatchWorkerPool(): MatchWorkerPool {
+  sharedPool ??= new MatchWorkerPool();
+  return sharedPool;
+}
+
+export async function closeMatchWorkerPool(): Promise<void> {
+  const pool = sharedPool;
+  sharedPool = undefined;
+  await pool?.close();
+}
