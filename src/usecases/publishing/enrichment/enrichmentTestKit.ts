@@ -6,6 +6,9 @@ import { RecordingJobQueue } from '../../../test/testApp';
 import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../../test/sandboxSalesforce';
 import { linkCrmAccountsToCompanies } from '../../crmAccounts/linkCrmAccountsToCompanies';
 import { runCrmDataSync } from '../../integrations/runCrmDataSync';
+import { completeMapOAuth } from '../../mapIntegrations/completeMapOAuth';
+import { startMapConnection } from '../../mapIntegrations/startMapConnection';
+import type { MapProviderId } from '../../../ports/mapConnector';
 import { RUN_ENRICHMENT_JOB } from './enrichmentDeps';
 import { runEnrichment } from './runEnrichment';
 import { startEnrichmentRun } from './startEnrichmentRun';
@@ -49,4 +52,20 @@ export function snapshotRecords(emulator: SalesforceEmulator, ignoredField: stri
     }
   }
   return snapshot;
+}
+
+/** An org connected to a MAP emulator through the connect use cases (OAuth callback or client credentials), with deps that record enqueued jobs. */
+export async function connectedMapEnrichmentOrg(database: Database, provider: MapProviderId, emulator: { baseUrl: string; credentials: Readonly<Record<string, string>> }) {
+  const org = await createTestOrg(database);
+  const base = sandboxDeps(database.db, { baseUrl: emulator.baseUrl, credentials: { clientId: '', clientSecret: '' } });
+  const deps = { ...base, sandboxUrls: { [provider]: emulator.baseUrl }, sandboxCredentials: { [provider]: { ...emulator.credentials } }, jobs: new RecordingJobQueue() };
+  const actor = adminActor(org.orgId, org.userIds.primary_admin);
+  const started = await startMapConnection({ orgId: org.orgId, actor, input: { provider, environment: 'emulator', credentialPolicy: 'never_expire' } }, deps);
+  if (started.authorizationUrl) {
+    const consent = await fetch(started.authorizationUrl, { redirect: 'manual' });
+    const back = new URL(consent.headers.get('location') ?? '');
+    const done = await completeMapOAuth({ input: { state: back.searchParams.get('state') ?? '', code: back.searchParams.get('code') ?? undefined } }, deps);
+    if (!done.isConnected) throw new Error(`connecting ${provider} failed: ${done.redirectTo}`);
+  }
+  return { org, deps, actor };
 }

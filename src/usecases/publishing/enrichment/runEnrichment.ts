@@ -52,6 +52,7 @@ export async function runEnrichment({ orgId, runId }: { orgId: string; runId: st
           const batch = plan.writes.slice(start, start + opened.batchUpdateMax);
           const items: RunItem[] = [];
           const written: Array<{ recordId: string; value: string }> = [];
+          let retryReason: string | undefined;
           if (run.isDryRun) {
             for (const entry of batch) items.push({ recordId: entry.record.id, outcome: 'would_write', oldValue: entry.record.currentValue, newValue: entry.value, droppedNames: entry.droppedNames, reason: null });
           } else {
@@ -59,6 +60,10 @@ export async function runEnrichment({ orgId, runId }: { orgId: string; runId: st
             batch.forEach((entry, index) => {
               const result = results[index];
               const isOk = result?.ok === true;
+              if (result && !result.ok && result.isRetryable) {
+                retryReason ??= `${result.code}: ${result.message}`;
+                return;
+              }
               items.push({
                 recordId: entry.record.id,
                 outcome: isOk ? 'written' : 'failed',
@@ -71,6 +76,9 @@ export async function runEnrichment({ orgId, runId }: { orgId: string; runId: st
             });
           }
           await recordRunStep(deps.db, orgId, { ...step, items, written, scannedDelta: 0, unchangedDelta: 0, apiCalls: callsBefore + opened.callCount() });
+          // A record that may succeed later (rate limit or daily limit hit mid-batch, 5xx) is not a failure: the run stops
+          // before its checkpoint passes this page, and the retry writes what is still pending (what was written is unchanged then).
+          if (retryReason !== undefined) throw new TransientEnrichmentError(retryReason);
         }
         cursor = page.nextCursor;
         await recordRunStep(deps.db, orgId, {
