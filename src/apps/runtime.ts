@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import path from 'node:path';
 import type { Logger } from 'pino';
 import type { PgBoss } from 'pg-boss';
 import { openDatabase, type Database } from '../adapters/db/database';
@@ -12,6 +13,8 @@ import { startInboundSmtpListener, type InboundSmtpListener } from '../adapters/
 import { receiveInboundEmail } from '../usecases/conversationalEmail/receiveInboundEmail';
 import { systemClock, type Clock } from '../ports/clock';
 import { seedDemoCompanies } from '../usecases/companies/seedDemoCompanies';
+import { keepMasterIndexSnapshots } from '../usecases/matching/loadMasterIndex';
+import { closeMatchWorkerPool } from '../adapters/matching/matchWorkerPool';
 import type { JobQueue } from '../ports/jobQueue';
 import type { Config } from './config';
 import type { AppDeps } from './deps';
@@ -74,6 +77,9 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
     const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
     closers.push(() => database.close());
     logger.info({ database: database.kind }, 'database ready, migrations applied');
+    // The master index is saved per companies version in the data directory: a restart loads it instead of rebuilding it.
+    keepMasterIndexSnapshots(database.db, path.join(config.dataDir, 'index-snapshots'));
+    closers.push(() => closeMatchWorkerPool());
 
     const sandboxUrls: Record<string, string> = {};
     const sandboxCredentials: Record<string, Readonly<Record<string, string>>> = {};

@@ -8,3 +8,4 @@ export * from './adSyncs';
 export * from './loginThrottle';
 export * from './publishing';
 export * from './conversationalEmail';
+export * from './masterCompaniesState';

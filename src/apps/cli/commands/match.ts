@@ -1,4 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { openDatabase } from '../../../adapters/db/database';
@@ -7,7 +8,7 @@ import { buildExclusionSet } from '../../../domain/matching/excludedDomains';
 import type { MasterIndex } from '../../../domain/matching/masterIndex';
 import { createAccountMatcher } from '../../../domain/matching/matchAccounts';
 import { summarizeResults, type MatchResult } from '../../../domain/matching/types';
-import { loadMasterIndex } from '../../../usecases/matching/loadMasterIndex';
+import { keepMasterIndexSnapshots, loadMasterIndex } from '../../../usecases/matching/loadMasterIndex';
 import { loadConfig } from '../../config';
 import { CliError } from '../cliError';
 import { loadMasterFile, readAccountFile, writeResultsFile, type ProgressListener } from './matchFiles';
@@ -93,6 +94,7 @@ async function loadIndexFromDatabase(): Promise<MasterIndex> {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
+    keepMasterIndexSnapshots(database.db, path.join(config.dataDir, 'index-snapshots'));
     const index = await loadMasterIndex(database.db);
     if (index.size === 0) throw new CliError('the database has no master companies: import some with `openabm companies import FILE`, or pass --master FILE');
     return index;
