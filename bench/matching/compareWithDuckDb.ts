@@ -1,19 +1,24 @@
-// Our engine and the DuckDB peer side by side on the same files: dev-set precision/recall/F1, then speed on a
-// generated 1,000,000-company master and 25,000-row list (index build, match time, memory per company).
-// Run: npx node --expose-gc --import tsx bench/matching/compareWithDuckDb.ts [--skip-scale]
+// Our engine and the DuckDB peer side by side on the same files, in one run: dev-set precision/recall/F1, then a
+// generated master (1,000,000 companies) and account list (25,000 rows) scored against the generator's own truth,
+// with wall and CPU time of both engines (CPU is the whole process's: all our worker threads, all DuckDB threads).
+// Run (idle machine): npx node --expose-gc --import tsx bench/matching/compareWithDuckDb.ts [--companies N --rows N] [--skip-dev] [--skip-peer]
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { loadMasterFile, readAccountFile } from '../../src/apps/cli/commands/matchFiles';
-import { buildExclusionSet } from '../../src/domain/matching/excludedDomains';
-import { masterIndexBytes } from '../../src/domain/matching/masterIndex';
-import { createAccountMatcher } from '../../src/domain/matching/matchAccounts';
-import type { MatchResult } from '../../src/domain/matching/types';
-import { devSetFiles, isDevSetPresent, readTruth, scoreAgainstTruth } from './devSet';
-import { cpuMsSince, runDuckDbPeer } from './duckdbPeer';
-import { generateScaleFiles, scaleDir, scaleFiles } from './generateScaleFiles';
 import { loadMasterIndexSnapshot, saveMasterIndexSnapshot } from '../../src/adapters/matching/masterIndexSnapshot';
+import { MatchWorkerPool } from '../../src/adapters/matching/matchWorkerPool';
+import { buildExclusionSet } from '../../src/domain/matching/excludedDomains';
+import { masterIndexBytes, type MasterIndex } from '../../src/domain/matching/masterIndex';
+import { createAccountMatcher } from '../../src/domain/matching/matchAccounts';
+import type { AccountInput, MatchResult } from '../../src/domain/matching/types';
+import { matchOnAllCores } from '../../src/usecases/matching/matchOnAllCores';
+import { devSetFiles, isDevSetPresent, readTruth, scoreAgainstTruth, type Accuracy } from './devSet';
+import { cpuMsSince, runDuckDbPeer, type PeerRun } from './duckdbPeer';
+import { generateScaleFiles, scaleDir, scaleFilesFor, scaleSizeFromArgs } from './generateScaleFiles';
 
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
+const args = process.argv.slice(2);
 
 /** Heap plus off-heap (typed array) bytes after a full collection; array buffers are freed by a background task, so wait a moment. */
 async function memoryNow(): Promise<number> {
@@ -21,81 +26,127 @@ async function memoryNow(): Promise<number> {
   await new Promise((resolve) => setTimeout(resolve, 200));
   collectGarbage?.();
   const usage = process.memoryUsage();
-  return usage.heapUsed + usage.external;
+  return usage.heapUsed + usage.external + usage.arrayBuffers;
 }
 
-async function runOurs(masterCsv: string, accountsCsv: string, rounds: number) {
+interface Timed<T> {
+  value: T;
+  wallMs: number;
+  cpuMs: number;
+}
+
+async function timed<T>(run: () => Promise<T> | T): Promise<Timed<T>> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = await run();
+  return { value, wallMs: performance.now() - start, cpuMs: cpuMsSince(cpu) };
+}
+
+function best<T>(runs: readonly Timed<T>[]): { wallMs: number; cpuMs: number } {
+  return { wallMs: Math.min(...runs.map((run) => run.wallMs)), cpuMs: Math.min(...runs.map((run) => run.cpuMs)) };
+}
+
+async function runOurs(masterCsv: string, accounts: readonly AccountInput[], rounds: number) {
   const before = await memoryNow();
-  const cpuBefore = process.cpuUsage();
-  const indexStart = performance.now();
-  const index = await loadMasterFile(masterCsv);
-  const indexMs = performance.now() - indexStart;
-  const indexCpuMs = cpuMsSince(cpuBefore);
+  const build = await timed(() => loadMasterFile(masterCsv));
+  const index: MasterIndex = build.value;
   const heldBytes = (await memoryNow()) - before;
   mkdirSync(scaleDir, { recursive: true });
-  const snapshotFile = path.join(scaleDir, 'index-snapshot.bin');
+  const snapshotFile = path.join(scaleDir, `index-snapshot-${index.size}.bin`);
   await saveMasterIndexSnapshot(index, snapshotFile);
-  const snapshotCpu = process.cpuUsage();
-  const snapshotStart = performance.now();
-  await loadMasterIndexSnapshot(snapshotFile);
-  const snapshotLoadMs = performance.now() - snapshotStart;
-  const snapshotLoadCpuMs = cpuMsSince(snapshotCpu);
-  const accounts = await readAccountFile(accountsCsv);
-  const matchTimes: number[] = [];
-  const matchCpuTimes: number[] = [];
-  let results: MatchResult[] = [];
+  // The worker pool reads the index from shared memory: the snapshot loaded straight into SharedArrayBuffers.
+  const snapshot = await timed(() => loadMasterIndexSnapshot(snapshotFile, { shared: true }));
+  const shared = snapshot.value;
+  const options = { excludedDomains: buildExclusionSet() };
+  const inThread: Timed<MatchResult[]>[] = [];
   for (let round = 0; round < rounds; round++) {
-    const matcher = createAccountMatcher(index, { excludedDomains: buildExclusionSet() });
-    const claimed = new Set<number>();
-    const cpuStart = process.cpuUsage();
-    const start = performance.now();
-    results = accounts.map((account) => matcher.resolve(account, claimed));
-    matchTimes.push(performance.now() - start);
-    matchCpuTimes.push(cpuMsSince(cpuStart));
+    inThread.push(
+      await timed(() => {
+        const matcher = createAccountMatcher(shared, options);
+        const claimed = new Set<number>();
+        return accounts.map((account) => matcher.resolve(account, claimed));
+      }),
+    );
   }
+  const pool = new MatchWorkerPool();
+  const onThreads: Timed<MatchResult[]>[] = [];
+  try {
+    // Round 0 starts the threads and hands them the index; the later rounds are the steady state of a running server.
+    for (let round = 0; round <= rounds; round++) onThreads.push(await timed(() => matchOnAllCores(shared, null, accounts, options, { pool, minRows: 1 })));
+  } finally {
+    await pool.close();
+  }
+  const results = onThreads[onThreads.length - 1]?.value ?? [];
   return {
+    index,
     size: index.size,
-    indexMs,
-    indexCpuMs,
-    snapshotLoadMs,
-    snapshotLoadCpuMs,
-    firstMatchMs: matchTimes[0] ?? 0,
-    bestMatchMs: Math.min(...matchTimes),
-    firstMatchCpuMs: matchCpuTimes[0] ?? 0,
-    bestMatchCpuMs: Math.min(...matchCpuTimes),
+    build,
+    snapshot,
+    inThreadFirst: inThread[0] ?? { wallMs: 0, cpuMs: 0 },
+    inThreadBest: best(inThread),
+    poolThreads: pool.size,
+    poolStart: onThreads[0] ?? { wallMs: 0, cpuMs: 0 },
+    poolBest: best(onThreads.slice(1)),
+    isPoolIdentical: isDeepStrictEqual(results, inThread[0]?.value),
     arrayBytesPerCompany: masterIndexBytes(index) / index.size,
     heldBytesPerCompany: heldBytes / index.size,
     results,
   };
 }
 
-const round = (value: number, digits = 0): number => Number(value.toFixed(digits));
+const ms = (value: number): string => `${Math.round(value).toLocaleString('en-US')} ms`;
+const figures = (run: { wallMs: number; cpuMs: number }): string => `${ms(run.wallMs)} wall, ${ms(run.cpuMs)} CPU`;
+const accuracyLine = (accuracy: Accuracy): string =>
+  `P ${accuracy.precision.toFixed(4)}  R ${accuracy.recall.toFixed(4)}  F1 ${accuracy.f1.toFixed(4)}  status agreement ${accuracy.statusAgreement.toFixed(4)}  (${accuracy.truePositives} right of ${accuracy.predicted} given a company; ${accuracy.expected} rows have one)`;
 
-if (isDevSetPresent()) {
-  const ours = await runOurs(devSetFiles.master, devSetFiles.accounts, 3);
-  const peer = await runDuckDbPeer(devSetFiles.master, devSetFiles.accounts);
-  const truth = readTruth();
-  const ourAccuracy = scoreAgainstTruth(new Map(ours.results.map((r) => [r.rowId, r])), truth);
-  const peerAccuracy = scoreAgainstTruth(new Map(peer.results.map((r) => [r.rowId, r])), truth);
-  console.log(`dev set (${ours.size} companies, ${ours.results.length} rows)`);
-  console.log(`  openabm     P ${ourAccuracy.precision.toFixed(4)}  R ${ourAccuracy.recall.toFixed(4)}  F1 ${ourAccuracy.f1.toFixed(4)}  status agreement ${ourAccuracy.statusAgreement.toFixed(4)}  index ${round(ours.indexMs)} ms (cpu ${round(ours.indexCpuMs)})  match ${round(ours.bestMatchMs)} ms (cpu ${round(ours.bestMatchCpuMs)})`);
-  console.log(`  duckdb peer P ${peerAccuracy.precision.toFixed(4)}  R ${peerAccuracy.recall.toFixed(4)}  F1 ${peerAccuracy.f1.toFixed(4)}  status agreement ${peerAccuracy.statusAgreement.toFixed(4)}  load ${round(peer.loadMs)} ms (cpu ${round(peer.loadCpuMs)})  match ${round(peer.matchMs)} ms (cpu ${round(peer.matchCpuMs)})`);
-} else {
-  console.log(`dev set absent (${devSetFiles.master}): accuracy skipped`);
+async function bestPeerRuns(master: string, accounts: string, runs: number): Promise<{ load: { wallMs: number; cpuMs: number }; match: { wallMs: number; cpuMs: number }; first: PeerRun }> {
+  const all: PeerRun[] = [];
+  for (let run = 0; run < runs; run++) all.push(await runDuckDbPeer(master, accounts));
+  const first = all[0] as PeerRun;
+  return {
+    load: { wallMs: Math.min(...all.map((run) => run.loadMs)), cpuMs: Math.min(...all.map((run) => run.loadCpuMs)) },
+    match: { wallMs: Math.min(...all.map((run) => run.matchMs)), cpuMs: Math.min(...all.map((run) => run.matchCpuMs)) },
+    first,
+  };
 }
 
-if (!process.argv.includes('--skip-scale')) {
-  if (!existsSync(scaleFiles.master) || !existsSync(scaleFiles.accounts)) generateScaleFiles();
-  const ours = await runOurs(scaleFiles.master, scaleFiles.accounts, 5);
-  const peerRuns = [await runDuckDbPeer(scaleFiles.master, scaleFiles.accounts), await runDuckDbPeer(scaleFiles.master, scaleFiles.accounts)];
-  const peerLoadMs = Math.min(...peerRuns.map((run) => run.loadMs));
-  const peerMatchMs = Math.min(...peerRuns.map((run) => run.matchMs));
-  const peerLoadCpuMs = Math.min(...peerRuns.map((run) => run.loadCpuMs));
-  const peerMatchCpuMs = Math.min(...peerRuns.map((run) => run.matchCpuMs));
-  const matched = ours.results.filter((r) => r.status !== 'unmatched').length;
-  const peerMatched = (peerRuns[0]?.results ?? []).filter((r) => r.status !== 'unmatched').length;
-  console.log(`scale (${ours.size} companies, ${ours.results.length} rows)`);
-  console.log(`  openabm     index ${round(ours.indexMs)} ms (cpu ${round(ours.indexCpuMs)} ms), from snapshot ${round(ours.snapshotLoadMs)} ms (cpu ${round(ours.snapshotLoadCpuMs)})  match first ${round(ours.firstMatchMs)} ms (cpu ${round(ours.firstMatchCpuMs)}), best ${round(ours.bestMatchMs)} ms (best cpu ${round(ours.bestMatchCpuMs)})  index arrays ${round(ours.arrayBytesPerCompany, 1)} B/company, heap held ${round(ours.heldBytesPerCompany, 1)} B/company  matched+dup ${matched}`);
-  console.log(`  duckdb peer load ${round(peerLoadMs)} ms (cpu ${round(peerLoadCpuMs)})  match best ${round(peerMatchMs)} ms (cpu ${round(peerMatchCpuMs)}, all threads)  matched+dup ${peerMatched}`);
-  console.log(`  peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+const isPeerSkipped = args.includes('--skip-peer');
+
+if (!args.includes('--skip-dev')) {
+  if (isDevSetPresent()) {
+    const accounts = await readAccountFile(devSetFiles.accounts);
+    const ours = await runOurs(devSetFiles.master, accounts, 3);
+    const truth = readTruth();
+    console.log(`dev set (${ours.size} companies, ${accounts.length} rows)`);
+    console.log(`  openabm     ${accuracyLine(scoreAgainstTruth(new Map(ours.results.map((r) => [r.rowId, r])), truth))}`);
+    console.log(`              index ${figures(ours.build)}; match in-thread best ${figures(ours.inThreadBest)}, ${ours.poolThreads} threads best ${figures(ours.poolBest)}`);
+    if (!isPeerSkipped) {
+      const peer = await bestPeerRuns(devSetFiles.master, devSetFiles.accounts, 1);
+      console.log(`  duckdb peer ${accuracyLine(scoreAgainstTruth(new Map(peer.first.results.map((r) => [r.rowId, r])), truth))}`);
+      console.log(`              load ${figures(peer.load)}; match ${figures(peer.match)}`);
+    }
+  } else {
+    console.log(`dev set absent (${devSetFiles.master}): dev-set accuracy skipped`);
+  }
 }
+
+const size = scaleSizeFromArgs(args);
+const files = scaleFilesFor(size);
+if (!existsSync(files.master) || !existsSync(files.accounts) || !existsSync(files.truth)) generateScaleFiles(size);
+const accounts = await readAccountFile(files.accounts);
+const truth = readTruth(files.truth);
+const ours = await runOurs(files.master, accounts, 5);
+const ourAccuracy = scoreAgainstTruth(new Map(ours.results.map((r) => [r.rowId, r])), truth);
+console.log(`generated (${ours.size.toLocaleString('en-US')} companies, ${accounts.length.toLocaleString('en-US')} rows; truth: the company each row was written from)`);
+console.log(`  openabm     ${accuracyLine(ourAccuracy)}`);
+console.log(`              index from CSV ${figures(ours.build)}; from snapshot ${figures(ours.snapshot)}; index arrays ${ours.arrayBytesPerCompany.toFixed(1)} B/company (held ${ours.heldBytesPerCompany.toFixed(1)} B/company)`);
+console.log(`              match in-thread: first ${figures(ours.inThreadFirst)}, best of 5 ${figures(ours.inThreadBest)}`);
+console.log(`              match on ${ours.poolThreads} worker threads (shared index): start + first ${figures(ours.poolStart)}, best of 5 ${figures(ours.poolBest)}; results identical to in-thread: ${ours.isPoolIdentical ? 'yes' : 'NO'}`);
+if (!isPeerSkipped) {
+  const peer = await bestPeerRuns(files.master, files.accounts, 2);
+  const peerAccuracy = scoreAgainstTruth(new Map(peer.first.results.map((r) => [r.rowId, r])), truth);
+  console.log(`  duckdb peer ${accuracyLine(peerAccuracy)}`);
+  console.log(`              load ${figures(peer.load)}; match best of 2 ${figures(peer.match)}`);
+}
+console.log(`  peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+if (!ours.isPoolIdentical) process.exitCode = 1;

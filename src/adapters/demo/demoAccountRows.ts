@@ -1,3 +1,4 @@
+import { normalizeName } from '../../domain/matching/normalizeName';
 import { generateDemoCompanies, type DemoCompany } from './demoCompanies';
 
 /** One generated account row and the company it was written from (the generator's truth). */
@@ -45,13 +46,21 @@ function messyName(company: DemoCompany, next: () => number): string {
 
 /**
  * Account rows the way CRM exports look, written from companies of `master` (85 %), from companies outside it
- * (10 %) and repeating earlier rows' companies (5 %): case, legal forms dropped or added, transposed letters, URLs,
+ * (10 %; none with a master company's name or domain) and repeating earlier rows' companies (5 %): case, legal forms dropped or added, transposed letters, URLs,
  * country spellings, personal e-mail domains, missing names. Deterministic for a (master, count, seed).
  * Truth: a row written from a master company with a name or that company's domain is that company (the first such
  * row `matched`, later ones `duplicate`); the rest are `unmatched`.
  */
 export function generateAccountRows(master: readonly DemoCompany[], count: number, seed = 2026): GeneratedAccountRow[] {
-  const outsiders = generateDemoCompanies(Math.max(100, Math.ceil(count * 0.12)), 99);
+  // Companies outside the master come from the same generator (another seed), which repeats some names (up to the
+  // legal form) and domains: those are the master's companies as far as anyone can tell, so they are left out.
+  const masterNames = new Set<string>();
+  const masterDomains = new Set<string>();
+  for (const company of master) {
+    masterNames.add(nameKey(company));
+    masterDomains.add(company.domain);
+  }
+  const outsiders = generateDemoCompanies(Math.max(100, Math.ceil(count * 0.12)), 99).filter((company) => !masterNames.has(nameKey(company)) && !masterDomains.has(company.domain));
   const outsiderSet = new Set<DemoCompany>(outsiders);
   const next = random(seed);
   const picked: DemoCompany[] = [];
@@ -82,4 +91,9 @@ export function generateAccountRows(master: readonly DemoCompany[], count: numbe
     rows.push({ rowId, name, domain, country, truth });
   }
   return rows;
+}
+
+/** The normalised name in its country: two companies alike in it are one company to a reader. */
+function nameKey(company: DemoCompany): string {
+  return `${normalizeName(company.name)?.compact ?? company.name.toLowerCase()}|${company.country}`;
 }
