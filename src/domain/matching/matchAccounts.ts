@@ -4,7 +4,8 @@ import { affixLength, affixMinLength, findKeyRunInto, keyPrefix, type MasterInde
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
 import { normalizeName, type NormalizedName } from './normalizeName';
-import { compactSimilarity, tokenWeight, weightedNameSimilarity } from './scoreCandidate';
+import { boundedEditDistance } from './similarity';
+import { compactSimilarity, containmentSimilarity, tokenWeight, weightedNameSimilarity } from './scoreCandidate';
 import type { AccountInput, MatchCandidate, MatchResult, UnmatchedReason } from './types';
 
 export interface MatchOptions {
@@ -26,6 +27,8 @@ const maxScoredCandidates = 12;
 /** At least this many are scored; beyond them, only candidates with this share of the best one's evidence. */
 const minScoredCandidates = 4;
 const minEvidenceShare = 0.5;
+/** A brand this short ("BI") is too little of a longer name to stand for it. */
+const minContainedLength = 4;
 /** A domain shared by more master companies than this identifies none of them. */
 const maxCompaniesPerDomain = 3;
 
@@ -270,13 +273,16 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
     const name = account.name;
     if (name && candidate.tokens.length > 0) {
       let similarity = weightedNameSimilarity(name.tokens, inputWeights, candidate.tokens, candidate.weights);
+      if (!name.hasLegalForm && name.compact.length >= minContainedLength) similarity = Math.max(similarity, containmentSimilarity(name.tokens, inputWeights, candidate.tokens, candidate.weights));
       // The name without spaces is built only when it can count: compactSimilarity is 0 for lengths more than 2
       // apart, and the domain label must be equal.
       const compactLength = candidate.keyLength - (candidate.tokens.length - 1);
       const isDomainLabelComparable = !isDomainMatch && account.domain !== null && account.domainCompact.length === compactLength;
       if (Math.abs(name.compact.length - compactLength) <= 2 || isDomainLabelComparable) {
         const candidateCompact = candidate.tokens.join('');
-        similarity = Math.max(similarity, compactSimilarity(name.compact, candidateCompact));
+        // Written without spaces, names whose words line up add nothing the word comparison did not weigh, and
+        // two edits in one short word ("Deutsche Bahn" / "Deutsche Bank") are another word, not typos.
+        if (!isOtherShortWord(name.tokens, candidate.tokens)) similarity = Math.max(similarity, compactSimilarity(name.compact, candidateCompact));
         // The account's website is the company's name ("plumdistrict.com" for "Plum District").
         if (isDomainLabelComparable && account.domainCompact === candidateCompact) similarity = Math.max(similarity, 0.9);
       }
@@ -354,6 +360,22 @@ export function createAccountMatcher(index: MasterIndex, options: MatchOptions):
   }
 
   return { resolve };
+}
+
+/**
+ * Names whose words line up (same count, same lengths) and differ by two or more edits in one short word: "Deutsche
+ * Bahn" / "Deutsche Bank" name another word, not a typo ("Kodiak Oip & Gas", one edit, is a typo).
+ */
+function isOtherShortWord(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || a.length < 2) return false;
+  let hasOtherWord = false;
+  for (let position = 0; position < a.length; position++) {
+    const wordA = a[position] ?? '';
+    const wordB = b[position] ?? '';
+    if (wordA.length !== wordB.length) return false;
+    if (wordA !== wordB && wordA.length < 6 && boundedEditDistance(wordA, wordB, 1) > 1) hasOtherWord = true;
+  }
+  return hasOtherWord;
 }
 
 function withoutHyphens(text: string): string {

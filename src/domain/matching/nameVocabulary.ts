@@ -29,4 +29,7 @@ export const commonLegalForms: readonly string[] = [
   'sp z oo', 'sro', 'as', 'doo', 'kft', 'zrt', 'bhd', 'sdn bhd', 'tbk', 'jsc', 'pjsc', 'ojsc', 'cjsc', 'ooo', 'gk',
   'limited liability company', 'public limited company', 'dac', 'ulc', 'lc', 'ltee', 'sprl', 'cvba', 'scrl', 'eurl',
   'snc', 'sca', 'kgaa', 'ohg', 'ek', 'ev', 'eg',
+  // German and French long forms the ISO list gives only with qualifiers ("Aktiengesellschaft in München" aside).
+  'aktiengesellschaft', 'kommanditgesellschaft auf aktien', 'se and co kgaa', 'ag and co kgaa', 'societe anonyme',
+  'societe europeenne', 'societe en commandite par actions', 'naamloze vennootschap',
 ];

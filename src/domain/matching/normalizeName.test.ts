@@ -92,3 +92,99 @@ describe('nameWords', () => {
     expect(nameWords(input)).toEqual(expected);
   });
 });
+
+// Brand names against registered legal names: the classes registries and lists add to a name.
+const brandWord = fc.constantFrom('Kestrel', 'Brightwater', 'Orbital', 'Lawson', 'Quillfeather', 'Marlow', 'Pemberton', 'Sable');
+const tailWord = fc.constantFrom('Foods', 'Data', 'Holdings', 'Transport', 'Systems', 'Marine');
+const baseName = fc.tuple(brandWord, fc.array(tailWord, { maxLength: 2 })).map(([brand, rest]) => [brand, ...rest].join(' '));
+
+describe('normalizeName: SEC EDGAR registry markers', () => {
+  it.each([
+    ['BRIGHTWATER HOLDINGS CORP /DE/', 'brightwater holdings'],
+    ['KESTREL FOODS CO /NEW/', 'kestrel foods'],
+    ['MARLOW REALTY INC/MD', 'marlow realty'],
+    ['MARLOW REALTY INC/MD/', 'marlow realty'],
+    ['RIVIAN AUTOMOTIVE, INC. / DE', 'rivian automotive'],
+    ['LIONS GATE ENTERTAINMENT CORP /CN/', 'lions gate entertainment'],
+    ['SABLE TRUST /NEW/ /DE/', 'sable trust'],
+    // Not markers: a one-letter part ("A/S") and a slash inside the name.
+    ['Nordisk A/S', 'nordisk'],
+    ['AC/DC Tribute Band', 'acdc tribute band'],
+  ])('%s → %s', (input, expected) => {
+    expect(key(input)).toBe(expected);
+  });
+
+  it('gives the same key with or without a marker after the legal form', () => {
+    const marker = fc.constantFrom(' /DE/', ' /NEW/', ' / DE', '/MD', '/MD/', ' /OLD/', ' /CN/');
+    fc.assert(
+      fc.property(baseName, fc.constantFrom('INC', 'CORP', 'CO', 'Inc.'), marker, (name, form, suffix) => {
+        expect(key(`${name} ${form}${suffix}`)).toBe(key(`${name} ${form}`));
+      }),
+    );
+  });
+});
+
+describe('normalizeName: list annotations', () => {
+  it.each([
+    ['Kestrel Foods (The)', 'kestrel foods'],
+    ['Orbital Data (Class A)', 'orbital data'],
+    ['Volkswagen (Pref)', 'volkswagen'],
+    ['Mercedes-Benz Group (ex Daimler)', 'mercedes benz group'],
+    ['Acme Corp (ADR)', 'acme'],
+    ['Pemberton Systems [Class B]', 'pemberton systems'],
+    // Other bracketed words are part of the name.
+    ['Acme (Europe)', 'acme europe'],
+  ])('%s → %s', (input, expected) => {
+    expect(key(input)).toBe(expected);
+  });
+
+  it('gives the same key with or without an annotation', () => {
+    const annotation = fc.constantFrom(' (The)', ' (Class A)', ' (class c)', ' (Series B)', ' (ADR)', ' (Pref)', ' (formerly Acme)', ' (The) (Class A)');
+    fc.assert(
+      fc.property(baseName, annotation, (name, suffix) => {
+        expect(key(`${name}${suffix}`)).toBe(key(name));
+      }),
+    );
+  });
+});
+
+describe('normalizeName: initials and inverted person names', () => {
+  it('joins initials however they are written', () => {
+    expect(normalizeName('J.K. Lawson')?.tokens).toEqual(['jk', 'lawson']);
+    expect(normalizeName('J. K. Lawson')?.tokens).toEqual(['jk', 'lawson']);
+    expect(normalizeName('LAWSON J K TRANSPORT INC')?.tokens).toEqual(['lawson', 'jk', 'transport']);
+    expect(normalizeName('PENNEY J C CO INC')?.tokens).toEqual(['penney', 'jc']);
+    expect(key('BARRATT DEVELOPMENTS P L C')).toBe('barratt developments');
+  });
+
+  it('gives an inverted registry name the same words as the person-name brand', () => {
+    // Not "n": alone it is a spelling of "and" ("Rock n Roll"), which the name drops.
+    const letter = fc.constantFrom(...'bcdejkmprtw'.split(''));
+    fc.assert(
+      fc.property(fc.array(letter, { minLength: 2, maxLength: 3 }), brandWord, (letters, surname) => {
+        const brand = normalizeName(`${letters.map((l) => `${l.toUpperCase()}.`).join('')} ${surname}`);
+        const registered = normalizeName(`${surname.toUpperCase()} ${letters.join(' ').toUpperCase()} TRANSPORT INC`);
+        expect(new Set(brand?.tokens)).toEqual(new Set(registered?.tokens.filter((token) => token !== 'transport')));
+      }),
+    );
+  });
+
+  it('says whether a legal form was removed', () => {
+    expect(normalizeName('Deluxe Corp')?.hasLegalForm).toBe(true);
+    expect(normalizeName('Kabushiki Kaisha Hikari')?.hasLegalForm).toBe(true);
+    expect(normalizeName('Toyota')?.hasLegalForm).toBe(false);
+    expect(normalizeName('The Kestrel & Sons')?.hasLegalForm).toBe(false);
+  });
+
+  it('stays idempotent with markers, annotations and initials', () => {
+    const piece = fc.constantFrom('J', 'K', '.', ' ', '/DE/', '/', '(The)', '(Class A)', 'Lawson', 'INC', '&', 'Co', 'A/S', '(', ')');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), (input) => {
+        const once = normalizeName(input);
+        if (once === null) return;
+        expect(normalizeName(once.key)?.key).toBe(once.key);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});

@@ -9,6 +9,11 @@ export interface NormalizedName {
   key: string;
   /** tokens joined without spaces, so "Blue Peak" and "BluePeak" meet. */
   compact: string;
+  /**
+   * A legal form was removed ("Deluxe Corp"): the name is presented as a registered name, so words a candidate has
+   * beyond it are a difference, not the rest of a legal name a brand leaves out ("Toyota" / "Toyota Motor Corporation").
+   */
+  hasLegalForm: boolean;
 }
 
 const maxPhraseTokens = 6;
@@ -136,40 +141,98 @@ function isAsciiLetter(code: number): boolean {
   return code >= 97 && code <= 122;
 }
 
+// Registry markers after a name: SEC EDGAR's state of incorporation or history ("BRIGHTWATER HOLDINGS CORP /DE/",
+// "KESTREL FOODS CO /NEW/", "RIVIAN AUTOMOTIVE, INC. / DE", "…INC/MD"): a slash-delimited code of 2-5 letters at the
+// end, after a space or directly after a legal form. "Nordisk A/S" (one letter after the slash) is not one.
+const registryMarker = /(?:\s+|(?<=\b(?:inc|corp|co|ltd|llc|lp|plc|trust|fund|bancorp|company)\.?))\/\s*[a-z]{2,5}\s*\/?\s*$/i;
+// Annotations lists put in brackets after a name: "Kestrel Foods (The)", "Orbital Data (Class A)", "Volkswagen (Pref)",
+// "Mercedes-Benz Group (ex Daimler)", "Acme Corp (ADR)". Other bracketed text ("Acme (Europe)") is kept.
+const bracketAnnotation = /\s*[([]\s*(?:the|class\s+[a-z0-9]|series\s+[a-z0-9]|cl\s+[a-z]|new|old|pref|preferred|vz|ord|ordinary(?:\s+shares)?|common(?:\s+stock)?|ads|adr|gdr|reit|units?|holding company|ex\s+[^)\]]*|formerly\s+[^)\]]*|fka\s+[^)\]]*)\s*[)\]]\s*$/i;
+
+/**
+ * A name without the registry markers and list annotations that say nothing about which company it is (SEC EDGAR
+ * "/DE/" and "INC/MD" markers, "(The)", "(Class A)"), repeated while one is found ("ACME CORP /NEW/ /DE/").
+ */
+export function stripNameAnnotations(raw: string): string {
+  let text = raw;
+  for (let round = 0; round < 4; round++) {
+    const stripped = text.replace(registryMarker, '').replace(bracketAnnotation, '');
+    if (stripped === text) break;
+    text = stripped;
+  }
+  return text;
+}
+
 /** The legal-form-free tokens of a company name, or null when nothing is left (blank, punctuation only). */
 export function normalizeName(raw: string | null | undefined): NormalizedName | null {
   if (raw === null || raw === undefined) return null;
-  let tokens = nameWords(raw);
+  let tokens = nameWords(raw.includes('/') || raw.includes('(') || raw.includes('[') ? stripNameAnnotations(raw) : raw);
   if (tokens.length === 0) return null;
   // Repeat until nothing changes, so the result is a fixed point (normalising it again changes nothing).
+  const removed = { legalForm: false };
   for (;;) {
     const before = tokens.length;
-    tokens = stripOnce(tokens);
+    tokens = stripOnce(tokens, removed);
     if (tokens.length === before) break;
   }
   const key = tokens.join(' ');
-  return { tokens, key, compact: tokens.join('') };
+  return { tokens, key, compact: tokens.join(''), hasLegalForm: removed.legalForm };
 }
 
-function stripOnce(tokens: string[]): string[] {
+function stripOnce(tokens: string[], removed: { legalForm: boolean }): string[] {
   let result = tokens;
   if (result.length > 1 && result.includes('and')) {
     const withoutAnd: string[] = [];
     for (const token of result) if (token !== 'and') withoutAnd.push(token);
     if (withoutAnd.length > 0) result = withoutAnd;
   }
+  result = joinInitials(result);
   if (result.length > 1 && result[0] === 'the') result = result.slice(1);
   const leadingLimit = result.length > 1 ? (leadingFirstWords.get(result[0] ?? '') ?? 0) : 0;
   if (leadingLimit > 0) {
     const length = longestPhrase(result, leadingForms, false, leadingLimit);
-    if (length > 0) result = result.slice(length);
+    if (length > 0) {
+      result = result.slice(length);
+      removed.legalForm = true;
+    }
   }
   const trailingLimit = result.length > 1 ? (trailingLastWords.get(result[result.length - 1] ?? '') ?? 0) : 0;
   if (trailingLimit > 0) {
     const length = longestPhrase(result, trailingForms, true, trailingLimit);
-    if (length > 0) result = result.slice(0, result.length - length);
+    if (length > 0) {
+      result = result.slice(0, result.length - length);
+      removed.legalForm = true;
+    }
   }
   return result;
+}
+
+/**
+ * Runs of single letters joined into one word, so that initials meet however they are written: "J. K. Lawson",
+ * "J.K. Lawson" and registries' inverted "LAWSON J K TRANSPORT" all have the word "jk"; "P L C" → "plc".
+ */
+export function joinInitials(tokens: string[]): string[] {
+  let hasRun = false;
+  for (let position = 1; position < tokens.length; position++) {
+    if (isSingleLetter(tokens[position]) && isSingleLetter(tokens[position - 1])) {
+      hasRun = true;
+      break;
+    }
+  }
+  if (!hasRun) return tokens;
+  const joined: string[] = [];
+  let previousWasLetter = false;
+  for (const token of tokens) {
+    const isLetter = isSingleLetter(token);
+    if (isLetter && previousWasLetter) joined[joined.length - 1] += token;
+    else joined.push(token);
+    previousWasLetter = isLetter;
+  }
+  return joined;
+}
+
+function isSingleLetter(token: string | undefined): boolean {
+  return token !== undefined && token.length === 1 && token >= 'a' && token <= 'z';
 }
 
 /** Tokens in the longest phrase of `phrases` at the end (or start) of `tokens`, leaving at least one token; 0 if none. */

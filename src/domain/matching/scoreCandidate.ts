@@ -97,3 +97,68 @@ export function compactSimilarity(a: string, b: string): number {
   if (distance > maxDistance) return 0;
   return distance === 1 ? 0.88 : 0.82;
 }
+
+/** A brand's words weighing this much (IDF above the 1-in-20 baseline) are fully distinctive. */
+const distinctiveWeight = 4;
+
+/**
+ * Similarity of a brand to a longer registered name that contains all of its words: "Toyota" in "Toyota Motor",
+ * "Cracker Barrel" in "Cracker Barrel Old Country Store", "Lionsgate" in "Lions Gate Entertainment" (the words run
+ * together), "Lufthansa" in "Deutsche Lufthansa". 0 when a brand word is missing from the candidate or the candidate
+ * has no other words. The rarer the brand's words, the more the containment says: up to 0.90 when the brand is the
+ * start of the name, 0.88 elsewhere; the rarer the candidate's other words, the less (a rare extra word is more
+ * likely another company of the same family: "Toyota Tsusho" against "Toyota Motor" for "Toyota").
+ */
+export function containmentSimilarity(
+  inputTokens: readonly string[],
+  inputWeights: readonly number[],
+  candidateTokens: readonly string[],
+  candidateWeights: readonly number[],
+): number {
+  if (inputTokens.length === 0 || candidateTokens.length <= inputTokens.length) {
+    return inputTokens.length === 1 && candidateTokens.length > 1 ? runTogetherPrefix(inputTokens[0] ?? '', inputWeights[0] ?? 0, candidateTokens, candidateWeights) : 0;
+  }
+  if (candidateTokens.length > 31) return 0;
+  let usedMask = 0;
+  let isPrefix = true;
+  let rarest = 0;
+  for (let i = 0; i < inputTokens.length; i++) {
+    const token = inputTokens[i] ?? '';
+    let found = -1;
+    for (let j = 0; j < candidateTokens.length; j++) {
+      if (!(usedMask & (1 << j)) && candidateTokens[j] === token) {
+        found = j;
+        break;
+      }
+    }
+    if (found < 0) return inputTokens.length === 1 ? runTogetherPrefix(token, inputWeights[0] ?? 0, candidateTokens, candidateWeights) : 0;
+    if (found !== i) isPrefix = false;
+    usedMask |= 1 << found;
+    rarest = Math.max(rarest, inputWeights[i] ?? 0);
+  }
+  let extraWeight = 0;
+  for (let j = 0; j < candidateTokens.length; j++) if (!(usedMask & (1 << j))) extraWeight += candidateWeights[j] ?? 0;
+  return containmentScore(rarest, extraWeight, isPrefix);
+}
+
+function containmentScore(rarestInputWeight: number, extraWeight: number, isPrefix: boolean): number {
+  const distinctiveness = Math.min(1, rarestInputWeight / distinctiveWeight);
+  const extraPenalty = 0.02 * Math.min(3, extraWeight / 2);
+  return (isPrefix ? 0.82 : 0.8) + 0.08 * distinctiveness - extraPenalty;
+}
+
+/** "lionsgate" against ["lions", "gate", "entertainment"]: the brand is the first words written together. */
+function runTogetherPrefix(token: string, weight: number, candidateTokens: readonly string[], candidateWeights: readonly number[]): number {
+  if (token.length < 6) return 0;
+  let joined = '';
+  for (let j = 0; j < candidateTokens.length - 1; j++) {
+    joined += candidateTokens[j] ?? '';
+    if (joined.length > token.length || !token.startsWith(joined)) return 0;
+    if (joined.length === token.length) {
+      let extraWeight = 0;
+      for (let k = j + 1; k < candidateTokens.length; k++) extraWeight += candidateWeights[k] ?? 0;
+      return j === 0 ? 0 : containmentScore(weight, extraWeight, true);
+    }
+  }
+  return 0;
+}
