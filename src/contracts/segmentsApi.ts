@@ -11,13 +11,15 @@ const id = z.string().uuid();
 const scope = z.enum(['published', 'all_active']);
 
 export const segmentsApiSettingsView = z.object({ isEnabled: z.boolean(), scope });
+/** The settings as read back, with the per-key rate limit Settings > API shows. */
+export const segmentsApiSettingsState = segmentsApiSettingsView.extend({ requestsPerMinute: z.number().int() });
 
 export const getSegmentsApiSettings = defineContract({
   method: 'GET',
   path: '/api/settings/segments-api',
   summary: 'Settings > API: whether API keys read segments, and which (published or all active)',
   tags: ['segments-api'],
-  response: segmentsApiSettingsView,
+  response: segmentsApiSettingsState,
 });
 
 export const saveSegmentsApiSettings = defineContract({
@@ -26,7 +28,7 @@ export const saveSegmentsApiSettings = defineContract({
   summary: 'Turn segments on or off for the API and choose "Published segments" or "All active segments"',
   tags: ['segments-api'],
   body: segmentsApiSettingsView,
-  response: segmentsApiSettingsView,
+  response: segmentsApiSettingsState,
 });
 
 export const listApiSegments = defineContract({

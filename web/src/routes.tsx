@@ -21,6 +21,7 @@ import { SandboxMailboxPage } from './pages/settings/SandboxMailboxPage';
 import { WebTagPage } from './pages/settings/webTag/WebTagPage';
 import { PublishedSegmentsPage } from './pages/settings/PublishedSegmentsPage';
 import { OrchestrationsPage } from './pages/settings/OrchestrationsPage';
+import { ApiSettingsPage } from './pages/settings/ApiSettingsPage';
 import { UsersPage } from './pages/settings/users/UsersPage';
 import { CompaniesPage } from './pages/settings/companies/CompaniesPage';
 
@@ -46,6 +47,7 @@ export const appRoutes: readonly { readonly path: string; readonly element: Reac
   { path: '/settings/integrations/:provider/sources', element: <CrmSourcesPage /> },
   { path: '/settings/published-segments', element: <PublishedSegmentsPage /> },
   { path: '/settings/orchestrations', element: <OrchestrationsPage /> },
+  { path: '/settings/api', element: <ApiSettingsPage /> },
   { path: '/settings/notifications', element: <NotificationsPage /> },
   { path: '/settings/web-tag', element: <WebTagPage /> },
   { path: '/settings/privacy', element: <PrivacyPage /> },

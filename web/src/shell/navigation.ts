@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import { IconAdjustments, IconBell, IconCode, IconMail, IconShieldLock, IconBuilding, IconBroadcast, IconChartPie, IconLayoutDashboard, IconPlugConnected, IconSpeakerphone, IconStack2, IconUsers } from '@tabler/icons-react';
 import { IconInbox, IconMessages, IconMailForward, IconSettings } from '@tabler/icons-react';
+import { IconApi } from '@tabler/icons-react';
 
 export interface NavItem {
   readonly label: string;
@@ -38,6 +39,7 @@ export const NAVIGATION: readonly NavItem[] = [
       { label: 'Integrations', icon: IconPlugConnected, to: '/settings/integrations' },
       { label: 'Published Segments', icon: IconStack2, to: '/settings/published-segments' },
       { label: 'Orchestrations', icon: IconStack2, to: '/settings/orchestrations' },
+      { label: 'API', icon: IconApi, to: '/settings/api' },
       { label: 'Notifications', icon: IconBell, to: '/settings/notifications' },
       { label: 'Web tag', icon: IconCode, to: '/settings/web-tag' },
       { label: 'Privacy', icon: IconShieldLock, to: '/settings/privacy' },

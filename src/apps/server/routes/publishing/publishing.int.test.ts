@@ -6,7 +6,8 @@ import { GTM_SOURCE_MESSAGE } from '../../../../domain/publish/gtmEligibility';
 import { createTestOrg, type TestOrg } from '../../../../test/createTestOrg';
 import { openTestDatabase, testDatabaseKinds } from '../../../../test/databases';
 import { createTestApp } from '../../../../test/testApp';
-import { insertTestSegment, sessionFor } from './publishingKit';
+import { insertTestSegment } from '../../../../usecases/publishing/publishingTestKit';
+import { sessionFor } from './publishingKit';
 
 describe.each(testDatabaseKinds())('publishing segments on %s', (kind) => {
   let database: Database;

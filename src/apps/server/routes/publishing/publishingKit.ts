@@ -1,31 +1,10 @@
-// Test set-up shared by the publishing tests (not used by the app): segments inserted directly, sessions per role.
+// Test set-up shared by the publishing route tests (not used by the app): sessions per role. Segments of any source
+// come from usecases/publishing/publishingTestKit.ts, so nothing in the routes folder touches the database adapters.
 import type { FastifyInstance } from 'fastify';
-import type { Database } from '../../../../adapters/db/database';
-import { insertSegment } from '../../../../adapters/db/segments/segmentsRepo';
 import type { Role } from '../../../../domain/permissions/roles';
 import type { TestOrg } from '../../../../test/createTestOrg';
 import { logInAs } from '../../../../test/testApp';
 
-/** A ready segment of the given source (default: an uploaded list), optionally with members (master company ids). */
-export async function insertTestSegment(
-  database: Database,
-  orgId: string,
-  values: { name: string; sourceType?: string; filter?: unknown; memberCompanyIds?: readonly string[] },
-): Promise<{ id: string; name: string }> {
-  const segment = await insertSegment(database.db, orgId, {
-    name: values.name,
-    sourceType: values.sourceType ?? 'upload',
-    sourceConfig: {},
-    filter: values.filter ?? null,
-    status: 'ready',
-    memberCount: values.memberCompanyIds?.length ?? 0,
-  });
-  for (const companyId of values.memberCompanyIds ?? []) {
-    await database.query('INSERT INTO segment_members (org_id, segment_id, company_id) VALUES ($1, $2, $3)', [orgId, segment.id, companyId]);
-  }
-  return { id: segment.id, name: segment.name };
-}
-
-export async function sessionFor(app: FastifyInstance, database: Database, org: TestOrg, role: Role): Promise<Record<string, string>> {
+export async function sessionFor(app: FastifyInstance, database: Parameters<typeof logInAs>[1], org: TestOrg, role: Role): Promise<Record<string, string>> {
   return (await logInAs(app, database, { orgId: org.orgId, userId: org.userIds[role], email: org.emails[role] })).headers;
 }

@@ -7,7 +7,8 @@ import { openTestDatabase, testDatabaseKinds } from '../../../../test/databases'
 import { createTestApp } from '../../../../test/testApp';
 import { SEGMENTS_API_OFF_MESSAGE } from '../../../../usecases/publishing/segmentsApi/guardSegmentsApi';
 import { seedCompanies, type TestCompany } from '../../../../usecases/segments/segmentTestKit';
-import { insertTestSegment, sessionFor } from './publishingKit';
+import { insertTestSegment } from '../../../../usecases/publishing/publishingTestKit';
+import { sessionFor } from './publishingKit';
 
 describe.each(testDatabaseKinds())('Segments API with an API key on %s', (kind) => {
   let database: Database;
@@ -49,7 +50,7 @@ describe.each(testDatabaseKinds())('Segments API with an API key on %s', (kind) 
     const unpublished = await insertTestSegment(database, org.orgId, { name: 'Internal only', memberCompanyIds: [alpha.id] });
     await app.inject({ method: 'POST', url: `/api/segments/${published.id}/publications`, headers: admin, payload: { uses: ['api'] } });
     expect((await app.inject({ method: 'PUT', url: '/api/settings/segments-api', headers: bearer, payload: { isEnabled: true, scope: 'published' } })).statusCode).toBe(403);
-    expect((await app.inject({ method: 'PUT', url: '/api/settings/segments-api', headers: admin, payload: { isEnabled: true, scope: 'published' } })).json()).toEqual({ isEnabled: true, scope: 'published' });
+    expect((await app.inject({ method: 'PUT', url: '/api/settings/segments-api', headers: admin, payload: { isEnabled: true, scope: 'published' } })).json()).toEqual({ isEnabled: true, scope: 'published', requestsPerMinute: 120 });
 
     expect((await get('/api/v1/segments')).json()).toEqual({ scope: 'published', segments: [{ id: published.id, name: 'API Tier', accountCount: 3 }] });
     expect((await get(`/api/v1/segments/${unpublished.id}/accounts`)).statusCode).toBe(404);
