@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { defineContract } from './http';
 
+/** The contracted-limit rule, shared with the web settings screen so it previews the sentence the server returns. */
+export { describeSyncLimitRule, syncLimitWarningFrom } from '../domain/sync/syncLimit';
+
 /**
  * Advertising: per-user channel logins (Google, LinkedIn, Meta), segment syncs to ad accounts, dry runs and the
  * sync dashboard. Reading needs `view`; connecting one's own login `channels.connect`; creating `sync.create`;
@@ -206,15 +209,37 @@ export const toggleSync = defineContract({
   response: z.object({ id: z.string().uuid(), status: syncStatusSchema }),
 });
 
+const googleConsentSchema = z.enum(['GRANTED', 'DENIED']);
+
+export const syncSettingsBody = z.object({
+  contractedSyncLimit: z.number().int().min(0).max(100_000).nullable(),
+  googleAdUserDataConsent: googleConsentSchema,
+  googleAdPersonalizationConsent: googleConsentSchema,
+});
+export type SyncSettingsBody = z.infer<typeof syncSettingsBody>;
+
+export const getSyncSettings = defineContract({
+  method: 'GET',
+  path: '/api/advertising/settings',
+  summary: "The organisation's contracted sync limit with its usage, and the consent declared for Google",
+  tags: ['advertising'],
+  response: syncSettingsBody.extend({
+    /** Syncs turned on now (syncing, synced, failed); inactive ones do not count. */
+    usedCount: z.number().int(),
+    /** From how many syncs turned on Create Sync warns (80 % of the limit); null without a limit. */
+    warningFromCount: z.number().int().nullable(),
+    /** The warning / limit rule in one sentence. */
+    limitRule: z.string(),
+    updatedAt: z.string().nullable(),
+    canEdit: z.boolean(),
+  }),
+});
+
 export const updateSyncSettings = defineContract({
   method: 'PUT',
   path: '/api/advertising/settings',
   summary: "The organisation's contracted sync limit and the consent declared for Google",
   tags: ['advertising'],
-  body: z.object({
-    contractedSyncLimit: z.number().int().min(0).max(100_000).nullable(),
-    googleAdUserDataConsent: z.enum(['GRANTED', 'DENIED']),
-    googleAdPersonalizationConsent: z.enum(['GRANTED', 'DENIED']),
-  }),
+  body: syncSettingsBody,
   response: z.object({ isSaved: z.boolean() }),
 });

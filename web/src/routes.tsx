@@ -9,6 +9,7 @@ import { SegmentSyncsPage } from './pages/advertising/SegmentSyncsPage';
 import { AdvertisingOverviewPage } from './pages/advertising/AdvertisingOverviewPage';
 import { CreateSyncPage } from './pages/advertising/CreateSyncPage';
 import { SyncDetailPage } from './pages/advertising/SyncDetailPage';
+import { AdvertisingSettingsPage } from './pages/advertising/AdvertisingSettingsPage';
 import { CrmSourcesPage } from './pages/integrations/CrmSourcesPage';
 import { IntegrationsPage } from './pages/integrations/IntegrationsPage';
 import { CreateSegmentPage } from './pages/segments/CreateSegmentPage';
@@ -45,6 +46,7 @@ export const appRoutes: readonly { readonly path: string; readonly element: Reac
   { path: '/advertising/segment-syncs/:syncId', element: <SyncDetailPage /> },
   { path: '/settings/integrations', element: <IntegrationsPage /> },
   { path: '/settings/integrations/:provider/sources', element: <CrmSourcesPage /> },
+  { path: '/settings/advertising', element: <AdvertisingSettingsPage /> },
   { path: '/settings/published-segments', element: <PublishedSegmentsPage /> },
   { path: '/settings/orchestrations', element: <OrchestrationsPage /> },
   { path: '/settings/api', element: <ApiSettingsPage /> },

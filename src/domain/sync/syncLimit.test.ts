@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nextSyncStatus } from './syncStatus';
-import { decideSyncLimit } from './syncLimit';
+import { decideSyncLimit, describeSyncLimitRule, syncLimitWarningFrom } from './syncLimit';
 
 describe('decideSyncLimit', () => {
   it.each<[number, number | null, string]>([
@@ -22,6 +22,30 @@ describe('decideSyncLimit', () => {
     expect(decision.kind === 'refused' && decision.message).toBe(
       'Your organisation uses 10 of its 10 contracted segment syncs. Turn off a sync you no longer need, or ask your administrator to raise the contracted sync limit.',
     );
+  });
+});
+
+describe('describeSyncLimitRule', () => {
+  it.each<[number | null, number | null, string]>([
+    [null, null, 'No contracted sync limit is set: Create Sync neither warns nor refuses.'],
+    [0, 0, 'With a limit of 0, Create Sync refuses every new sync. Inactive (toggled off) syncs do not count.'],
+    [
+      10,
+      8,
+      'Create Sync warns when a new sync would bring the syncs turned on to 8 of 10 (80 %) or more, and refuses new syncs while 10 are turned on, until one is turned off. Inactive (toggled off) syncs do not count.',
+    ],
+    [3, 3, expect.stringContaining('to 3 of 3 (80 %)') as unknown as string],
+  ])('limit %s warns from %s', (limit, warningFrom, sentence) => {
+    expect(syncLimitWarningFrom(limit)).toBe(warningFrom);
+    expect(describeSyncLimitRule(limit)).toEqual(sentence);
+  });
+
+  it('agrees with decideSyncLimit on where the warning starts', () => {
+    for (const limit of [1, 2, 3, 5, 10, 11, 100]) {
+      const warningFrom = syncLimitWarningFrom(limit) ?? 0;
+      if (warningFrom >= 2) expect(decideSyncLimit(warningFrom - 2, limit).kind).toBe('ok');
+      expect(decideSyncLimit(warningFrom - 1, limit).kind).toBe('warning');
+    }
   });
 });
 

@@ -33,3 +33,15 @@ export function decideSyncLimit(usedCount: number, limit: number | null): SyncLi
   }
   return { kind: 'ok', usedCount, limit };
 }
+
+/** How many syncs turned on make Create Sync warn (80 % of the limit, rounded up); null without a limit. */
+export function syncLimitWarningFrom(limit: number | null): number | null {
+  return limit === null ? null : Math.ceil(limit * SYNC_LIMIT_WARNING_SHARE);
+}
+
+/** The rule in one sentence, for the settings screen and the API. */
+export function describeSyncLimitRule(limit: number | null): string {
+  if (limit === null) return 'No contracted sync limit is set: Create Sync neither warns nor refuses.';
+  if (limit === 0) return 'With a limit of 0, Create Sync refuses every new sync. Inactive (toggled off) syncs do not count.';
+  return `Create Sync warns when a new sync would bring the syncs turned on to ${syncLimitWarningFrom(limit)} of ${limit} (80 %) or more, and refuses new syncs while ${limit} are turned on, until one is turned off. Inactive (toggled off) syncs do not count.`;
+}

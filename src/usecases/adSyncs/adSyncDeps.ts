@@ -1,7 +1,6 @@
 import { adChannelConnectors } from '../../adapters/connectors/adChannelRegistry';
 import { createSecretBox, type SecretBox } from '../../adapters/crypto/secretBox';
 import type { Db } from '../../adapters/db/database';
-import type { Config } from '../../apps/config';
 import { AppError } from '../../domain/appError';
 import { can, type Action, type Actor, type ResourceFacts } from '../../domain/permissions/policy';
 import { ROLE_LABELS } from '../../domain/permissions/roles';
@@ -9,6 +8,7 @@ import type { AdChannelId } from '../../domain/sync/channels';
 import type { AdChannelConnector } from '../../ports/adChannel';
 import type { Clock } from '../../ports/clock';
 import type { JobQueue } from '../../ports/jobQueue';
+import type { UseCaseConfig } from '../deps';
 
 /**
  * What the ad-sync use cases need. AppDeps satisfies it; tests add `adChannels` / `sleep` / `maxChannelWaitMs`.
@@ -16,7 +16,7 @@ import type { JobQueue } from '../../ports/jobQueue';
 export interface AdSyncDeps {
   readonly db: Db;
   readonly clock: Clock;
-  readonly config: Pick<Config, 'publicUrl' | 'secretKey' | 'isSandbox'>;
+  readonly config: Pick<UseCaseConfig, 'publicUrl' | 'secretKey' | 'isSandbox'>;
   /** Emulator base URLs in sandbox mode, by provider id ('linkedin', 'meta', 'google'). */
   readonly sandboxUrls: Readonly<Record<string, string>>;
   /** Emulator credentials by provider ({ clientId, clientSecret, accessToken, refreshToken?, developerToken? }). */
@@ -46,7 +46,7 @@ export function sleeperOf(deps: AdSyncDeps): (ms: number) => Promise<void> {
 }
 
 /** Where the channel sends the browser back after login. */
-export function channelRedirectUri(config: Pick<Config, 'publicUrl'>): string {
+export function channelRedirectUri(config: Pick<UseCaseConfig, 'publicUrl'>): string {
   return `${config.publicUrl.replace(/\/+$/, '')}/api/advertising/oauth/callback`;
 }
 

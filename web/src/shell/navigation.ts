@@ -37,6 +37,7 @@ export const NAVIGATION: readonly NavItem[] = [
     icon: IconAdjustments,
     children: [
       { label: 'Integrations', icon: IconPlugConnected, to: '/settings/integrations' },
+      { label: 'Advertising', icon: IconSpeakerphone, to: '/settings/advertising' },
       { label: 'Published Segments', icon: IconStack2, to: '/settings/published-segments' },
       { label: 'Orchestrations', icon: IconStack2, to: '/settings/orchestrations' },
       { label: 'API', icon: IconApi, to: '/settings/api' },

@@ -18,6 +18,7 @@ export function AdvertisingOverviewPage() {
   const overview = useApiQuery(getAdvertisingOverview, {});
   const connect = useApiMutation(connectSandboxChannel, { invalidates: [getAdvertisingOverview] });
   const canConnect = useCan('channels.connect');
+  const canManageSettings = useCan('integrations.manage');
   const callbackError = searchParams.get('error');
   return (
     <>
@@ -69,6 +70,14 @@ export function AdvertisingOverviewPage() {
               </Title>
               <Text fz="sm" c="dimmed">
                 {overview.data.usage.limit === null ? `${overview.data.usage.usedCount} syncs on` : `${overview.data.usage.usedCount} of ${overview.data.usage.limit} contracted syncs used`}
+                {canManageSettings && (
+                  <>
+                    {' · '}
+                    <Anchor component={Link} to="/settings/advertising">
+                      Sync limit and Google consent
+                    </Anchor>
+                  </>
+                )}
               </Text>
             </Group>
             {overview.data.activeSyncs.length === 0 ? (

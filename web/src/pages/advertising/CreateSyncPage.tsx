@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Anchor, Button, Card, Group, List, Select, Stack, Text } from '@mantine/core';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
-import { listSegments } from '../../../../src/contracts/segments';
+import { getSegment, listSegments } from '../../../../src/contracts/segments';
 import { adChannelSchema, createSync, dryRunSync, getAdvertisingOverview, listAdAccounts, listSyncs, type AdChannel } from '../../../../src/contracts/syncs';
 import { errorMessage, isApiError } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -16,6 +16,14 @@ export function CreateSyncPage() {
   const [channel, setChannel] = useState<AdChannel | null>(null);
   const [adAccountId, setAdAccountId] = useState<string | null>(null);
   const segments = useApiQuery(listSegments, { query: { page: 1, pageSize: 100 } });
+  const segmentOptions = (segments.data?.items ?? []).map((segment) => ({ value: segment.id, label: `${segment.name} (${formatCount(segment.memberCount)} accounts)` }));
+  // A segment chosen from its own page (Activations > Create Sync) may lie beyond the first page of the list.
+  const preselectedId = searchParams.get('segmentId');
+  const isPreselectedMissing = preselectedId !== null && segments.data !== undefined && !segmentOptions.some((option) => option.value === preselectedId);
+  const preselected = useApiQuery(getSegment, preselectedId ? { params: { segmentId: preselectedId } } : undefined, { enabled: isPreselectedMissing, retry: false });
+  if (isPreselectedMissing && preselected.data) {
+    segmentOptions.unshift({ value: preselected.data.segment.id, label: `${preselected.data.segment.name} (${formatCount(preselected.data.segment.memberCount)} accounts)` });
+  }
   const overview = useApiQuery(getAdvertisingOverview, {});
   const channelState = overview.data?.channels.find((item) => item.channel === channel);
   const accounts = useApiQuery(listAdAccounts, channel ? { params: { channel } } : undefined, { enabled: channel !== null && channelState?.status === 'connected', retry: false });
@@ -29,7 +37,8 @@ export function CreateSyncPage() {
       <Card withBorder padding="md" maw={720}>
         <Stack gap="md">
           <Select label="Segment" placeholder="Select the segment you want to sync" searchable value={segmentId} onChange={(value) => { setSegmentId(value); dryRun.reset(); }}
-            data={(segments.data?.items ?? []).map((segment) => ({ value: segment.id, label: `${segment.name} (${formatCount(segment.memberCount)} accounts)` }))} />
+            data={segmentOptions} />
+          {preselected.error && <Alert color="red" variant="light" role="alert">{errorMessage(preselected.error)}</Alert>}
           <Select label="Channel" placeholder="Select the channel" value={channel} onChange={(value) => { setChannel(adChannelSchema.safeParse(value).data ?? null); setAdAccountId(null); dryRun.reset(); }}
             data={adChannelSchema.options.map((option: AdChannel) => ({ value: option, label: CHANNEL_LABELS[option] }))} />
           {channel && channelState && channelState.status !== 'connected' && (

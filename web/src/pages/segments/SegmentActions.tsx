@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { useNavigate } from 'react-router-dom';
+import { Link, useNavigate } from 'react-router-dom';
 import { ActionIcon, Alert, Button, Group, Menu, Modal, Select, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCopy, IconDots, IconFolderShare, IconPencil, IconStack2, IconTrash } from '@tabler/icons-react';
+import { IconBroadcast, IconCopy, IconDots, IconFolderShare, IconPencil, IconStack2, IconTrash } from '@tabler/icons-react';
 import { PublishSegmentModal } from './PublishSegmentModal';
 import { deleteSegment, duplicateSegment, getSegment, listSegmentFolders, listSegments, updateSegment } from '../../../../src/contracts/segments';
 import type { SegmentDetail } from '../../../../src/contracts/segments';
@@ -19,6 +19,7 @@ export function SegmentActions({ segment }: { segment: SegmentDetail }) {
   const canCreate = useCan('segment.create');
   const canDelete = useCan('segment.delete');
   const canPublish = useCan('segment.publish');
+  const canSync = useCan('sync.create');
   const [dialog, setDialog] = useState<Dialog>(null);
   if (!canEdit && !canCreate && !canDelete) return null;
   return (
@@ -45,13 +46,20 @@ export function SegmentActions({ segment }: { segment: SegmentDetail }) {
               Duplicate
             </Menu.Item>
           )}
-          {canPublish && (
+          {(canPublish || canSync) && (
             <>
               <Menu.Divider />
               <Menu.Label>Activate</Menu.Label>
-              <Menu.Item leftSection={<IconStack2 size={14} />} onClick={() => setDialog('publish')}>
-                Publish Segment
-              </Menu.Item>
+              {canPublish && (
+                <Menu.Item leftSection={<IconStack2 size={14} />} onClick={() => setDialog('publish')}>
+                  Publish Segment
+                </Menu.Item>
+              )}
+              {canSync && (
+                <Menu.Item leftSection={<IconBroadcast size={14} />} component={Link} to={`/advertising/segment-syncs/new?segmentId=${segment.id}`}>
+                  Create Sync
+                </Menu.Item>
+              )}
             </>
           )}
           {canDelete && (

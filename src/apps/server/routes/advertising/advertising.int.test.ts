@@ -63,6 +63,35 @@ describe.each(testDatabaseKinds())('advertising API on %s', (kind) => {
     expect((await app.inject({ method: 'DELETE', url: `/api/segments/${segmentId}`, headers })).statusCode).toBe(409);
   });
 
+  it('shows the settings to everyone, lets only admins change them, and refuses a bad limit with a sentence', async () => {
+    const viewer = await fixture.headersOf(org, 'view_only');
+    const initial = await app.inject({ method: 'GET', url: '/api/advertising/settings', headers: viewer });
+    expect(initial.json()).toEqual({
+      contractedSyncLimit: null,
+      googleAdUserDataConsent: 'DENIED',
+      googleAdPersonalizationConsent: 'DENIED',
+      usedCount: 1,
+      warningFromCount: null,
+      limitRule: 'No contracted sync limit is set: Create Sync neither warns nor refuses.',
+      updatedAt: null,
+      canEdit: false,
+    });
+    const body = { contractedSyncLimit: 10, googleAdUserDataConsent: 'GRANTED', googleAdPersonalizationConsent: 'DENIED' };
+    expect((await app.inject({ method: 'PUT', url: '/api/advertising/settings', headers: await fixture.headersOf(org, 'marketing_user'), payload: body })).statusCode).toBe(403);
+    const admin = await fixture.headersOf(org, 'abm_admin');
+    const negative = await app.inject({ method: 'PUT', url: '/api/advertising/settings', headers: admin, payload: { ...body, contractedSyncLimit: -1 } });
+    expect(negative.statusCode).toBe(400);
+    expect(negative.json().message).toBe('Contracted sync limit must be at least 0.');
+    expect((await app.inject({ method: 'PUT', url: '/api/advertising/settings', headers: admin, payload: { ...body, contractedSyncLimit: 2.5 } })).statusCode).toBe(400);
+    expect((await app.inject({ method: 'PUT', url: '/api/advertising/settings', headers: admin, payload: body })).json()).toEqual({ isSaved: true });
+    const saved = (await app.inject({ method: 'GET', url: '/api/advertising/settings', headers: admin })).json();
+    expect(saved).toMatchObject({ contractedSyncLimit: 10, googleAdUserDataConsent: 'GRANTED', googleAdPersonalizationConsent: 'DENIED', usedCount: 1, warningFromCount: 8, canEdit: true });
+    expect(saved.limitRule).toContain('to 8 of 10 (80 %)');
+    expect(saved.updatedAt).toEqual(expect.any(String));
+    const other = await app.inject({ method: 'GET', url: '/api/advertising/settings', headers: await fixture.headersOf(otherOrg, 'primary_admin') });
+    expect(other.json()).toMatchObject({ contractedSyncLimit: null, usedCount: 0 });
+  });
+
   it('warns from 80 % of the contracted limit and refuses at the limit, saying what to do', async () => {
     const admin = await fixture.headersOf(org, 'primary_admin');
     await app.inject({ method: 'PUT', url: '/api/advertising/settings', headers: admin, payload: { contractedSyncLimit: 1, googleAdUserDataConsent: 'DENIED', googleAdPersonalizationConsent: 'DENIED' } });

@@ -5,6 +5,7 @@ import createSync from './createSync';
 import dryRunSync from './dryRunSync';
 import getAdvertisingOverview from './getAdvertisingOverview';
 import getSync from './getSync';
+import getSyncSettings from './getSyncSettings';
 import listAdAccounts from './listAdAccounts';
 import listSyncs from './listSyncs';
 import startChannelConnection from './startChannelConnection';
@@ -24,5 +25,6 @@ export const advertisingRoutes: ReadonlyArray<RouteDefinition<any>> = [
   createSync,
   getSync,
   toggleSync,
+  getSyncSettings,
   updateSyncSettings,
 ];
