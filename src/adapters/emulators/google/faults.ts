@@ -37,10 +37,9 @@
  * `offlineUserDataJobs:*` → 403 CUSTOMER_NOT_ALLOWLISTED_FOR_THIS_FEATURE (closed to new integrations).
  * Inspection: `GET /__emulator/audiences`, `GET /__emulator/audiences/:id/members`; clock: `POST /__emulator/clock {advanceMs}`.
  */
-import type { FastifyRequest } from 'fastify';
 import type { ChannelFaultOptions } from '../kit/controlRoutes';
-import type { EmulatorServer, FaultRule } from '../kit/emulatorServer';
-import { redirectWith } from '../kit/oauthPages';
+import { addChannelFaultRule, injectSharedChannelFault, isSharedChannelFault, NOT_LIFTABLE, type ChannelFaultWire } from '../kit/channelEmulator';
+import type { EmulatorServer } from '../kit/emulatorServer';
 import { googleErrors, sendGoogleError, type GoogleError } from './http';
 import type { GoogleState } from './state';
 
@@ -61,62 +60,39 @@ export const googleFaultNames = [
 
 export type GoogleFaultName = (typeof googleFaultNames)[number];
 
-const pathOf = (request: FastifyRequest) => new URL(request.url, 'http://emulator').pathname;
-const isApiPath = (path: string) => path.startsWith('/v1/') || /^\/v\d+\/customers/.test(path);
+const googleWire: ChannelFaultWire = {
+  isApiPath: (path) => path.startsWith('/v1/') || /^\/v\d+\/customers/.test(path),
+  isAuthorizePath: (path) => path === '/o/oauth2/v2/auth',
+  consentDeniedParams: { error: 'access_denied' },
+  missingRedirectBody: { error: 'invalid_request', error_description: 'Missing required parameter: redirect_uri' },
+};
 
 /** Applies a named fault; returns a function that lifts it (state faults cannot be undone). */
 export function injectGoogleFault(server: EmulatorServer, state: GoogleState, name: GoogleFaultName, options: ChannelFaultOptions = {}): () => void {
-  const rule = (respond: FaultRule['respond'], extra: Partial<FaultRule> = {}): (() => void) =>
-    server.addFault({
-      label: name,
-      matches: (request) => (options.pathPrefix ? pathOf(request).startsWith(options.pathPrefix) : isApiPath(pathOf(request))),
-      ...(options.times === undefined ? {} : { times: options.times }),
-      ...(respond ? { respond } : {}),
-      ...extra,
-    });
-  const send = (error: GoogleError): FaultRule['respond'] => (_request, reply) => sendGoogleError(reply, error);
-  const noop = () => undefined;
+  if (isSharedChannelFault(name)) return injectSharedChannelFault(server, state.tokens, googleWire, name, options);
+  const send = (error: GoogleError): (() => void) => addChannelFaultRule(server, googleWire, name, options, (_request, reply) => sendGoogleError(reply, error));
 
   switch (name) {
-    case 'expired_token':
-      state.tokens.expireAllAccessTokens();
-      return noop;
-    case 'revoked_token':
-      state.tokens.revokeAll();
-      return noop;
     case 'permission_denied':
-      return rule(send(googleErrors.permissionDenied()));
+      return send(googleErrors.permissionDenied());
     case 'tos_not_accepted':
       state.pending.tosRejected = true;
-      return noop;
+      return NOT_LIFTABLE;
     case 'rate_limit':
-      return rule(send(googleErrors.resourceExhausted('Quota exceeded for quota metric \'Requests\' and limit \'Requests per minute\' of service \'datamanager.googleapis.com\'.', options.retryAfterSeconds)));
+      return send(googleErrors.resourceExhausted('Quota exceeded for quota metric \'Requests\' and limit \'Requests per minute\' of service \'datamanager.googleapis.com\'.', options.retryAfterSeconds));
     case 'quota_exhausted':
       state.dailyOperations.exhaust(state.nowMs());
-      return noop;
+      return NOT_LIFTABLE;
     case 'server_error':
-      return rule(send(options.status === 503 ? googleErrors.unavailable() : googleErrors.internal()));
-    case 'slow':
-      return rule(undefined, { delayMs: options.delayMs ?? 2_000 });
+      return send(options.status === 503 ? googleErrors.unavailable() : googleErrors.internal());
     case 'audience_deleted':
       for (const list of state.listsFor(options.audienceId)) list.isDeleted = true;
-      return noop;
+      return NOT_LIFTABLE;
     case 'concurrent_modification':
       state.pending.concurrentModifications += options.times ?? 1;
-      return noop;
+      return NOT_LIFTABLE;
     case 'request_failed':
       state.pending.failedRequests += options.times ?? 1;
-      return noop;
-    case 'consent_denied':
-      return server.addFault({
-        label: name,
-        matches: (request) => pathOf(request) === '/o/oauth2/v2/auth',
-        ...(options.times === undefined ? {} : { times: options.times }),
-        respond: (request, reply) => {
-          const query = request.query as Record<string, string | undefined>;
-          if (!query.redirect_uri) return reply.code(400).send({ error: 'invalid_request', error_description: 'Missing required parameter: redirect_uri' });
-          return reply.redirect(redirectWith(query.redirect_uri, { error: 'access_denied', state: query.state }));
-        },
-      });
+      return NOT_LIFTABLE;
   }
 }

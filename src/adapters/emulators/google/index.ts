@@ -1,5 +1,6 @@
-import { registerChannelControlRoutes, type ChannelFaultOptions } from '../kit/controlRoutes';
-import { EmulatorServer } from '../kit/emulatorServer';
+import { startChannelEmulator } from '../kit/channelEmulator';
+import type { ChannelFaultOptions } from '../kit/controlRoutes';
+import type { EmulatorServer } from '../kit/emulatorServer';
 import type { EmulatorDefinition, RunningEmulator } from '../kit/registry';
 import { createGoogleDemo, GOOGLE_ADS_API_VERSION, googleDemoCredentials, type GoogleDemoOptions } from './demoOrg';
 import { googleFaultNames, injectGoogleFault, type GoogleFaultName } from './faults';
@@ -41,24 +42,25 @@ export interface GoogleEmulator extends RunningEmulator {
 export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): Promise<GoogleEmulator> {
   const { port, isLogging, ...demo } = options;
   const state = createGoogleDemo(demo);
-  const server = new EmulatorServer({ name: 'google', isLogging: isLogging ?? false });
-  registerGoogleRoutes(server, state);
-  const injectFault = (name: GoogleFaultName, faultOptions: ChannelFaultOptions = {}) => injectGoogleFault(server, state, name, faultOptions);
-  registerChannelControlRoutes(server, {
-    faultNames: googleFaultNames,
-    inject: injectFault,
+  const { server, baseUrl, injectFault, close } = await startChannelEmulator({
+    provider: 'google',
+    state,
     clock: state.options.clock,
-    audiences: () =>
-      [...state.userLists.values()].map((list) => ({
+    port,
+    isLogging,
+    registerRoutes: registerGoogleRoutes,
+    faultNames: googleFaultNames,
+    injectFault: injectGoogleFault,
+    audiences: (google) =>
+      [...google.userLists.values()].map((list) => ({
         id: list.id,
         name: list.name,
         adAccountId: list.customerId,
-        status: list.members.isProcessing(state.nowMs()) ? 'PROCESSING' : list.membershipStatus,
+        status: list.members.isProcessing(google.nowMs()) ? 'PROCESSING' : list.membershipStatus,
         isDeleted: list.isDeleted,
         members: list.members,
       })),
   });
-  const baseUrl = await server.listen(port ?? 0);
   return {
     provider: 'google',
     baseUrl,
@@ -78,12 +80,12 @@ export async function startGoogleEmulator(options: GoogleEmulatorOptions = {}): 
     server,
     state,
     injectFault,
-    close: () => server.close(),
+    close,
   };
 }
 
 export const googleEmulatorDefinition: EmulatorDefinition = {
   provider: 'google',
   displayName: 'Google Ads',
-  start: (options) => startGoogleEmulator({ ...(options.port === undefined ? {} : { port: options.port }), ...(options.isLogging === undefined ? {} : { isLogging: options.isLogging }) }),
+  start: (options) => startGoogleEmulator(options),
 };

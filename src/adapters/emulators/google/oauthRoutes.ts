@@ -1,14 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { bearerToken, isHttpUrl, paramsOf, redirectWith } from '../kit/oauthPages';
+import { bearerToken, isHttpUrl, paramsOf, redirectWith, sendOAuthError as oauthError } from '../kit/oauthPages';
 import { GOOGLE_SCOPES } from './demoOrg';
 import { googleErrors, sendGoogleError } from './http';
 import type { GoogleState } from './state';
 
 type Form = Record<string, string | undefined>;
-
-function oauthError(reply: FastifyReply, status: number, error: string, description: string): FastifyReply {
-  return reply.code(status).send({ error, error_description: description });
-}
 
 /**
  * Google OAuth 2.0: the consent page `/o/oauth2/v2/auth` (auto-approves for the demo user), the token endpoint

@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+
 /** Small helpers for the emulators' OAuth authorize endpoints. */
 export function redirectWith(redirectUri: string, params: Record<string, string | undefined>): string {
   const url = new URL(redirectUri);
@@ -19,4 +21,9 @@ export function bearerToken(authorization: string | string[] | undefined): strin
   const header = Array.isArray(authorization) ? authorization[0] : authorization;
   const match = header ? /^Bearer\s+(.+)$/i.exec(header) : null;
   return match?.[1]?.trim();
+}
+
+/** An RFC 6749 §5.2 token-endpoint error: `{"error": …, "error_description": …}`. */
+export function sendOAuthError(reply: FastifyReply, status: number, error: string, description: string): FastifyReply {
+  return reply.code(status).send({ error, error_description: description });
 }

@@ -33,10 +33,9 @@
  * processed upload, UPDATING for 30 s after each change; VIEWER / CREATIVE_MANAGER accounts refuse writes with 403.
  * Inspection: `GET /__emulator/audiences`, `GET /__emulator/audiences/:id/members`; clock: `POST /__emulator/clock {advanceMs}`.
  */
-import type { FastifyRequest } from 'fastify';
 import type { ChannelFaultOptions } from '../kit/controlRoutes';
+import { addChannelFaultRule, injectSharedChannelFault, isSharedChannelFault, NOT_LIFTABLE, pathOf, type ChannelFaultWire } from '../kit/channelEmulator';
 import type { EmulatorServer, FaultRule } from '../kit/emulatorServer';
-import { redirectWith } from '../kit/oauthPages';
 import { linkedInErrors, sendLinkedInError, type LinkedInError } from './http';
 import type { LinkedInState } from './state';
 
@@ -59,7 +58,12 @@ export const linkedInFaultNames = [
 
 export type LinkedInFaultName = (typeof linkedInFaultNames)[number];
 
-const pathOf = (request: FastifyRequest) => new URL(request.url, 'http://emulator').pathname;
+const linkedInWire: ChannelFaultWire = {
+  isApiPath: (path) => path.startsWith('/rest/'),
+  isAuthorizePath: (path) => path === '/oauth/v2/authorization',
+  consentDeniedParams: { error: 'user_cancelled_authorize', error_description: 'The user cancelled the authorization' },
+  missingRedirectBody: { error: 'invalid_request', error_description: 'redirect_uri is required' },
+};
 
 const serverErrors: Record<number, LinkedInError> = {
   408: { status: 408, code: 'REQUEST_TIMEOUT', message: 'Request timed out' },
@@ -73,61 +77,32 @@ const serverErrors: Record<number, LinkedInError> = {
 
 /** Applies a named fault; returns a function that lifts it (state faults cannot be undone). */
 export function injectLinkedInFault(server: EmulatorServer, state: LinkedInState, name: LinkedInFaultName, options: ChannelFaultOptions = {}): () => void {
-  const rule = (respond: FaultRule['respond'], extra: Partial<FaultRule> = {}): (() => void) =>
-    server.addFault({
-      label: name,
-      matches: (request) => pathOf(request).startsWith(options.pathPrefix ?? '/rest/'),
-      ...(options.times === undefined ? {} : { times: options.times }),
-      ...(respond ? { respond } : {}),
-      ...extra,
-    });
-  const send = (error: LinkedInError): FaultRule['respond'] => (_request, reply) => sendLinkedInError(reply, error);
-  const noop = () => undefined;
+  if (isSharedChannelFault(name)) return injectSharedChannelFault(server, state.tokens, linkedInWire, name, options);
+  const rule = (respond: FaultRule['respond']): (() => void) => addChannelFaultRule(server, linkedInWire, name, options, respond);
+  const send = (error: LinkedInError): (() => void) => rule((_request, reply) => sendLinkedInError(reply, error));
 
   switch (name) {
-    case 'expired_token':
-      state.tokens.expireAllAccessTokens();
-      return noop;
-    case 'revoked_token':
-      state.tokens.revokeAll();
-      return noop;
-    case 'refresh_token_expired':
-      state.tokens.expireAllRefreshTokens();
-      return noop;
     case 'permission_denied':
       return rule((request, reply) => sendLinkedInError(reply, linkedInErrors.accessDenied(`${request.method} ${pathOf(request)}`)));
     case 'missing_scope':
       state.hasDmpScope = false;
-      return noop;
+      return NOT_LIFTABLE;
     case 'rate_limit':
-      return rule(send(linkedInErrors.tooManyRequests('Resource level throttle MEMBER MINUTE limit for calls to this resource is reached.', options.retryAfterSeconds)));
+      return send(linkedInErrors.tooManyRequests('Resource level throttle MEMBER MINUTE limit for calls to this resource is reached.', options.retryAfterSeconds));
     case 'quota_exhausted':
       state.dailyCalls.exhaust(state.nowMs());
-      return noop;
+      return NOT_LIFTABLE;
     case 'server_error':
-      return rule(send(serverErrors[options.status ?? 500] ?? { status: options.status ?? 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal Server Error' }));
-    case 'slow':
-      return rule(undefined, { delayMs: options.delayMs ?? 2_000 });
+      return send(serverErrors[options.status ?? 500] ?? { status: options.status ?? 500, code: 'INTERNAL_SERVER_ERROR', message: 'Internal Server Error' });
     case 'audience_deleted':
       for (const segment of state.segmentsFor(options.audienceId)) segment.isDeleted = true;
-      return noop;
+      return NOT_LIFTABLE;
     case 'audience_expired':
     case 'audience_failed':
       for (const segment of state.segmentsFor(options.audienceId)) segment.forcedStatus = name === 'audience_expired' ? 'EXPIRED' : 'FAILED';
-      return noop;
+      return NOT_LIFTABLE;
     case 'partial_failure':
       state.partialFailureRequests += options.times ?? 1;
-      return noop;
-    case 'consent_denied':
-      return server.addFault({
-        label: name,
-        matches: (request) => pathOf(request) === '/oauth/v2/authorization',
-        ...(options.times === undefined ? {} : { times: options.times }),
-        respond: (request, reply) => {
-          const query = request.query as Record<string, string | undefined>;
-          if (!query.redirect_uri) return reply.code(400).send({ error: 'invalid_request', error_description: 'redirect_uri is required' });
-          return reply.redirect(redirectWith(query.redirect_uri, { error: 'user_cancelled_authorize', error_description: 'The user cancelled the authorization', state: query.state }));
-        },
-      });
+      return NOT_LIFTABLE;
   }
 }

@@ -1,5 +1,6 @@
-import { registerChannelControlRoutes, type ChannelFaultOptions } from '../kit/controlRoutes';
-import { EmulatorServer } from '../kit/emulatorServer';
+import { startChannelEmulator } from '../kit/channelEmulator';
+import type { ChannelFaultOptions } from '../kit/controlRoutes';
+import type { EmulatorServer } from '../kit/emulatorServer';
 import type { EmulatorDefinition, RunningEmulator } from '../kit/registry';
 import { accountIdFromUrn } from './context';
 import { createLinkedInDemo, LINKEDIN_VERSION, linkedInDemoCredentials, type LinkedInDemoOptions } from './demoOrg';
@@ -41,24 +42,25 @@ export interface LinkedInEmulator extends RunningEmulator {
 export async function startLinkedInEmulator(options: LinkedInEmulatorOptions = {}): Promise<LinkedInEmulator> {
   const { port, isLogging, ...demo } = options;
   const state = createLinkedInDemo(demo);
-  const server = new EmulatorServer({ name: 'linkedin', isLogging: isLogging ?? false });
-  registerLinkedInRoutes(server, state);
-  const injectFault = (name: LinkedInFaultName, faultOptions: ChannelFaultOptions = {}) => injectLinkedInFault(server, state, name, faultOptions);
-  registerChannelControlRoutes(server, {
-    faultNames: linkedInFaultNames,
-    inject: injectFault,
+  const { server, baseUrl, injectFault, close } = await startChannelEmulator({
+    provider: 'linkedin',
+    state,
     clock: state.options.clock,
-    audiences: () =>
-      [...state.segments.values()].map((segment) => ({
+    port,
+    isLogging,
+    registerRoutes: registerLinkedInRoutes,
+    faultNames: linkedInFaultNames,
+    injectFault: injectLinkedInFault,
+    audiences: (linkedIn) =>
+      [...linkedIn.segments.values()].map((segment) => ({
         id: segment.id,
         name: segment.name,
         adAccountId: accountIdFromUrn(segment.account) ?? segment.account,
-        status: state.statusOf(segment),
+        status: linkedIn.statusOf(segment),
         isDeleted: segment.isDeleted,
         members: segment.members,
       })),
   });
-  const baseUrl = await server.listen(port ?? 0);
   return {
     provider: 'linkedin',
     baseUrl,
@@ -77,12 +79,12 @@ export async function startLinkedInEmulator(options: LinkedInEmulatorOptions = {
     server,
     state,
     injectFault,
-    close: () => server.close(),
+    close,
   };
 }
 
 export const linkedInEmulatorDefinition: EmulatorDefinition = {
   provider: 'linkedin',
   displayName: 'LinkedIn',
-  start: (options) => startLinkedInEmulator({ ...(options.port === undefined ? {} : { port: options.port }), ...(options.isLogging === undefined ? {} : { isLogging: options.isLogging }) }),
+  start: (options) => startLinkedInEmulator(options),
 };

@@ -1,14 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { bearerToken, isHttpUrl, paramsOf, redirectWith } from '../kit/oauthPages';
+import { bearerToken, isHttpUrl, paramsOf, redirectWith, sendOAuthError as oauthError } from '../kit/oauthPages';
 import { LINKEDIN_SCOPES } from './demoOrg';
 import { linkedInErrors, sendLinkedInError } from './http';
 import type { LinkedInState } from './state';
 
 type Form = Record<string, string | undefined>;
-
-function oauthError(reply: FastifyReply, status: number, error: string, description: string): FastifyReply {
-  return reply.code(status).send({ error, error_description: description });
-}
 
 /**
  * LinkedIn OAuth 2.0 (3-legged): authorization page (auto-approves for the demo member), `accessToken` with the

@@ -30,10 +30,9 @@
  * → 429 code 80003 with `x-business-use-case-usage`; malformed hashes counted in `num_invalid_entries` with samples.
  * Inspection: `GET /__emulator/audiences`, `GET /__emulator/audiences/:id/members`; clock: `POST /__emulator/clock {advanceMs}`.
  */
-import type { FastifyRequest } from 'fastify';
 import type { ChannelFaultOptions } from '../kit/controlRoutes';
+import { addChannelFaultRule, injectSharedChannelFault, isSharedChannelFault, NOT_LIFTABLE, pathOf, type ChannelFaultWire } from '../kit/channelEmulator';
 import type { EmulatorServer, FaultRule } from '../kit/emulatorServer';
-import { redirectWith } from '../kit/oauthPages';
 import { businessUsageHeader, sendGraphError, type GraphError } from './http';
 import type { MetaState } from './state';
 
@@ -56,8 +55,14 @@ export const metaFaultNames = [
 
 export type MetaFaultName = (typeof metaFaultNames)[number];
 
-const pathOf = (request: FastifyRequest) => new URL(request.url, 'http://emulator').pathname;
 const isOAuthPath = (path: string) => /^\/v\d+\.\d+\/(dialog\/oauth|oauth\/access_token)/.test(path);
+
+const metaWire: ChannelFaultWire = {
+  isApiPath: (path) => /^\/v\d+\.\d+\//.test(path) && !isOAuthPath(path),
+  isAuthorizePath: (path) => /\/dialog\/oauth$/.test(path),
+  consentDeniedParams: { error: 'access_denied', error_code: '200', error_description: 'Permissions error', error_reason: 'user_denied' },
+  missingRedirectBody: { error: 'redirect_uri is required' },
+};
 
 export function rateLimitError(code: number, accountId: string, retryAfterSeconds: number | undefined): GraphError {
   const retryAfter = retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) };
@@ -83,70 +88,42 @@ export function rateLimitError(code: number, accountId: string, retryAfterSecond
 
 /** Applies a named fault; returns a function that lifts it (state faults cannot be undone). */
 export function injectMetaFault(server: EmulatorServer, state: MetaState, name: MetaFaultName, options: ChannelFaultOptions = {}): () => void {
-  const rule = (respond: FaultRule['respond'], extra: Partial<FaultRule> = {}): (() => void) =>
-    server.addFault({
-      label: name,
-      matches: (request) => {
-        const path = pathOf(request);
-        return options.pathPrefix ? path.startsWith(options.pathPrefix) : /^\/v\d+\.\d+\//.test(path) && !isOAuthPath(path);
-      },
-      ...(options.times === undefined ? {} : { times: options.times }),
-      ...(respond ? { respond } : {}),
-      ...extra,
-    });
-  const graph = (error: GraphError): FaultRule['respond'] => (_request, reply) => sendGraphError(reply, error);
-  const noop = () => undefined;
+  // Meta answers an invalid token with HTTP 400 by default; `status: 401` emulates the edge that answers 401.
+  if (name === 'expired_token' && options.status === 401) state.invalidTokenStatus = 401;
+  if (isSharedChannelFault(name)) return injectSharedChannelFault(server, state.tokens, metaWire, name, options);
+  const rule = (respond: FaultRule['respond']): (() => void) => addChannelFaultRule(server, metaWire, name, options, respond);
+  const graph = (error: GraphError): (() => void) => rule((_request, reply) => sendGraphError(reply, error));
   const accountIds = () => [...state.accounts.values()].filter((account) => options.audienceId === undefined || state.audiences.get(options.audienceId)?.accountId === account.id);
 
   switch (name) {
-    case 'expired_token':
-      if (options.status === 401) state.invalidTokenStatus = 401;
-      state.tokens.expireAllAccessTokens();
-      return noop;
-    case 'revoked_token':
-      state.tokens.revokeAll();
-      return noop;
     case 'permission_denied':
       return rule((request, reply) => sendGraphError(reply, { status: 403, code: 200, message: `(#200) The current user can not update audience ${options.audienceId ?? pathOf(request).split('/')[2] ?? ''}` }));
     case 'missing_ads_management':
-      return rule(graph({ status: 400, code: 294, type: 'GraphMethodException', message: 'Missing permission. Please make sure you have ads_management permission and the application is included in the allowlist' }));
+      return graph({ status: 400, code: 294, type: 'GraphMethodException', message: 'Missing permission. Please make sure you have ads_management permission and the application is included in the allowlist' });
     case 'tos_not_accepted':
       for (const account of accountIds()) account.isTosAccepted = false;
-      return noop;
+      return NOT_LIFTABLE;
     case 'account_not_linked':
       for (const account of accountIds()) account.isBusinessLinked = false;
-      return noop;
+      return NOT_LIFTABLE;
     case 'rate_limit':
-      return rule((request, reply) => sendGraphError(reply, rateLimitError(options.code ?? 80003, [...state.accounts.keys()][0] ?? '0', options.retryAfterSeconds)));
+      return rule((_request, reply) => sendGraphError(reply, rateLimitError(options.code ?? 80003, [...state.accounts.keys()][0] ?? '0', options.retryAfterSeconds)));
     case 'quota_exhausted':
       state.appQuota.exhaust(state.nowMs());
       if (options.code === 17) state.quotaErrorCode = 17;
-      return noop;
+      return NOT_LIFTABLE;
     case 'server_error':
       return options.status === 503
-        ? rule(graph({ status: 503, code: 2, message: 'An unexpected error has occurred. Please retry your request later.', isTransient: true }))
-        : rule(graph({ status: options.status ?? 500, code: 1, message: 'An unknown error has occurred.', isTransient: true }));
-    case 'slow':
-      return rule(undefined, { delayMs: options.delayMs ?? 2_000 });
+        ? graph({ status: 503, code: 2, message: 'An unexpected error has occurred. Please retry your request later.', isTransient: true })
+        : graph({ status: options.status ?? 500, code: 1, message: 'An unknown error has occurred.', isTransient: true });
     case 'audience_deleted':
       for (const audience of state.audiencesFor(options.audienceId)) audience.isDeleted = true;
-      return noop;
+      return NOT_LIFTABLE;
     case 'audience_unshared':
       for (const audience of state.audiencesFor(options.audienceId)) audience.isUnshared = true;
-      return noop;
+      return NOT_LIFTABLE;
     case 'audience_flagged':
       for (const audience of state.audiencesFor(options.audienceId)) audience.isFlagged = true;
-      return noop;
-    case 'consent_denied':
-      return server.addFault({
-        label: name,
-        matches: (request) => /\/dialog\/oauth$/.test(pathOf(request)),
-        ...(options.times === undefined ? {} : { times: options.times }),
-        respond: (request, reply) => {
-          const query = request.query as Record<string, string | undefined>;
-          if (!query.redirect_uri) return reply.code(400).send({ error: 'redirect_uri is required' });
-          return reply.redirect(redirectWith(query.redirect_uri, { error: 'access_denied', error_code: '200', error_description: 'Permissions error', error_reason: 'user_denied', state: query.state }));
-        },
-      });
+      return NOT_LIFTABLE;
   }
 }

@@ -1,5 +1,6 @@
-import { registerChannelControlRoutes, type ChannelFaultOptions } from '../kit/controlRoutes';
-import { EmulatorServer } from '../kit/emulatorServer';
+import { startChannelEmulator } from '../kit/channelEmulator';
+import type { ChannelFaultOptions } from '../kit/controlRoutes';
+import type { EmulatorServer } from '../kit/emulatorServer';
 import type { EmulatorDefinition, RunningEmulator } from '../kit/registry';
 import { createMetaDemo, META_API_VERSION, metaDemoCredentials, type MetaDemoOptions } from './demoOrg';
 import { injectMetaFault, metaFaultNames, type MetaFaultName } from './faults';
@@ -39,24 +40,25 @@ export interface MetaEmulator extends RunningEmulator {
 export async function startMetaEmulator(options: MetaEmulatorOptions = {}): Promise<MetaEmulator> {
   const { port, isLogging, ...demo } = options;
   const state = createMetaDemo(demo);
-  const server = new EmulatorServer({ name: 'meta', isLogging: isLogging ?? false });
-  registerMetaRoutes(server, state);
-  const injectFault = (name: MetaFaultName, faultOptions: ChannelFaultOptions = {}) => injectMetaFault(server, state, name, faultOptions);
-  registerChannelControlRoutes(server, {
-    faultNames: metaFaultNames,
-    inject: injectFault,
+  const { server, baseUrl, injectFault, close } = await startChannelEmulator({
+    provider: 'meta',
+    state,
     clock: state.options.clock,
-    audiences: () =>
-      [...state.audiences.values()].map((audience) => ({
+    port,
+    isLogging,
+    registerRoutes: registerMetaRoutes,
+    faultNames: metaFaultNames,
+    injectFault: injectMetaFault,
+    audiences: (meta) =>
+      [...meta.audiences.values()].map((audience) => ({
         id: audience.id,
         name: audience.name,
         adAccountId: `act_${audience.accountId}`,
-        status: audience.isFlagged ? '471' : audience.members.isProcessing(state.nowMs()) ? '300' : '200',
+        status: audience.isFlagged ? '471' : audience.members.isProcessing(meta.nowMs()) ? '300' : '200',
         isDeleted: audience.isDeleted,
         members: audience.members,
       })),
   });
-  const baseUrl = await server.listen(port ?? 0);
   return {
     provider: 'meta',
     baseUrl,
@@ -74,12 +76,12 @@ export async function startMetaEmulator(options: MetaEmulatorOptions = {}): Prom
     server,
     state,
     injectFault,
-    close: () => server.close(),
+    close,
   };
 }
 
 export const metaEmulatorDefinition: EmulatorDefinition = {
   provider: 'meta',
   displayName: 'Meta',
-  start: (options) => startMetaEmulator({ ...(options.port === undefined ? {} : { port: options.port }), ...(options.isLogging === undefined ? {} : { isLogging: options.isLogging }) }),
+  start: (options) => startMetaEmulator(options),
 };
