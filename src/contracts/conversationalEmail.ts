@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CAMPAIGN_EVENTS, CAMPAIGN_STATUSES } from '../domain/conversationalEmail/campaignState';
+import { REVIEW_OUTCOMES } from '../domain/conversationalEmail/conversationStatus';
 import { businessHoursSchema, followUpSequenceSchema, sequenceStepSchema } from '../domain/conversationalEmail/sequence';
 import { defineContract, pageQuery } from './http';
 
@@ -49,7 +50,7 @@ export const rotateCeInboundWebhook = defineContract({
   response: z.object({ url: z.string() }),
 });
 
-const assistantSchema = z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), signature: z.string(), dailySendCap: z.number().int(), handoffRepEmail: z.string().nullable() });
+const assistantSchema = z.object({ id: z.string().uuid(), name: z.string(), email: z.string(), signature: z.string(), dailySendCap: z.number().int(), handoffRepEmail: z.string().nullable(), timeZone: z.string(), sentToday: z.number().int() });
 export const listCeAssistants = defineContract({
   method: 'GET', path: '/api/ce/assistants', summary: 'E-mail assistants (sender personas)', tags: ['conversational-email'],
   response: z.object({ items: z.array(assistantSchema) }),
@@ -62,6 +63,7 @@ export const createCeAssistant = defineContract({
     signature: z.string().max(2000).default(''),
     dailySendCap: z.number().int().min(1).max(2000),
     handoffRepEmail: z.string().trim().max(254).nullable().default(null),
+    timeZone: z.string().trim().min(1).max(64).default('UTC'),
   }),
   response: assistantSchema,
 });
@@ -153,6 +155,8 @@ export const listCeConversations = defineContract({
 export const conversationThread = z.object({
   id: z.string().uuid(), campaignId: z.string().uuid(), campaignName: z.string(), personName: z.string(), email: z.string(), crmObject: z.string(), crmId: z.string(), replyTo: z.string(),
   status: z.string(), statusLabel: z.string(), isEnded: z.boolean(), reviewReason: z.string().nullable(), resumeAfter: z.string().nullable(),
+  isPaused: z.boolean(), nextSendAt: z.string().nullable(), sequence: z.string(), reviewedBy: z.string().nullable(),
+  writeBack: z.array(z.object({ kind: z.string(), status: z.string(), summary: z.string(), salesforceId: z.string().nullable(), error: z.string().nullable(), createdAt: z.string() })),
   messages: z.array(z.object({
     id: z.string(), direction: z.string(), kind: z.string(), from: z.string(), to: z.string(), cc: z.string().nullable(), subject: z.string(), text: z.string(),
     intent: z.string().nullable(), delivery: z.string(), deliveryDetail: z.string().nullable(), createdAt: z.string(),
@@ -161,6 +165,34 @@ export const conversationThread = z.object({
 export const getCeConversation = defineContract({
   method: 'GET', path: '/api/ce/conversations/:conversationId', summary: "One contact's conversation thread", tags: ['conversational-email'],
   params: z.object({ conversationId: z.string().uuid() }), response: conversationThread,
+});
+
+const conversationParams = z.object({ conversationId: z.string().uuid() });
+export const pauseCeConversations = defineContract({
+  method: 'POST', path: '/api/ce/conversations/pause', summary: 'Pause or resume conversations (ended ones are skipped when pausing; only paused ones resume)', tags: ['conversational-email'],
+  body: z.object({ conversationIds: z.array(z.string().uuid()).min(1, 'Choose at least one conversation.').max(500), action: z.enum(['pause', 'resume']) }),
+  response: z.object({ changedIds: z.array(z.string()), skipped: z.array(z.object({ conversationId: z.string(), reason: z.string() })) }),
+});
+
+export const sendCeConversationNow = defineContract({
+  method: 'POST', path: '/api/ce/conversations/:conversationId/send-now', summary: "Send the conversation's next scheduled e-mail now (the assistant's daily cap still holds)", tags: ['conversational-email'],
+  params: conversationParams, response: z.object({ outcome: z.enum(['sent', 'bounced', 'deferred']) }),
+});
+
+export const listCeReviewTasks = defineContract({
+  method: 'GET', path: '/api/ce/reviews', summary: 'Human-review tasks: replies no rule recognised or classified with low confidence', tags: ['conversational-email'],
+  response: z.object({
+    items: z.array(z.object({
+      conversationId: z.string(), campaignId: z.string(), campaignName: z.string(), personName: z.string(), email: z.string(), reason: z.string(), suggestedIntent: z.string().nullable(),
+      replySubject: z.string().nullable(), replyText: z.string().nullable(), receivedAt: z.string(),
+    })),
+    outcomes: z.array(z.enum(REVIEW_OUTCOMES)),
+  }),
+});
+
+export const resolveCeReviewTask = defineContract({
+  method: 'POST', path: '/api/ce/conversations/:conversationId/review', summary: 'Close a human-review task with the outcome a person picked', tags: ['conversational-email'],
+  params: conversationParams, body: z.object({ outcome: z.enum(REVIEW_OUTCOMES, 'Pick Qualified, Not Interested, Stopped Responding or Canceled.') }), response: z.object({ status: z.string() }),
 });
 
 /** The shape mail providers' inbound parse posts (headers as a raw block or an object). */

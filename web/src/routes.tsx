@@ -1,6 +1,7 @@
 import { CampaignPage } from './pages/conversationalEmail/CampaignPage';
 import { CampaignsPage } from './pages/conversationalEmail/CampaignsPage';
 import { CeSettingsPage } from './pages/conversationalEmail/CeSettingsPage';
+import { ReviewTasksPage as CeReviewTasksPage } from './pages/conversationalEmail/ReviewTasksPage';
 import { SandboxMailboxPage as CeSandboxMailboxPage } from './pages/conversationalEmail/SandboxMailboxPage';
 import type { ReactElement } from 'react';
 import { AccountDetailsPage } from './pages/accounts/AccountDetailsPage';
@@ -38,6 +39,7 @@ export const appRoutes: readonly { readonly path: string; readonly element: Reac
   { path: '/conversational-email/campaigns/:campaignId', element: <CampaignPage /> },
   { path: '/conversational-email/settings', element: <CeSettingsPage /> },
   { path: '/conversational-email/sandbox-mailbox', element: <CeSandboxMailboxPage /> },
+  { path: '/conversational-email/reviews', element: <CeReviewTasksPage /> },
   { path: '/accounts', element: <AccountsPage /> },
   { path: '/accounts/:companyId', element: <AccountDetailsPage /> },
   { path: '/advertising', element: <AdvertisingOverviewPage /> },

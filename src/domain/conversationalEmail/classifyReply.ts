@@ -19,6 +19,8 @@ export interface ReplyClassification {
   readonly returnDate?: string;
   /** wrong_person: the colleague the reply points to, when it names an address. */
   readonly referralEmail?: string;
+  /** 0–1, for classifiers that weigh (a language model); the rule table is certain and leaves it out. */
+  readonly confidence?: number;
 }
 
 export interface ReplyClassifier {

@@ -66,3 +66,10 @@ export function silentOutcome(hasReplied: boolean): ConversationStatus {
 export function isConversationStatus(value: string): value is ConversationStatus {
   return (CONVERSATION_STATUSES as readonly string[]).includes(value);
 }
+
+/** related-notes §7: a human-review task is closed "by setting Qualified, Not Interested, Stopped Responding or Canceled". */
+export const REVIEW_OUTCOMES = ['qualified', 'not_interested', 'stopped_responding', 'canceled'] as const;
+export type ReviewOutcome = (typeof REVIEW_OUTCOMES)[number];
+
+/** Below this confidence a classifier's answer is not acted on: the reply goes to human review instead. */
+export const REVIEW_CONFIDENCE_THRESHOLD = 0.7;

@@ -49,15 +49,44 @@ export function sendsAllowedNow(input: { dailyCap: number; sentToday: number; no
   return Math.max(0, Math.min(input.dailyCap, allowedByNow) - input.sentToday);
 }
 
-export function validateBusinessHours(hours: BusinessHours): string | undefined {
+export function isKnownTimeZone(timeZone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: hours.timeZone });
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
   } catch {
-    return `Unknown time zone "${hours.timeZone}".`;
+    return false;
   }
+}
+
+export function validateBusinessHours(hours: BusinessHours): string | undefined {
+  if (!isKnownTimeZone(hours.timeZone)) return `Unknown time zone "${hours.timeZone}".`;
   if (hours.startHour >= hours.endHour) return 'Business hours must end after they start.';
   if (hours.weekdays.length === 0) return 'Choose at least one sending day.';
   return undefined;
 }
 
 export const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** How far the zone's wall clock is ahead of UTC at this instant. */
+function zoneOffsetMs(instant: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).formatToParts(instant);
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return wall - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant local midnight starts `day` (YYYY-MM-DD) in the zone (offset read twice so a DST change is honoured). */
+function zonedMidnight(day: string, timeZone: string): Date {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const wallMidnight = Date.UTC(year, month - 1, date);
+  const first = wallMidnight - zoneOffsetMs(new Date(wallMidnight), timeZone);
+  return new Date(wallMidnight - zoneOffsetMs(new Date(first), timeZone));
+}
+
+/** The local day (in `timeZone`) that contains `instant`, as [start, end) instants: "sent today" in the sender's day. */
+export function localDayBounds(instant: Date, timeZone: string): { start: Date; end: Date; day: string } {
+  const { day } = localTime(instant, timeZone);
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const nextDay = new Date(Date.UTC(year, month - 1, date + 1)).toISOString().slice(0, 10);
+  return { start: zonedMidnight(day, timeZone), end: zonedMidnight(nextDay, timeZone), day };
+}

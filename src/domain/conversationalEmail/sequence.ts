@@ -31,7 +31,30 @@ export function parseBusinessHours(value: unknown): BusinessHours {
   return businessHoursSchema.parse(value);
 }
 
-/** Every template of a campaign, for the merge-tag check at enrollment. */
-export function campaignTemplates(mainSequence: readonly SequenceStep[]): string[] {
-  return mainSequence.flatMap((step) => [step.subject, step.body]);
+export function parseFollowUps(value: unknown): FollowUpSequence[] {
+  return z.array(followUpSequenceSchema).parse(value ?? []);
+}
+
+/** Every template of a campaign, for the merge-tag check at enrollment (follow-ups included: they may be sent too). */
+export function campaignTemplates(mainSequence: readonly SequenceStep[], followUps: readonly FollowUpSequence[] = []): string[] {
+  return [...mainSequence, ...followUps.flatMap((sequence) => sequence.steps)].flatMap((step) => [step.subject, step.body]);
+}
+
+/** The steps a conversation is working through: the main sequence (followUpIndex null) or one follow-up sequence. */
+export function stepsInPlay(mainSequence: readonly SequenceStep[], followUps: readonly FollowUpSequence[], followUpIndex: number | null): readonly SequenceStep[] {
+  return followUpIndex === null ? mainSequence : (followUps[followUpIndex]?.steps ?? []);
+}
+
+export type AfterSequence = { readonly kind: 'follow_up'; readonly followUpIndex: number } | { readonly kind: 'conclude' };
+
+/**
+ * What a conversation does once its sequence's last e-mail went out and the wait for an answer passed. Follow-up
+ * sequences run in the order they are listed, each only when the contact has not answered (an out-of-office
+ * auto-reply is not an answer); any answer ends them, and after the last one the conversation concludes
+ * (Unresponsive / Stopped Responding).
+ */
+export function afterSequenceEnds(input: { readonly followUpIndex: number | null; readonly followUpCount: number; readonly hasAnswered: boolean }): AfterSequence {
+  if (input.hasAnswered) return { kind: 'conclude' };
+  const next = input.followUpIndex === null ? 0 : input.followUpIndex + 1;
+  return next < input.followUpCount ? { kind: 'follow_up', followUpIndex: next } : { kind: 'conclude' };
 }

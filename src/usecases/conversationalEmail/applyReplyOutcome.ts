@@ -3,7 +3,7 @@ import type { CeAssistantRow, CeCampaignRow } from '../../adapters/db/repositori
 import { setPersonOwnerEmail, updateConversation, type CeConversationRow, type CePersonRow } from '../../adapters/db/repositories/conversationalEmail/conversationsRepo';
 import { insertMessage } from '../../adapters/db/repositories/conversationalEmail/messagesRepo';
 import type { ReplyClassification } from '../../domain/conversationalEmail/classifyReply';
-import type { ConversationStatus } from '../../domain/conversationalEmail/conversationStatus';
+import { REVIEW_CONFIDENCE_THRESHOLD, type ConversationStatus } from '../../domain/conversationalEmail/conversationStatus';
 import { nextBusinessInstant, DAY_MS } from '../../domain/conversationalEmail/schedule';
 import { parseBusinessHours } from '../../domain/conversationalEmail/sequence';
 import { campaignUrl, type CeDeps } from './ceDeps';
@@ -34,6 +34,10 @@ export async function applyReplyOutcome(orgId: string, context: ReplyContext, de
     await updateConversation(deps.db, orgId, conversation.id, { status, endedAt: now, nextSendAt: null, updatedAt: now, ...extra });
     return status;
   };
+  if (classification.confidence !== undefined && classification.confidence < REVIEW_CONFIDENCE_THRESHOLD && classification.intent !== 'other') {
+    const reason = `Low confidence (${Math.round(classification.confidence * 100)}%) that the reply means ${classification.intent.replace(/_/g, ' ')}`;
+    return openReview(orgId, context, reason, deps);
+  }
   switch (classification.intent) {
     case 'qualified': {
       const rep = person.ownerEmail ?? context.assistant?.handoffRepEmail ?? null;
@@ -63,11 +67,18 @@ export async function applyReplyOutcome(orgId: string, context: ReplyContext, de
       const reason = classification.intent === 'wrong_person'
         ? `Wrong person${classification.referralEmail ? `; referral to ${classification.referralEmail}` : ''}`
         : 'The reply needs a person: no rule recognised it';
-      await notifyReviewer(orgId, context, reason, deps);
-      await journalPersonWrites(orgId, [fieldWrite(person, { status: 'human_review' }, deps)], deps);
-      return end('human_review', { reviewReason: reason });
+      return openReview(orgId, context, reason, deps);
     }
   }
+}
+
+/** A human-review task: the owner is e-mailed, the status field reads human_review, the conversation waits for a person. */
+async function openReview(orgId: string, context: ReplyContext, reason: string, deps: CeDeps): Promise<ConversationStatus> {
+  const now = deps.clock.now();
+  await notifyReviewer(orgId, context, reason, deps);
+  await journalPersonWrites(orgId, [fieldWrite(context.person, { status: 'human_review' }, deps)], deps);
+  await updateConversation(deps.db, orgId, context.conversation.id, { status: 'human_review', reviewReason: reason, endedAt: now, nextSendAt: null, updatedAt: now });
+  return 'human_review';
 }
 
 async function sendHandoff(orgId: string, context: ReplyContext, rep: string | null, deps: CeDeps): Promise<void> {

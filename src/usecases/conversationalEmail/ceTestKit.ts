@@ -7,8 +7,8 @@ import { createTestOrg } from '../../test/createTestOrg';
 import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../test/sandboxSalesforce';
 import { RecordingJobQueue } from '../../test/testApp';
 import type { CeDeps } from './ceDeps';
-import { createAssistant } from './createAssistant';
-import { createCampaign } from './createCampaign';
+import { createAssistant, type AssistantInput } from './createAssistant';
+import { createCampaign, type CampaignInput } from './createCampaign';
 import { setupSalesforceFields } from './setupSalesforceFields';
 
 export type TestClock = ReturnType<typeof fixedClock>;
@@ -37,7 +37,7 @@ export async function startCeEmulator(): Promise<{ emulator: SalesforceEmulator;
 }
 
 /** A fresh org connected to the emulator, with openabm's fields set up, one assistant and a draft campaign on `reportId`. */
-export async function ceOrg(database: Database, emulator: SalesforceEmulator, clock: TestClock, reportId: string, options: { dailyApiCallCap?: number; extra?: Partial<CeDeps> } = {}) {
+export async function ceOrg(database: Database, emulator: SalesforceEmulator, clock: TestClock, reportId: string, options: { dailyApiCallCap?: number; extra?: Partial<CeDeps>; assistant?: Partial<AssistantInput>; campaign?: Partial<CampaignInput> } = {}) {
   const org = await createTestOrg(database);
   const mailer = new BouncingTestMailer();
   const base = sandboxDeps(database.db, emulator, clock.now());
@@ -45,7 +45,7 @@ export async function ceOrg(database: Database, emulator: SalesforceEmulator, cl
   const actor = adminActor(org.orgId, org.userIds.primary_admin);
   await connectSalesforceThroughOAuth(deps, actor);
   const setup = await setupSalesforceFields({ orgId: org.orgId, actor, input: { fieldMode: 'openabm', dncField: null, isActivitySyncOn: true } }, deps);
-  const assistant = await createAssistant({ orgId: org.orgId, actor, input: { name: 'Ava Assistant', email: `ava.${org.orgId.slice(0, 8)}@openabm-demo.example`, signature: 'Ava, openabm demo', dailySendCap: 50, handoffRepEmail: 'jordan.lee@openabm-demo.example' } }, deps);
+  const assistant = await createAssistant({ orgId: org.orgId, actor, input: { name: 'Ava Assistant', email: `ava.${org.orgId.slice(0, 8)}@openabm-demo.example`, signature: 'Ava, openabm demo', dailySendCap: 50, handoffRepEmail: 'jordan.lee@openabm-demo.example', timeZone: 'UTC', ...options.assistant } }, deps);
   const campaign = await createCampaign(
     {
       orgId: org.orgId,
@@ -62,6 +62,7 @@ export async function ceOrg(database: Database, emulator: SalesforceEmulator, cl
         reportId,
         dailyApiCallCap: options.dailyApiCallCap ?? 300,
         startsAt: null,
+        ...options.campaign,
       },
     },
     deps,

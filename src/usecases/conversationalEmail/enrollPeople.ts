@@ -12,7 +12,7 @@ import { CONVERSATION_STATUSES, isConversationEnded } from '../../domain/convers
 import { decideImport, type ImportOutcome } from '../../domain/conversationalEmail/importRules';
 import { missingTagsForPerson } from '../../domain/conversationalEmail/mergeFields';
 import { nextBusinessInstant } from '../../domain/conversationalEmail/schedule';
-import { campaignTemplates, parseBusinessHours, parseSteps } from '../../domain/conversationalEmail/sequence';
+import { campaignTemplates, parseBusinessHours, parseFollowUps, parseSteps } from '../../domain/conversationalEmail/sequence';
 import type { CePersonRecord, PersonObject } from '../../ports/ceCrm';
 import type { CeDeps } from './ceDeps';
 import { fieldWrite, journalPersonWrites } from './journalWrites';
@@ -50,7 +50,7 @@ export async function enrollPeople(
   const personIds = [...people.values()].map((person) => person.id);
   const ongoing = await personIdsInOngoingConversations(deps.db, orgId, personIds, ENDED_STATUSES);
   const busyElsewhere = new Set(ongoing.filter((row) => row.campaignId !== campaign.id).map((row) => row.personId));
-  const templates = campaignTemplates(parseSteps(campaign.mainSequence));
+  const templates = campaignTemplates(parseSteps(campaign.mainSequence), parseFollowUps(campaign.followUpSequences));
   const hours = parseBusinessHours(campaign.businessHours);
   const firstSendAt = nextBusinessInstant(campaign.startsAt && campaign.startsAt > now ? campaign.startsAt : now, hours);
   const writes = [];

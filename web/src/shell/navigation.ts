@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import { IconAdjustments, IconBell, IconCode, IconMail, IconShieldLock, IconBuilding, IconBroadcast, IconChartPie, IconLayoutDashboard, IconPlugConnected, IconSpeakerphone, IconStack2, IconUsers } from '@tabler/icons-react';
-import { IconInbox, IconMessages, IconMailForward, IconSettings } from '@tabler/icons-react';
+import { IconChecklist, IconInbox, IconMessages, IconMailForward, IconSettings } from '@tabler/icons-react';
 import { IconApi } from '@tabler/icons-react';
 
 export interface NavItem {
@@ -20,6 +20,7 @@ export const NAVIGATION: readonly NavItem[] = [
     icon: IconMessages,
     children: [
       { label: 'Campaigns', icon: IconMailForward, to: '/conversational-email' },
+      { label: 'Human review', icon: IconChecklist, to: '/conversational-email/reviews' },
       { label: 'Lead mailbox (sandbox)', icon: IconInbox, to: '/conversational-email/sandbox-mailbox' },
       { label: 'Email settings', icon: IconSettings, to: '/conversational-email/settings' },
     ],

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { organizations, users } from './core';
 
-/** Mirrors migrations/0800_conversational_email.sql. */
+/** Mirrors migrations/0800_conversational_email.sql and 0801_ce_follow_ups_time_zone.sql. */
 const org = () => uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' });
 const stamp = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -28,6 +28,7 @@ export const ceAssistants = pgTable('ce_assistants', {
   signature: text('signature').notNull().default(''),
   dailySendCap: integer('daily_send_cap').notNull(),
   handoffRepEmail: text('handoff_rep_email'),
+  timeZone: text('time_zone').notNull().default('UTC'),
   createdAt: stamp('created_at').notNull().defaultNow(),
 });
 
@@ -95,12 +96,16 @@ export const ceConversations = pgTable('ce_conversations', {
   status: text('status').notNull(),
   isPaused: boolean('is_paused').notNull().default(false),
   nextStep: integer('next_step').notNull().default(0),
+  /** Null: the main sequence; otherwise the index of the follow-up sequence `nextStep` counts in. */
+  followUpIndex: integer('follow_up_index'),
   nextSendAt: stamp('next_send_at'),
   resumeAfter: stamp('resume_after'),
   replyToken: text('reply_token').notNull(),
   hasReplied: boolean('has_replied').notNull().default(false),
   lastIntent: text('last_intent'),
   reviewReason: text('review_reason'),
+  reviewedBy: text('reviewed_by'),
+  reviewedAt: stamp('reviewed_at'),
   isBounced: boolean('is_bounced').notNull().default(false),
   enrolledVia: text('enrolled_via').notNull(),
   enrolledAt: stamp('enrolled_at').notNull(),
@@ -130,6 +135,8 @@ export const ceMessages = pgTable('ce_messages', {
 
 export const ceWrites = pgTable('ce_writes', {
   id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  /** Journal order (0801): later writes to a record win when merged. */
+  seq: bigserial('seq', { mode: 'number' }),
   orgId: org(),
   idempotencyKey: text('idempotency_key').notNull(),
   kind: text('kind').notNull(),

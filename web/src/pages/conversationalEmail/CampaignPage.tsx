@@ -74,6 +74,7 @@ export function CampaignPage() {
           <Paper withBorder radius="lg" p="md">
             <Title order={2} fz="h4" mb="sm">Salesforce API calls</Title>
             <Text fz="xl" fw={700} aria-label="API calls today">{data.api.callsToday} / {data.api.dailyCap} today</Text>
+            <Text c="dimmed" fz="sm">Counts the report checks and imports of this campaign. Write-back (statuses, Tasks) is batched for the whole organisation, up to 200 records of any campaign per call, so it counts against the org's Salesforce budget instead of one campaign's cap.</Text>
             <Text c="dimmed" fz="sm">{data.api.callsTotal} since the campaign started. Last report check: {data.lastPolledAt ? new Date(data.lastPolledAt).toLocaleString() : 'not yet'}.</Text>
             <EstimatePanel estimate={data.estimate} />
           </Paper>

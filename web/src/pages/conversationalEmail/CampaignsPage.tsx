@@ -65,10 +65,10 @@ export function CampaignsPage() {
           {assistants.data && assistants.data.items.length === 0 && <Text c="dimmed" fz="sm">No assistant yet. An assistant is the sender: a name, an address, a signature and a daily sending cap.</Text>}
           {assistants.data && assistants.data.items.length > 0 && (
             <Table aria-label="E-mail assistants">
-              <Table.Thead><Table.Tr><Table.Th>Name</Table.Th><Table.Th>Address</Table.Th><Table.Th ta="right">Daily cap</Table.Th><Table.Th>Sales rep on hand-off</Table.Th></Table.Tr></Table.Thead>
+              <Table.Thead><Table.Tr><Table.Th>Name</Table.Th><Table.Th>Address</Table.Th><Table.Th>Time zone</Table.Th><Table.Th ta="right">Sent today / daily cap</Table.Th><Table.Th>Sales rep on hand-off</Table.Th></Table.Tr></Table.Thead>
               <Table.Tbody>
                 {assistants.data.items.map((assistant) => (
-                  <Table.Tr key={assistant.id}><Table.Td>{assistant.name}</Table.Td><Table.Td>{assistant.email}</Table.Td><Table.Td ta="right">{assistant.dailySendCap}</Table.Td><Table.Td>{assistant.handoffRepEmail ?? '—'}</Table.Td></Table.Tr>
+                  <Table.Tr key={assistant.id}><Table.Td>{assistant.name}</Table.Td><Table.Td>{assistant.email}</Table.Td><Table.Td>{assistant.timeZone}</Table.Td><Table.Td ta="right">{assistant.sentToday} / {assistant.dailySendCap}</Table.Td><Table.Td>{assistant.handoffRepEmail ?? '—'}</Table.Td></Table.Tr>
                 ))}
               </Table.Tbody>
             </Table>

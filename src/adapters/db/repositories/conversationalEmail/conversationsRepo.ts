@@ -169,3 +169,15 @@ export async function conversationFlagCounts(db: Db, orgId: string, campaignId: 
     .where(and(eq(ceConversations.orgId, orgId), eq(ceConversations.campaignId, campaignId)));
   return row ?? { enrolled: 0, replied: 0, bounced: 0, dnc: 0 };
 }
+
+/** Open human-review tasks: conversations in Human Review, oldest first, with their person and campaign name. */
+export async function reviewConversations(db: Db, orgId: string, limit: number): Promise<Array<{ conversation: CeConversationRow; person: CePersonRow; campaignName: string }>> {
+  return db
+    .select({ conversation: ceConversations, person: cePeople, campaignName: ceCampaigns.name })
+    .from(ceConversations)
+    .innerJoin(cePeople, eq(cePeople.id, ceConversations.personId))
+    .innerJoin(ceCampaigns, eq(ceCampaigns.id, ceConversations.campaignId))
+    .where(and(eq(ceConversations.orgId, orgId), eq(ceConversations.status, 'human_review')))
+    .orderBy(asc(ceConversations.updatedAt), asc(ceConversations.id))
+    .limit(limit);
+}

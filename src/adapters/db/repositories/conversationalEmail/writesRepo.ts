@@ -4,7 +4,7 @@ import { ceWrites } from '../../schema/index';
 
 /** The Salesforce write-back journal. Every function filters on orgId. */
 export type CeWriteRow = typeof ceWrites.$inferSelect;
-export type CeWriteInsert = Omit<typeof ceWrites.$inferInsert, 'id' | 'orgId' | 'status' | 'attempts'>;
+export type CeWriteInsert = Omit<typeof ceWrites.$inferInsert, 'id' | 'seq' | 'orgId' | 'status' | 'attempts'>;
 
 /** Journals writes; a key already journaled is left alone (a Task is never queued twice for one message). */
 export async function journalWrites(db: Db, orgId: string, writes: readonly CeWriteInsert[]): Promise<void> {
@@ -22,7 +22,7 @@ export async function writesInStatus(db: Db, orgId: string, kind: string, status
     .select()
     .from(ceWrites)
     .where(and(eq(ceWrites.orgId, orgId), eq(ceWrites.kind, kind), eq(ceWrites.status, status)))
-    .orderBy(asc(ceWrites.createdAt), asc(ceWrites.id))
+    .orderBy(asc(ceWrites.createdAt), asc(ceWrites.seq))
     .limit(limit);
 }
 
@@ -38,4 +38,14 @@ export async function markWrites(db: Db, orgId: string, ids: readonly string[], 
 export async function writeCounts(db: Db, orgId: string): Promise<Record<string, number>> {
   const rows = await db.select({ key: sql<string>`${ceWrites.kind} || ':' || ${ceWrites.status}`, count: sql<number>`count(*)::int` }).from(ceWrites).where(eq(ceWrites.orgId, orgId)).groupBy(ceWrites.kind, ceWrites.status);
   return Object.fromEntries(rows.map((row) => [row.key, row.count]));
+}
+
+/** The write-back journal of one Salesforce record, newest first (what the conversation page shows was written). */
+export async function writesOfRecord(db: Db, orgId: string, crmObject: string, crmId: string, limit: number): Promise<CeWriteRow[]> {
+  return db
+    .select()
+    .from(ceWrites)
+    .where(and(eq(ceWrites.orgId, orgId), eq(ceWrites.crmObject, crmObject), eq(ceWrites.crmId, crmId)))
+    .orderBy(sql`${ceWrites.createdAt} desc`, sql`${ceWrites.seq} desc`)
+    .limit(limit);
 }

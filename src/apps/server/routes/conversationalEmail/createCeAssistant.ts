@@ -1,12 +1,10 @@
 import { createCeAssistant as contract } from '../../../../contracts/conversationalEmail';
 import { createAssistant } from '../../../../usecases/conversationalEmail/createAssistant';
+import { assistantView } from '../../../../usecases/conversationalEmail/listAssistants';
 import { defineRoute } from '../../defineRoute';
 
 export default defineRoute({
   contract,
   permission: 'ce.manage',
-  handler: async ({ orgId, actor, body, deps }) => {
-    const row = await createAssistant({ orgId, actor, input: body }, deps);
-    return { id: row.id, name: row.name, email: row.email, signature: row.signature, dailySendCap: row.dailySendCap, handoffRepEmail: row.handoffRepEmail };
-  },
+  handler: async ({ orgId, actor, body, deps }) => assistantView(orgId, await createAssistant({ orgId, actor, input: body }, deps), deps),
 });
