@@ -14,6 +14,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/adapters/db/database';
 import { getOrCreateTagKey } from '../../src/adapters/db/repositories/webVisits';
+import { cidrToRange } from '../../src/domain/webTag/ipRanges';
 import { buildApp } from '../../src/apps/server/buildApp';
 import { createTestOrg } from '../../src/test/createTestOrg';
 import { createTestDeps } from '../../src/test/testApp';
@@ -63,8 +64,12 @@ async function main(): Promise<void> {
   const deps = createTestDeps(database);
   const org = await createTestOrg(database, 'Bench org');
   const tagKey = await getOrCreateTagKey(database.db, org.orgId);
-  await database.query(`INSERT INTO web_ip_ranges (org_id, range_start, range_end, company_name, company_id) VALUES ($1, 2130706432, 2147483647, 'Loopback Inc', 'cmp-loopback')`, [
+  const loopback = cidrToRange('127.0.0.0/8');
+  if (!loopback) throw new Error('127.0.0.0/8 did not parse');
+  await database.query(`INSERT INTO web_ip_ranges (org_id, range_start, range_end, company_name, company_id) VALUES ($1, $2, $3, 'Loopback Inc', 'cmp-loopback')`, [
     org.orgId,
+    loopback.start.toString(),
+    loopback.end.toString(),
   ]);
   const app = await buildApp(deps, { isServingWeb: false });
   await app.listen({ host: '127.0.0.1', port: 0 });

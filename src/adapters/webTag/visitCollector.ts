@@ -1,8 +1,8 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database';
 import { findOrgIdByTagKey, insertVisitBatch, listIpRanges, type VisitRow } from '../db/repositories/webVisits';
-import { findRange, type IpRange } from '../../domain/webTag/ipRanges';
-import { ipv4ToNumber, type VisitBeacon } from '../../domain/webTag/parseVisit';
+import { findRange, indexRanges, ipToBigInt, type IpRange } from '../../domain/webTag/ipRanges';
+import type { VisitBeacon } from '../../domain/webTag/parseVisit';
 import type { Clock } from '../../ports/clock';
 
 export interface VisitCollectorOptions {
@@ -26,10 +26,15 @@ const KEY_TTL_MS = 60_000;
 const RANGES_TTL_MS = 60_000;
 
 /**
- * The web tag's collection path: checks the tag key (cached), resolves the visitor's IPv4 address through the org's
- * IP-range file (cached), and queues the visit; a timer writes the queue in batches of one INSERT each. Bounded:
- * when the queue is full the caller answers 503 and the tag's beacon is lost rather than the server's memory.
- * `close()` writes what is queued (the server's onClose), so a shutdown loses nothing accepted.
+ * The web tag's collection path: checks the tag key (cached), resolves the visitor's IPv4 or IPv6 address through the
+ * org's IP-range file (cached), and queues the visit in memory; a timer (every `flushIntervalMs`, 50 ms by default,
+ * or sooner when a batch fills) writes the queue in batches of one INSERT each. With both caches warm, `accept` is
+ * synchronous: no promise, no database call per visit. Bounded: when the queue holds `maxQueued` visits the caller
+ * answers 503 and the tag's beacon is lost rather than the server's memory.
+ *
+ * What can be lost: on a graceful stop nothing — `close()` (the server's onClose) writes what is queued, retrying;
+ * on a crash (kill -9, out of memory, power) the visits still queued, i.e. those accepted within the last flush
+ * interval plus any batch the database was refusing at that moment. A 204 therefore means "queued", not "stored".
  */
 export class VisitCollector {
   private readonly queue: VisitRow[] = [];
@@ -53,18 +58,41 @@ export class VisitCollector {
     return this.queue.length;
   }
 
-  async accept(beacon: VisitBeacon, ip: string | undefined): Promise<AcceptOutcome> {
+  /** Synchronous when the tag key and the org's ranges are cached (the common case); a promise when one must be read. */
+  accept(beacon: VisitBeacon, ip: string | undefined): AcceptOutcome | Promise<AcceptOutcome> {
     if (this.queue.length >= this.maxQueued) {
       this.counts.refusedFull += 1;
       return 'queue_full';
     }
-    const orgId = await this.orgIdOf(beacon.tagKey);
-    if (!orgId) {
-      this.counts.unknownKey += 1;
-      return 'unknown_key';
+    const now = Date.now();
+    const key = this.keys.get(beacon.tagKey);
+    if (key && key.expiresAt > now) {
+      if (!key.orgId) return this.refuseUnknownKey();
+      const ranges = this.ranges.get(key.orgId);
+      if (ranges && ranges.expiresAt > now) return this.enqueue(beacon, ip, key.orgId, ranges.ranges);
     }
-    const ipNumber = ip === undefined ? undefined : ipv4ToNumber(ip);
-    const range = ipNumber === undefined ? undefined : findRange(await this.rangesOf(orgId), ipNumber);
+    return this.acceptAfterLookup(beacon, ip);
+  }
+
+  private async acceptAfterLookup(beacon: VisitBeacon, ip: string | undefined): Promise<AcceptOutcome> {
+    const orgId = await this.orgIdOf(beacon.tagKey);
+    if (!orgId) return this.refuseUnknownKey();
+    return this.enqueue(beacon, ip, orgId, await this.rangesOf(orgId));
+  }
+
+  private refuseUnknownKey(): AcceptOutcome {
+    this.counts.unknownKey += 1;
+    return 'unknown_key';
+  }
+
+  private enqueue(beacon: VisitBeacon, ip: string | undefined, orgId: string, ranges: readonly IpRange[]): AcceptOutcome {
+    // The queue may have filled while the key or ranges were read.
+    if (this.queue.length >= this.maxQueued) {
+      this.counts.refusedFull += 1;
+      return 'queue_full';
+    }
+    const address = ip === undefined || ranges.length === 0 ? undefined : ipToBigInt(ip);
+    const range = address === undefined ? undefined : findRange(ranges, address);
     this.queue.push({
       orgId,
       visitorId: beacon.visitorId,
@@ -135,7 +163,7 @@ export class VisitCollector {
     const now = Date.now();
     const cached = this.ranges.get(orgId);
     if (cached && cached.expiresAt > now) return cached.ranges;
-    const ranges = await listIpRanges(this.options.db, orgId);
+    const ranges = indexRanges(await listIpRanges(this.options.db, orgId));
     this.ranges.set(orgId, { ranges, expiresAt: now + RANGES_TTL_MS });
     return ranges;
   }

@@ -67,7 +67,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerErrorHandlers(app, { isSpaFallback: isServingWeb });
   for (const route of options.routes ?? defaultRoutes) registerRoute(app, route, deps);
   for (const route of operatorRoutes) registerOperatorRoute(app, route, deps);
-  registerWebTag(app, deps);
+  await registerWebTag(app, deps);
   if (isServingWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: true });
   return app;
 }

@@ -1,6 +1,5 @@
 import type { CsvRecord } from '../matching/csv';
-import { cidrToRange, type IpRange } from './ipRanges';
-import { ipv4ToNumber } from './parseVisit';
+import { cidrToRange, ipToBigInt, type IpRange } from './ipRanges';
 
 /**
  * The org's IP-range → company file: a header row naming `cidr` or `start_ip` + `end_ip`, `company_name`, and
@@ -25,19 +24,21 @@ export function parseIpRangeFile(records: readonly CsvRecord[]): { ranges: IpRan
       rejected.push({ line: row.line, reason: 'company_name is empty' });
       continue;
     }
-    let bounds: { start: number; end: number } | undefined;
+    let bounds: { start: bigint; end: bigint } | undefined;
     if (field(cidrAt)) bounds = cidrToRange(field(cidrAt));
     else {
-      const start = ipv4ToNumber(field(startAt));
-      const end = ipv4ToNumber(field(endAt));
-      bounds = start !== undefined && end !== undefined && end >= start ? { start, end } : undefined;
+      const [startText, endText] = [field(startAt), field(endAt)];
+      const start = ipToBigInt(startText);
+      const end = ipToBigInt(endText);
+      const isSameFamily = startText.includes(':') === endText.includes(':');
+      bounds = start !== undefined && end !== undefined && isSameFamily && end >= start ? { start, end } : undefined;
     }
     if (!bounds) {
-      rejected.push({ line: row.line, reason: 'not an IPv4 range (give cidr like 203.0.113.0/24, or start_ip ≤ end_ip)' });
+      rejected.push({ line: row.line, reason: 'not an IP range (give cidr like 203.0.113.0/24 or 2001:db8::/32, or start_ip ≤ end_ip of one family)' });
       continue;
     }
     ranges.push({ ...bounds, companyName, domain: field(domainAt).toLowerCase() || null, companyId: field(idAt) || null });
   }
-  ranges.sort((a, b) => a.start - b.start);
+  ranges.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
   return { ranges, rejected };
 }

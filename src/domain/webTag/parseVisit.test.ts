@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrToRange, findRange } from './ipRanges';
-import { ipv4ToNumber, isBotUserAgent, pageOf, parseVisitBeacon } from './parseVisit';
+import { isBotUserAgent, pageOf, parseVisitBeacon } from './parseVisit';
 
 const now = new Date('2026-03-03T10:00:00Z');
 const key = 'k'.repeat(24);
@@ -37,20 +36,3 @@ it.each([
   ['curl/8.0', true],
   [undefined, true],
 ])('isBotUserAgent(%s) = %s', (ua, expected) => expect(isBotUserAgent(ua)).toBe(expected));
-
-describe('IP ranges', () => {
-  it('converts addresses and CIDR blocks and finds the holding range', () => {
-    expect(ipv4ToNumber('10.0.0.1')).toBe(167772161);
-    expect(ipv4ToNumber('::ffff:10.0.0.1')).toBe(167772161);
-    expect(ipv4ToNumber('2001:db8::1')).toBeUndefined();
-    expect(cidrToRange('10.0.1.7/24')).toEqual({ start: 167772416, end: 167772671 });
-    const ranges = [
-      { start: 10, end: 20, companyName: 'A', domain: null, companyId: null },
-      { start: 30, end: 40, companyName: 'B', domain: null, companyId: null },
-    ];
-    expect(findRange(ranges, 15)?.companyName).toBe('A');
-    expect(findRange(ranges, 25)).toBeUndefined();
-    expect(findRange(ranges, 40)?.companyName).toBe('B');
-    expect(findRange(ranges, 5)).toBeUndefined();
-  });
-});

@@ -64,18 +64,3 @@ const BOT_USER_AGENT = /bot|crawl|spider|slurp|bingpreview|facebookexternalhit|h
 export function isBotUserAgent(userAgent: string | undefined): boolean {
   return !userAgent || userAgent.length < 10 || BOT_USER_AGENT.test(userAgent);
 }
-
-/** Dotted IPv4 (or ::ffff:-mapped) → unsigned integer; undefined otherwise (IPv6 ranges are not supported yet). */
-export function ipv4ToNumber(ip: string): number | undefined {
-  const text = ip.startsWith('::ffff:') ? ip.slice(7) : ip;
-  const parts = text.split('.');
-  if (parts.length !== 4) return undefined;
-  let result = 0;
-  for (const part of parts) {
-    if (!/^\d{1,3}$/.test(part)) return undefined;
-    const octet = Number(part);
-    if (octet > 255) return undefined;
-    result = result * 256 + octet;
-  }
-  return result;
-}

@@ -61,21 +61,23 @@ export async function insertVisitBatch(db: Db, rows: readonly VisitRow[]): Promi
 }
 
 export async function listIpRanges(db: Db, orgId: string): Promise<IpRange[]> {
-  const rows = await queryRows<{ range_start: string | number; range_end: string | number; company_name: string; domain: string | null; company_id: string | null }>(
+  // numeric(39,0) as text: both drivers hand it over exactly, and BigInt reads it exactly.
+  const rows = await queryRows<{ range_start: string; range_end: string; company_name: string; domain: string | null; company_id: string | null }>(
     db,
-    sql`SELECT range_start, range_end, company_name, domain, company_id FROM web_ip_ranges WHERE org_id = ${orgId} ORDER BY range_start`,
+    sql`SELECT range_start::text AS range_start, range_end::text AS range_end, company_name, domain, company_id
+        FROM web_ip_ranges WHERE org_id = ${orgId} ORDER BY web_ip_ranges.range_start`,
   );
-  return rows.map((row) => ({ start: Number(row.range_start), end: Number(row.range_end), companyName: row.company_name, domain: row.domain, companyId: row.company_id }));
+  return rows.map((row) => ({ start: BigInt(row.range_start), end: BigInt(row.range_end), companyName: row.company_name, domain: row.domain, companyId: row.company_id }));
 }
 
 /** Replaces the org's whole file (an import is the new truth), in the caller's transaction. */
 export async function replaceIpRanges(db: Db, orgId: string, ranges: readonly IpRange[]): Promise<void> {
   await db.execute(sql`DELETE FROM web_ip_ranges WHERE org_id = ${orgId}`);
   for (let offset = 0; offset < ranges.length; offset += 1000) {
-    const chunk = JSON.stringify(ranges.slice(offset, offset + 1000).map((r) => ({ s: r.start, e: r.end, n: r.companyName, d: r.domain, c: r.companyId })));
+    const chunk = JSON.stringify(ranges.slice(offset, offset + 1000).map((r) => ({ s: r.start.toString(), e: r.end.toString(), n: r.companyName, d: r.domain, c: r.companyId })));
     await db.execute(
       sql`INSERT INTO web_ip_ranges (org_id, range_start, range_end, company_name, domain, company_id)
-          SELECT ${orgId}, s, e, n, d, c FROM jsonb_to_recordset(${chunk}::jsonb) AS b(s bigint, e bigint, n text, d text, c text)
+          SELECT ${orgId}, s::numeric, e::numeric, n, d, c FROM jsonb_to_recordset(${chunk}::jsonb) AS b(s text, e text, n text, d text, c text)
           ON CONFLICT (org_id, range_start) DO UPDATE SET range_end = EXCLUDED.range_end, company_name = EXCLUDED.company_name,
             domain = EXCLUDED.domain, company_id = EXCLUDED.company_id`,
     );

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { VisitCollector } from '../../../adapters/webTag/visitCollector';
 import { isBotUserAgent, parseVisitBeacon } from '../../../domain/webTag/parseVisit';
 import type { AppDeps } from '../../deps';
@@ -11,36 +11,58 @@ const BEACON_BODY_LIMIT_BYTES = 8 * 1024;
  * The web tag's two public endpoints, outside the JSON API on purpose: they serve other sites (CORS, cross-origin
  * resource policy) and the collection endpoint is built for load (no session lookup, hand validation, a bounded
  * queue with batched inserts; 503 + Retry-After when full). Answers: 204 stored or declined (bot, Do Not Track,
- * Global Privacy Control), 400 malformed, 404 unknown tag key, 503 queue full.
+ * Global Privacy Control), 400 malformed, 404 unknown tag key, 413 too large, 415 not text or JSON, 503 queue full.
+ *
+ * They live in their own encapsulated Fastify context (own error handler, no per-request child logger) and opt out of
+ * helmet (`helmet: false`), whose hook otherwise builds a helmet middleware on every request and adds a dozen headers
+ * a beacon's 204 does not need. (The app's cookie hook and per-response log line reach every child context, so they
+ * still run here; both are a few checks when the request carries no cookie.)
  */
-export function registerWebTag(app: FastifyInstance, deps: AppDeps, options: { maxQueued?: number; flushIntervalMs?: number } = {}): VisitCollector {
+export async function registerWebTag(
+  app: FastifyInstance,
+  deps: AppDeps,
+  options: { maxQueued?: number; flushIntervalMs?: number } = {},
+): Promise<VisitCollector> {
   const collector = new VisitCollector({ db: deps.db, clock: deps.clock, logger: deps.logger, ...options });
-  app.addHook('onClose', async () => collector.close());
   const script = tagScript(`${deps.config.publicUrl}${COLLECT_PATH}`);
 
   const crossOrigin = (reply: FastifyReply) =>
     reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin').header('cache-control', 'no-store');
 
-  app.get('/t/tag.js', async (_request, reply) => {
-    crossOrigin(reply).header('cache-control', 'public, max-age=300').type('application/javascript; charset=utf-8');
-    return script;
-  });
+  await app.register(async (tag) => {
+    tag.addHook('onClose', async () => collector.close());
+    tag.setChildLoggerFactory((logger) => logger);
+    tag.setErrorHandler((error: FastifyError, request, reply) => {
+      crossOrigin(reply);
+      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ code: 'payload_too_large', message: 'The beacon is too large.' });
+      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ code: 'bad_request', message: 'Send the beacon as text/plain or application/json.' });
+      if (typeof error.statusCode === 'number' && error.statusCode < 500) return reply.code(error.statusCode).send({ code: 'bad_request', message: 'The beacon is not valid JSON.' });
+      request.log.error({ err: error }, 'web tag request failed');
+      return reply.code(500).send({ code: 'internal', message: 'Something went wrong on our side.' });
+    });
 
-  app.options(COLLECT_PATH, async (_request, reply) => {
-    crossOrigin(reply).header('access-control-allow-methods', 'POST').header('access-control-allow-headers', 'content-type').code(204);
-    return '';
-  });
+    tag.get('/t/tag.js', { helmet: false }, async (_request, reply) => {
+      crossOrigin(reply).header('cache-control', 'public, max-age=300').header('x-content-type-options', 'nosniff').type('application/javascript; charset=utf-8');
+      return script;
+    });
 
-  app.post(COLLECT_PATH, { bodyLimit: BEACON_BODY_LIMIT_BYTES }, async (request, reply) => {
-    crossOrigin(reply);
-    const headers = request.headers;
-    if (headers.dnt === '1' || headers['sec-gpc'] === '1' || isBotUserAgent(headers['user-agent'])) return reply.code(204).send();
-    const parsed = parseVisitBeacon(request.body, deps.clock.now());
-    if (!parsed.ok) return reply.code(400).send({ code: 'validation_failed', message: parsed.error });
-    const outcome = await collector.accept(parsed.beacon, request.ip);
-    if (outcome === 'queue_full') return reply.code(503).header('retry-after', '5').send({ code: 'unavailable', message: 'The collector is busy; try again shortly.' });
-    if (outcome === 'unknown_key') return reply.code(404).send({ code: 'not_found', message: 'No organisation has this web tag key.' });
-    return reply.code(204).send();
+    tag.options(COLLECT_PATH, { helmet: false }, async (_request, reply) => {
+      crossOrigin(reply).header('access-control-allow-methods', 'POST').header('access-control-allow-headers', 'content-type').code(204);
+      return '';
+    });
+
+    tag.post(COLLECT_PATH, { bodyLimit: BEACON_BODY_LIMIT_BYTES, helmet: false }, async (request, reply) => {
+      crossOrigin(reply);
+      const headers = request.headers;
+      if (headers.dnt === '1' || headers['sec-gpc'] === '1' || isBotUserAgent(headers['user-agent'])) return reply.code(204).send();
+      const parsed = parseVisitBeacon(request.body, deps.clock.now());
+      if (!parsed.ok) return reply.code(400).send({ code: 'validation_failed', message: parsed.error });
+      const accepted = collector.accept(parsed.beacon, request.ip);
+      const outcome = typeof accepted === 'string' ? accepted : await accepted;
+      if (outcome === 'queue_full') return reply.code(503).header('retry-after', '5').send({ code: 'unavailable', message: 'The collector is busy; try again shortly.' });
+      if (outcome === 'unknown_key') return reply.code(404).send({ code: 'not_found', message: 'No organisation has this web tag key.' });
+      return reply.code(204).send();
+    });
   });
   return collector;
 }

@@ -1,8 +1,11 @@
 /**
- * The web tag customers put on their pages (Settings > Web tag shows the snippet). It records one page visit per page
- * load — URL, referrer, time and an anonymous visitor id kept in first-party storage — and sends nothing when the
- * browser asks not to be tracked (Do Not Track, Global Privacy Control) or the visitor opted out
- * (`openabm.optOut()` sets the `openabm_optout=1` cookie). sendBeacon posts text/plain, so no CORS preflight.
+ * The web tag customers put on their pages (Settings > Web tag shows the snippet). It records one page view per page
+ * load and one per single-page-app navigation (history.pushState / replaceState and the back/forward popstate) to a
+ * URL other than the last one it counted (the fragment ignored, so anchors and repeated replaceState calls are not
+ * views) — URL, referrer (the previous page for an in-app navigation), time and an anonymous visitor id kept in
+ * first-party storage — and sends nothing when the browser asks not to be tracked (Do Not Track, Global Privacy
+ * Control) or the visitor opted out (`openabm.optOut()` sets the `openabm_optout=1` cookie, checked at every view).
+ * sendBeacon posts text/plain, so no CORS preflight.
  */
 export function tagScript(collectUrl: string): string {
   return `/* openabm web tag */
@@ -29,10 +32,30 @@ export function tagScript(collectUrl: string): string {
   }
   try { window.localStorage.setItem('openabm_vid', visitorId); } catch (e) { /* storage disabled: the cookie keeps the id */ }
   document.cookie = 'openabm_vid=' + visitorId + '; max-age=63158400; path=/; SameSite=Lax';
-  var body = JSON.stringify({ k: key, v: visitorId, u: location.href, r: document.referrer || null, t: Date.now() });
   var endpoint = ${JSON.stringify(collectUrl)};
-  if (nav.sendBeacon && nav.sendBeacon(endpoint, body)) return;
-  fetch(endpoint, { method: 'POST', body: body, keepalive: true, mode: 'no-cors', headers: { 'Content-Type': 'text/plain' } });
+  var counted = null;
+  function view(referrer) {
+    var url = location.href;
+    var page = url.split('#')[0];
+    if (page === counted || optOutCookie.test(document.cookie)) return;
+    var previous = counted;
+    counted = page;
+    var body = JSON.stringify({ k: key, v: visitorId, u: url, r: referrer === undefined ? previous : referrer, t: Date.now() });
+    if (nav.sendBeacon && nav.sendBeacon(endpoint, body)) return;
+    fetch(endpoint, { method: 'POST', body: body, keepalive: true, mode: 'no-cors', headers: { 'Content-Type': 'text/plain' } });
+  }
+  view(document.referrer || null);
+  var history = window.history;
+  ['pushState', 'replaceState'].forEach(function (name) {
+    var original = history && history[name];
+    if (typeof original !== 'function') return;
+    history[name] = function () {
+      var result = original.apply(this, arguments);
+      view();
+      return result;
+    };
+  });
+  window.addEventListener('popstate', function () { view(); });
 })();
 `;
 }

@@ -17,12 +17,12 @@ describe.each(testDatabaseKinds())('web tag on %s', (kind) => {
     ({ app, org, otherOrg } = fixture);
   });
 
-  const beacon = (key: string, visitor: string, url: string, headers: Record<string, string> = {}) =>
+  const beacon = (key: string, visitor: string, url: string, headers: Record<string, string> = {}, remoteAddress = '203.0.113.9') =>
     app.inject({
       method: 'POST',
       url: '/t/collect',
       headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': BROWSER, ...headers },
-      remoteAddress: '203.0.113.9',
+      remoteAddress,
       payload: JSON.stringify({ k: key, v: visitor, u: url, r: 'https://search.example/' }),
     });
 
@@ -43,10 +43,18 @@ describe.each(testDatabaseKinds())('web tag on %s', (kind) => {
       method: 'POST',
       url: '/api/web-tag/ip-ranges',
       headers: admin,
-      payload: { csv: 'cidr,company_name,domain,company_id\n203.0.113.0/24,Vantorel Systems,vantorel.test,cmp-vantorel\nbad,X,,\n' },
+      payload: {
+        csv: 'cidr,company_name,domain,company_id\n203.0.113.0/24,Vantorel Systems,vantorel.test,cmp-vantorel\nbad,X,,\n2001:db8:77::/48,Kestrel Labs,kestrel.test,cmp-kestrel\n',
+      },
     });
-    expect(imported.json()).toEqual({ imported: 1, rejected: [{ line: 3, reason: 'not an IPv4 range (give cidr like 203.0.113.0/24, or start_ip ≤ end_ip)' }] });
-    expect((await beacon(tagKey, 'visitor-0001', 'https://www.vantorel.test/pricing?x=1')).statusCode).toBe(204);
+    expect(imported.json()).toEqual({ imported: 2, rejected: [{ line: 3, reason: 'not an IP range (give cidr like 203.0.113.0/24 or 2001:db8::/32, or start_ip ≤ end_ip of one family)' }] });
+    const first = await beacon(tagKey, 'visitor-0001', 'https://www.vantorel.test/pricing?x=1');
+    expect(first.statusCode).toBe(204);
+    // The beacon path skips helmet: no Content-Security-Policy on a 204; the API keeps it.
+    expect(first.headers['content-security-policy']).toBeUndefined();
+    expect(first.headers['access-control-allow-origin']).toBe('*');
+    expect((await app.inject({ method: 'GET', url: '/api/web-tag', headers: admin })).headers['content-security-policy']).toBeDefined();
+    expect((await beacon(tagKey, 'visitor-0004', 'https://www.kestrel.test/careers', {}, '2001:db8:77:1::9')).statusCode).toBe(204);
     expect((await beacon(tagKey, 'visitor-0001', 'https://www.vantorel.test/docs')).statusCode).toBe(204);
     expect((await beacon(tagKey, 'visitor-0002', 'https://www.vantorel.test/', { 'user-agent': 'Googlebot/2.1 (+http://www.google.com/bot.html)' })).statusCode).toBe(204);
     expect((await beacon(tagKey, 'visitor-0003', 'https://www.vantorel.test/', { dnt: '1' })).statusCode).toBe(204);
@@ -57,6 +65,7 @@ describe.each(testDatabaseKinds())('web tag on %s', (kind) => {
     // app.close() flushed the collector; reopen a reader through the database.
     const rows = await fixture.database.query<{ page: string; company_id: string | null; org_id: string }>(`SELECT page, company_id, org_id FROM web_visits WHERE org_id = $1 ORDER BY page`, [org.orgId]);
     expect(rows.map((row) => [row.page, row.company_id])).toEqual([
+      ['www.kestrel.test/careers', 'cmp-kestrel'],
       ['www.vantorel.test/docs', 'cmp-vantorel'],
       ['www.vantorel.test/pricing', 'cmp-vantorel'],
     ]);
@@ -69,7 +78,7 @@ describe.each(testDatabaseKinds())('web tag collector under pressure on %s', (ki
 
   it('answers 503 with Retry-After when its queue is full, and stores what it accepted on shutdown', async () => {
     const small = Fastify();
-    registerWebTag(small, fixture.deps, { maxQueued: 2, flushIntervalMs: 3_600_000 });
+    await registerWebTag(small, fixture.deps, { maxQueued: 2, flushIntervalMs: 3_600_000 });
     const admin = await fixture.headersOf(fixture.org, 'primary_admin');
     const { tagKey } = (await fixture.app.inject({ method: 'GET', url: '/api/web-tag', headers: admin })).json();
     const send = (n: number) =>
