@@ -16,6 +16,21 @@ export interface CompanyRecord {
   revenueRange: string | null;
   /** Columns beyond the known ones, by their header. */
   firmographics: Record<string, string>;
+  /** Where an open-data import took the company from (absent for CSV imports). */
+  provenance?: CompanyProvenance | null;
+}
+
+/** The open data set a master company was imported from. */
+export interface CompanyProvenance {
+  source: 'gleif' | 'sec' | 'wikidata';
+  /** The company's id in that data set (LEI, CIK, Wikidata QID). */
+  sourceId: string;
+  dataset: string;
+  licence: string;
+  /** The imported file's name. */
+  file: string;
+  /** ISO 8601. */
+  importedAt: string;
 }
 
 export type CompanyRecordResult = { isValid: true; company: CompanyRecord } | { isValid: false; reason: string };

@@ -4,7 +4,7 @@ import { companies } from '../schema/companies';
 import type { CompanyRecord } from '../../../domain/matching/companyRecord';
 import type { MasterCompanyInput } from '../../../domain/matching/types';
 
-// 12 parameters a row: 1,000 rows stay well under PostgreSQL's 65,535 parameters per statement.
+// 13 parameters a row: 1,000 rows stay well under PostgreSQL's 65,535 parameters per statement.
 const upsertBatchSize = 1000;
 
 /**
@@ -33,6 +33,7 @@ export async function upsertCompanies(db: Db, records: readonly CompanyRecord[],
           employeeRange: record.employeeRange,
           revenueRange: record.revenueRange,
           firmographics: record.firmographics,
+          provenance: record.provenance ?? null,
         })),
       )
       .onConflictDoUpdate({
@@ -48,6 +49,7 @@ export async function upsertCompanies(db: Db, records: readonly CompanyRecord[],
           employeeRange: sql`excluded.employee_range`,
           revenueRange: sql`excluded.revenue_range`,
           firmographics: sql`excluded.firmographics`,
+          provenance: sql`excluded.provenance`,
           updatedAt: sql`now()`,
         },
         setWhere: sql`${companies.orgId} IS NOT DISTINCT FROM excluded.org_id`,

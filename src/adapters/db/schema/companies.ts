@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { char, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import type { CompanyProvenance } from '../../../domain/matching/companyRecord';
 import { organizations } from './core';
 
 /**
@@ -22,6 +23,8 @@ export const companies = pgTable(
     employeeRange: text('employee_range'),
     revenueRange: text('revenue_range'),
     firmographics: jsonb('firmographics').$type<Record<string, unknown>>().notNull().default({}),
+    /** 0931: the open data set (GLEIF, SEC, Wikidata) a master company was imported from; NULL for CSV imports. */
+    provenance: jsonb('provenance').$type<CompanyProvenance>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

@@ -1,50 +1,101 @@
-import { existsSync } from 'node:fs';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
 import cliProgress from 'cli-progress';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { openDatabase } from '../../../adapters/db/database';
 import { CsvFormatError } from '../../../domain/matching/csv';
-import { importCompanies } from '../../../usecases/companies/importCompanies';
+import { importCompanies, type RejectedCompanyRow } from '../../../usecases/companies/importCompanies';
+import { importOpenData } from '../../../usecases/companies/openData/importOpenData';
+import { openDataLicences, OpenDataFormatError, type OpenDataFormat } from '../../../usecases/companies/openData/openDataFormats';
+import { readSecTickerEntries } from '../../../usecases/companies/openData/readSecTickers';
 import { loadConfig } from '../../config';
 import { CliError } from '../cliError';
-import { readCsvChunks } from './matchFiles';
+import { readCsvChunks, type ProgressListener } from './matchFiles';
 
-/** `openabm companies import FILE`: streaming, idempotent upsert of master companies by id, with a report of rejected rows. */
+const formats = ['csv', 'gleif', 'sec', 'wikidata'] as const;
+type ImportFormat = (typeof formats)[number];
+
+/** `openabm companies import [--format csv|gleif|sec|wikidata] FILE`: streaming, idempotent upsert of master companies by id, with a report of rejected rows. */
 export function registerCompanies(program: Command): void {
   const companies = program.command('companies').description('Manage the master company database (the instance’s; organisations add private companies in Settings)');
   companies
     .command('import')
-    .argument('<file>', 'CSV with company_id,name,domain,country (+ region, city, industry, employee_range, revenue_range, other columns kept as firmographics)')
-    .description('Import (insert or update by company_id) master companies from a CSV file')
-    .action(async (file: string) => {
+    .argument('<file>', 'the file to import (see --format)')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'csv: company_id,name,domain,country (+ region, city, industry, employee_range, revenue_range, other columns kept as firmographics); gleif: the GLEIF LEI golden-copy CSV; sec: SEC EDGAR company_tickers.json; wikidata: a Wikidata export CSV (qid,name,website,country,industry,employees)',
+      )
+        .choices(formats)
+        .default('csv'),
+    )
+    .description('Import (insert or update by id) master companies from a CSV file or an open data set (GLEIF, SEC EDGAR, Wikidata)')
+    .action(async (file: string, options: { format: ImportFormat }) => {
       if (!existsSync(file)) throw new CliError(`file not found: ${file}`);
       const config = loadConfig();
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-      const bar = process.stderr.isTTY ? new cliProgress.SingleBar({ format: 'Importing [{bar}] {percentage}% {value}/{total} bytes', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic) : undefined;
+      const progress = createProgressBar();
       try {
-        let isStarted = false;
-        const result = await importCompanies(
-          {
-            chunks: readCsvChunks(file, (done, total) => {
-              if (!bar) return;
-              if (!isStarted) {
-                bar.start(total, 0);
-                isStarted = true;
-              }
-              bar.update(done);
-            }),
-          },
-          { db: database.db },
-        );
-        bar?.stop();
-        process.stdout.write(`Imported ${result.upserted} companies (inserted or updated); ${result.rejected.length} rows rejected.\n`);
-        for (const rejection of result.rejected.slice(0, 100)) process.stdout.write(`  line ${rejection.line}: ${rejection.reason}\n`);
-        if (result.rejected.length > 100) process.stdout.write(`  … and ${result.rejected.length - 100} more\n`);
+        if (options.format === 'csv') {
+          const result = await importCompanies({ chunks: readCsvChunks(file, progress.listener) }, { db: database.db });
+          progress.stop();
+          process.stdout.write(`Imported ${result.upserted} companies (inserted or updated); ${result.rejected.length} rows rejected.\n`);
+          printRejected(result.rejected, 'line');
+        } else {
+          const format: OpenDataFormat = options.format;
+          const common = { file: path.basename(file), importedAt: new Date() };
+          const result =
+            format === 'sec'
+              ? await importOpenData({ ...common, format, entries: readSecTickerEntries(readTextChunks(file, progress.listener)) }, { db: database.db })
+              : await importOpenData({ ...common, format, chunks: readCsvChunks(file, progress.listener) }, { db: database.db });
+          progress.stop();
+          const source = openDataLicences[format];
+          process.stdout.write(`Imported ${result.upserted} companies from ${source.dataset} (${source.licence}; inserted or updated, provenance kept per company); ${result.rejected.length} ${format === 'sec' ? 'entries' : 'rows'} rejected.\n`);
+          printRejected(result.rejected, format === 'sec' ? 'entry' : 'line');
+        }
       } catch (error) {
-        bar?.stop();
-        if (error instanceof CsvFormatError) throw new CliError(error.filePath ? error.message : error.inFile(file).message);
+        progress.stop();
+        if (error instanceof CsvFormatError) throw new CliError(`${error.filePath ? error.message : error.inFile(file).message}; nothing was imported.`);
+        if (error instanceof OpenDataFormatError) throw new CliError(`${file}: ${error.message}; nothing was imported.`);
         throw error;
       } finally {
         await database.close();
       }
     });
+}
+
+function printRejected(rejected: readonly RejectedCompanyRow[], unit: string): void {
+  for (const rejection of rejected.slice(0, 100)) process.stdout.write(`  ${unit} ${rejection.line}: ${rejection.reason}\n`);
+  if (rejected.length > 100) process.stdout.write(`  … and ${rejected.length - 100} more\n`);
+}
+
+/** A text file chunk by chunk (the SEC JSON is read as it streams, never whole). */
+async function* readTextChunks(file: string, onProgress: ProgressListener | undefined): AsyncGenerator<string> {
+  const totalBytes = statSync(file).size;
+  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+  let bytesRead = 0;
+  for await (const chunk of stream as AsyncIterable<string>) {
+    bytesRead += Buffer.byteLength(chunk);
+    onProgress?.(Math.min(bytesRead, totalBytes), totalBytes);
+    yield chunk;
+  }
+}
+
+/** A progress bar on stderr when it is a terminal. */
+function createProgressBar(): { listener: ProgressListener | undefined; stop(): void } {
+  if (!process.stderr.isTTY) return { listener: undefined, stop: () => undefined };
+  const bar = new cliProgress.SingleBar({ format: 'Importing [{bar}] {percentage}% {value}/{total} bytes', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic);
+  let isStarted = false;
+  return {
+    listener(done, total) {
+      if (!isStarted) {
+        bar.start(total, 0);
+        isStarted = true;
+      }
+      bar.update(done);
+    },
+    stop() {
+      if (isStarted) bar.stop();
+    },
+  };
 }

@@ -1,0 +1,149 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../adapters/db/database';
+import { masterCompaniesVersion } from '../../../adapters/db/repositories/masterCompaniesVersion';
+import { parseCsv } from '../../../domain/matching/csv';
+import { openTestDatabase } from '../../../test/databases';
+import { importOpenData } from './importOpenData';
+import { readSecTickerEntries } from './readSecTickers';
+
+// PGlite only: the sample companies' ids (lei:…, cik:…, wikidata:Q…) are the data sets' own, so runs on the shared
+// test PostgreSQL would meet each other's rows.
+const testdata = path.join(import.meta.dirname, 'testdata');
+const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
+const importedAt = new Date('2026-12-01T10:00:00Z');
+
+async function* csvChunks(text: string) {
+  yield parseCsv(text);
+}
+async function* textChunks(text: string) {
+  // Small pieces: entries and strings are cut across chunks.
+  for (let start = 0; start < text.length; start += 7) yield text.slice(start, start + 7);
+}
+
+interface StoredCompany {
+  id: string;
+  name: string;
+  domain: string | null;
+  country: string | null;
+  city: string | null;
+  industry: string | null;
+  employee_range: string | null;
+  firmographics: Record<string, string>;
+  provenance: Record<string, string> | null;
+}
+
+describe('open data imports (PGlite)', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const companiesLike = (prefix: string) => database.query<StoredCompany>('SELECT id, name, domain, country, city, industry, employee_range, firmographics, provenance FROM companies WHERE id LIKE $1 ORDER BY id', [`${prefix}%`]);
+
+  it('imports the GLEIF golden copy: legal name, country, city, other names and legal form, with provenance; bad LEIs and nameless rows are reported', async () => {
+    const result = await importOpenData({ format: 'gleif', chunks: csvChunks(sample('gleif-golden-copy-sample.csv')), file: 'gleif.csv', importedAt }, { db: database.db });
+    expect(result.upserted).toBe(3);
+    expect(result.rejected).toEqual([
+      { line: 5, reason: 'LEI "NOTANLEI0000000000XX" is not a valid LEI (20 characters with ISO 17442 check digits)' },
+      { line: 6, reason: 'Entity.LegalName is empty for LEI 894500WOTA5040KH9N28' },
+    ]);
+    const rows = await companiesLike('lei:');
+    expect(rows.map((row) => [row.id, row.name, row.country, row.city])).toEqual([
+      ['lei:2138003EK6R8JZ8FPA48', 'Orbital Data Systems plc', 'GB', 'London'],
+      ['lei:5493001KJTIIGC8Y1R12', 'Brightwater Holdings Corporation', 'US', 'Wilmington'],
+      ['lei:9695005MSX1OYEMGDF46', 'Kestrel Lebensmittel GmbH', 'DE', 'Hamburg'],
+    ]);
+    expect(rows[2]?.firmographics).toEqual({ lei: '9695005MSX1OYEMGDF46', other_names: 'Kestrel Foods; Kestrel Nahrung GmbH', legal_form_code: '2HBR', entity_status: 'ACTIVE' });
+    expect(rows[2]?.provenance).toEqual({ source: 'gleif', sourceId: '9695005MSX1OYEMGDF46', dataset: 'GLEIF LEI golden copy', licence: 'CC0 1.0', file: 'gleif.csv', importedAt: '2026-12-01T10:00:00.000Z' });
+  });
+
+  it('imports SEC company_tickers.json, one company per CIK with all its tickers, streamed in small pieces', async () => {
+    const result = await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sample('sec-company-tickers-sample.json'))), file: 'company_tickers.json', importedAt }, { db: database.db });
+    expect(result.upserted).toBe(4);
+    expect(result.rejected).toEqual([
+      { line: 6, reason: 'cik_str "not-a-cik" is not a CIK (a number of up to 10 digits)' },
+      { line: 7, reason: 'title is empty for CIK 3333333' },
+    ]);
+    const rows = await companiesLike('cik:');
+    expect(rows.map((row) => [row.id, row.name, row.firmographics.tickers])).toEqual([
+      ['cik:0000320193', 'Apple Inc.', 'AAPL'],
+      ['cik:0001067983', 'BERKSHIRE HATHAWAY INC', 'BRK-B; BRK-A'],
+      ['cik:0001111111', 'KESTREL FOODS CO /NEW/', 'KSTF'],
+      ['cik:0002222222', 'BRIGHTWATER HOLDINGS CORP /DE/', 'BWH'],
+    ]);
+    expect(rows[0]?.provenance).toMatchObject({ source: 'sec', sourceId: '0000320193', licence: 'Public domain (U.S. government work)' });
+  });
+
+  it('imports a Wikidata export: entity URIs, country labels, websites as domains, employee counts as bands; repeated items merged', async () => {
+    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(sample('wikidata-companies-sample.csv')), file: 'wikidata.csv', importedAt }, { db: database.db });
+    expect(result.upserted).toBe(4);
+    expect(result.rejected).toEqual([
+      { line: 7, reason: 'qid "Q12x" is not a Wikidata item id (Q followed by digits)' },
+      { line: 8, reason: 'name is empty for Q900005' },
+    ]);
+    const rows = await companiesLike('wikidata:');
+    expect(rows.map((row) => [row.id, row.name, row.domain, row.country, row.industry, row.employee_range])).toEqual([
+      ['wikidata:Q900001', 'Orbital Data Systems', 'orbitaldata.co.uk', 'GB', 'software industry', '1001-5000'],
+      ['wikidata:Q900002', 'Kestrel Foods', 'kestrelfoods.com', 'DE', 'food industry', '10001+'],
+      ['wikidata:Q900003', 'Lawson J K Transport', null, 'US', 'transport', '51-200'],
+      ['wikidata:Q900004', 'Atlantis Trading Company', 'atlantistrading.com', null, 'trade', '11-50'],
+    ]);
+    // An unknown country is kept as the data set wrote it, not lost.
+    expect(rows[3]?.firmographics).toEqual({ qid: 'Q900004', country_label: 'Atlantis', employees: '12' });
+    expect(rows[0]?.provenance).toMatchObject({ source: 'wikidata', sourceId: 'Q900001', file: 'wikidata.csv' });
+  });
+
+  it('updates companies in place on a re-import, and bumps the master version', async () => {
+    const before = await masterCompaniesVersion(database.db);
+    const renamed = sample('wikidata-companies-sample.csv').replace('Lawson J K Transport,,', 'J.K. Lawson Transport,https://jklawson.com,');
+    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(renamed), file: 'wikidata-2.csv', importedAt: new Date('2026-12-02T10:00:00Z') }, { db: database.db });
+    expect(result.upserted).toBe(4);
+    const rows = await companiesLike('wikidata:');
+    expect(rows).toHaveLength(4);
+    expect(rows[2]).toMatchObject({ id: 'wikidata:Q900003', name: 'J.K. Lawson Transport', domain: 'jklawson.com', provenance: { file: 'wikidata-2.csv', importedAt: '2026-12-02T10:00:00.000Z' } });
+    expect(await masterCompaniesVersion(database.db)).not.toBe(before);
+  });
+
+  it('writes nothing when the file turns out malformed after rows were already read', async () => {
+    const before = await masterCompaniesVersion(database.db);
+    const entries = Array.from({ length: 4500 }, (_, n) => `"${n}":{"cik_str":${9_000_000 + n},"ticker":"T${n}","title":"Streamed Company ${n} Inc"}`);
+    // Cut short: the last entry never closes.
+    const truncated = `{${entries.join(',')},"4500":{"cik_str":9999999,"ticker":"X","title":"Cut`;
+    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(truncated)), file: 'cut.json', importedAt }, { db: database.db })).rejects.toThrow(/ends before its closing brace \(line 1\): the file is cut short/);
+    expect(await companiesLike('cik:0009')).toEqual([]);
+    // A GLEIF file that breaks the CSV format after 2,500 good rows (more than one batch already upserted): none is kept.
+    const header = sample('gleif-golden-copy-sample.csv').split('\n')[0] ?? '';
+    const goodRows = Array.from({ length: 2500 }, (_, n) => `"${withCheckDigits(`HALFWRITTEN${String(n).padStart(7, '0')}`)}","Half Written ${n} Ltd","en","","","","","","","","Leeds","","GB","","GB","","","ACTIVE","ISSUED"`);
+    const chunks = (async function* () {
+      yield parseCsv([header, ...goodRows].join('\n'));
+      yield parseCsv('"2549000000000000001","Unclosed quote Ltd,"US');
+    })();
+    await expect(importOpenData({ format: 'gleif', chunks, file: 'broken.csv', importedAt }, { db: database.db })).rejects.toThrow();
+    expect(await companiesLike('lei:HALFWRITTEN')).toEqual([]);
+    expect(await masterCompaniesVersion(database.db)).toBe(before);
+  });
+
+  it('refuses a file of another format with what it expected', async () => {
+    await expect(importOpenData({ format: 'gleif', chunks: csvChunks('company_id,name\n1,Acme\n'), file: 'x.csv', importedAt }, { db: database.db })).rejects.toThrow(
+      'this is not a GLEIF LEI golden-copy CSV: the header has no LEI or Entity.LegalName column (found: company_id, name)',
+    );
+    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('[{"cik_str":1}]')), file: 'x.json', importedAt }, { db: database.db })).rejects.toThrow(
+      'this is not SEC company_tickers.json (an object of {"cik_str", "ticker", "title"} entries): the file is a JSON array on line 1',
+    );
+    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('{"fields":["cik","name"],"data":[]}')), file: 'x.json', importedAt }, { db: database.db })).rejects.toThrow(/the value of "fields" is not an entry object/);
+    await expect(importOpenData({ format: 'wikidata', chunks: csvChunks('item,label\nQ1,x\n'), file: 'x.csv', importedAt }, { db: database.db })).rejects.toThrow(/this is not a Wikidata company export: the header has no name column/);
+  });
+});
+
+/** An LEI of 18 characters plus its ISO 17442 (MOD 97-10) check digits. */
+function withCheckDigits(base: string): string {
+  const digits = [...`${base}00`].map((character) => Number.parseInt(character, 36)).join('');
+  let remainder = 0;
+  for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
+  return `${base}${String(98 - remainder).padStart(2, '0')}`;
+}
