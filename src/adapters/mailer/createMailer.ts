@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
-import type { Config } from '../../apps/config';
 import type { Mailer, OutgoingMail, SendResult } from '../../ports/mailer';
 import { SmtpMailer } from './smtpMailer';
 
@@ -19,7 +18,7 @@ export class InMemoryMailer implements Mailer {
  * SMTP through nodemailer when OPENABM_SMTP_URL is set (in sandbox mode the runtime points it at the local sandbox
  * SMTP server); otherwise mail is kept in memory and logged.
  */
-export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logger: Logger): Mailer {
+export function createMailer(config: { readonly smtpUrl: string | undefined; readonly mailFrom: string }, logger: Logger): Mailer {
   if (config.smtpUrl) return new SmtpMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom });
   return new InMemoryMailer(logger);
 }

@@ -5,6 +5,7 @@ import { SmtpMailer } from '../../adapters/mailer/smtpMailer';
 import { fixedClock } from '../../ports/clock';
 import { createTestOrg, type TestOrg } from '../../test/createTestOrg';
 import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
+import { announceCompletedSyncs } from './announceCompletedSyncs';
 import { deliverNotifications } from './deliverNotifications';
 import { evaluateAlerts } from './evaluateAlerts';
 
@@ -92,6 +93,31 @@ describe.each(testDatabaseKinds())('alerts: start, repeat and recovery, read fro
     expect(await step()).toEqual([]);
     await database.query(`UPDATE crm_connections SET last_sync_at = $2 WHERE org_id = $1`, [org.orgId, '2026-03-05T09:40:00Z']);
     expect(await step()).toEqual(['Daily data synchronization completed']);
+  });
+
+  it('announces a delayed sync’s completion at the next minute sweep, not an hour later, and only once', async () => {
+    const org = await createTestOrg(database);
+    const created = new Date('2026-02-01T00:00:00Z');
+    await insertConnection(org, { policy: 'never_expire', setAt: created, lastSyncAt: new Date('2026-03-04T02:40:00Z'), createdAt: created });
+    const { clock, step } = stepper(org, new Date('2026-03-05T08:35:00Z'));
+    expect(await step()).toEqual(['Daily data synchronization is delayed']);
+    const deps = { db: database.db, clock, config, mailer };
+    const sweep = async () => {
+      const before = smtp.messages.length;
+      await announceCompletedSyncs(deps);
+      await deliverNotifications('all', deps);
+      return smtp.messages.slice(before).filter((mail) => mail.to.includes(org.emails.primary_admin)).map((mail) => mail.subject.replace(/^openabm: /, ''));
+    };
+    clock.set(new Date('2026-03-05T08:40:00Z'));
+    expect(await sweep()).toEqual([]);
+    // The sync completes at 08:41; the sweep at 08:42 announces it (the hourly evaluation would run at 09:05).
+    await database.query(`UPDATE crm_connections SET last_sync_at = $2 WHERE org_id = $1`, [org.orgId, '2026-03-05T08:41:00Z']);
+    clock.set(new Date('2026-03-05T08:42:00Z'));
+    expect(await sweep()).toEqual(['Daily data synchronization completed']);
+    clock.advance(60_000);
+    expect(await sweep()).toEqual([]);
+    clock.set(new Date('2026-03-05T09:05:00Z'));
+    expect(await step()).toEqual([]);
   });
 
   it('alerts once per day when the API limit is reached', async () => {

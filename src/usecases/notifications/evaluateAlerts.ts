@@ -17,12 +17,14 @@ import {
   type AlertThresholds,
 } from '../../domain/notifications/alertRules';
 import { listOpenConditions, raiseAlert, resolveAlert } from './alertConditions';
+import { resolveSyncDelay } from './announceCompletedSyncs';
 import { evaluateActivationAlerts } from './evaluateActivationAlerts';
 import { raiseNotification, type RaiseNotificationDeps } from './raiseNotification';
 
 /**
- * Hourly per org (and after each CRM sync): checks every alert condition and starts or ends it. Sending is
- * idempotent (raiseAlert/resolveAlert), so running this any number of times sends each alert once per start.
+ * Hourly per org: checks every alert condition and starts or ends it. Sending is
+ * idempotent (raiseAlert/resolveAlert), so running this any number of times sends each alert once per start. A
+ * delayed daily sync's completion is announced sooner by the minute sweep (announceCompletedSyncs).
  */
 export async function evaluateAlerts({ orgId }: { orgId: string }, deps: RaiseNotificationDeps): Promise<void> {
   const now = deps.clock.now();
@@ -82,10 +84,7 @@ async function evaluateSyncDelay(orgId: string, connection: ConnectionSignal, th
   if (openDelay) {
     const delayedSchedule = new Date(String(openDelay.facts.scheduledAt));
     if (connection.lastSyncAt && connection.lastSyncAt.getTime() >= delayedSchedule.getTime()) {
-      await resolveAlert(
-        { orgId, conditionKey, recoveryType: 'data_sync_completed', facts: { provider: connection.provider, completedAt: connection.lastSyncAt.toISOString() } },
-        deps,
-      );
+      await resolveSyncDelay(orgId, connection.provider, connection.lastSyncAt, deps);
     }
     return;
   }

@@ -1,5 +1,6 @@
 import { Link, useLocation } from 'react-router-dom';
 import { NavLink, ScrollArea } from '@mantine/core';
+import { useSession } from '../auth/session';
 import { NAVIGATION } from './navigation';
 import type { NavItem } from './navigation';
 
@@ -10,6 +11,8 @@ function isActive(item: NavItem, pathname: string): boolean {
 
 export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
+  const { permissions } = useSession();
+  const isShown = (item: NavItem) => item.requires === undefined || permissions.includes(item.requires);
 
   const renderItem = (item: NavItem) => {
     const Icon = item.icon;
@@ -32,14 +35,14 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
     }
     return (
       <NavLink key={item.label} label={item.label} leftSection={icon} defaultOpened childrenOffset={20} style={{ borderRadius: 'var(--mantine-radius-md)' }}>
-        {(item.children ?? []).map(renderItem)}
+        {(item.children ?? []).filter(isShown).map(renderItem)}
       </NavLink>
     );
   };
 
   return (
     <ScrollArea component="nav" aria-label="Main" type="scroll">
-      {NAVIGATION.map(renderItem)}
+      {NAVIGATION.filter(isShown).map(renderItem)}
     </ScrollArea>
   );
 }

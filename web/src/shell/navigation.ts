@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { IconAdjustments, IconBell, IconCode, IconMail, IconShieldLock, IconBuilding, IconBroadcast, IconChartPie, IconLayoutDashboard, IconPlugConnected, IconSpeakerphone, IconStack2, IconUsers } from '@tabler/icons-react';
 import { IconChecklist, IconInbox, IconMessages, IconMailForward, IconSettings } from '@tabler/icons-react';
 import { IconApi } from '@tabler/icons-react';
+import type { Action } from '../../../src/contracts/permissions';
 
 export interface NavItem {
   readonly label: string;
@@ -9,6 +10,8 @@ export interface NavItem {
   /** A page, or a group of pages under `children`. */
   readonly to?: string;
   readonly children?: readonly NavItem[];
+  /** Shown only to users whose role grants this action (the route answers 403 to the others anyway). */
+  readonly requires?: Action;
 }
 
 /** The main navigation, in the specification's words (Advertising > Segment Syncs, Settings > Published Segments…). */
@@ -45,7 +48,7 @@ export const NAVIGATION: readonly NavItem[] = [
       { label: 'Notifications', icon: IconBell, to: '/settings/notifications' },
       { label: 'Web tag', icon: IconCode, to: '/settings/web-tag' },
       { label: 'Privacy', icon: IconShieldLock, to: '/settings/privacy' },
-      { label: 'Sandbox mailbox', icon: IconMail, to: '/settings/sandbox-mailbox' },
+      { label: 'Sandbox mailbox', icon: IconMail, to: '/settings/sandbox-mailbox', requires: 'notifications.manage' },
       { label: 'Users', icon: IconUsers, to: '/settings/users' },
       { label: 'Companies', icon: IconBuilding, to: '/settings/companies' },
     ],

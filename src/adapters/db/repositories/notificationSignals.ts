@@ -120,3 +120,19 @@ export async function listOrgIdsToEvaluate(db: Db): Promise<string[]> {
   const rows = await queryRows<{ id: string }>(db, sql`SELECT id FROM organizations ORDER BY id`);
   return rows.map((row) => row.id);
 }
+
+/**
+ * No orgId: the worker's minute sweep across organisations (each row names its org). The open "daily sync delayed"
+ * conditions whose CRM connection has completed a sync since the delayed schedule, i.e. the recoveries to announce.
+ */
+export async function listCompletedSyncDelays(db: Db): Promise<Array<{ orgId: string; provider: string; completedAt: Date }>> {
+  const rows = await queryRows<{ org_id: string; provider: string; last_sync_at: Date | string }>(
+    db,
+    sql`SELECT c.org_id, k.provider, k.last_sync_at
+        FROM notification_conditions c
+        JOIN crm_connections k ON k.org_id = c.org_id AND c.condition_key = 'data_sync_delay:' || k.provider
+        WHERE c.resolved_at IS NULL AND c.condition_key LIKE 'data_sync_delay:%'
+          AND k.last_sync_at IS NOT NULL AND k.last_sync_at >= (c.facts->>'scheduledAt')::timestamptz`,
+  );
+  return rows.map((row) => ({ orgId: row.org_id, provider: row.provider, completedAt: new Date(row.last_sync_at) }));
+}

@@ -4,6 +4,7 @@ import { defineRoute } from '../../defineRoute';
 
 export default defineRoute({
   contract,
-  permission: 'view',
+  // What the local SMTP server received for the org's people (invitations, confirmations, alerts): administrators only.
+  permission: 'notifications.manage',
   handler: async ({ orgId, deps }) => listSandboxMail({ orgId }, deps),
 });

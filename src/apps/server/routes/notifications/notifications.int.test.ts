@@ -57,6 +57,16 @@ describe.each(testDatabaseKinds())('notifications API on %s', (kind) => {
     expect((await app.inject({ method: 'GET', url: '/api/notifications/settings', headers: other })).json().recipients).toEqual([]);
   });
 
+  it('opens the sandbox mailbox to administrators only', async () => {
+    for (const role of ['primary_admin', 'abm_admin'] as const) {
+      expect((await app.inject({ method: 'GET', url: '/api/sandbox/mailbox', headers: await fixture.headersOf(org, role) })).statusCode).toBe(200);
+    }
+    for (const role of ['marketing_user', 'view_only'] as const) {
+      const refused = await app.inject({ method: 'GET', url: '/api/sandbox/mailbox', headers: await fixture.headersOf(org, role) });
+      expect(refused.statusCode).toBe(403);
+    }
+  });
+
   it('lets only the primary administrator manage privacy opt-out recipients', async () => {
     const admin = await fixture.headersOf(org, 'abm_admin');
     const refused = await app.inject({ method: 'POST', url: '/api/notifications/recipients', headers: admin, payload: { category: 'privacy_opt_out', emails: org.emails.abm_admin } });
