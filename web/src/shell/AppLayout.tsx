@@ -31,7 +31,7 @@ export function AppLayout() {
               {session.user.orgName}
             </Text>
             {session.isSandbox && (
-              <Tooltip label="Integrations talk to built-in provider emulators, not to real Salesforce, LinkedIn, Google or Meta accounts." multiline w={280}>
+              <Tooltip label="Integrations talk to built-in provider emulators, not to real Salesforce, LinkedIn, Google or Meta accounts. The company database holds 50,000 synthetic (generated) companies, not real ones." multiline w={280}>
                 <Badge color="orange" variant="light" data-testid="sandbox-badge" style={{ flexShrink: 0 }}>
                   Sandbox mode
                 </Badge>

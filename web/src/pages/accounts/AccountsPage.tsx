@@ -7,6 +7,7 @@ import { searchAccounts } from '../../../../src/contracts/accounts';
 import { useApiQuery } from '../../api/hooks';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
+import { SandboxDataNotice } from '../../components/SandboxDataNotice';
 import { QueryError } from '../../components/QueryError';
 import { TablePagination } from '../../components/TablePagination';
 import { usePageState } from '../../components/usePageState';
@@ -22,6 +23,7 @@ export function AccountsPage() {
   return (
     <>
       <PageHeader title="Accounts" description="Companies of the company database, with their firmographics, their CRM records and the segments they appear in." />
+      <SandboxDataNotice context="accounts" />
       <TextInput
         aria-label="Search accounts"
         placeholder="Search by company name or domain"

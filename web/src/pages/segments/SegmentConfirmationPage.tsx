@@ -9,6 +9,7 @@ import { errorMessage, fetchFile } from '../../api/client';
 import { useApiQuery } from '../../api/hooks';
 import { useCan } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
+import { SandboxDataNotice } from '../../components/SandboxDataNotice';
 import { QueryError } from '../../components/QueryError';
 import { TablePagination } from '../../components/TablePagination';
 import { usePageState } from '../../components/usePageState';
@@ -58,6 +59,7 @@ export function SegmentConfirmationPage() {
           </Button>
         }
       />
+      <SandboxDataNotice context="confirmation" />
       {confirmation.isPending ? (
         <Stack gap="md" aria-label="Loading the confirmation">
           <Skeleton height={96} radius="lg" />
