@@ -79,6 +79,17 @@ describe('web tag and notification centre', () => {
     await saveScreenshot(page, 'web-tag-health');
   });
 
+  it('shows the sandbox mailbox to administrators only', async () => {
+    const marketer = await newPage(browser);
+    await logIn(marketer, url, running.demo?.emails.marketing_user ?? '', password);
+    await marketer.goto(`${url}/settings/sandbox-mailbox`);
+    await marketer.getByText('Not available to your role').waitFor();
+    const nav = marketer.getByRole('navigation', { name: 'Main' });
+    await nav.getByRole('link', { name: 'Notifications' }).waitFor();
+    expect(await nav.getByRole('link', { name: 'Sandbox mailbox' }).count()).toBe(0);
+    await marketer.close();
+  });
+
   it('shows an alert in the notification centre with its unread count, and marks it read', async () => {
     const [org] = await running.deps.database.query<{ id: string }>(`SELECT id FROM organizations ORDER BY created_at LIMIT 1`);
     await raiseNotification(
@@ -96,5 +107,6 @@ describe('web tag and notification centre', () => {
     await saveScreenshot(page, 'notification-centre');
     await item.click();
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications');
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sandbox mailbox' }).count()).toBe(1);
   });
 });

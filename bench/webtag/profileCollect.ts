@@ -5,6 +5,7 @@
  * the machine is) and prints the server's CPU per visit and where it went (self time by function, top 25).
  *
  *   npx tsx bench/webtag/profileCollect.ts
+ *   BARE=1 npx tsx bench/webtag/profileCollect.ts     # the web tag alone on a bare Fastify: what the app's global hooks cost
  *   BENCH_PG=postgres://postgres@127.0.0.1:5432 VISITS=20000 npx tsx bench/webtag/profileCollect.ts
  */
 import { spawn } from 'node:child_process';
@@ -14,7 +15,9 @@ import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/adapters/db/database';
 import { getOrCreateTagKey } from '../../src/adapters/db/repositories/webVisits';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { buildApp } from '../../src/apps/server/buildApp';
+import { registerWebTag } from '../../src/apps/server/webTag/registerWebTag';
 import { cidrToRange } from '../../src/domain/webTag/ipRanges';
 import { createTestOrg } from '../../src/test/createTestOrg';
 import { createTestDeps } from '../../src/test/testApp';
@@ -76,7 +79,8 @@ async function main(): Promise<void> {
   await database.query(`INSERT INTO web_ip_ranges (org_id, range_start, range_end, company_name, company_id) VALUES ($1, $2, $3, 'Loopback Inc', 'cmp-loopback')`, [
     org.orgId, loopback.start.toString(), loopback.end.toString(),
   ]);
-  const app = await buildApp(deps, { isServingWeb: false });
+  const app = process.env.BARE === '1' ? Fastify({ loggerInstance: deps.logger as FastifyBaseLogger }) : await buildApp(deps, { isServingWeb: false });
+  if (process.env.BARE === '1') await registerWebTag(app, deps);
   await app.listen({ host: '127.0.0.1', port: 0 });
   let answered204 = 0;
   app.server.on('request', (_request, response) => response.on('finish', () => (answered204 += response.statusCode === 204 ? 1 : 0)));
@@ -107,7 +111,7 @@ async function main(): Promise<void> {
   const times = selfTimes(profile as unknown as { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] });
   const busy = times.filter(([name]) => !name.startsWith('(idle)')).reduce((sum, [, time]) => sum + time, 0);
   process.stdout.write(
-    `${JSON.stringify({ database: database.kind, profiledVisits: counted, seconds: Number(seconds.toFixed(2)), connections, storedAfterClose: stored?.n ?? 0, acceptedTotal: answered204,
+    `${JSON.stringify({ database: database.kind, app: process.env.BARE === '1' ? 'bare Fastify + web tag' : 'buildApp', profiledVisits: counted, seconds: Number(seconds.toFixed(2)), connections, storedAfterClose: stored?.n ?? 0, acceptedTotal: answered204,
       serverCpuMicrosecondsPerVisit: Math.round((cpu.user + cpu.system) / counted), loadAverage1mBefore: Number(loadBefore?.toFixed(2)) }, null, 2)}\n`,
   );
   process.stdout.write('self time (share of busy samples):\n');
