@@ -28,7 +28,7 @@ export interface MasterIndex {
   /** Company c's normalizeName(...).tokens are nameWords[nameWordStarts[c] .. nameWordStarts[c + 1]) (none when the name normalises to nothing). */
   readonly nameWordStarts: Uint32Array;
   readonly nameWords: Uint32Array;
-  /** checkHash(domain) per company; 0 when the company has no usable domain. */
+  /** checkHash(domain) per company, also for a domain on the exclusion list (which gets no key); 0 without a domain. */
   readonly domainChecks: Uint32Array;
   /** Index into countryCodes per company; 0 = unknown. */
   readonly countries: Uint8Array;
@@ -92,7 +92,8 @@ export class MasterIndexBuilder {
     this.nameWordStarts[index + 1] = this.nameWordCount;
     const domain = normalizeDomain(company.domain);
     const isUsableDomain = domain !== null && !this.excludedDomains.has(domain);
-    this.domainChecks[index] = isUsableDomain ? checkHash(domain) || 1 : 0;
+    // An excluded domain gets no key (it finds no one) but keeps its check: github.com is still GitHub's own domain.
+    this.domainChecks[index] = domain !== null ? checkHash(domain) || 1 : 0;
     this.countries[index] = this.countryIndexOf(company.country);
     this.completeness[index] = Math.max(0, Math.min(255, company.completeness ?? 0));
     if (isUsableDomain) this.addKey(keyPrefix.domain, domain, index);
@@ -124,26 +125,28 @@ export class MasterIndexBuilder {
   }
 
   finish(): MasterIndex {
-    this.companyIds.compact();
-    this.words.compact();
-    const { hashes, companies } = sortByHash(this.keyHashes.subarray(0, this.keyCount), this.keyCompanies.subarray(0, this.keyCount));
-    const { keyDirectory, directoryBits } = buildKeyDirectory(hashes);
+    return mergeMasterIndexParts([this.takePart()]);
+  }
+
+  /**
+   * What this builder gathered, before sorting: a parallel build gives each thread a builder over its share of the
+   * rows, and mergeMasterIndexParts joins their parts in row order into the index one builder would have built.
+   */
+  takePart(): MasterIndexPart {
+    const { bytes, offsets } = this.companyIds.toParts();
     return {
-      keyDirectory,
-      directoryBits,
-      size: this.count,
-      companyIds: this.companyIds,
-      words: this.words,
+      count: this.count,
+      companyIdBytes: bytes,
+      companyIdOffsets: offsets,
       wordTexts: this.wordTexts,
-      wordWeights: computeWordWeights(this.wordTexts, hashes, keyDirectory, directoryBits, this.count),
       nameWordStarts: this.nameWordStarts.slice(0, this.count + 1),
       nameWords: this.nameWords.slice(0, this.nameWordCount),
       domainChecks: this.domainChecks.slice(0, this.count),
       countries: this.countries.slice(0, this.count),
-      completeness: this.completeness.slice(0, this.count),
       countryCodes: this.countryCodes,
-      keyHashes: hashes,
-      keyCompanies: companies,
+      completeness: this.completeness.slice(0, this.count),
+      keyHashes: this.keyHashes.slice(0, this.keyCount),
+      keyCompanies: this.keyCompanies.slice(0, this.keyCount),
     };
   }
 
@@ -422,4 +425,109 @@ function toSharedArray<T extends ArrayBufferView>(array: T): T {
   const shared = new Constructor(new SharedArrayBuffer(array.byteLength));
   new Uint8Array(shared.buffer, 0, array.byteLength).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
   return shared;
+}
+
+/** One builder's share of an index (takePart): company numbers, word ids and country indexes are its own. */
+export interface MasterIndexPart {
+  count: number;
+  companyIdBytes: Uint8Array;
+  companyIdOffsets: Uint32Array;
+  wordTexts: string[];
+  nameWordStarts: Uint32Array;
+  nameWords: Uint32Array;
+  domainChecks: Uint32Array;
+  countries: Uint8Array;
+  countryCodes: string[];
+  completeness: Uint8Array;
+  keyHashes: Uint32Array;
+  keyCompanies: Uint32Array;
+}
+
+/**
+ * The index of the parts' companies in part order: company numbers, word ids (in order of first use) and country
+ * indexes renumbered as one builder fed all rows in that order would have numbered them, so the result is the same.
+ */
+export function mergeMasterIndexParts(parts: readonly MasterIndexPart[]): MasterIndex {
+  const size = parts.reduce((sum, part) => sum + part.count, 0);
+  const keyCount = parts.reduce((sum, part) => sum + part.keyHashes.length, 0);
+  const wordCount = parts.reduce((sum, part) => sum + part.nameWords.length, 0);
+  const idBytes = parts.reduce((sum, part) => sum + (part.companyIdOffsets[part.count] ?? 0), 0);
+  const companyIdBytes = parts.length === 1 ? (parts[0] as MasterIndexPart).companyIdBytes : new Uint8Array(idBytes);
+  const companyIdOffsets = parts.length === 1 ? (parts[0] as MasterIndexPart).companyIdOffsets : new Uint32Array(size + 1);
+  const nameWordStarts = new Uint32Array(size + 1);
+  const nameWords = new Uint32Array(wordCount);
+  const domainChecks = new Uint32Array(size);
+  const countries = new Uint8Array(size);
+  const completeness = new Uint8Array(size);
+  const keyHashes = new Uint32Array(keyCount);
+  const keyCompanies = new Uint32Array(keyCount);
+  const words = new StringStore(1024, 8);
+  const wordTexts: string[] = [];
+  const wordIds = new Map<string, number>();
+  const countryCodes: string[] = [''];
+  const countryIds = new Map<string, number>([['', 0]]);
+  let companyBase = 0;
+  let wordBase = 0;
+  let keyBase = 0;
+  let byteBase = 0;
+  for (const part of parts) {
+    const wordMap = new Uint32Array(part.wordTexts.length);
+    part.wordTexts.forEach((text, local) => {
+      let id = wordIds.get(text);
+      if (id === undefined) {
+        id = wordTexts.length;
+        wordIds.set(text, id);
+        wordTexts.push(text);
+        words.add(text);
+      }
+      wordMap[local] = id;
+    });
+    const countryMap = new Uint8Array(part.countryCodes.length);
+    part.countryCodes.forEach((code, local) => {
+      let id = countryIds.get(code);
+      if (id === undefined) {
+        // 249 ISO countries fit in a byte, as in the builder.
+        id = countryCodes.length > 255 ? 0 : countryCodes.length;
+        if (id !== 0) countryCodes.push(code);
+        countryIds.set(code, id);
+      }
+      countryMap[local] = id;
+    });
+    for (let word = 0; word < part.nameWords.length; word++) nameWords[wordBase + word] = wordMap[part.nameWords[word] ?? 0] ?? 0;
+    for (let company = 0; company <= part.count; company++) nameWordStarts[companyBase + company] = wordBase + (part.nameWordStarts[company] ?? 0);
+    for (let company = 0; company < part.count; company++) countries[companyBase + company] = countryMap[part.countries[company] ?? 0] ?? 0;
+    domainChecks.set(part.domainChecks, companyBase);
+    completeness.set(part.completeness, companyBase);
+    keyHashes.set(part.keyHashes, keyBase);
+    for (let key = 0; key < part.keyCompanies.length; key++) keyCompanies[keyBase + key] = companyBase + (part.keyCompanies[key] ?? 0);
+    if (parts.length > 1) {
+      const partBytes = part.companyIdOffsets[part.count] ?? 0;
+      companyIdBytes.set(part.companyIdBytes.subarray(0, partBytes), byteBase);
+      for (let company = 0; company <= part.count; company++) companyIdOffsets[companyBase + company] = byteBase + (part.companyIdOffsets[company] ?? 0);
+      byteBase += partBytes;
+    }
+    companyBase += part.count;
+    wordBase += part.nameWords.length;
+    keyBase += part.keyHashes.length;
+  }
+  words.compact();
+  const { hashes, companies } = sortByHash(keyHashes, keyCompanies);
+  const { keyDirectory, directoryBits } = buildKeyDirectory(hashes);
+  return {
+    keyDirectory,
+    directoryBits,
+    size,
+    companyIds: StringStore.fromParts(companyIdBytes, companyIdOffsets),
+    words,
+    wordTexts,
+    wordWeights: computeWordWeights(wordTexts, hashes, keyDirectory, directoryBits, size),
+    nameWordStarts,
+    nameWords,
+    domainChecks,
+    countries,
+    completeness,
+    countryCodes,
+    keyHashes: hashes,
+    keyCompanies: companies,
+  };
 }

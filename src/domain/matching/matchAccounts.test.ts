@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildExclusionSet } from './excludedDomains';
 import { buildMasterIndex } from './masterIndex';
-import { matchAccounts } from './matchAccounts';
+import { candidateFloor, matchAccounts } from './matchAccounts';
 import type { AccountInput, MasterCompanyInput } from './types';
 
 const master: MasterCompanyInput[] = [
@@ -101,5 +101,83 @@ describe('matchAccounts', () => {
     const sharedIndex = buildMasterIndex([...master, ...shared]);
     const [result] = matchAccounts(sharedIndex, [{ rowId: '1', name: 'Quillfeather Widgets Inc', domain: 'www.sharedhost.com', country: 'US' }], { excludedDomains: buildExclusionSet() });
     expect(result).toMatchObject({ status: 'matched', companyId: 'Q1' });
+  });
+});
+
+describe('matchAccounts: rows whose domain is on the exclusion list', () => {
+  it('matches a personal e-mail row on name and country, says so, and lets the domain count for nothing', () => {
+    const [result] = match([{ rowId: '1', name: 'Bluepeak Logistics', domain: 'jane@gmail.com', country: 'DE' }]);
+    expect(result).toMatchObject({ status: 'matched', companyId: 'C2', reason: null, note: 'name_country_fallback' });
+    // The same score as the row without a domain: the domain neither helps nor hurts.
+    expect(result?.score).toBe(match([{ rowId: '1', name: 'Bluepeak Logistics', country: 'DE' }])[0]?.score);
+  });
+
+  it('keeps the exclusion-list reason when name and country do not settle it (no country, or another one)', () => {
+    const results = match([
+      { rowId: 'no-country', name: 'Bluepeak Logistics', domain: 'jane@hotmail.com' },
+      { rowId: 'other-country', name: 'Bluepeak Logistics', domain: 'jane@hotmail.com', country: 'FR' },
+      { rowId: 'no-name', domain: 'jane@hotmail.com', country: 'DE' },
+    ]);
+    expect(results.map((r) => [r.rowId, r.status, r.reason, r.note])).toEqual([
+      ['no-country', 'unmatched', 'excluded_domain', undefined],
+      ['other-country', 'unmatched', 'excluded_domain', undefined],
+      ['no-name', 'unmatched', 'excluded_domain', undefined],
+    ]);
+  });
+
+  it('keeps the spec behaviour when the organisation turns the fallback off', () => {
+    const [result] = matchAccounts(index, [{ rowId: '1', name: 'Bluepeak Logistics', domain: 'jane@gmail.com', country: 'DE' }], { excludedDomains: buildExclusionSet(), nameFallbackOnExcludedDomain: false });
+    expect(result).toMatchObject({ status: 'unmatched', companyId: null, reason: 'excluded_domain' });
+  });
+
+  it("recognises a company by its own domain although the domain is on the exclusion list, when the name agrees", () => {
+    const withPlatforms = buildMasterIndex([
+      ...master,
+      { companyId: 'GH', name: 'GitHub, Inc.', domain: 'github.com', country: 'US' },
+      { companyId: 'KS', name: 'Kickstarter PBC', domain: 'https://www.kickstarter.com', country: 'US' },
+      // A company that put its GitHub page as its website: github.com is not its own domain in any useful sense.
+      { companyId: 'TOOL', name: 'Gitbucket Tools', domain: 'github.com', country: 'US' },
+    ]);
+    const results = matchAccounts(
+      withPlatforms,
+      [
+        { rowId: 'gh', name: 'GitHub', domain: 'https://github.com/about' },
+        { rowId: 'ks', name: 'Kickstarter', domain: 'kickstarter.com' },
+        { rowId: 'other-name', name: 'Quillfeather Widgets', domain: 'github.com' },
+      ],
+      { excludedDomains: buildExclusionSet(), nameFallbackOnExcludedDomain: false },
+    );
+    expect(results.map((r) => [r.rowId, r.status, r.companyId, r.reason])).toEqual([
+      ['gh', 'matched', 'GH', null],
+      ['ks', 'matched', 'KS', null],
+      ['other-name', 'unmatched', null, 'excluded_domain'],
+    ]);
+  });
+});
+
+describe('matchAccounts: candidates', () => {
+  it('never offers a candidate below the floor', () => {
+    const results = match(['Kestrel Marine', 'Kestrel Software Group', 'Acorn Widgets', 'Northwind Logistics', 'Kestrel'].map((name, n) => ({ rowId: `${n}`, name, country: 'US' })));
+    // The closest companies of the first rows are unrelated (scores under the floor): none is offered.
+    expect(results[0]).toMatchObject({ status: 'unmatched', reason: 'low_score', candidates: [] });
+    expect(results[0]?.score).toBeLessThan(candidateFloor);
+    const offered = results.flatMap((result) => result.candidates);
+    expect(offered.map((candidate) => candidate.companyId)).toContain('C4');
+    for (const candidate of offered) expect(candidate.score).toBeGreaterThanOrEqual(candidateFloor);
+  });
+
+  it('offers a one-letter spelling variant in the same country, even when the other word is common', () => {
+    // "Barnes" on 450 companies in six countries: its block is too large to read whole, and "Advisers" is on none.
+    const countries = ['FR', 'DE', 'US', 'GB', 'ES', 'IT'];
+    const words = ['Capital', 'Partners', 'Logistics', 'Foods', 'Media', 'Energy', 'Labs', 'Studio', 'Motors', 'Textiles', 'Systems', 'Digital', 'Realty', 'Marine', 'Health'];
+    const crowded: MasterCompanyInput[] = countries.flatMap((country) =>
+      words.flatMap((word) => Array.from({ length: 5 }, (_, k) => ({ companyId: `B-${country}-${word}-${k}`, name: `Barnes ${word} ${k || ''}`, domain: '', country }))),
+    );
+    crowded.push(...countries.flatMap((country) => Array.from({ length: 60 }, (_, k) => ({ companyId: `A-${country}-${k}`, name: `Firm${k} Advisors`, domain: '', country }))));
+    crowded.push({ companyId: 'BARNES-ADVISORS', name: 'Barnes Advisors SAS', domain: '', country: 'FR' });
+    const [result] = matchAccounts(buildMasterIndex(crowded), [{ rowId: '1', name: 'Barnes Advisers SAS', country: 'FR' }], { excludedDomains: buildExclusionSet() });
+    expect(result?.candidates.map((candidate) => candidate.companyId)).toContain('BARNES-ADVISORS');
+    // Offered, not matched: a one-edit link alone is too often another company.
+    expect(result).toMatchObject({ status: 'unmatched', reason: 'low_score' });
   });
 });

@@ -228,7 +228,8 @@ export function joinInitials(tokens: string[]): string[] {
     else joined.push(token);
     previousWasLetter = isLetter;
   }
-  return joined;
+  // Joined letters may spell an abbreviation ("B K" → "bk" → "bank"), as "B.K." does.
+  return joined.map(canonicalWord);
 }
 
 function isSingleLetter(token: string | undefined): boolean {

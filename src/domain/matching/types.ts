@@ -25,6 +25,12 @@ export interface AccountInput {
 export type MatchStatus = 'matched' | 'duplicate' | 'unmatched';
 export type UnmatchedReason = 'excluded_domain' | 'missing_data' | 'no_candidate' | 'ambiguous' | 'low_score';
 
+/**
+ * How a matched row was matched when it is worth saying: "name_country_fallback", its domain is on the exclusion
+ * list (a personal e-mail address such as gmail.com) and it was matched on its name and country alone.
+ */
+export type MatchNote = 'name_country_fallback';
+
 export interface MatchCandidate {
   companyId: string;
   /** Calibrated score in [0, 1]; 0.85 and above is a match by default. */
@@ -38,8 +44,10 @@ export interface MatchResult {
   companyId: string | null;
   score: number | null;
   reason: UnmatchedReason | null;
-  /** Up to three best candidates, best first, so a user can see why and override. */
+  /** Up to three best candidates, best first, so a user can see why and override (none scoring below 0.4). */
   candidates: MatchCandidate[];
+  /** Set on a matched row only when it was matched in a way the user should be told about. */
+  note?: MatchNote;
 }
 
 export interface MatchSummary {
