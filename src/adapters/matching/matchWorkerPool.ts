@@ -3,12 +3,12 @@
 // is resolved with the same matcher as in-thread, and duplicates are then decided in input order, so the results
 // are those of matchAccounts (matchWorkerPool.test.ts checks it).
 import { availableParallelism } from 'node:os';
-import { createRequire } from 'node:module';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import { isSharedMasterIndex, masterIndexToParts, shareMasterIndex, type MasterIndex } from '../../domain/matching/masterIndex';
 import type { MatchOptions } from '../../domain/matching/matchAccounts';
 import type { AccountInput, MatchResult } from '../../domain/matching/types';
 import type { WorkerMatchOptions, WorkerReply, WorkerRequest } from './matchWorkerMessages';
+import { startTsWorker } from './tsWorker';
 
 /** Rows per message: small enough to balance two busy cores, large enough that messaging stays a few per cent. */
 const chunkSize = 1_000;
@@ -135,7 +135,7 @@ export class MatchWorkerPool {
   }
 
   private startWorker(): PoolWorker {
-    const worker = new Worker(bootstrapSource, { eval: true, workerData: { tsxApi, workerModule } });
+    const worker = startTsWorker(new URL('./matchWorker.ts', import.meta.url));
     // Idle workers do not keep the process alive.
     worker.unref();
     const entry: PoolWorker = { worker, busy: undefined, indexIds: new Set() };
@@ -155,22 +155,12 @@ export class MatchWorkerPool {
       entry.busy = undefined;
       if (!this.isClosed) this.dispatch();
     };
-    worker.on('error', (error) => fail(error));
+    worker.on('error', (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
     worker.on('exit', (code) => fail(new Error(`match worker exited (code ${code})`)));
     this.workers.push(entry);
     return entry;
   }
 }
-
-// The app runs TypeScript through tsx (bin/openabm.mjs): a worker registers it too before loading its module.
-const require = createRequire(import.meta.url);
-const tsxApi = require.resolve('tsx/esm/api');
-const workerModule = new URL('./matchWorker.ts', import.meta.url).href;
-const bootstrapSource = `
-const { workerData } = require('node:worker_threads');
-require(workerData.tsxApi).register();
-import(workerData.workerModule).catch((error) => { console.error(error); process.exit(1); });
-`;
 
 let sharedPool: MatchWorkerPool | undefined;
 

@@ -2,7 +2,10 @@
 // records, write RESULTS.csv. Parsing and matching themselves are pure (src/domain/matching).
 import { createReadStream } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
-import { recogniseAccountColumns, recogniseMasterColumns } from '../../../domain/matching/accountColumns';
+import { availableParallelism } from 'node:os';
+import { recogniseAccountColumns } from '../../../domain/matching/accountColumns';
+import { addMasterCsvRecord, masterCsvColumns, type MasterCsvColumns } from '../../../domain/matching/masterCsvRows';
+import { buildMasterIndexInParallel, parallelBuildMinBytes } from '../../../adapters/matching/buildIndexInParallel';
 import { createCsvParser, CsvFormatError, formatCsvField, type CsvRecord } from '../../../domain/matching/csv';
 import { MasterIndexBuilder, type MasterIndex } from '../../../domain/matching/masterIndex';
 import type { AccountInput, MatchResult } from '../../../domain/matching/types';
@@ -39,28 +42,17 @@ export async function forEachCsvChunk(filePath: string, onRecords: (records: Csv
   }
 }
 
-/** Builds the master index from MASTER.csv (company_id,name,domain,country, optional extra columns). */
-export async function loadMasterFile(filePath: string, onProgress?: ProgressListener): Promise<MasterIndex> {
+/** Builds the master index from MASTER.csv (company_id,name,domain,country, optional extra columns), streamed. */
+export async function loadMasterFileStreamed(filePath: string, onProgress?: ProgressListener): Promise<MasterIndex> {
   const estimatedRows = Math.max(1024, Math.round((await stat(filePath)).size / 50));
   const builder = new MasterIndexBuilder(estimatedRows);
-  let columns: (ReturnType<typeof recogniseMasterColumns> & { coreColumns: Set<number> }) | undefined;
+  let columns: MasterCsvColumns | undefined;
   await forEachCsvChunk(
     filePath,
     (records) => {
       for (const record of records) {
-        if (!columns) {
-          const found = recogniseMasterColumns(record.fields, record.line);
-          columns = { ...found, coreColumns: new Set([found.companyId, found.name, found.domain, found.country]) };
-          continue;
-        }
-        const fields = record.fields;
-        const companyId = (fields[columns.companyId] ?? '').trim();
-        if (companyId.length === 0) throw new CsvFormatError('company_id is empty', record.line, filePath);
-        let completeness = 0;
-        for (let position = 0; position < fields.length; position++) {
-          if (!columns.coreColumns.has(position) && isFilled(fields[position] ?? '')) completeness++;
-        }
-        builder.add({ companyId, name: fields[columns.name] ?? '', domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '', completeness });
+        if (!columns) columns = masterCsvColumns(record.fields, record.line);
+        else addMasterCsvRecord(builder, columns, record);
       }
     },
     onProgress,
@@ -69,11 +61,17 @@ export async function loadMasterFile(filePath: string, onProgress?: ProgressList
   return builder.finish();
 }
 
-/** A field with more than white space (a printable ASCII first character settles it without trimming). */
-function isFilled(value: string): boolean {
-  if (value.length === 0) return false;
-  const first = value.charCodeAt(0);
-  return (first > 32 && first < 127) || value.trim() !== '';
+/**
+ * Builds the master index from MASTER.csv: a large file is parsed and normalised on every core (parts merged into
+ * the index the streamed build gives, identical), a small one streamed in-thread.
+ */
+export async function loadMasterFile(filePath: string, onProgress?: ProgressListener): Promise<MasterIndex> {
+  const { size } = await stat(filePath);
+  if (size < parallelBuildMinBytes || availableParallelism() < 2) return loadMasterFileStreamed(filePath, onProgress);
+  const index = await buildMasterIndexInParallel(filePath);
+  if (!index) return loadMasterFileStreamed(filePath, onProgress);
+  onProgress?.(size, size);
+  return index;
 }
 
 /** Reads ACCOUNTS.csv with any recognised header naming; rows without an id column get their row number (1 = first data row). */

@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadMasterFileStreamed } from '../../apps/cli/commands/matchFiles';
+import { formatCsvField } from '../../domain/matching/csv';
+import { generateDemoCompanies } from '../demo/demoCompanies';
+import { buildMasterIndexInParallel } from './buildIndexInParallel';
+
+const dir = mkdtempSync(path.join(tmpdir(), 'openabm-parallel-build-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function masterCsv(extraRows: string[][] = []): string {
+  const lines = ['company_id,name,domain,country,industry,notes'];
+  const companies = generateDemoCompanies(3_000, 9);
+  companies.forEach((c, n) => {
+    // Quoted fields with commas, quotes and line breaks inside, so that cuts must fall outside quotes.
+    const notes = n % 7 === 0 ? `line one\nline "two", still ${n}` : n % 11 === 0 ? 'a, b' : '';
+    lines.push([c.companyId, n % 13 === 0 ? `${c.name} «Ünïcode»` : c.name, c.domain, c.country, c.industry, notes].map(formatCsvField).join(','));
+  });
+  for (const row of extraRows) lines.push(row.map(formatCsvField).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+describe('the master index built on several threads', () => {
+  it('is the index the streamed build gives, field for field', async () => {
+    const file = path.join(dir, 'master.csv');
+    writeFileSync(file, masterCsv());
+    const streamed = await loadMasterFileStreamed(file);
+    for (const threads of [3]) {
+      const parallel = await buildMasterIndexInParallel(file, threads);
+      expect(parallel).toEqual(streamed);
+    }
+  });
+
+  it('reports a bad row with the line the streamed build reports', async () => {
+    const file = path.join(dir, 'bad.csv');
+    writeFileSync(file, masterCsv([['', 'Nameless Id Ltd', 'nameless.com', 'GB', '', '']]));
+    const streamedError = await loadMasterFileStreamed(file).catch((error: unknown) => error);
+    expect(String(streamedError)).toMatch(/line \d+: company_id is empty/);
+    await expect(buildMasterIndexInParallel(file, 3)).rejects.toThrow((streamedError as Error).message);
+  });
+});
