@@ -81,3 +81,19 @@ export async function deliverToSandboxInbound(
     transport.close();
   }
 }
+
+/**
+ * A handler that posts each message to an openabm inbound webhook URL (the shape mail providers' inbound parse uses),
+ * for `openabm sandbox … --ce-inbound-webhook`: outside clients send SMTP to the listener and openabm receives it as a
+ * provider would forward it. A refused post fails the SMTP transaction, so the sender sees the error.
+ */
+export function forwardToInboundWebhook(webhookUrl: string): (mail: InboundMail) => Promise<void> {
+  return async (mail) => {
+    const response = await fetch(webhookUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: mail.from, to: [...mail.to], cc: [...mail.cc], subject: mail.subject, text: mail.text, ...(mail.html ? { html: mail.html } : {}), headers: mail.headers }),
+    });
+    if (!response.ok) throw new Error(`the inbound webhook answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
+  };
+}

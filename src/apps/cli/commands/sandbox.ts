@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { emulatorDefinitions, findEmulator } from '../../../adapters/emulators/index';
+import { forwardToInboundWebhook, startInboundSmtpListener } from '../../../adapters/mailer/ceInboundSmtp';
 import { CliError } from '../cliError';
 import { waitForShutdown } from '../shutdown';
 
@@ -14,8 +15,9 @@ export function registerSandbox(program: Command): void {
     .argument('<provider>', `emulator to run: ${emulatorDefinitions.map((definition) => definition.provider).join(', ')}`)
     .option('-p, --port <port>', 'port on 127.0.0.1 (0 picks a free one)', '0')
     .option('--log', 'log each request to stderr', false)
+    .option('--ce-inbound-webhook <url>', "also run Conversational Email's inbound SMTP listener; each message it receives is posted to this openabm inbound webhook URL (its port is printed as ceInboundSmtpPort)")
     .addHelpText('after', '\nExample:\n  npx openabm sandbox salesforce --port 4010\n  {"provider":"salesforce","baseUrl":"http://127.0.0.1:4010","clientId":"…","clientSecret":"…","refreshToken":"…",…}')
-    .action(async (provider: string, options: { port: string; log: boolean }) => {
+    .action(async (provider: string, options: { port: string; log: boolean; ceInboundWebhook?: string }) => {
       const definition = findEmulator(provider);
       if (!definition) {
         throw new CliError(`unknown provider "${provider}"; known emulators: ${emulatorDefinitions.map((candidate) => candidate.provider).join(', ')}`, 2);
@@ -29,8 +31,13 @@ export function registerSandbox(program: Command): void {
         if ((error as { code?: string }).code === 'EADDRINUSE') throw new CliError(`port ${port} is already in use; pick another with --port, or --port 0 for a free one`);
         throw error;
       }
-      process.stdout.write(`${JSON.stringify({ provider: running.provider, baseUrl: running.baseUrl, ...running.credentials })}\n`);
-      process.stderr.write(`${definition.displayName} emulator listening on ${running.baseUrl}. Press Ctrl+C to stop.\n`);
-      await waitForShutdown(() => running.close());
+      const ceInbound = options.ceInboundWebhook ? await startInboundSmtpListener() : undefined;
+      if (ceInbound && options.ceInboundWebhook) ceInbound.setHandler(forwardToInboundWebhook(options.ceInboundWebhook));
+      process.stdout.write(`${JSON.stringify({ provider: running.provider, baseUrl: running.baseUrl, ...running.credentials, ...(ceInbound ? { ceInboundSmtpPort: ceInbound.port } : {}) })}\n`);
+      process.stderr.write(`${definition.displayName} emulator listening on ${running.baseUrl}.${ceInbound ? ` Conversational Email inbound SMTP on 127.0.0.1:${ceInbound.port}.` : ''} Press Ctrl+C to stop.\n`);
+      await waitForShutdown(async () => {
+        await ceInbound?.close();
+        await running.close();
+      });
     });
 }

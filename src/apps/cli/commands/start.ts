@@ -36,6 +36,7 @@ Environment:
         `  mode:     ${config.isSandbox ? 'sandbox — provider emulators: ' + (Object.keys(running.deps.sandboxUrls).join(', ') || 'none') : 'production'}`,
         `  API docs: ${running.url}/api/docs`,
       ];
+      if (running.deps.ceInboundSmtpPort !== undefined) lines.push(`  Conversational Email inbound SMTP (sandbox lead replies): 127.0.0.1:${running.deps.ceInboundSmtpPort}`);
       if (running.demo) {
         lines.push('', 'A demo organisation was created. Log in with any of these users:');
         for (const role of ROLES) lines.push(`  ${ROLE_LABELS[role].padEnd(22)} ${running.demo.emails[role]}`);

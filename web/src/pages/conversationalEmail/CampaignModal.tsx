@@ -35,7 +35,8 @@ function CampaignForm({ onClose }: { onClose: () => void }) {
   const [startHour, setStartHour] = useState<number | string>(9);
   const [endHour, setEndHour] = useState<number | string>(17);
   const [cap, setCap] = useState<number | string>(300);
-  const reports = (sources.data?.items ?? []).filter((source) => source.kind === 'report').map((source) => ({ value: source.id, label: source.name }));
+  // Campaigns enroll leads and contacts: account reports cannot feed one, so they are not offered.
+  const reports = (sources.data?.items ?? []).filter((source) => source.kind === 'report' && source.objectType !== 'account').map((source) => ({ value: source.id, label: source.name }));
   return (
     <form
       onSubmit={(event) => {

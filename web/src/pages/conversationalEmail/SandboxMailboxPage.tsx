@@ -42,7 +42,7 @@ export function SandboxMailboxPage() {
               {!conversationId && <Text c="dimmed">Choose a lead to see their inbox.</Text>}
               {conversationId && (
                 <Stack gap="md">
-                  <ConversationThread conversationId={conversationId} />
+                  <ConversationThread conversationId={conversationId} isManaging={false} />
                   <Title order={2} fz="h5">Answer as the lead</Title>
                   <Textarea label="Reply" autosize minRows={3} value={text} onChange={(event) => setText(event.currentTarget.value)} placeholder="Sounds great, let's set up a call next week." />
                   {reply.isError && <Alert color="red" variant="light" role="alert">{errorMessage(reply.error)}</Alert>}
