@@ -9,6 +9,8 @@ import type { MasterIndex } from '../../../domain/matching/masterIndex';
 import { createAccountMatcher } from '../../../domain/matching/matchAccounts';
 import { summarizeResults, type MatchResult } from '../../../domain/matching/types';
 import { keepMasterIndexSnapshots, loadMasterIndex } from '../../../usecases/matching/loadMasterIndex';
+import { defaultMatchThreads, matchOnAllCores } from '../../../usecases/matching/matchOnAllCores';
+import { closeMatchWorkerPool } from '../../../adapters/matching/matchWorkerPool';
 import { loadConfig } from '../../config';
 import { CliError } from '../cliError';
 import { loadMasterFile, readAccountFile, writeResultsFile, type ProgressListener } from './matchFiles';
@@ -46,14 +48,22 @@ export function registerMatch(program: Command): void {
         const indexMs = performance.now() - indexStart;
         const accounts = await readAccountFile(options.input, progress.reporter('Reading accounts'));
         const matchStart = performance.now();
-        const matcher = createAccountMatcher(index, { excludedDomains: buildExclusionSet() });
-        const claimed = new Set<number>();
-        const results: MatchResult[] = [];
-        const report = progress.reporter('Matching');
-        for (let position = 0; position < accounts.length; position++) {
-          const account = accounts[position];
-          if (account) results.push(matcher.resolve(account, claimed));
-          if (position % 2048 === 0) report?.(position, accounts.length);
+        const matchOptions = { excludedDomains: buildExclusionSet() };
+        let results: MatchResult[];
+        const threads = defaultMatchThreads();
+        if (threads.pool && accounts.length >= threads.minRows) {
+          // A long list on every core (worker threads over the index in shared memory): the same results.
+          results = await matchOnAllCores(index, null, accounts, matchOptions, threads);
+        } else {
+          const matcher = createAccountMatcher(index, matchOptions);
+          const claimed = new Set<number>();
+          results = [];
+          const report = progress.reporter('Matching');
+          for (let position = 0; position < accounts.length; position++) {
+            const account = accounts[position];
+            if (account) results.push(matcher.resolve(account, claimed));
+            if (position % 2048 === 0) report?.(position, accounts.length);
+          }
         }
         const matchMs = performance.now() - matchStart;
         progress.stop();
@@ -63,6 +73,8 @@ export function registerMatch(program: Command): void {
         progress.stop();
         if (error instanceof CsvFormatError) throw new CliError(error.message);
         throw error;
+      } finally {
+        await closeMatchWorkerPool();
       }
     });
 }
