@@ -14,6 +14,8 @@ import { startTsWorker } from './tsWorker';
 const chunkSize = 1_000;
 /** Index versions the workers keep at once (the current one and the one a running match may still read). */
 const keptIndexes = 2;
+/** Chunks queued in one worker at once: it starts the next as soon as it answers one, without a round trip. */
+const maxInFlight = 2;
 
 interface Job {
   jobId: number;
@@ -24,7 +26,8 @@ interface Job {
 
 interface PoolWorker {
   worker: Worker;
-  busy: Job | undefined;
+  /** Chunks sent and not yet answered (up to maxInFlight: the next one waits in the worker while it matches). */
+  inFlight: Job[];
   indexIds: Set<number>;
 }
 
@@ -107,11 +110,11 @@ export class MatchWorkerPool {
 
   private dispatch(): void {
     while (this.queue.length > 0) {
-      let entry = this.workers.find((candidate) => !candidate.busy);
-      if (!entry) {
-        if (this.workers.length >= this.size) return;
-        entry = this.startWorker();
-      }
+      // An idle worker, else a new one while the pool is below its size, else one with room in its queue.
+      let entry = this.workers.find((candidate) => candidate.inFlight.length === 0);
+      if (!entry && this.workers.length < this.size) entry = this.startWorker();
+      entry ??= this.workers.find((candidate) => candidate.inFlight.length < maxInFlight);
+      if (!entry) return;
       const job = this.queue.shift() as Job;
       this.send(entry, job);
     }
@@ -130,7 +133,7 @@ export class MatchWorkerPool {
       for (const id of entry.indexIds) if (!keep.includes(id)) entry.indexIds.delete(id);
       entry.indexIds.add(indexId);
     }
-    entry.busy = job;
+    entry.inFlight.push(job);
     entry.worker.postMessage(job.request);
   }
 
@@ -138,11 +141,11 @@ export class MatchWorkerPool {
     const worker = startTsWorker(new URL('./matchWorker.ts', import.meta.url));
     // Idle workers do not keep the process alive.
     worker.unref();
-    const entry: PoolWorker = { worker, busy: undefined, indexIds: new Set() };
+    const entry: PoolWorker = { worker, inFlight: [], indexIds: new Set() };
     worker.on('message', (reply: WorkerReply) => {
-      const job = entry.busy;
-      entry.busy = undefined;
-      if (job && job.jobId === reply.jobId) {
+      const at = entry.inFlight.findIndex((candidate) => candidate.jobId === reply.jobId);
+      const job = at >= 0 ? entry.inFlight.splice(at, 1)[0] : undefined;
+      if (job) {
         if (reply.type === 'result') job.resolve(reply.results);
         else job.reject(new Error(`match worker failed: ${reply.message}`));
       }
@@ -151,8 +154,7 @@ export class MatchWorkerPool {
     const fail = (error: Error): void => {
       const index = this.workers.indexOf(entry);
       if (index >= 0) this.workers.splice(index, 1);
-      entry.busy?.reject(error);
-      entry.busy = undefined;
+      for (const job of entry.inFlight.splice(0)) job.reject(error);
       if (!this.isClosed) this.dispatch();
     };
     worker.on('error', (error: unknown) => fail(error instanceof Error ? error : new Error(String(error))));
