@@ -48,20 +48,18 @@ export const crmSyncRunSummary = z.object({
   finishedAt: z.string().nullable(),
 });
 
-export const crmConnectionSummary = z.object({
+/** What every connection summary shows, CRM or marketing automation: status model, credentials, API budget. */
+export const connectionSummaryBase = z.object({
   id: z.string().uuid(),
-  provider: crmProviderSchema,
   displayName: z.string(),
   status: connectionStatusSchema,
   statusLabel: z.string(),
   /** Why the status is not connected: the specification's message (e.g. "Unable to log into SFDC instance, …"). */
   statusReason: z.string().nullable(),
   statusChangedAt: z.string(),
-  environment: loginEnvironmentSchema,
-  loginUrl: z.string(),
   instanceUrl: z.string(),
+  /** The provider account: Salesforce org id, Munchkin id, business unit id, Eloqua site name. */
   externalOrgId: z.string().nullable(),
-  externalUserId: z.string().nullable(),
   credentialPolicy: credentialPolicySchema,
   credentialsSetAt: z.string(),
   /** Predicted from the credential policy; null for "Never Expire". */
@@ -76,11 +74,23 @@ export const crmConnectionSummary = z.object({
   /** When a spent allowance comes back (next UTC midnight). */
   allowanceResetsAt: z.string(),
   isApiLimitReachedToday: z.boolean(),
+  connectedAt: z.string(),
+});
+
+export type ConnectionSummaryBase = z.infer<typeof connectionSummaryBase>;
+
+/** Body of the allowance endpoints (CRM and marketing automation). */
+export const apiAllowanceBody = z.object({ dailyApiAllowance: z.number().int().min(0).max(10_000_000) });
+
+export const crmConnectionSummary = connectionSummaryBase.extend({
+  provider: crmProviderSchema,
+  environment: loginEnvironmentSchema,
+  loginUrl: z.string(),
+  externalUserId: z.string().nullable(),
   firstFullSyncAt: z.string().nullable(),
   lastSyncAt: z.string().nullable(),
   lastSyncRun: crmSyncRunSummary.nullable(),
   recordCounts: z.object({ account: z.number().int(), contact: z.number().int(), lead: z.number().int() }),
-  connectedAt: z.string(),
 });
 export type CrmConnectionSummary = z.infer<typeof crmConnectionSummary>;
 
@@ -151,7 +161,7 @@ export const setCrmApiAllowance = defineContract({
   summary: 'Set the daily API allowance (contracted calls per UTC day) for this provider',
   tags: ['integrations'],
   params: providerParams,
-  body: z.object({ dailyApiAllowance: z.number().int().min(0).max(10_000_000) }),
+  body: apiAllowanceBody,
   response: z.object({ connection: crmConnectionSummary }),
 });
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineContract } from './http';
-import { connectionStatusSchema, credentialPolicySchema } from './integrations';
+import { apiAllowanceBody, completeCrmOAuthQuery, connectionSummaryBase, credentialPolicySchema } from './integrations';
 
 /**
  * Marketing-automation integrations (Settings > Integrations, beside the CRMs): HubSpot (OAuth), Marketo (REST client
@@ -27,29 +27,10 @@ export const mapProviderOption = z.object({
   defaultDailyApiAllowance: z.number().int(),
 });
 
-export const mapConnectionSummary = z.object({
-  id: z.string().uuid(),
+export const mapConnectionSummary = connectionSummaryBase.extend({
   provider: mapProviderSchema,
-  displayName: z.string(),
   authKind: mapAuthKindSchema,
-  status: connectionStatusSchema,
-  statusLabel: z.string(),
-  statusReason: z.string().nullable(),
-  statusChangedAt: z.string(),
   environment: mapEnvironmentSchema,
-  instanceUrl: z.string(),
-  /** Munchkin id, business unit id, Eloqua site name: whatever names the provider account. */
-  externalOrgId: z.string().nullable(),
-  credentialPolicy: credentialPolicySchema,
-  credentialsSetAt: z.string(),
-  credentialsExpireAt: z.string().nullable(),
-  dailyApiAllowance: z.number().int(),
-  apiCallsToday: z.number().int(),
-  apiCallsRefusedToday: z.number().int(),
-  providerApiUsage: z.object({ used: z.number().int(), max: z.number().int() }).nullable(),
-  allowanceResetsAt: z.string(),
-  isApiLimitReachedToday: z.boolean(),
-  connectedAt: z.string(),
 });
 export type MapConnectionSummary = z.infer<typeof mapConnectionSummary>;
 
@@ -99,12 +80,7 @@ export const completeMapOAuth = defineContract({
   path: '/api/integrations/map/oauth/callback',
   summary: 'OAuth callback of HubSpot, Pardot (Salesforce login) and Eloqua: stores the tokens sealed, redirects to the integrations page',
   tags: ['integrations'],
-  query: z.object({
-    state: z.string().min(1).max(500),
-    code: z.string().min(1).max(2000).optional(),
-    error: z.string().max(200).optional(),
-    error_description: z.string().max(2000).optional(),
-  }),
+  query: completeCrmOAuthQuery,
   response: z.object({ redirectTo: z.string() }),
 });
 
@@ -123,6 +99,6 @@ export const setMapApiAllowance = defineContract({
   summary: 'Set the daily API allowance (calls per UTC day) for this marketing-automation system',
   tags: ['integrations'],
   params: providerParams,
-  body: z.object({ dailyApiAllowance: z.number().int().min(0).max(10_000_000) }),
+  body: apiAllowanceBody,
   response: z.object({ connection: mapConnectionSummary }),
 });

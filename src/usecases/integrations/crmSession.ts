@@ -1,40 +1,22 @@
-import {
-  findCrmApiUsage,
-  findCrmConnection,
-  markCrmApiLimitReached,
-  recordCrmProviderUsage,
-  reserveCrmApiCall,
-  updateCrmConnection,
-  type CrmConnectionRow,
-} from '../../adapters/db/repositories/crmConnections';
-import { decideCall, usageDay } from '../../domain/budget/apiAllowance';
+import { findCrmConnection, updateCrmConnection, type CrmConnectionRow } from '../../adapters/db/repositories/crmConnections';
+import { usageDay } from '../../domain/budget/apiAllowance';
 import { CRM_MESSAGES, loginRefusedMessage } from '../../domain/crmSources/messages';
-import { canCallProvider, nextConnectionStatus, isConnectionStatus, type ConnectionEvent } from '../../domain/integrations/connectionState';
+import { canCallProvider, isConnectionStatus, type ConnectionEvent } from '../../domain/integrations/connectionState';
 import { CrmConnectorError, isCrmConnectorError } from '../../domain/integrations/crmErrors';
 import { AppError } from '../../domain/appError';
-import type { CrmCallContext, CrmConnector, CrmOAuthSettings, CrmProvider, CrmProviderUsage } from '../../ports/crmConnector';
+import type { CrmCallContext, CrmConnector, CrmOAuthSettings, CrmProvider } from '../../ports/crmConnector';
 import { connectorFor, secretBoxFor, sleeperFor } from './connectorFor';
 import { oauthRedirectUri, type IntegrationDeps } from './integrationDeps';
+import { applyStatusEvent, openProviderBudget, recordSessionFailure, runInSession } from './providerSession';
 
 /** Moves the connection's status by an event; does nothing when the event is not allowed from its state. */
-export async function applyConnectionEvent(
+export function applyConnectionEvent(
   deps: IntegrationDeps,
   connection: Pick<CrmConnectionRow, 'id' | 'orgId' | 'status'>,
   event: ConnectionEvent,
   reason: string | null,
 ): Promise<string> {
-  if (!isConnectionStatus(connection.status)) return connection.status;
-  const next = nextConnectionStatus(connection.status, event);
-  if (!next) return connection.status;
-  if (next === connection.status && event === 'call_succeeded') return next;
-  const now = deps.clock.now();
-  await updateCrmConnection(deps.db, connection.orgId, connection.id, {
-    status: next,
-    statusReason: next === 'connected' || next === 'expiring' ? null : reason,
-    ...(next === connection.status ? {} : { statusChangedAt: now }),
-    updatedAt: now,
-  });
-  return next;
+  return applyStatusEvent(deps, connection, event, reason, (patch) => updateCrmConnection(deps.db, connection.orgId, connection.id, patch));
 }
 
 export function oauthSettingsOf(connection: CrmConnectionRow, deps: IntegrationDeps): CrmOAuthSettings {
@@ -72,24 +54,7 @@ export async function openCrmSession(orgId: string, provider: CrmProvider, deps:
   const box = secretBoxFor(deps);
   let accessToken = box.open(connection.accessTokenSealed);
   const settled = connection;
-  const sleep = sleeperFor(deps);
-  let calls = 0;
-  let providerUsage: CrmProviderUsage | undefined;
-  const today = () => usageDay(deps.clock.now());
-  const usageRow = await findCrmApiUsage(deps.db, orgId, provider, today());
-  if (usageRow?.providerUsed != null && usageRow.providerMax != null) providerUsage = { used: usageRow.providerUsed, max: usageRow.providerMax };
-
-  const refuse = async (code: string): Promise<never> => {
-    await markCrmApiLimitReached(deps.db, orgId, provider, today(), deps.clock.now());
-    throw new CrmConnectorError('api_limit', code, CRM_MESSAGES.apiLimitReached);
-  };
-  const reserve = async () => {
-    const decision = decideCall({ dailyAllowance: settled.dailyApiAllowance, callsToday: 0, providerUsage });
-    if (!decision.isAllowed) await refuse(decision.reason);
-    const count = await reserveCrmApiCall(deps.db, orgId, provider, today(), settled.dailyApiAllowance, deps.clock.now());
-    if (count === undefined) await refuse('allowance_spent');
-    calls += 1;
-  };
+  const budget = await openProviderBudget(deps, { orgId, provider, dailyAllowance: settled.dailyApiAllowance, limitMessage: CRM_MESSAGES.apiLimitReached });
 
   const ctx: CrmCallContext = {
     orgId,
@@ -97,7 +62,7 @@ export async function openCrmSession(orgId: string, provider: CrmProvider, deps:
     instanceUrl: settled.instanceUrl,
     accessToken: () => accessToken,
     async refreshAccessToken() {
-      await reserve();
+      await budget.reserve();
       try {
         const tokens = await connector.refreshToken(oauthSettingsOf(settled, deps), box.open(settled.refreshTokenSealed));
         accessToken = tokens.accessToken;
@@ -115,16 +80,12 @@ export async function openCrmSession(orgId: string, provider: CrmProvider, deps:
         throw error;
       }
     },
-    beforeCall: () => reserve(),
-    async afterCall(outcome) {
-      if (!outcome.providerUsage) return;
-      providerUsage = outcome.providerUsage;
-      await recordCrmProviderUsage(deps.db, orgId, provider, today(), outcome.providerUsage, deps.clock.now());
-    },
-    sleep,
+    beforeCall: () => budget.reserve(),
+    afterCall: (outcome) => budget.afterCall(outcome),
+    sleep: sleeperFor(deps),
     now: () => deps.clock.now(),
   };
-  return { connection: settled, connector, ctx, callCount: () => calls };
+  return { connection: settled, connector, ctx, callCount: () => budget.callCount() };
 }
 
 /**
@@ -133,24 +94,15 @@ export async function openCrmSession(orgId: string, provider: CrmProvider, deps:
  */
 export async function withCrmSession<T>(orgId: string, provider: CrmProvider, deps: IntegrationDeps, work: (session: CrmSession) => Promise<T>): Promise<T> {
   const session = await openCrmSession(orgId, provider, deps);
-  try {
-    const result = await work(session);
-    await applyConnectionEvent(deps, session.connection, 'call_succeeded', null);
-    return result;
-  } catch (error) {
-    await recordFailure(deps, session.connection, error);
-    throw error;
-  }
+  return runInSession(
+    () => work(session),
+    (event, reason) => applyConnectionEvent(deps, session.connection, event, reason),
+    (error) => recordFailure(deps, session.connection, error),
+  );
 }
 
-export async function recordFailure(deps: IntegrationDeps, connection: CrmConnectionRow, error: unknown): Promise<void> {
-  if (!isCrmConnectorError(error)) return;
-  if (error.kind === 'reauth') await applyConnectionEvent(deps, connection, 'refresh_refused', error.message);
-  else if (error.kind === 'api_limit') {
-    await markCrmApiLimitReached(deps.db, connection.orgId, connection.provider, usageDay(deps.clock.now()), deps.clock.now());
-    await applyConnectionEvent(deps, connection, 'api_limit_hit', error.message);
-  } else if (error.kind === 'retry') await applyConnectionEvent(deps, connection, 'call_failed', error.message);
-  // 'permanent' failures belong to the request (a source breaking a rule), not to the connection.
+export function recordFailure(deps: IntegrationDeps, connection: CrmConnectionRow, error: unknown): Promise<void> {
+  return recordSessionFailure(deps, connection, error, (event, reason) => applyConnectionEvent(deps, connection, event, reason));
 }
 
 /** A connector failure as the AppError a route shows: the message is the specification's text. */

@@ -1,15 +1,15 @@
-import { findCrmApiUsage, markCrmApiLimitReached, recordCrmProviderUsage, reserveCrmApiCall } from '../../adapters/db/repositories/crmConnections';
 import { findMapConnection, updateMapConnection, type MapConnectionRow } from '../../adapters/db/repositories/mapConnections';
 import { mapConnectors } from '../../adapters/connectors/mapRegistry';
 import { AppError } from '../../domain/appError';
-import { decideCall, usageDay } from '../../domain/budget/apiAllowance';
-import { canCallProvider, isConnectionStatus, nextConnectionStatus, type ConnectionEvent } from '../../domain/integrations/connectionState';
+import { usageDay } from '../../domain/budget/apiAllowance';
+import { canCallProvider, isConnectionStatus, type ConnectionEvent } from '../../domain/integrations/connectionState';
 import { CrmConnectorError, isCrmConnectorError } from '../../domain/integrations/crmErrors';
 import { mapApiLimitReachedMessage, mapLoginRefusedMessage, mapNotConnectedMessage, TOKEN_REFRESH_MARGIN_MS } from '../../domain/mapIntegrations/messages';
-import type { CrmProviderUsage, CrmTokenSet } from '../../ports/crmConnector';
+import type { CrmTokenSet } from '../../ports/crmConnector';
 import type { MapAuthSettings, MapCallContext, MapConnector, MapConnectorRegistry, MapProviderId } from '../../ports/mapConnector';
 import { secretBoxFor, sleeperFor } from './connectorFor';
 import type { IntegrationDeps } from './integrationDeps';
+import { applyStatusEvent, openProviderBudget, recordSessionFailure, runInSession } from './providerSession';
 
 /** IntegrationDeps plus the MAP connectors (tests inject ones with short timeouts). */
 export interface MapIntegrationDeps extends IntegrationDeps {
@@ -26,23 +26,13 @@ export function mapOAuthRedirectUri(deps: Pick<IntegrationDeps, 'config'>): stri
 }
 
 /** Moves the connection's status by an event; does nothing when the event is not allowed from its state. */
-export async function applyMapConnectionEvent(
+export function applyMapConnectionEvent(
   deps: MapIntegrationDeps,
   connection: Pick<MapConnectionRow, 'id' | 'orgId' | 'status'>,
   event: ConnectionEvent,
   reason: string | null,
 ): Promise<string> {
-  if (!isConnectionStatus(connection.status)) return connection.status;
-  const next = nextConnectionStatus(connection.status, event);
-  if (!next || (next === connection.status && event === 'call_succeeded')) return next ?? connection.status;
-  const now = deps.clock.now();
-  await updateMapConnection(deps.db, connection.orgId, connection.id, {
-    status: next,
-    statusReason: next === 'connected' || next === 'expiring' ? null : reason,
-    ...(next === connection.status ? {} : { statusChangedAt: now }),
-    updatedAt: now,
-  });
-  return next;
+  return applyStatusEvent(deps, connection, event, reason, (patch) => updateMapConnection(deps.db, connection.orgId, connection.id, patch));
 }
 
 export function mapAuthSettingsOf(connection: MapConnectionRow, deps: MapIntegrationDeps): MapAuthSettings {
@@ -93,24 +83,9 @@ export async function openMapSession(orgId: string, provider: MapProviderId, dep
   const settled = connection;
   let accessToken = box.open(settled.accessTokenSealed);
   let instanceUrl = settled.instanceUrl;
-  let calls = 0;
-  const usageRow = await findCrmApiUsage(deps.db, orgId, provider, today());
-  let providerUsage: CrmProviderUsage | undefined =
-    usageRow?.providerUsed != null && usageRow.providerMax != null ? { used: usageRow.providerUsed, max: usageRow.providerMax } : undefined;
-
-  const refuse = async (code: string): Promise<never> => {
-    await markCrmApiLimitReached(deps.db, orgId, provider, today(), deps.clock.now());
-    throw new CrmConnectorError('api_limit', code, mapApiLimitReachedMessage(provider));
-  };
-  const reserve = async () => {
-    const decision = decideCall({ dailyAllowance: settled.dailyApiAllowance, callsToday: 0, providerUsage });
-    if (!decision.isAllowed) await refuse(decision.reason);
-    const count = await reserveCrmApiCall(deps.db, orgId, provider, today(), settled.dailyApiAllowance, deps.clock.now());
-    if (count === undefined) await refuse('allowance_spent');
-    calls += 1;
-  };
+  const budget = await openProviderBudget(deps, { orgId, provider, dailyAllowance: settled.dailyApiAllowance, limitMessage: mapApiLimitReachedMessage(provider) });
   const refresh = async (): Promise<string> => {
-    await reserve();
+    await budget.reserve();
     try {
       const tokens = await connector.refreshToken(mapAuthSettingsOf(settled, deps), box.open(settled.refreshTokenSealed));
       accessToken = tokens.accessToken;
@@ -135,18 +110,14 @@ export async function openMapSession(orgId: string, provider: MapProviderId, dep
     },
     accessToken: () => accessToken,
     refreshAccessToken: refresh,
-    beforeCall: () => reserve(),
-    async afterCall(outcome) {
-      if (!outcome.providerUsage) return;
-      providerUsage = outcome.providerUsage;
-      await recordCrmProviderUsage(deps.db, orgId, provider, today(), outcome.providerUsage, deps.clock.now());
-    },
+    beforeCall: () => budget.reserve(),
+    afterCall: (outcome) => budget.afterCall(outcome),
     sleep: sleeperFor(deps),
     now: () => deps.clock.now(),
   };
   // Refresh before the token ends rather than waiting for a 401 (HubSpot's guidance; Marketo tokens live an hour).
   if (settled.tokenExpiresAt && settled.tokenExpiresAt.getTime() - deps.clock.now().getTime() < TOKEN_REFRESH_MARGIN_MS) await refresh();
-  return { connection: settled, connector, ctx, callCount: () => calls };
+  return { connection: settled, connector, ctx, callCount: () => budget.callCount() };
 }
 
 /**
@@ -156,21 +127,13 @@ export async function openMapSession(orgId: string, provider: MapProviderId, dep
  */
 export async function withMapSession<T>(orgId: string, provider: MapProviderId, deps: MapIntegrationDeps, work: (session: MapSession) => Promise<T>): Promise<T> {
   const session = await openMapSession(orgId, provider, deps);
-  try {
-    const result = await work(session);
-    await applyMapConnectionEvent(deps, session.connection, 'call_succeeded', null);
-    return result;
-  } catch (error) {
-    await recordMapFailure(deps, session.connection, error);
-    throw error;
-  }
+  return runInSession(
+    () => work(session),
+    (event, reason) => applyMapConnectionEvent(deps, session.connection, event, reason),
+    (error) => recordMapFailure(deps, session.connection, error),
+  );
 }
 
-export async function recordMapFailure(deps: MapIntegrationDeps, connection: MapConnectionRow, error: unknown): Promise<void> {
-  if (!isCrmConnectorError(error)) return;
-  if (error.kind === 'reauth') await applyMapConnectionEvent(deps, connection, 'refresh_refused', error.message);
-  else if (error.kind === 'api_limit') {
-    await markCrmApiLimitReached(deps.db, connection.orgId, connection.provider, usageDay(deps.clock.now()), deps.clock.now());
-    await applyMapConnectionEvent(deps, connection, 'api_limit_hit', error.message);
-  } else if (error.kind === 'retry') await applyMapConnectionEvent(deps, connection, 'call_failed', error.message);
+export function recordMapFailure(deps: MapIntegrationDeps, connection: MapConnectionRow, error: unknown): Promise<void> {
+  return recordSessionFailure(deps, connection, error, (event, reason) => applyMapConnectionEvent(deps, connection, event, reason));
 }

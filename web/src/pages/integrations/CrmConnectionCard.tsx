@@ -1,8 +1,9 @@
 import { Link } from 'react-router-dom';
-import { Alert, Badge, Button, Card, Divider, Group, Loader, Progress, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { IconAlertTriangle, IconListSearch, IconPlugConnected, IconRefresh } from '@tabler/icons-react';
+import { Badge, Button, Card, Divider, Group, Loader, SimpleGrid, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { IconListSearch, IconPlugConnected, IconRefresh } from '@tabler/icons-react';
 import type { CrmConnectionSummary } from '../../../../src/contracts/integrations';
 import { formatDateTime } from '../../components/formatDate';
+import { ApiUsageBlock, CredentialsBlock, StatusReasonAlert } from './ConnectionCardParts';
 import { formatCount, NEEDS_RECONNECT, STATUS_COLORS, SYNC_RUN_LABELS } from './connectionStatus';
 
 /** One connected CRM: status and its reason, API usage against the allowance, the data sync, and the admin actions. */
@@ -23,10 +24,8 @@ export function CrmConnectionCard({
   onSetAllowance: () => void;
   onDisconnect: () => void;
 }) {
-  const usedPercent = connection.dailyApiAllowance === 0 ? 100 : Math.min(100, (connection.apiCallsToday / connection.dailyApiAllowance) * 100);
   const run = connection.lastSyncRun;
   const isSyncing = run?.status === 'running' || isSyncRequested;
-  const isBroken = connection.status !== 'connected';
 
   return (
     <Card withBorder radius="lg" padding="lg" data-testid={`connection-${connection.provider}`}>
@@ -48,28 +47,10 @@ export function CrmConnectionCard({
         {connection.externalOrgId !== null && ` · org ${connection.externalOrgId}`} · connected {formatDateTime(connection.connectedAt)}
       </Text>
 
-      {isBroken && connection.statusReason !== null && (
-        <Alert mt="md" variant="light" color={STATUS_COLORS[connection.status]} icon={<IconAlertTriangle size={18} />} role="alert" data-testid="connection-reason">
-          {connection.statusReason}
-        </Alert>
-      )}
+      <StatusReasonAlert connection={connection} testId="connection-reason" />
 
       <SimpleGrid cols={{ base: 1, sm: 3 }} mt="lg" spacing="lg">
-        <Stack gap={6}>
-          <Text fz="xs" tt="uppercase" fw={700} c="dimmed">
-            API calls today
-          </Text>
-          <Text fw={600} data-testid="api-calls-today">
-            {formatCount(connection.apiCallsToday)} of {formatCount(connection.dailyApiAllowance)}
-          </Text>
-          <Progress value={usedPercent} color={connection.isApiLimitReachedToday ? 'orange' : 'indigo'} aria-label="Share of the daily API allowance used" size="sm" />
-          <Text fz="xs" c="dimmed">
-            {connection.apiCallsRefusedToday > 0 && `${formatCount(connection.apiCallsRefusedToday)} refused · `}
-            Resets {formatDateTime(connection.allowanceResetsAt)}
-            {connection.providerApiUsage !== null &&
-              ` · ${connection.displayName} reports ${formatCount(connection.providerApiUsage.used)} / ${formatCount(connection.providerApiUsage.max)}`}
-          </Text>
-        </Stack>
+        <ApiUsageBlock connection={connection} testId="api-calls-today" />
         <Stack gap={6}>
           <Text fz="xs" tt="uppercase" fw={700} c="dimmed">
             CRM data
@@ -97,17 +78,10 @@ export function CrmConnectionCard({
             </Text>
           )}
         </Stack>
-        <Stack gap={6}>
-          <Text fz="xs" tt="uppercase" fw={700} c="dimmed">
-            Credentials
-          </Text>
-          <Text fw={600}>{connection.credentialPolicy === 'never_expire' ? 'Never Expire' : 'Expire every 90 days'}</Text>
-          <Text fz="xs" c="dimmed">
-            Set {formatDateTime(connection.credentialsSetAt)}
-            {connection.credentialsExpireAt !== null && ` · expire ${formatDateTime(connection.credentialsExpireAt)}`}
-            {connection.firstFullSyncAt === null ? ' · first full sync pending' : ` · first full sync ${formatDateTime(connection.firstFullSyncAt)}`}
-          </Text>
-        </Stack>
+        <CredentialsBlock
+          connection={connection}
+          extra={connection.firstFullSyncAt === null ? ' · first full sync pending' : ` · first full sync ${formatDateTime(connection.firstFullSyncAt)}`}
+        />
       </SimpleGrid>
 
       {canManage && (

@@ -1,16 +1,16 @@
 import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Alert, Skeleton, Stack } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconPlugConnected, IconPlugConnectedX } from '@tabler/icons-react';
+import { IconCircleCheck, IconPlugConnectedX } from '@tabler/icons-react';
 import { disconnectCrm, listCrmConnections, startCrmSync } from '../../../../src/contracts/integrations';
 import type { CrmConnectionSummary, CrmProviderId } from '../../../../src/contracts/integrations';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useCan } from '../../auth/session';
-import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { AllowanceModal } from './AllowanceModal';
+import { DisconnectDialog, NotConnectedCard } from './ConnectionCardParts';
 import { ConnectCrmModal } from './ConnectCrmModal';
 import { CrmConnectionCard } from './CrmConnectionCard';
 import { MapIntegrationsSection } from './map/MapIntegrationsSection';
@@ -34,7 +34,6 @@ export function IntegrationsPage() {
   const [allowanceFor, setAllowanceFor] = useState<CrmConnectionSummary | null>(null);
   const [disconnecting, setDisconnecting] = useState<CrmConnectionSummary | null>(null);
   const syncMutation = useApiMutation(startCrmSync, { invalidates: [listCrmConnections] });
-  const disconnectMutation = useApiMutation(disconnectCrm, { invalidates: [listCrmConnections] });
 
   const items = query.data?.items;
   useEffect(() => {
@@ -119,29 +118,15 @@ export function IntegrationsPage() {
               );
             }
             return (
-              <Card key={option.provider} withBorder radius="lg" padding="lg" data-testid={`connection-${option.provider}`}>
-                <Group justify="space-between" align="center" gap="md">
-                  <Stack gap={4} style={{ flex: '1 1 320px' }}>
-                    <Group gap="sm">
-                      <Title order={2} fz="h3">
-                        {option.displayName}
-                      </Title>
-                      <Badge color="gray" variant="light">
-                        Not connected
-                      </Badge>
-                    </Group>
-                    <Text fz="sm" c="dimmed">
-                      {PROVIDER_BLURBS[option.provider]}
-                      {!canManage && ' An administrator connects it.'}
-                    </Text>
-                  </Stack>
-                  {canManage && (
-                    <Button leftSection={<IconPlugConnected size={16} />} onClick={() => setConnectingProvider(option.provider)} aria-label={`Connect ${option.displayName}`}>
-                      Connect
-                    </Button>
-                  )}
-                </Group>
-              </Card>
+              <NotConnectedCard
+                key={option.provider}
+                testId={`connection-${option.provider}`}
+                displayName={option.displayName}
+                blurb={PROVIDER_BLURBS[option.provider]}
+                canManage={canManage}
+                headingOrder={2}
+                onConnect={() => setConnectingProvider(option.provider)}
+              />
             );
           })
         )}
@@ -150,34 +135,10 @@ export function IntegrationsPage() {
 
       <ConnectCrmModal provider={connectingOption} existing={query.data?.items.find((item) => item.provider === connectingProvider)} onClose={() => setConnectingProvider(null)} />
       <AllowanceModal connection={allowanceFor} onClose={() => setAllowanceFor(null)} />
-      <ConfirmDialog
-        isOpen={disconnecting !== null}
-        title={`Disconnect ${disconnecting?.displayName ?? ''}`}
-        confirmLabel="Disconnect"
-        isDestructive
-        isPending={disconnectMutation.isPending}
-        error={disconnectMutation.error}
-        onCancel={() => {
-          setDisconnecting(null);
-          disconnectMutation.reset();
-        }}
-        onConfirm={() =>
-          disconnecting !== null &&
-          disconnectMutation.mutate(
-            { params: { provider: disconnecting.provider } },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'green', message: `${disconnecting.displayName} is disconnected.` });
-                setDisconnecting(null);
-                disconnectMutation.reset();
-              },
-            },
-          )
-        }
-      >
+      <DisconnectDialog connection={disconnecting} contract={disconnectCrm} invalidates={[listCrmConnections]} onClose={() => setDisconnecting(null)}>
         Disconnect <b>{disconnecting?.displayName}</b>? openabm revokes its tokens and deletes the synced CRM records. Segments built from its lists and reports keep
         their last membership but stop refreshing until you connect again.
-      </ConfirmDialog>
+      </DisconnectDialog>
     </>
   );
 }

@@ -1,16 +1,15 @@
 import { useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import { Alert, Badge, Button, Card, Group, Skeleton, Stack, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { IconCircleCheck, IconPlugConnected } from '@tabler/icons-react';
-import { disconnectMap, listMapConnections } from '../../../../../src/contracts/mapIntegrations';
+import { Alert, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { IconCircleCheck } from '@tabler/icons-react';
+import { disconnectMap, listMapConnections, setMapApiAllowance } from '../../../../../src/contracts/mapIntegrations';
 import type { MapConnectionSummary, MapProviderIdBody } from '../../../../../src/contracts/mapIntegrations';
-import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import { useApiQuery } from '../../../api/hooks';
 import { useCan } from '../../../auth/session';
-import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { QueryError } from '../../../components/QueryError';
+import { AllowanceModal } from '../AllowanceModal';
+import { DisconnectDialog, NotConnectedCard } from '../ConnectionCardParts';
 import { ConnectMapModal } from './ConnectMapModal';
-import { MapAllowanceModal } from './MapAllowanceModal';
 import { MapConnectionCard } from './MapConnectionCard';
 
 const PROVIDER_BLURBS: Readonly<Record<MapProviderIdBody, string>> = {
@@ -27,7 +26,6 @@ export function MapIntegrationsSection() {
   const [connecting, setConnecting] = useState<MapProviderIdBody | null>(null);
   const [allowanceFor, setAllowanceFor] = useState<MapConnectionSummary | null>(null);
   const [disconnecting, setDisconnecting] = useState<MapConnectionSummary | null>(null);
-  const disconnectMutation = useApiMutation(disconnectMap, { invalidates: [listMapConnections] });
   const providers = query.data?.providers ?? [];
   const [searchParams] = useSearchParams();
   const connected = providers.find((option) => option.provider === searchParams.get('connected'));
@@ -67,63 +65,31 @@ export function MapIntegrationsSection() {
             );
           }
           return (
-            <Card key={option.provider} withBorder radius="lg" padding="lg" data-testid={`map-connection-${option.provider}`}>
-              <Group justify="space-between" align="center" gap="md">
-                <Stack gap={4} style={{ flex: '1 1 320px' }}>
-                  <Group gap="sm">
-                    <Title order={3} fz="h4">
-                      {option.displayName}
-                    </Title>
-                    <Badge color="gray" variant="light">
-                      Not connected
-                    </Badge>
-                  </Group>
-                  <Text fz="sm" c="dimmed">
-                    {PROVIDER_BLURBS[option.provider]}
-                    {!canManage && ' An administrator connects it.'}
-                  </Text>
-                </Stack>
-                {canManage && (
-                  <Button leftSection={<IconPlugConnected size={16} />} onClick={() => setConnecting(option.provider)} aria-label={`Connect ${option.displayName}`}>
-                    Connect
-                  </Button>
-                )}
-              </Group>
-            </Card>
+            <NotConnectedCard
+              key={option.provider}
+              testId={`map-connection-${option.provider}`}
+              displayName={option.displayName}
+              blurb={PROVIDER_BLURBS[option.provider]}
+              canManage={canManage}
+              headingOrder={3}
+              onConnect={() => setConnecting(option.provider)}
+            />
           );
         })
       )}
 
       <ConnectMapModal provider={providers.find((option) => option.provider === connecting) ?? null} onClose={() => setConnecting(null)} />
-      <MapAllowanceModal connection={allowanceFor} onClose={() => setAllowanceFor(null)} />
-      <ConfirmDialog
-        isOpen={disconnecting !== null}
-        title={`Disconnect ${disconnecting?.displayName ?? ''}`}
-        confirmLabel="Disconnect"
-        isDestructive
-        isPending={disconnectMutation.isPending}
-        error={disconnectMutation.error}
-        onCancel={() => {
-          setDisconnecting(null);
-          disconnectMutation.reset();
-        }}
-        onConfirm={() =>
-          disconnecting !== null &&
-          disconnectMutation.mutate(
-            { params: { provider: disconnecting.provider } },
-            {
-              onSuccess: () => {
-                notifications.show({ color: 'green', message: `${disconnecting.displayName} is disconnected.` });
-                setDisconnecting(null);
-                disconnectMutation.reset();
-              },
-            },
-          )
-        }
-      >
+      <AllowanceModal
+        connection={allowanceFor}
+        onClose={() => setAllowanceFor(null)}
+        contract={setMapApiAllowance}
+        invalidates={[listMapConnections]}
+        whenSpent="Segment Name Enrichment stops writing and resumes the next day."
+      />
+      <DisconnectDialog connection={disconnecting} contract={disconnectMap} invalidates={[listMapConnections]} onClose={() => setDisconnecting(null)}>
         Disconnect <b>{disconnecting?.displayName}</b>? openabm deletes its stored credentials. Segment Name Enrichment stops writing to it until you connect again;
         values already written stay in {disconnecting?.displayName}.
-      </ConfirmDialog>
+      </DisconnectDialog>
     </Stack>
   );
 }
