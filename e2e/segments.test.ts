@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { generateDemoCompanies } from '../src/adapters/demo/demoCompanies';
 import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
 import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { callApiAs } from './apiAs';
 import { connectAndSyncSandboxSalesforce } from './sandboxCrm';
 
 /**
@@ -39,19 +40,6 @@ async function openCreateSegment(page: Page): Promise<void> {
   await page.getByRole('heading', { name: 'Segments', level: 1 }).waitFor();
   await page.getByRole('link', { name: 'Create segment' }).first().click();
   await page.getByRole('heading', { name: 'Create a Segment', level: 1 }).waitFor();
-}
-
-/** Set-up a test needs of its own, through the API as the page's logged-in user (session cookie + CSRF token). */
-async function callApiAs<T>(page: Page, method: 'POST' | 'PUT', url: string, body: unknown): Promise<T> {
-  return page.evaluate(
-    async (request) => {
-      const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
-      const response = await fetch(request.url, { method: request.method, headers: { 'content-type': 'application/json', 'x-csrf-token': session.csrfToken }, body: JSON.stringify(request.body) });
-      if (!response.ok) throw new Error(`${request.method} ${request.url}: ${response.status} ${await response.text()}`);
-      return (await response.json()) as T;
-    },
-    { method, url, body },
-  );
 }
 
 /** An uploaded segment with matched companies and unmatched rows, created without going through the UI. */
@@ -169,13 +157,13 @@ describe('a segment from filters', () => {
     await group.getByRole('combobox', { name: 'Filter group 2 condition 1: field' }).click();
     await page.getByRole('option', { name: 'Country', exact: true }).click();
     await group.getByLabel('Filter group 2 condition 1: values', { exact: true }).click();
-    await page.getByRole('option', { name: 'GB', exact: true }).click();
+    await page.getByRole('option', { name: 'United Kingdom (GB)', exact: true }).click();
     await page.keyboard.press('Escape');
     await group.getByRole('button', { name: 'Add condition' }).click();
     await group.getByRole('combobox', { name: 'Filter group 2 condition 2: field' }).click();
     await page.getByRole('option', { name: 'Country', exact: true }).click();
     await group.getByLabel('Filter group 2 condition 2: values', { exact: true }).click();
-    await page.getByRole('option', { name: 'FR', exact: true }).click();
+    await page.getByRole('option', { name: 'France (FR)', exact: true }).click();
     await page.keyboard.press('Escape');
 
     // The count follows the edits; once settled it is the count of the whole tree.
@@ -236,6 +224,9 @@ describe('segment folders', () => {
     await folderDialog.getByLabel('Folder name').fill('EMEA campaigns');
     await folderDialog.getByRole('button', { name: 'Create folder' }).click();
     await folderDialog.waitFor({ state: 'hidden' });
+    // The new folder shows at once, empty, before any segment is moved into it.
+    await page.getByText('“EMEA campaigns” is empty').waitFor();
+    await page.getByRole('group', { name: 'Folders' }).getByRole('button', { name: 'EMEA campaigns (0)' }).click();
 
     await page.getByRole('link', { name: segmentName, exact: true }).click();
     await page.getByRole('button', { name: 'More segment actions' }).click();

@@ -42,8 +42,15 @@ export const getAccountDetails = defineContract({
 export const searchAccounts = defineContract({
   method: 'GET',
   path: '/api/accounts',
-  summary: 'Search the master company database by name or domain (e.g. to fix an unmatched row)',
+  summary: 'Browse or search the master company database by name or domain, filtered by company profile (e.g. to fix an unmatched row)',
   tags: ['accounts'],
-  query: pageQuery.extend({ search: z.string().trim().min(1).max(200), country: z.string().trim().length(2).optional() }),
-  response: pageOf(firmographicsView.pick({ companyId: true, name: true, domain: true, country: true, industry: true, employeeRange: true })),
+  /** Without search the companies are listed by name; each filter keeps one company profile value (see GET /api/segments/filter-fields). */
+  query: pageQuery.extend({
+    search: z.string().trim().max(200).optional(),
+    country: z.string().trim().length(2).optional(),
+    industry: z.string().trim().min(1).max(200).optional(),
+    employeeRange: z.string().trim().min(1).max(100).optional(),
+    revenueRange: z.string().trim().min(1).max(100).optional(),
+  }),
+  response: pageOf(firmographicsView.pick({ companyId: true, name: true, domain: true, country: true, industry: true, employeeRange: true, revenueRange: true })),
 });

@@ -6,6 +6,7 @@ import { segmentSource, SOURCE_TYPES, SOURCE_TYPE_LABELS } from '../domain/segme
 import { UNMATCHED_REASON_LABELS } from '../domain/segments/unmatchedReasons';
 import { PUBLISH_USES } from '../domain/publish/publishUses';
 import { defineContract, pageOf, pageQuery } from './http';
+import { crmSourceSummary } from './integrations';
 
 /**
  * Segments: the HTTP contracts the server, the web pages, the CLI and tests share. Error bodies follow
@@ -23,6 +24,7 @@ import { defineContract, pageOf, pageQuery } from './http';
  */
 export { filterNode, segmentSource, SOURCE_TYPES, SOURCE_TYPE_LABELS, SEGMENT_STATUSES, COMPANY_PROFILE_FIELDS, COMPANY_PROFILE_LABELS, UNMATCHED_REASON_LABELS, CHANGE_REASON_LABELS };
 export type { FilterNode, FilterCondition, FilterGroup } from '../domain/segments/filterTree';
+export { OPERATORS_BY_FIELD_TYPE, type CrmFieldType } from '../domain/segments/crmFieldTypes';
 export type { SegmentSource } from '../domain/segments/segmentSource';
 
 const id = z.string().uuid();
@@ -67,6 +69,8 @@ export const segmentSummary = z.object({
   source: segmentSourceView,
   owner: z.object({ userId: id, name: z.string().nullable() }).nullable(),
   status: z.enum(SEGMENT_STATUSES),
+  /** "Refresh now" was asked for and no worker has picked it up yet: shown as "Refresh queued". */
+  isRefreshQueued: z.boolean(),
   /** The specification's error when the source broke a rule (the last good membership is kept). */
   statusMessage: z.string().nullable(),
   memberCount: z.number().int(),
@@ -232,6 +236,16 @@ export const fixUnmatchedRow = defineContract({
   response: z.object({ row: sourceRowView, counts: segmentCounts }),
 });
 
+/** Withdraws a hand fix: the row goes back to what the matching engine found (its candidates stay). */
+export const undoRowFix = defineContract({
+  method: 'DELETE',
+  path: '/api/segments/:segmentId/rows/:rowNumber/match',
+  summary: 'Undo a match fixed by hand; the row is matched as the engine found it again',
+  tags: ['segments'],
+  params: z.object({ segmentId: id, rowNumber: z.coerce.number().int().min(1) }),
+  response: z.object({ row: sourceRowView, counts: segmentCounts }),
+});
+
 export const segmentMemberView = z.object({
   companyId: z.string(),
   company: z.string().nullable(),
@@ -270,7 +284,11 @@ export const exportSegmentMembers = defineContract({
 
 export const refreshView = z.object({
   id,
-  trigger: z.enum(['create', 'schedule', 'manual', 'edit']),
+  /** 'manual_match': a user fixed or undid a row's match (triggeredBy, note). */
+  trigger: z.enum(['create', 'schedule', 'manual', 'edit', 'manual_match']),
+  triggeredBy: z.object({ userId: id, name: z.string().nullable() }).nullable(),
+  /** What a hand fix did: "Row 7 matched to Birch Investments" / "Row 7: hand fix undone". */
+  note: z.string().nullable(),
   status: z.enum(['succeeded', 'failed']),
   errorMessage: z.string().nullable(),
   counts: segmentCounts,
@@ -319,9 +337,13 @@ export const previewFilterCount = defineContract({
   response: z.object({ count: z.number().int() }),
 });
 
+export const crmFieldTypeSchema = z.enum(['text', 'number', 'date', 'boolean']);
+
 export const filterFieldsView = z.object({
-  companyProfile: z.array(z.object({ field: z.enum(COMPANY_PROFILE_FIELDS), label: z.string(), values: z.array(z.string()) })),
-  crm: z.array(z.object({ system: z.enum(['salesforce', 'dynamics']), fields: z.array(z.string()) })),
+  /** values in display order (ranges by size); options label each value (country codes with their English names). */
+  companyProfile: z.array(z.object({ field: z.enum(COMPANY_PROFILE_FIELDS), label: z.string(), values: z.array(z.string()), options: z.array(z.object({ value: z.string(), label: z.string() })) })),
+  /** fields: every field name; typedFields: the same with the type seen in the synced values, for typed operators. */
+  crm: z.array(z.object({ system: z.enum(['salesforce', 'dynamics']), fields: z.array(z.string()), typedFields: z.array(z.object({ name: z.string(), type: crmFieldTypeSchema })) })),
   operators: z.array(z.enum(['equals', 'in', 'contains', 'range', 'is_empty'])),
 });
 
@@ -331,6 +353,15 @@ export const listFilterFields = defineContract({
   summary: 'Filter fields and their known values (company profile), and synced CRM fields',
   tags: ['segments'],
   response: filterFieldsView,
+});
+
+export const listSegmentCrmSources = defineContract({
+  method: 'GET',
+  path: '/api/segments/crm-sources/:provider',
+  summary: 'The CRM lists and reports segments can be built from, as cached with the CRM sync (re-read in the background when stale)',
+  tags: ['segments'],
+  params: z.object({ provider: z.enum(['salesforce', 'dynamics']) }),
+  response: z.object({ items: z.array(crmSourceSummary), refreshedAt: isoDate, isRefreshing: z.boolean() }),
 });
 
 export const folderView = z.object({ id, name: z.string(), segmentCount: z.number().int() });

@@ -17,6 +17,7 @@ import { CreateSegmentPage } from './pages/segments/CreateSegmentPage';
 import { SegmentConfirmationPage } from './pages/segments/SegmentConfirmationPage';
 import { SegmentDetailPage } from './pages/segments/SegmentDetailPage';
 import { SegmentsPage } from './pages/segments/SegmentsPage';
+import { SegmentCreationHelpPage } from './pages/segments/SegmentCreationHelpPage';
 import { NotificationsPage } from './pages/settings/NotificationsPage';
 import { PrivacyPage } from './pages/settings/PrivacyPage';
 import { SandboxMailboxPage } from './pages/settings/SandboxMailboxPage';
@@ -33,6 +34,7 @@ export const HOME_PATH = '/segments';
 export const appRoutes: readonly { readonly path: string; readonly element: ReactElement }[] = [
   { path: '/segments', element: <SegmentsPage /> },
   { path: '/segments/new', element: <CreateSegmentPage /> },
+  { path: '/segments/help', element: <SegmentCreationHelpPage /> },
   { path: '/segments/:segmentId', element: <SegmentDetailPage /> },
   { path: '/segments/:segmentId/confirmation', element: <SegmentConfirmationPage /> },
   { path: '/conversational-email', element: <CampaignsPage /> },

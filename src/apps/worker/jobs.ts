@@ -6,6 +6,7 @@ import crmScheduleDataSyncs from './jobs/crm/scheduleDataSyncs';
 import crmLinkAccounts from './jobs/crm/linkCrmAccounts';
 import segmentsRefresh from './jobs/segments/refreshSegment';
 import segmentsEnqueueDueRefreshes from './jobs/segments/enqueueDueRefreshes';
+import segmentsRefreshCrmSources from './jobs/segments/refreshCrmSources';
 import publishingRunEnrichment from './jobs/publishing/runEnrichment';
 import publishingScheduleEnrichments from './jobs/publishing/scheduleEnrichments';
 import { notificationJobs } from './jobs/notifications/index';
@@ -14,7 +15,7 @@ import adSyncsEnqueueDue from './jobs/adSyncs/enqueueDueSyncs';
 import { conversationalEmailJobs } from './jobs/conversationalEmail/index';
 
 /** Every job the worker runs. Add yours here; `enqueueJob` is typed by this list. */
-export const jobCatalog = [cleanUpSessions, crmRunDataSync, crmScheduleDataSyncs, crmLinkAccounts, segmentsRefresh, segmentsEnqueueDueRefreshes, publishingRunEnrichment, publishingScheduleEnrichments, ...notificationJobs, ...conversationalEmailJobs, adSyncsRun, adSyncsEnqueueDue] as const;
+export const jobCatalog = [cleanUpSessions, crmRunDataSync, crmScheduleDataSyncs, crmLinkAccounts, segmentsRefresh, segmentsEnqueueDueRefreshes, segmentsRefreshCrmSources, publishingRunEnrichment, publishingScheduleEnrichments, ...notificationJobs, ...conversationalEmailJobs, adSyncsRun, adSyncsEnqueueDue] as const;
 
 /** Recurring jobs (crons only enqueue). Later issues add daily segment refreshes and 15-minute report polls. */
 export const schedules: readonly ScheduleDefinition[] = [

@@ -1,5 +1,6 @@
 /**
- * The specification's error messages, word for word (crm-sync-segments.txt, with openabm for 6sense). Connectors and
+ * The specification's error messages, word for word (crm-sync-segments.txt, with openabm for 6sense; "the list" in lower
+ * case, issue 14). "Segment Creation FAQs" is linked to openabm's own help page (/segments/help) where shown. Connectors and
  * use cases import them from here so no copy can drift.
  */
 export const CRM_MESSAGES = {
@@ -19,10 +20,10 @@ export const CRM_MESSAGES = {
   noValidCredentials: 'Enter valid CRM credentials in the integrations section before syncing a CRM list or report.',
   firstSyncNotCompleted:
     'A CRM list or report cannot be synced before openabm has successfully synced with the overall CRM data at least once.',
-  listViewNotAccountList: 'The List must represent an Account List View within the CRM; CRM Reports are synced as Reports.',
-  listViewNotPublic: 'The List must be public so that the openabm integration is able to access the accounts within it.',
-  listViewTooLarge: 'The List must contain fewer than 25,000 accounts.',
-  listViewFieldsNotPermitted: 'openabm must have permission to view all of the fields used in the filters that define the List.',
+  listViewNotAccountList: 'The list must represent an Account List View within the CRM; CRM Reports are synced as Reports.',
+  listViewNotPublic: 'The list must be public so that the openabm integration is able to access the accounts within it.',
+  listViewTooLarge: 'The list must contain fewer than 25,000 accounts.',
+  listViewFieldsNotPermitted: 'openabm must have permission to view all of the fields used in the filters that define the list.',
   reportNotPublic: 'The selected Report must be Public.',
   sourceNotFound: 'The selected CRM list or report no longer exists or is not visible to the integration user.',
 } as const;

@@ -17,6 +17,8 @@ export const crmListSource = z.object({
   /** Salesforce list views; Dynamics system views ('saved_view'). */
   kind: z.enum(['list_view', 'saved_view']).default('list_view'),
   sourceId: z.string().trim().min(1).max(100),
+  /** The name the picker showed; kept when the CRM does not name the source when it is read. */
+  sourceName: z.string().trim().max(300).optional(),
 });
 
 /** Reports exist in Salesforce only ("Supported CRM Platform: Salesforce"). */
@@ -24,6 +26,7 @@ export const crmReportSource = z.object({
   type: z.literal('crm_report'),
   provider: z.literal('salesforce'),
   sourceId: z.string().trim().min(1).max(100),
+  sourceName: z.string().trim().max(300).optional(),
 });
 
 export const uploadSource = z.object({ type: z.literal('upload'), uploadId: z.string().uuid() });
@@ -46,14 +49,30 @@ export interface StoredSourceConfig {
 export function storedSourceConfig(source: SegmentSource, learnt: { sourceName?: string | undefined; objectType?: string | undefined; fileName?: string | undefined }): StoredSourceConfig {
   switch (source.type) {
     case 'crm_list':
-      return { provider: source.provider, kind: source.kind, sourceId: source.sourceId, ...(learnt.sourceName ? { sourceName: learnt.sourceName } : {}), ...(learnt.objectType ? { objectType: learnt.objectType } : {}) };
-    case 'crm_report':
-      return { provider: source.provider, kind: 'report', sourceId: source.sourceId, ...(learnt.sourceName ? { sourceName: learnt.sourceName } : {}), ...(learnt.objectType ? { objectType: learnt.objectType } : {}) };
+    case 'crm_report': {
+      const sourceName = displayNameOf(source.sourceId, learnt.sourceName) ?? displayNameOf(source.sourceId, source.sourceName);
+      return {
+        provider: source.provider,
+        kind: source.type === 'crm_report' ? 'report' : source.kind,
+        sourceId: source.sourceId,
+        ...(sourceName ? { sourceName } : {}),
+        ...(learnt.objectType ? { objectType: learnt.objectType } : {}),
+      };
+    }
     case 'upload':
       return { uploadId: source.uploadId, ...(learnt.fileName ? { fileName: learnt.fileName } : {}) };
     case 'filters':
       return {};
   }
+}
+
+/**
+ * A source's name fit to show, or undefined: a CRM that cannot name a source when reading it (a Salesforce list view's
+ * describe carries no label) answers with its id, and "00B5g…EAA" is no name for people.
+ */
+export function displayNameOf(sourceId: string, name: string | null | undefined): string | undefined {
+  const trimmed = name?.trim();
+  return trimmed && trimmed !== sourceId ? trimmed : undefined;
 }
 
 /** Rebuilds the source from what is stored; undefined when the stored config is damaged. */

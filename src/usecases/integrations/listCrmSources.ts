@@ -5,7 +5,7 @@ import { toAppError, withCrmSession } from './crmSession';
 import type { IntegrationDeps } from './integrationDeps';
 
 /** List views and reports with their rule checks (problems hold the spec's messages). */
-export async function listCrmSources({ orgId, actor, input }: { orgId: string; actor: Actor; input: { provider: CrmProvider } }, deps: IntegrationDeps) {
+export async function listCrmSources({ orgId, actor, input }: { orgId: string; actor: Actor | undefined; input: { provider: CrmProvider } }, deps: IntegrationDeps) {
   assertCan(actor, 'view', orgId);
   try {
     const sources = await withCrmSession(orgId, input.provider, deps, (session) => session.connector.listSources(session.ctx));

@@ -1,4 +1,5 @@
 import { findCrmAccountsByIds } from '../../adapters/db/segments/accountsRepo';
+import { findCachedSourceName } from '../../adapters/db/segments/crmSourceCacheRepo';
 import { selectFilterQuery } from '../../adapters/db/segments/compileFilter';
 import { listSourceRows, loadOverrides } from '../../adapters/db/segments/membershipRepo';
 import { queryRows } from '../../adapters/db/segments/rows';
@@ -8,7 +9,7 @@ import type { MatchResult, UnmatchedReason } from '../../domain/matching/types';
 import { crmRecordsToRows } from '../../domain/segments/crmRecordRows';
 import { crmSourceKey, type FilterNode } from '../../domain/segments/filterTree';
 import { resolveSourceRows, rowKeyOf, type ResolvedRow, type SourceRow } from '../../domain/segments/resolveSourceRows';
-import type { SegmentSource } from '../../domain/segments/segmentSource';
+import { displayNameOf, type SegmentSource } from '../../domain/segments/segmentSource';
 import { matcherOf, sourceReaderOf, type SegmentDeps } from './segmentDeps';
 
 /** A membership computed but not stored yet. */
@@ -117,5 +118,8 @@ async function readSourceRows(orgId: string, source: SegmentSource, deps: Segmen
   const read = await sourceReaderOf(deps).readCrmSource(orgId, { provider: source.provider, kind, sourceId: source.sourceId });
   const accountIds = read.records.filter((record) => record.objectType !== 'account' && record.accountExternalId).map((record) => record.accountExternalId ?? '');
   const knownAccounts = await findCrmAccountsByIds(deps.db, orgId, source.provider, accountIds);
-  return { rows: crmRecordsToRows(read.records, knownAccounts), learnt: { sourceName: read.name, objectType: read.objectType } };
+  // The CRM's own name, else the name the source list (cached with the CRM sync) gave it, else the picker's.
+  const sourceName =
+    displayNameOf(source.sourceId, read.name) ?? displayNameOf(source.sourceId, await findCachedSourceName(deps.db, orgId, source.provider, source.sourceId)) ?? displayNameOf(source.sourceId, source.sourceName);
+  return { rows: crmRecordsToRows(read.records, knownAccounts), learnt: { ...(sourceName ? { sourceName } : {}), objectType: read.objectType } };
 }

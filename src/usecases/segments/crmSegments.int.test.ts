@@ -14,6 +14,8 @@ import { createSegment } from './createSegment';
 import { getAccountDetails } from './getAccountDetails';
 import { getSegmentConfirmation } from './getSegmentConfirmation';
 import { listSegmentMembers } from './listSegmentMembers';
+import { CRM_SOURCE_CACHE_MAX_AGE_MS, listSegmentCrmSources, REFRESH_CRM_SOURCES_JOB } from './listSegmentCrmSources';
+import { refreshSegment } from './refreshSegment';
 
 /** The real path: Salesforce emulator → connector → fetchCrmSource → matching → segment. */
 describe.each(testDatabaseKinds())('segments from the sandbox Salesforce on %s', (kind) => {
@@ -76,6 +78,42 @@ describe.each(testDatabaseKinds())('segments from the sandbox Salesforce on %s',
     const segment = await createSegment({ orgId: org.orgId, actor, input: { name: 'All', source: { type: 'crm_list', provider: 'salesforce', kind: 'list_view', sourceId: demoListViewIds.allAccounts } } }, deps);
     expect(segment.counts.recordsRead).toBe(1_600);
     expect(segment.counts.members).toBeGreaterThan(1_000);
+  });
+
+  it('names a list view segment by the list view (its id a detail) and serves the CRM sources from the cache', async () => {
+    const { org, deps, actor } = await connectedOrg();
+    const input = { provider: 'salesforce' as const };
+    const first = await listSegmentCrmSources({ orgId: org.orgId, actor, input }, deps);
+    expect(first.isRefreshing).toBe(false);
+    expect(first.items.find((item) => item.id === demoListViewIds.emeaAccounts)).toMatchObject({ name: 'EMEA Accounts', isUsable: true });
+    // The list view's describe carries no label: the name comes from the cached source list.
+    const segment = await createSegment({ orgId: org.orgId, actor, input: { name: 'EMEA', source: { type: 'crm_list', provider: 'salesforce', kind: 'list_view', sourceId: demoListViewIds.emeaAccounts } } }, deps);
+    expect(segment.source).toMatchObject({ sourceName: 'EMEA Accounts', sourceId: demoListViewIds.emeaAccounts });
+    expect((await refreshSegment({ orgId: org.orgId, segmentId: segment.id, trigger: 'manual' }, deps)).kind).toBe('refreshed');
+
+    // A second visit reads no CRM: it answers even while the CRM fails.
+    const lift = emulator.injectFault('server_error_5xx');
+    try {
+      const cached = await listSegmentCrmSources({ orgId: org.orgId, actor, input }, deps);
+      expect(cached).toMatchObject({ isRefreshing: false, refreshedAt: first.refreshedAt });
+      expect(cached.items).toEqual(first.items);
+    } finally {
+      lift();
+    }
+    // Stale: still served at once, and re-read in the background.
+    deps.clock.advance(CRM_SOURCE_CACHE_MAX_AGE_MS + 1);
+    const stale = await listSegmentCrmSources({ orgId: org.orgId, actor, input }, deps);
+    expect(stale).toMatchObject({ isRefreshing: true, refreshedAt: first.refreshedAt });
+    expect(deps.jobs.enqueued.at(-1)).toEqual({ name: REFRESH_CRM_SOURCES_JOB, payload: { orgId: org.orgId, provider: 'salesforce' }, options: { singletonKey: `crm-sources:${org.orgId}:salesforce` } });
+  });
+
+  it('keeps the name picked in the list of sources when nothing else names a list view', async () => {
+    const { org, deps, actor } = await connectedOrg();
+    const segment = await createSegment(
+      { orgId: org.orgId, actor, input: { name: 'Customers', source: { type: 'crm_list', provider: 'salesforce', kind: 'list_view', sourceId: demoListViewIds.customers, sourceName: 'Customers' } } },
+      deps,
+    );
+    expect(segment.source).toMatchObject({ sourceName: 'Customers', sourceId: demoListViewIds.customers });
   });
 
   it.each<[string, string, string]>([

@@ -1,21 +1,30 @@
+import { sql } from 'drizzle-orm';
 import { listChanges, listRefreshes } from '../../adapters/db/segments/membershipRepo';
-import { toIso } from '../../adapters/db/segments/rows';
+import { queryRows, toIso } from '../../adapters/db/segments/rows';
 import type { Actor } from '../../domain/permissions/policy';
 import { CHANGE_REASON_LABELS } from '../../domain/segments/diffMembership';
 import { requireSegment } from './getSegment';
 import { assertSegmentPermission, type SegmentDeps } from './segmentDeps';
 
-type Trigger = 'create' | 'schedule' | 'manual' | 'edit';
+type Trigger = 'create' | 'schedule' | 'manual' | 'edit' | 'manual_match';
 
 /** Refresh history, newest first (the last 100). */
 export async function listSegmentRefreshes({ orgId, actor, input }: { orgId: string; actor: Actor | undefined; input: { segmentId: string } }, deps: SegmentDeps) {
   assertSegmentPermission(actor, 'view', orgId);
   const segment = await requireSegment(orgId, input.segmentId, deps);
   const rows = await listRefreshes(deps.db, orgId, segment.id, 100);
+  const userIds = [...new Set(rows.flatMap((row) => (row.triggeredBy ? [row.triggeredBy] : [])))];
+  const users =
+    userIds.length === 0
+      ? []
+      : await queryRows<{ id: string; name: string | null }>(deps.db, sql`SELECT id, name FROM users WHERE org_id = ${orgId} AND id = ANY(${sql.param(userIds)}::uuid[])`);
+  const nameOf = new Map(users.map((user) => [user.id, user.name]));
   return {
     items: rows.map((row) => ({
       id: row.id,
       trigger: row.trigger as Trigger,
+      triggeredBy: row.triggeredBy ? { userId: row.triggeredBy, name: nameOf.get(row.triggeredBy) ?? null } : null,
+      note: row.note,
       status: row.status as 'succeeded' | 'failed',
       errorMessage: row.errorMessage,
       counts: { recordsRead: row.recordsRead, matched: row.matchedCount, unmatched: row.unmatchedCount, duplicates: row.duplicateCount, members: row.memberCount },

@@ -33,6 +33,8 @@ export async function refreshSegment(
     trigger,
     reuseStoredRows = false,
     claimKey,
+    triggeredBy = null,
+    note = null,
   }: {
     orgId: string;
     segmentId: string;
@@ -40,6 +42,9 @@ export async function refreshSegment(
     reuseStoredRows?: boolean;
     /** The job's id: when its worker died mid-refresh, the retry of the same job takes the segment over. */
     claimKey?: string;
+    /** The user behind a hand fix, and what it did (kept in the refresh history). */
+    triggeredBy?: string | null;
+    note?: string | null;
   },
   deps: SegmentDeps,
 ): Promise<RefreshOutcome> {
@@ -59,6 +64,8 @@ export async function refreshSegment(
     const decision = decideRefresh(previous, { kind: 'succeeded' });
     const refresh = await storeMembership(deps.db, orgId, segmentId, built, {
       trigger,
+      triggeredBy,
+      note,
       startedAt,
       now: deps.clock.now(),
       wasInError: decision.event?.kind === 'refresh_recovered',

@@ -6,7 +6,7 @@ import type { segmentDetail, segmentSummary } from '../../contracts/segments';
 import { AppError } from '../../domain/appError';
 import { filterNode } from '../../domain/segments/filterTree';
 import type { SegmentStatus } from '../../domain/segments/refreshDecision';
-import { SOURCE_TYPE_LABELS, type SourceType } from '../../domain/segments/segmentSource';
+import { displayNameOf, SOURCE_TYPE_LABELS, type SourceType } from '../../domain/segments/segmentSource';
 import type { SegmentActivationSummary } from '../../ports/segmentSources';
 import { activationsOf, type SegmentDeps } from './segmentDeps';
 import { isPublishUse } from '../../domain/publish/publishUses';
@@ -34,13 +34,14 @@ export function toSummary(row: SegmentListRow, activation: SegmentActivationSumm
       provider: provider === 'salesforce' || provider === 'dynamics' ? provider : null,
       kind: text(config, 'kind'),
       sourceId: text(config, 'sourceId'),
-      sourceName: text(config, 'sourceName'),
+      sourceName: displayNameOf(text(config, 'sourceId') ?? '', text(config, 'sourceName')) ?? null,
       objectType: text(config, 'objectType'),
       uploadId: text(config, 'uploadId'),
       fileName: text(config, 'fileName'),
     },
     owner: row.owner_user_id ? { userId: row.owner_user_id, name: row.owner_name } : null,
     status: row.status as SegmentStatus,
+    isRefreshQueued: row.is_refresh_queued === true && row.status !== 'refreshing',
     statusMessage: row.status_message,
     memberCount: row.member_count,
     lastRefreshedAt: toIso(row.last_refreshed_at),

@@ -16,7 +16,8 @@ import { nextRefreshAfter } from '../../domain/segments/refreshDecision';
 import { countRows, snapshotOfRows, type RowCounts } from '../../domain/segments/resolveSourceRows';
 import type { BuiltMembership } from './buildMembership';
 
-export type RefreshTrigger = 'create' | 'schedule' | 'manual' | 'edit';
+/** 'manual_match': a user fixed or undid a row's match by hand (who and what go to triggeredBy and note). */
+export type RefreshTrigger = 'create' | 'schedule' | 'manual' | 'edit' | 'manual_match';
 
 export interface StoredRefresh {
   refreshId: string;
@@ -33,7 +34,7 @@ export async function storeMembership(
   orgId: string,
   segmentId: string,
   built: BuiltMembership,
-  meta: { trigger: RefreshTrigger; startedAt: Date; now: Date; wasInError: boolean; extraSegmentPatch?: Record<string, unknown> },
+  meta: { trigger: RefreshTrigger; startedAt: Date; now: Date; wasInError: boolean; extraSegmentPatch?: Record<string, unknown>; triggeredBy?: string | null; note?: string | null },
 ): Promise<StoredRefresh> {
   return db.transaction(async (tx) => {
     const previous = await previousSnapshot(tx, orgId, segmentId, built.kind);
@@ -63,6 +64,8 @@ export async function storeMembership(
       orgId,
       segmentId,
       trigger: meta.trigger,
+      triggeredBy: meta.triggeredBy ?? null,
+      note: meta.note ?? null,
       status: 'succeeded',
       errorMessage: null,
       recordsRead: counts.recordsRead,

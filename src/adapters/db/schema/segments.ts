@@ -34,6 +34,8 @@ export const segments = pgTable(
     lastAttemptedAt: timestamp('last_attempted_at', { withTimezone: true }),
     /** The job (pg-boss id) refreshing it; its retry may take the refresh over (0401). */
     refreshClaim: text('refresh_claim'),
+    /** "Refresh now" queued and not yet claimed by a worker (0950). */
+    refreshQueuedAt: timestamp('refresh_queued_at', { withTimezone: true }),
     nextRefreshAt: timestamp('next_refresh_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -105,7 +107,22 @@ export const segmentRefreshes = pgTable('segment_refreshes', {
   startedAt: timestamp('started_at', { withTimezone: true }).notNull(),
   finishedAt: timestamp('finished_at', { withTimezone: true }).notNull(),
   seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
+  /** Who fixed or undid a match by hand (trigger 'manual_match', 0950), and what. */
+  triggeredBy: uuid('triggered_by').references(() => users.id, { onDelete: 'set null' }),
+  note: text('note'),
 });
+
+/** A CRM's list views / reports as last read (0950). */
+export const crmSourceCache = pgTable(
+  'crm_source_cache',
+  {
+    orgId: uuid('org_id').notNull().references(() => organizations.id, { onDelete: 'cascade' }),
+    provider: text('provider').notNull(),
+    items: jsonb('items').$type<unknown[]>().notNull().default([]),
+    refreshedAt: timestamp('refreshed_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.orgId, t.provider] })],
+);
 
 export const segmentMembershipChanges = pgTable(
   'segment_membership_changes',

@@ -50,6 +50,15 @@ export async function upsertOverride(db: Db, orgId: string, segmentId: string, r
     .onConflictDoUpdate({ target: [segmentMatchOverrides.segmentId, segmentMatchOverrides.rowKey], set: { companyId, chosenBy, chosenAt: now } });
 }
 
+/** Withdraws a hand pick; true when there was one. */
+export async function deleteOverride(db: Db, orgId: string, segmentId: string, rowKey: string): Promise<boolean> {
+  const rows = await db
+    .delete(segmentMatchOverrides)
+    .where(and(eq(segmentMatchOverrides.orgId, orgId), eq(segmentMatchOverrides.segmentId, segmentId), eq(segmentMatchOverrides.rowKey, rowKey)))
+    .returning({ rowKey: segmentMatchOverrides.rowKey });
+  return rows.length > 0;
+}
+
 export async function copyOverrides(db: Db, orgId: string, fromSegmentId: string, toSegmentId: string): Promise<void> {
   await db.execute(sql`INSERT INTO segment_match_overrides (org_id, segment_id, row_key, company_id, chosen_by, chosen_at)
     SELECT org_id, ${toSegmentId}::uuid, row_key, company_id, chosen_by, chosen_at FROM segment_match_overrides WHERE org_id = ${orgId} AND segment_id = ${fromSegmentId}`);

@@ -37,7 +37,7 @@ export async function claimSegmentForRefresh(
   const staleBefore = new Date(now.getTime() - 60 * 60 * 1000);
   const rows = await queryRows<{ status: string; status_message: string | null }>(
     db,
-    sql`UPDATE segments s SET status = 'refreshing', last_attempted_at = ${now}, refresh_claim = ${claimKey}
+    sql`UPDATE segments s SET status = 'refreshing', last_attempted_at = ${now}, refresh_claim = ${claimKey}, refresh_queued_at = NULL
         FROM (SELECT id, CASE WHEN status = 'refreshing' THEN 'ready' ELSE status END AS status, status_message, status = 'refreshing' AS is_running, last_attempted_at, refresh_claim
               FROM segments WHERE org_id = ${orgId} AND id = ${segmentId} FOR UPDATE) old
         WHERE s.id = old.id AND (NOT old.is_running OR old.last_attempted_at IS NULL OR old.last_attempted_at < ${staleBefore} OR (${claimKey}::text IS NOT NULL AND old.refresh_claim = ${claimKey}::text))
@@ -85,6 +85,7 @@ export interface SegmentListRow {
   owner_name: string | null;
   status: string;
   status_message: string | null;
+  is_refresh_queued: boolean;
   member_count: number;
   last_refreshed_at: Date | string | null;
   created_at: Date | string;
@@ -107,7 +108,7 @@ export async function listSegmentRows(db: Db, orgId: string, filter: SegmentList
   return queryRows<SegmentListRow>(
     db,
     sql`SELECT s.id, s.name, s.folder_id, f.name AS folder_name, s.source_type, s.source_config, s.owner_user_id, u.name AS owner_name,
-               s.status, s.status_message, s.member_count, s.last_refreshed_at, s.created_at, s.updated_at, count(*) OVER ()::int AS total
+               s.status, s.status_message, s.refresh_queued_at IS NOT NULL AS is_refresh_queued, s.member_count, s.last_refreshed_at, s.created_at, s.updated_at, count(*) OVER ()::int AS total
         FROM segments s
         LEFT JOIN segment_folders f ON f.id = s.folder_id AND f.org_id = s.org_id
         LEFT JOIN users u ON u.id = s.owner_user_id AND u.org_id = s.org_id

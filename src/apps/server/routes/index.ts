@@ -34,6 +34,8 @@ import refreshSegmentNow from './segments/refreshSegmentNow';
 import getSegmentConfirmation from './segments/getSegmentConfirmation';
 import exportUnmatchedRows from './segments/exportUnmatchedRows';
 import fixUnmatchedRow from './segments/fixUnmatchedRow';
+import undoRowFix from './segments/undoRowFix';
+import listSegmentCrmSources from './segments/listSegmentCrmSources';
 import listSegmentMembers from './segments/listSegmentMembers';
 import exportSegmentMembers from './segments/exportSegmentMembers';
 import listSegmentRefreshes from './segments/listSegmentRefreshes';
@@ -96,6 +98,8 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   getSegmentConfirmation,
   exportUnmatchedRows,
   fixUnmatchedRow,
+  undoRowFix,
+  listSegmentCrmSources,
   listSegmentMembers,
   exportSegmentMembers,
   listSegmentRefreshes,

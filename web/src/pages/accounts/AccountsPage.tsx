@@ -1,9 +1,10 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Anchor, Paper, Skeleton, Table, TextInput } from '@mantine/core';
+import { Anchor, Group, Paper, Select, Skeleton, Table, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconBuilding, IconSearch } from '@tabler/icons-react';
+import { IconSearch } from '@tabler/icons-react';
 import { searchAccounts } from '../../../../src/contracts/accounts';
+import { listFilterFields } from '../../../../src/contracts/segments';
 import { useApiQuery } from '../../api/hooks';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
@@ -12,50 +13,85 @@ import { QueryError } from '../../components/QueryError';
 import { TablePagination } from '../../components/TablePagination';
 import { usePageState } from '../../components/usePageState';
 
-/** Accounts: find any company of the company database by name or domain, and open its details. */
+/** The profile filters of the page: address key and the filter-fields entry that lists its values. */
+const FILTERS = [
+  { key: 'country', field: 'country', label: 'Country', placeholder: 'Any country', width: 200 },
+  { key: 'industry', field: 'industry', label: 'Industry', placeholder: 'Any industry', width: 200 },
+  { key: 'employeeRange', field: 'employeeRange', label: 'Employees', placeholder: 'Any size', width: 150 },
+  { key: 'revenueRange', field: 'revenueRange', label: 'Revenue', placeholder: 'Any revenue', width: 150 },
+] as const;
+
+type FilterKey = (typeof FILTERS)[number]['key'];
+
+/** Accounts: browse the company database by name, narrow it by search and company profile, and open an account's details. */
 export function AccountsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const [search, setSearch] = useState(searchParams.get('q') ?? '');
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const pageState = usePageState(25);
-  const results = useApiQuery(searchAccounts, { query: { ...pageState.query, search: debounced } }, { enabled: debounced !== '', placeholderData: (previous) => previous });
+  const fields = useApiQuery(listFilterFields, undefined, { staleTime: 300_000 });
+  const filters = Object.fromEntries(FILTERS.flatMap(({ key }) => (searchParams.get(key) !== null ? [[key, searchParams.get(key) ?? '']] : []))) as Partial<Record<FilterKey, string>>;
+  const results = useApiQuery(searchAccounts, { query: { ...pageState.query, ...(debounced !== '' ? { search: debounced } : {}), ...filters } }, { placeholderData: (previous) => previous });
+
+  const setParam = (key: string, value: string | null) =>
+    setSearchParams(
+      (previous) => {
+        const params = new URLSearchParams(previous);
+        if (value === null || value === '') params.delete(key);
+        else params.set(key, value);
+        params.set('page', '1');
+        return params;
+      },
+      { replace: true },
+    );
+  const isFiltered = debounced !== '' || Object.keys(filters).length > 0;
 
   return (
     <>
       <PageHeader title="Accounts" description="Companies of the company database, with their firmographics, their CRM records and the segments they appear in." />
       <SandboxDataNotice context="accounts" />
-      <TextInput
-        aria-label="Search accounts"
-        placeholder="Search by company name or domain"
-        leftSection={<IconSearch size={16} />}
-        size="md"
-        maw={520}
-        mb="lg"
-        value={search}
-        onChange={(event) => {
-          const next = event.currentTarget.value;
-          setSearch(next);
-          setSearchParams((previous) => {
-            const params = new URLSearchParams(previous);
-            if (next.trim() === '') params.delete('q');
-            else params.set('q', next.trim());
-            params.set('page', '1');
-            return params;
-          }, { replace: true });
-        }}
-      />
-      {debounced === '' ? (
-        <EmptyPanel icon={IconBuilding} title="Find an account" description="Type a company name or a domain to find it in the company database and see its details." />
-      ) : results.isPending ? (
+      <Paper withBorder radius="lg" p="sm" mb="md" bg="white">
+        <Group gap="sm" wrap="wrap">
+          <TextInput
+            aria-label="Search accounts"
+            placeholder="Search by company name or domain"
+            leftSection={<IconSearch size={16} />}
+            style={{ flex: '1 1 240px' }}
+            value={search}
+            onChange={(event) => {
+              setSearch(event.currentTarget.value);
+              setParam('q', event.currentTarget.value.trim());
+            }}
+          />
+          {FILTERS.map((filter) => (
+            <Select
+              key={filter.key}
+              aria-label={filter.label}
+              placeholder={filter.placeholder}
+              clearable
+              searchable
+              w={filter.width}
+              data={fields.data?.companyProfile.find((entry) => entry.field === filter.field)?.options ?? []}
+              value={filters[filter.key] ?? null}
+              onChange={(value) => setParam(filter.key, value)}
+            />
+          ))}
+        </Group>
+      </Paper>
+      {results.isPending ? (
         <Skeleton height={280} radius="lg" />
       ) : results.isError ? (
         <QueryError error={results.error} onRetry={() => void results.refetch()} />
       ) : results.data.total === 0 ? (
-        <EmptyPanel icon={IconSearch} title="No account found" description={`No company of the database matches “${debounced}”. Try another spelling or the domain.`} />
+        <EmptyPanel
+          icon={IconSearch}
+          title="No account found"
+          description={isFiltered ? 'No company of the database matches this search and these filters. Try another spelling, the domain, or clear a filter.' : 'The company database is empty.'}
+        />
       ) : (
         <>
           <Paper withBorder radius="lg" bg="white">
-            <Table.ScrollContainer minWidth={720}>
+            <Table.ScrollContainer minWidth={820}>
               <Table aria-label="Accounts" verticalSpacing="sm" highlightOnHover>
                 <Table.Thead>
                   <Table.Tr>
@@ -63,7 +99,8 @@ export function AccountsPage() {
                     <Table.Th>Domain</Table.Th>
                     <Table.Th>Country</Table.Th>
                     <Table.Th>Industry</Table.Th>
-                    <Table.Th>Size</Table.Th>
+                    <Table.Th>Employees</Table.Th>
+                    <Table.Th>Revenue</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
@@ -78,6 +115,7 @@ export function AccountsPage() {
                       <Table.Td>{account.country ?? '—'}</Table.Td>
                       <Table.Td>{account.industry ?? '—'}</Table.Td>
                       <Table.Td>{account.employeeRange ?? '—'}</Table.Td>
+                      <Table.Td>{account.revenueRange ?? '—'}</Table.Td>
                     </Table.Tr>
                   ))}
                 </Table.Tbody>

@@ -10,6 +10,12 @@ import { useApiMutation } from '../../api/hooks';
 type ProviderOption = z.infer<typeof crmProviderOption>;
 type Environment = ProviderOption['loginOptions'][number]['environment'];
 
+/** What a custom login is called in each CRM's own words. */
+const CUSTOM_LOGIN_WORDS: Readonly<Record<ProviderOption['provider'], string>> = {
+  salesforce: 'Your My Domain login URL',
+  dynamics: 'Your Microsoft Entra ID sign-in authority (tenant)',
+};
+
 const POLICY_OPTIONS = [
   { value: 'never_expire', label: 'Never Expire' },
   { value: 'expire_every_90_days', label: 'Expire every 90 days' },
@@ -81,13 +87,16 @@ function ConnectForm({ provider, existing, onClose }: { provider: ProviderOption
                 key={option.environment}
                 value={option.environment}
                 label={option.label}
-                description={option.environment === 'emulator' ? 'The built-in demo org of sandbox mode; no connected app needed.' : (option.loginUrl ?? 'Your My Domain or sign-in authority')}
+                description={option.environment === 'emulator' ? 'The built-in demo org of sandbox mode; no connected app needed.' : (option.loginUrl ?? CUSTOM_LOGIN_WORDS[provider.provider])}
               />
             ))}
           </Stack>
         </Radio.Group>
         {environment === 'custom' && (
-          <TextInput label="Login URL" placeholder="https://acme.my.salesforce.com" required value={loginUrl} onChange={(event) => setLoginUrl(event.currentTarget.value)} />
+          <TextInput
+            label={provider.provider === 'salesforce' ? 'Login URL' : 'Sign-in authority'}
+            placeholder={provider.provider === 'salesforce' ? 'https://acme.my.salesforce.com' : 'https://login.microsoftonline.com/contoso.onmicrosoft.com'}
+            required value={loginUrl} onChange={(event) => setLoginUrl(event.currentTarget.value)} />
         )}
         {provider.needsResourceUrl && (
           <TextInput
@@ -100,7 +109,7 @@ function ConnectForm({ provider, existing, onClose }: { provider: ProviderOption
         )}
         {hasBuiltInClient ? (
           <Alert variant="light" color="indigo" icon={<IconInfoCircle size={18} />}>
-            The sandbox emulator comes with its own OAuth client: leave the client id and secret empty.
+            The sandbox emulator comes with its own OAuth client: no client id or secret is needed.
           </Alert>
         ) : (
           <>

@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { NotFoundPage } from '../NotFoundPage';
 import { formatCount } from './connectionStatus';
+import { MessageWithHelpLink } from '../segments/MessageWithHelpLink';
 import { SourcePreviewModal } from './SourcePreviewModal';
 
 type SourceKind = CrmSourceSummaryBody['kind'];
@@ -95,7 +96,9 @@ function SourcesOf({ provider }: { provider: CrmProviderId }) {
                   </Badge>
                   <List size="xs" c="red.8" spacing={2} data-testid="source-problems">
                     {source.problems.map((problem) => (
-                      <List.Item key={problem}>{problem}</List.Item>
+                      <List.Item key={problem}>
+                        <MessageWithHelpLink message={problem} />
+                      </List.Item>
                     ))}
                   </List>
                 </Stack>

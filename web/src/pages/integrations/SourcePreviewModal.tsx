@@ -11,7 +11,7 @@ const PREVIEW_LIMIT = 50;
 /** The first records of a list view / report / view, read through every rule check; a broken rule shows its message. */
 export function SourcePreviewModal({ provider, source, onClose }: { provider: CrmProviderId; source: CrmSourceSummaryBody | null; onClose: () => void }) {
   return (
-    <Modal opened={source !== null} onClose={onClose} title={source === null ? '' : `Preview: ${source.name}`} centered size="xl">
+    <Modal opened={source !== null} onClose={onClose} title={source === null ? '' : `Preview: ${source.name}`} centered size="min(1200px, 96vw)">
       {source !== null && <PreviewBody provider={provider} source={source} />}
     </Modal>
   );
@@ -58,7 +58,7 @@ function PreviewBody({ provider, source }: { provider: CrmProviderId; source: Cr
       </Text>
       {records.length > 0 && (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={640} mah={440}>
+          <Table.ScrollContainer minWidth={900} mah={440}>
             <Table striped stickyHeader aria-label="Records">
               <Table.Thead>
                 <Table.Tr>

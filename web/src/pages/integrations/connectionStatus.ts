@@ -27,3 +27,8 @@ const numberFormat = new Intl.NumberFormat('en');
 export function formatCount(value: number): string {
   return numberFormat.format(value);
 }
+
+/** Connecting queues the first full sync: a connection without any sync run yet is waiting for it to start. */
+export function isFirstSyncQueued(connection: Pick<CrmConnectionSummary, 'lastSyncRun' | 'firstFullSyncAt' | 'status'>): boolean {
+  return connection.lastSyncRun === null && connection.firstFullSyncAt === null && !NEEDS_RECONNECT.has(connection.status);
+}

@@ -15,6 +15,7 @@ import { CrmSourcePicker } from './CrmSourcePicker';
 import type { PickedCrmSource } from './CrmSourcePicker';
 import { emptyGroup, FilterBuilder } from './FilterBuilder';
 import { LiveCount } from './LiveCount';
+import { MessageWithHelpLink } from './MessageWithHelpLink';
 import { UploadPanel } from './UploadPanel';
 import { useCrmSourceOptions } from './useCrmSourceOptions';
 import type { UploadView } from './UploadPanel';
@@ -82,9 +83,9 @@ function CreateSegmentForm() {
           ? { type: 'upload', uploadId: upload.id }
           : null
         : sourceType === 'crm_report' && crmSource?.kind === 'report' && crmSource.sourceId !== ''
-          ? { type: 'crm_report', provider: 'salesforce', sourceId: crmSource.sourceId }
+          ? { type: 'crm_report', provider: 'salesforce', sourceId: crmSource.sourceId, ...(crmSource.sourceName !== '' ? { sourceName: crmSource.sourceName } : {}) }
           : sourceType === 'crm_list' && crmSource !== null && crmSource.kind !== 'report' && crmSource.sourceId !== ''
-            ? { type: 'crm_list', provider: crmSource.provider, kind: crmSource.kind, sourceId: crmSource.sourceId }
+            ? { type: 'crm_list', provider: crmSource.provider, kind: crmSource.kind, sourceId: crmSource.sourceId, ...(crmSource.sourceName !== '' ? { sourceName: crmSource.sourceName } : {}) }
             : null;
   const hasFilter = (isNarrowing || sourceType === 'filters') && filter.children.length > 0;
   const isReady = source !== null && name.trim() !== '' && (sourceType !== 'filters' || filter.children.length > 0);
@@ -210,7 +211,7 @@ function CreateSegmentForm() {
 
         {mutation.isError && (
           <Alert color="red" variant="light" role="alert" title="The segment was not created" data-testid="create-error">
-            {errorMessage(mutation.error)}
+            <MessageWithHelpLink message={errorMessage(mutation.error)} />
           </Alert>
         )}
         {sourceType !== null && (

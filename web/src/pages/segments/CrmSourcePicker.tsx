@@ -2,10 +2,13 @@ import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Alert, Anchor, Badge, Group, Paper, Radio, ScrollArea, SegmentedControl, Skeleton, Stack, Text } from '@mantine/core';
 import { IconInfoCircle } from '@tabler/icons-react';
-import { listCrmConnections, listCrmSources } from '../../../../src/contracts/integrations';
+import { listCrmConnections } from '../../../../src/contracts/integrations';
+import { listSegmentCrmSources } from '../../../../src/contracts/segments';
 import type { CrmProviderId, CrmSourceSummaryBody } from '../../../../src/contracts/integrations';
 import { useApiQuery } from '../../api/hooks';
+import { formatDateTime } from '../../components/formatDate';
 import { QueryError } from '../../components/QueryError';
+import { MessageWithHelpLink } from './MessageWithHelpLink';
 import { formatCount } from './segmentDisplay';
 
 export interface PickedCrmSource {
@@ -60,7 +63,8 @@ export function CrmSourcePicker({ mode, value, onChange }: { mode: 'list' | 'rep
 }
 
 function SourceList({ provider, mode, value, onChange }: { provider: CrmProviderId; mode: 'list' | 'report'; value: PickedCrmSource | null; onChange: (next: PickedCrmSource | null) => void }) {
-  const sources = useApiQuery(listCrmSources, { params: { provider } }, { retry: false, staleTime: 60_000 });
+  // Served from the cache kept with the CRM sync; while it is re-read in the background, poll until it is fresh.
+  const sources = useApiQuery(listSegmentCrmSources, { params: { provider } }, { retry: false, staleTime: 60_000, refetchInterval: (query) => (query.state.data?.isRefreshing === true ? 3000 : false) });
   if (sources.isPending) {
     return (
       <Stack gap="xs" aria-label="Loading the CRM's lists and reports">
@@ -85,6 +89,11 @@ function SourceList({ provider, mode, value, onChange }: { provider: CrmProvider
   // Usable sources first, each group by name.
   const sorted = [...items].sort((left, right) => Number(right.isUsable) - Number(left.isUsable) || left.name.localeCompare(right.name));
   return (
+    <Stack gap={4}>
+    <Text fz="xs" c="dimmed" data-testid="crm-sources-freshness">
+      As read {formatDateTime(sources.data.refreshedAt)}
+      {sources.data.isRefreshing ? ' · checking the CRM for changes…' : ''}
+    </Text>
     <Paper withBorder radius="md">
       <ScrollArea.Autosize mah={420}>
         <Radio.Group
@@ -107,7 +116,7 @@ function SourceList({ provider, mode, value, onChange }: { provider: CrmProvider
                       `${source.objectType === 'other' ? '' : `${source.objectType[0]?.toUpperCase()}${source.objectType.slice(1)}s`}${source.rowCount === null ? '' : ` · ${formatCount(source.rowCount)} rows`}`
                     ) : (
                       <Text span fz="xs" c="red.8">
-                        {source.problems.join(' ')}
+                        <MessageWithHelpLink message={source.problems.join(' ')} />
                       </Text>
                     )
                   }
@@ -122,5 +131,6 @@ function SourceList({ provider, mode, value, onChange }: { provider: CrmProvider
         </Radio.Group>
       </ScrollArea.Autosize>
     </Paper>
+    </Stack>
   );
 }

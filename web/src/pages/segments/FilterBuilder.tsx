@@ -1,13 +1,23 @@
 import { ActionIcon, Button, Group, MultiSelect, Paper, SegmentedControl, Select, Stack, TagsInput, Text, TextInput } from '@mantine/core';
 import { IconPlus, IconSquarePlus, IconTrash } from '@tabler/icons-react';
 import type { z } from 'zod';
-import { COMPANY_PROFILE_FIELDS, COMPANY_PROFILE_LABELS } from '../../../../src/contracts/segments';
+import { COMPANY_PROFILE_FIELDS, COMPANY_PROFILE_LABELS, OPERATORS_BY_FIELD_TYPE } from '../../../../src/contracts/segments';
+import type { CrmFieldType } from '../../../../src/contracts/segments';
 import type { FilterCondition, FilterGroup, FilterNode, filterFieldsView } from '../../../../src/contracts/segments';
 
 type FilterFields = z.infer<typeof filterFieldsView>;
 type Operation = Extract<FilterCondition, { kind: 'company_profile' }>['operation'];
 type Operator = Operation['op'];
 type CrmSourceOption = { value: string; label: string; provider: 'salesforce' | 'dynamics'; kind: 'in_crm_report' | 'in_crm_list'; sourceName: string };
+
+const ALL_OPERATORS: readonly Operator[] = ['equals', 'in', 'contains', 'range', 'is_empty'];
+
+/** The type of a synced CRM field as the server saw its values (text when unknown). */
+function crmFieldType(fields: FilterFields | undefined, system: string, field: string): CrmFieldType {
+  return fields?.crm.find((entry) => entry.system === system)?.typedFields.find((typed) => typed.name === field)?.type ?? 'text';
+}
+
+const FIELD_TYPE_WORDS: Readonly<Record<CrmFieldType, string>> = { text: 'text', number: 'number', date: 'date', boolean: 'yes/no' };
 
 const OPERATOR_LABELS: Readonly<Record<Operator, string>> = {
   equals: 'equals',
@@ -146,7 +156,7 @@ function fieldOptions(fields: FilterFields | undefined, crmSources: readonly Crm
     ...(crmSources.length > 0 ? [{ group: 'CRM lists and reports', items: [{ value: 'source:', label: 'Accounts in a CRM list or report' }] }] : []),
     ...(fields?.crm ?? []).map((system) => ({
       group: `${system.system === 'salesforce' ? 'Salesforce' : 'Dynamics 365'} account fields`,
-      items: system.fields.map((field) => ({ value: `crm:${system.system}:${field}`, label: field })),
+      items: system.typedFields.map((field) => ({ value: `crm:${system.system}:${field.name}`, label: `${field.name} (${FIELD_TYPE_WORDS[field.type]})` })),
     })),
   ];
 }
@@ -184,7 +194,10 @@ function ConditionEditor({
     if (key === null || key === fieldKeyOf(condition)) return;
     const [kind, first, second] = key.split(':');
     if (kind === 'profile') onChange({ kind: 'company_profile', field: first as (typeof COMPANY_PROFILE_FIELDS)[number], operation: { op: 'in', values: [] } });
-    else if (kind === 'crm' && second !== undefined) onChange({ kind: 'crm_field', system: first as 'salesforce' | 'dynamics', object: 'account', field: second, operation: { op: 'equals', value: '' } });
+    else if (kind === 'crm' && second !== undefined) {
+      const op = OPERATORS_BY_FIELD_TYPE[crmFieldType(fields, first ?? '', second)][0] ?? 'equals';
+      onChange({ kind: 'crm_field', system: first as 'salesforce' | 'dynamics', object: 'account', field: second, operation: defaultOperation(op) });
+    }
     else if (kind === 'source') {
       const source = crmSources[0];
       if (source !== undefined) onChange({ kind: source.kind, provider: source.provider, sourceId: source.value.split(':')[2] ?? '', sourceName: source.sourceName });
@@ -197,7 +210,9 @@ function ConditionEditor({
       {condition.kind === 'company_profile' || condition.kind === 'crm_field' ? (
         <OperationEditor
           operation={condition.operation}
-          knownValues={condition.kind === 'company_profile' ? (fields?.companyProfile.find((entry) => entry.field === condition.field)?.values ?? []) : []}
+          operators={condition.kind === 'crm_field' ? OPERATORS_BY_FIELD_TYPE[crmFieldType(fields, condition.system, condition.field)] : ALL_OPERATORS}
+          fieldType={condition.kind === 'crm_field' ? crmFieldType(fields, condition.system, condition.field) : 'text'}
+          knownValues={condition.kind === 'company_profile' ? (fields?.companyProfile.find((entry) => entry.field === condition.field)?.options ?? []) : []}
           onChange={(operation) => onChange({ ...condition, operation })}
           label={label}
         />
@@ -227,8 +242,23 @@ function ConditionEditor({
   );
 }
 
-function OperationEditor({ operation, knownValues, onChange, label }: { operation: Operation; knownValues: readonly string[]; onChange: (next: Operation) => void; label: string }) {
-  const operators = (Object.keys(OPERATOR_LABELS) as Operator[]).map((op) => ({ value: op, label: OPERATOR_LABELS[op] }));
+function OperationEditor({
+  operation,
+  operators: allowed,
+  fieldType,
+  knownValues,
+  onChange,
+  label,
+}: {
+  operation: Operation;
+  operators: readonly Operator[];
+  fieldType: CrmFieldType;
+  knownValues: ReadonlyArray<{ value: string; label: string }>;
+  onChange: (next: Operation) => void;
+  label: string;
+}) {
+  const operators = [...new Set([...allowed, operation.op])].map((op) => ({ value: op, label: OPERATOR_LABELS[op] }));
+  const knownSet = new Set(knownValues.map((known) => known.value));
   return (
     <Group gap="xs" align="flex-start" wrap="nowrap" style={{ flex: 1 }}>
       <Select
@@ -248,14 +278,28 @@ function OperationEditor({ operation, knownValues, onChange, label }: { operatio
             style={{ flex: 1 }}
             searchable
             placeholder="Pick values"
-            data={[...new Set([...knownValues, ...operation.values])]}
+            data={[...knownValues, ...operation.values.filter((value) => !knownSet.has(value)).map((value) => ({ value, label: value }))]}
             value={operation.values}
             onChange={(values) => onChange({ op: 'in', values })}
           />
         ) : (
           <TagsInput aria-label={`${label}: values`} size="xs" style={{ flex: 1 }} placeholder="Type a value, press Enter" value={operation.values} onChange={(values) => onChange({ op: 'in', values })} />
         ))}
-      {(operation.op === 'equals' || operation.op === 'contains') && (
+      {operation.op === 'equals' && fieldType === 'boolean' && (
+        <Select
+          aria-label={`${label}: value`}
+          size="xs"
+          w={120}
+          data={[
+            { value: 'true', label: 'yes' },
+            { value: 'false', label: 'no' },
+          ]}
+          value={operation.value === '' ? null : operation.value}
+          onChange={(value) => value !== null && onChange({ op: 'equals', value })}
+          allowDeselect={false}
+        />
+      )}
+      {((operation.op === 'equals' && fieldType !== 'boolean') || operation.op === 'contains') && (
         <TextInput aria-label={`${label}: value`} size="xs" style={{ flex: 1 }} value={operation.value} onChange={(event) => onChange({ op: operation.op, value: event.currentTarget.value })} />
       )}
       {operation.op === 'range' && (
@@ -263,7 +307,7 @@ function OperationEditor({ operation, knownValues, onChange, label }: { operatio
           <TextInput
             aria-label={`${label}: from`}
             size="xs"
-            placeholder="From (number or date)"
+            placeholder={fieldType === 'date' ? 'From (YYYY-MM-DD)' : fieldType === 'number' ? 'From' : 'From (number or date)'}
             style={{ flex: 1 }}
             value={operation.min === undefined ? '' : String(operation.min)}
             onChange={(event) => onChange(withBound(operation, 'min', event.currentTarget.value))}

@@ -27,7 +27,9 @@ export function describeCondition(condition: FilterCondition): string {
     case 'in_crm_report':
       return `Accounts in Salesforce Report “${condition.sourceName ?? condition.sourceId}”`;
     case 'in_crm_list':
-      return `Accounts in Salesforce Account List “${condition.sourceName ?? condition.sourceId}”`;
+      return condition.provider === 'dynamics'
+        ? `Accounts in Dynamics 365 View “${condition.sourceName ?? condition.sourceId}”`
+        : `Accounts in Salesforce Account List “${condition.sourceName ?? condition.sourceId}”`;
     case 'in_uploaded_list':
       return `Accounts in Uploaded Account List “${condition.fileName ?? condition.uploadId}”`;
   }

@@ -4,7 +4,7 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconSearch } from '@tabler/icons-react';
 import { searchAccounts } from '../../../../src/contracts/accounts';
-import { fixUnmatchedRow, getSegment, getSegmentConfirmation, listSegmentMembers } from '../../../../src/contracts/segments';
+import { fixUnmatchedRow, getSegment, getSegmentConfirmation, listSegmentMembers, listSegmentRefreshes } from '../../../../src/contracts/segments';
 import type { SourceRowView } from '../../../../src/contracts/segments';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -27,7 +27,7 @@ export function FixRowModal({ segmentId, row, onClose }: { segmentId: string; ro
 }
 
 function FixRowForm({ segmentId, row, onClose }: { segmentId: string; row: SourceRowView; onClose: () => void }) {
-  const mutation = useApiMutation(fixUnmatchedRow, { invalidates: [getSegmentConfirmation, getSegment, listSegmentMembers] });
+  const mutation = useApiMutation(fixUnmatchedRow, { invalidates: [getSegmentConfirmation, getSegment, listSegmentMembers, listSegmentRefreshes] });
   const [picked, setPicked] = useState<string | null>(null);
   const [search, setSearch] = useState(row.candidates.length === 0 ? (row.name ?? row.domain ?? '') : '');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);

@@ -5,7 +5,7 @@ import { createSegmentFolder, listSegmentFolders } from '../../../../src/contrac
 import { errorMessage } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 
-export function NewFolderModal({ isOpen, onClose }: { isOpen: boolean; onClose: () => void }) {
+export function NewFolderModal({ isOpen, onClose, onCreated }: { isOpen: boolean; onClose: () => void; onCreated?: (folder: { id: string; name: string }) => void }) {
   const mutation = useApiMutation(createSegmentFolder, { invalidates: [listSegmentFolders] });
   const [name, setName] = useState('');
   const close = () => {
@@ -24,6 +24,7 @@ export function NewFolderModal({ isOpen, onClose }: { isOpen: boolean; onClose: 
               onSuccess: ({ folder }) => {
                 notifications.show({ color: 'green', message: `Folder “${folder.name}” created.` });
                 close();
+                onCreated?.(folder);
               },
             },
           );

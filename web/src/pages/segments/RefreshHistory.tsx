@@ -9,7 +9,7 @@ import { QueryError } from '../../components/QueryError';
 import { TablePagination } from '../../components/TablePagination';
 import { formatCount } from './segmentDisplay';
 
-const TRIGGER_LABELS = { create: 'Created', schedule: 'Daily refresh', manual: 'Refresh now', edit: 'Filters changed' } as const;
+const TRIGGER_LABELS = { create: 'Created', schedule: 'Daily refresh', manual: 'Refresh now', edit: 'Filters changed', manual_match: 'Match fixed by hand' } as const;
 
 /** Every refresh of a segment: when, why, the counts, and the accounts it added and removed (with why). */
 export function RefreshHistory({ segmentId }: { segmentId: string }) {
@@ -37,7 +37,13 @@ export function RefreshHistory({ segmentId }: { segmentId: string }) {
                 </Text>
                 <Text fz="sm" c="dimmed">
                   {formatDateTime(refresh.finishedAt)}
+                  {refresh.triggeredBy !== null && ` · by ${refresh.triggeredBy.name ?? 'a user'}`}
                 </Text>
+                {refresh.note !== null && (
+                  <Text fz="sm" c="dimmed" data-testid="refresh-note">
+                    {refresh.note}
+                  </Text>
+                )}
               </Group>
               <Group gap="md">
                 <Text fz="sm">

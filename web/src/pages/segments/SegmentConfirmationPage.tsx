@@ -3,10 +3,11 @@ import { Link, useParams } from 'react-router-dom';
 import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconCircleCheck, IconDownload } from '@tabler/icons-react';
-import { exportUnmatchedRows, getSegment, getSegmentConfirmation } from '../../../../src/contracts/segments';
+import { exportUnmatchedRows, getSegment, getSegmentConfirmation, listSegmentMembers, listSegmentRefreshes, undoRowFix } from '../../../../src/contracts/segments';
 import type { SourceRowView } from '../../../../src/contracts/segments';
 import { errorMessage, fetchFile } from '../../api/client';
-import { useApiQuery } from '../../api/hooks';
+import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCan } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { SandboxDataNotice } from '../../components/SandboxDataNotice';
@@ -24,6 +25,8 @@ export function SegmentConfirmationPage() {
   const segment = useApiQuery(getSegment, { params: { segmentId } });
   const confirmation = useApiQuery(getSegmentConfirmation, { params: { segmentId }, query: pageState.query }, { placeholderData: (previous) => previous });
   const [fixing, setFixing] = useState<SourceRowView | null>(null);
+  const [undoing, setUndoing] = useState<SourceRowView | null>(null);
+  const undoFix = useApiMutation(undoRowFix, { invalidates: [getSegmentConfirmation, getSegment, listSegmentMembers, listSegmentRefreshes] });
   const [isDownloading, setDownloading] = useState(false);
 
   const download = async () => {
@@ -52,7 +55,11 @@ export function SegmentConfirmationPage() {
       </Breadcrumbs>
       <PageHeader
         title={`${name}: confirmation`}
-        description="How the source's records matched the company database. The segment holds each matched company once; fix an unmatched row by picking its company."
+        description={
+          canEdit
+            ? "How the source's records matched the company database. The segment holds each matched company once; fix an unmatched row by picking its company."
+            : "How the source's records matched the company database. The segment holds each matched company once; an editor of the segment can match the unmatched rows."
+        }
         actions={
           <Button component={Link} to={`/segments/${segmentId}`} rightSection={<IconArrowRight size={16} />}>
             Open segment
@@ -115,7 +122,7 @@ export function SegmentConfirmationPage() {
               <Title order={2} fz="h4" mb="sm">
                 Fixed by hand
               </Title>
-              <RowsTable label="Fixed matches" rows={confirmation.data.manualMatches} showCompany />
+              <RowsTable label="Fixed matches" rows={confirmation.data.manualMatches} showCompany {...(canEdit ? { onFix: setFixing, onUndo: (row: SourceRowView) => setUndoing(row) } : {})} />
             </section>
           )}
 
@@ -141,6 +148,31 @@ export function SegmentConfirmationPage() {
         </Stack>
       )}
       <FixRowModal segmentId={segmentId} row={fixing} onClose={() => setFixing(null)} />
+      <ConfirmDialog
+        isOpen={undoing !== null}
+        title="Undo the hand fix"
+        error={undoFix.error}
+        confirmLabel="Undo fix"
+        isPending={undoFix.isPending}
+        onCancel={() => {
+          setUndoing(null);
+          undoFix.reset();
+        }}
+        onConfirm={() =>
+          undoing !== null &&
+          undoFix.mutate(
+            { params: { segmentId, rowNumber: undoing.rowNumber } },
+            {
+              onSuccess: () => {
+                notifications.show({ color: 'indigo', message: `Row ${undoing.rowNumber} is matched as the matching engine found it again.` });
+                setUndoing(null);
+              },
+            },
+          )
+        }
+      >
+        {undoing !== null && `Row ${undoing.rowNumber} (${undoing.name ?? 'no name'}) goes back to unmatched and leaves the segment unless a refresh matches it.`}
+      </ConfirmDialog>
     </>
   );
 }
@@ -158,7 +190,22 @@ function Stat({ label, value, testId, isHighlighted = false }: { label: string; 
   );
 }
 
-function RowsTable({ label, rows, showReason = false, showCompany = false, onFix }: { label: string; rows: readonly SourceRowView[]; showReason?: boolean; showCompany?: boolean; onFix?: (row: SourceRowView) => void }) {
+function RowsTable({
+  label,
+  rows,
+  showReason = false,
+  showCompany = false,
+  onFix,
+  onUndo,
+}: {
+  label: string;
+  rows: readonly SourceRowView[];
+  showReason?: boolean;
+  showCompany?: boolean;
+  onFix?: (row: SourceRowView) => void;
+  /** Fixed rows: undo the hand fix (onFix then changes the pick). */
+  onUndo?: (row: SourceRowView) => void;
+}) {
   return (
     <Paper withBorder radius="lg" bg="white">
       <Table.ScrollContainer minWidth={720}>
@@ -204,9 +251,16 @@ function RowsTable({ label, rows, showReason = false, showCompany = false, onFix
                 )}
                 {onFix !== undefined && (
                   <Table.Td ta="right">
-                    <Button size="xs" variant="light" onClick={() => onFix(row)} aria-label={`Fix row ${row.rowNumber}`}>
-                      Fix match
-                    </Button>
+                    <Group gap="xs" justify="flex-end" wrap="nowrap">
+                      <Button size="xs" variant="light" onClick={() => onFix(row)} aria-label={onUndo === undefined ? `Fix row ${row.rowNumber}` : `Change the match of row ${row.rowNumber}`}>
+                        {onUndo === undefined ? 'Fix match' : 'Change'}
+                      </Button>
+                      {onUndo !== undefined && (
+                        <Button size="xs" variant="subtle" color="red" onClick={() => onUndo(row)} aria-label={`Undo the fix of row ${row.rowNumber}`}>
+                          Undo
+                        </Button>
+                      )}
+                    </Group>
                   </Table.Td>
                 )}
               </Table.Tr>

@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text } from '@mantine/core';
+import { Alert, Anchor, Badge, Breadcrumbs, Button, Group, Loader, Paper, SimpleGrid, Skeleton, Stack, Tabs, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconAlertTriangle, IconDownload, IconFilter, IconRefresh } from '@tabler/icons-react';
-import { exportSegmentMembers, getSegment, listSegmentRefreshes, refreshSegmentNow } from '../../../../src/contracts/segments';
+import { exportSegmentMembers, getSegment, listSegmentRefreshes, listSegments, refreshSegmentNow } from '../../../../src/contracts/segments';
 import type { SegmentDetail } from '../../../../src/contracts/segments';
 import { errorMessage, fetchFile } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -13,9 +13,10 @@ import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { EditFiltersModal } from './EditFiltersModal';
 import { FilterSummary } from './FilterSummary';
+import { MessageWithHelpLink } from './MessageWithHelpLink';
 import { RefreshHistory } from './RefreshHistory';
 import { SegmentActions } from './SegmentActions';
-import { describeActivations, describeSource, downloadCsv, formatCount, SEGMENT_STATUS_COLORS, SEGMENT_STATUS_LABELS } from './segmentDisplay';
+import { describeActivations, describeSource, downloadCsv, formatCount, segmentBadge } from './segmentDisplay';
 import { SegmentMembersTable } from './SegmentMembersTable';
 
 /** A segment: counts, accounts, source and filters, refresh history, and the actions the role allows. */
@@ -28,9 +29,10 @@ export function SegmentDetailPage() {
   const query = useApiQuery(
     getSegment,
     { params: { segmentId } },
-    { refetchInterval: (current) => (isRefreshRequested || current.state.data?.segment.status === 'refreshing' || current.state.data?.segment.status === 'pending' ? 2000 : false) },
+    // Follows queued and running work without a reload (the badge goes Refresh queued → Refreshing → Up to date).
+    { refetchInterval: (current) => (isRefreshRequested || (current.state.data !== undefined && segmentBadge(current.state.data.segment).isWorking) ? 2000 : false) },
   );
-  const refresh = useApiMutation(refreshSegmentNow, { invalidates: [getSegment, listSegmentRefreshes] });
+  const refresh = useApiMutation(refreshSegmentNow, { invalidates: [getSegment, listSegmentRefreshes, listSegments] });
   const [isExporting, setExporting] = useState(false);
   const current = query.data?.segment;
   useEffect(() => {
@@ -85,8 +87,8 @@ export function SegmentDetailPage() {
         title={segment.name}
         description={
           <Group gap="xs" component="span">
-            <Badge color={SEGMENT_STATUS_COLORS[segment.status]} variant="light" data-testid="segment-status">
-              {SEGMENT_STATUS_LABELS[segment.status]}
+            <Badge color={segmentBadge(segment).color} variant="light" data-testid="segment-status" leftSection={segmentBadge(segment).isWorking ? <Loader size={10} color="blue" /> : undefined}>
+              {segmentBadge(segment).label}
             </Badge>
             <span>
               {describeSource(segment.source)} · refreshed {formatDateTime(segment.lastRefreshedAt, 'never')}
@@ -111,7 +113,7 @@ export function SegmentDetailPage() {
       <Stack gap="lg">
         {segment.statusMessage !== null && (
           <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} />} title="This segment stopped updating" role="alert" data-testid="segment-error">
-            {segment.statusMessage} The last good membership is kept.
+            <MessageWithHelpLink message={segment.statusMessage} /> The last good membership is kept.
           </Alert>
         )}
         <Counts segment={segment} />
@@ -178,7 +180,8 @@ function SourcePanel({ segment }: { segment: SegmentDetail }) {
   const facts = [
     ['Source', source.label],
     ...(source.provider !== null ? [['CRM', source.provider === 'salesforce' ? 'Salesforce' : 'Dynamics 365']] : []),
-    ...(source.sourceName !== null || source.sourceId !== null ? [['List or report', source.sourceName ?? source.sourceId ?? '']] : []),
+    ...(source.sourceId !== null ? [['List or report', source.sourceName ?? 'Unnamed in the CRM']] : []),
+    ...(source.sourceId !== null ? [['CRM id', source.sourceId]] : []),
     ...(source.objectType !== null ? [['Records', source.objectType]] : []),
     ...(source.fileName !== null ? [['File', source.fileName]] : []),
     ['Activations', describeActivations(segment.activations) ?? 'Not activated'],

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { ActionIcon, Button, Group, Paper, Select, Skeleton, Stack, TextInput, Tooltip } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconChartPie, IconFolderPlus, IconFolderX, IconPlus, IconSearch } from '@tabler/icons-react';
+import { IconChartPie, IconFolder, IconFolderPlus, IconFolderX, IconPlus, IconSearch } from '@tabler/icons-react';
 import { deleteSegmentFolder, listSegmentFolders, listSegments, SEGMENT_STATUSES, SOURCE_TYPE_LABELS, SOURCE_TYPES } from '../../../../src/contracts/segments';
 import { listUsers } from '../../../../src/contracts/users';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -14,7 +14,7 @@ import { QueryError } from '../../components/QueryError';
 import { TablePagination } from '../../components/TablePagination';
 import { usePageState } from '../../components/usePageState';
 import { NewFolderModal } from './NewFolderModal';
-import { SEGMENT_STATUS_LABELS } from './segmentDisplay';
+import { segmentBadge, SEGMENT_STATUS_LABELS } from './segmentDisplay';
 import { SegmentsTable } from './SegmentsTable';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -73,7 +73,12 @@ export function SegmentsPage() {
     ...(get('status') !== null ? { status: get('status') as (typeof SEGMENT_STATUSES)[number] } : {}),
     ...refreshed.range,
   };
-  const segments = useApiQuery(listSegments, { query }, { placeholderData: (previous) => previous });
+  // While a listed segment refreshes (or waits for a worker), the list follows it without a reload.
+  const segments = useApiQuery(
+    listSegments,
+    { query },
+    { placeholderData: (previous) => previous, refetchInterval: (current) => (current.state.data?.items.some((item) => segmentBadge(item).isWorking) === true ? 2000 : false) },
+  );
   const isFiltered = debouncedSearch !== '' || FILTER_KEYS.some((key) => key !== 'q' && get(key) !== null);
 
   // Keep the search in the address (shareable, survives a reload); only when it differs, so no loop.
@@ -82,7 +87,7 @@ export function SegmentsPage() {
     if (debouncedSearch !== addressSearch) setFilter('q', debouncedSearch);
   }, [debouncedSearch, addressSearch]);
 
-  const isEmptyOrg = segments.data !== undefined && segments.data.total === 0 && !isFiltered;
+  const isEmptyOrg = segments.data !== undefined && segments.data.total === 0 && !isFiltered && (folders.data?.items.length ?? 0) === 0;
 
   return (
     <>
@@ -189,7 +194,30 @@ export function SegmentsPage() {
               />
             </Group>
           </Paper>
-          {segments.data.total === 0 ? (
+          {(folders.data?.items.length ?? 0) > 0 && (
+            <Group gap="xs" role="group" aria-label="Folders">
+              {(folders.data?.items ?? []).map((folder) => (
+                <Button
+                  key={folder.id}
+                  size="compact-sm"
+                  radius="xl"
+                  variant={get('folder') === folder.id ? 'filled' : 'light'}
+                  leftSection={<IconFolder size={14} />}
+                  onClick={() => setFilter('folder', get('folder') === folder.id ? null : folder.id)}
+                  aria-pressed={get('folder') === folder.id}
+                >
+                  {folder.name} ({folder.segmentCount})
+                </Button>
+              ))}
+            </Group>
+          )}
+          {segments.data.total === 0 && selectedFolder !== undefined && selectedFolder.segmentCount === 0 ? (
+            <EmptyPanel
+              icon={IconFolder}
+              title={`“${selectedFolder.name}” is empty`}
+              description="Move a segment here with “Move to folder” in its actions menu, or pick this folder when you create a segment."
+            />
+          ) : segments.data.total === 0 ? (
             <EmptyPanel icon={IconSearch} title="No segments match" description="No segment matches this search and these filters. Clear a filter to see more." />
           ) : (
             <div>
@@ -206,7 +234,7 @@ export function SegmentsPage() {
           )}
         </Stack>
       )}
-      <NewFolderModal isOpen={isFolderModalOpen} onClose={() => setFolderModalOpen(false)} />
+      <NewFolderModal isOpen={isFolderModalOpen} onClose={() => setFolderModalOpen(false)} onCreated={(folder) => setFilter('folder', folder.id)} />
       <ConfirmDialog
         isOpen={deletingFolder !== null}
         title="Delete folder"

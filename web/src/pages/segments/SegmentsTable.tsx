@@ -3,7 +3,7 @@ import { Anchor, Badge, Group, Paper, Table, Text, Tooltip } from '@mantine/core
 import { ActivationsPlusMenu } from './ActivationsPlusMenu';
 import type { SegmentSummary } from '../../../../src/contracts/segments';
 import { formatDateTime } from '../../components/formatDate';
-import { describeActivations, describeSource, formatCount, SEGMENT_STATUS_COLORS, SEGMENT_STATUS_LABELS } from './segmentDisplay';
+import { describeActivations, describeSource, formatCount, segmentBadge } from './segmentDisplay';
 
 /** The segment list: name and folder, source, accounts, status (with the source's error), activations, owner, refreshed. */
 export function SegmentsTable({ segments }: { segments: readonly SegmentSummary[] }) {
@@ -26,8 +26,8 @@ export function SegmentsTable({ segments }: { segments: readonly SegmentSummary[
             {segments.map((segment) => {
               const activations = describeActivations(segment.activations);
               const badge = (
-                <Badge color={SEGMENT_STATUS_COLORS[segment.status]} variant="light" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }}>
-                  {SEGMENT_STATUS_LABELS[segment.status]}
+                <Badge color={segmentBadge(segment).color} variant="light" styles={{ root: { overflow: 'visible' }, label: { overflow: 'visible' } }} data-testid="segment-status">
+                  {segmentBadge(segment).label}
                 </Badge>
               );
               return (

@@ -17,14 +17,20 @@ export const SEGMENT_STATUS_COLORS: Readonly<Record<Status, string>> = {
   error: 'red',
 };
 
+/** The badge of a segment: a queued "Refresh now" shows before a worker picks it up. */
+export function segmentBadge(segment: Pick<SegmentSummary, 'status' | 'isRefreshQueued'>): { label: string; color: string; isWorking: boolean } {
+  if (segment.isRefreshQueued && segment.status !== 'refreshing') return { label: 'Refresh queued', color: 'blue', isWorking: true };
+  return { label: SEGMENT_STATUS_LABELS[segment.status], color: SEGMENT_STATUS_COLORS[segment.status], isWorking: segment.status === 'refreshing' || segment.status === 'pending' };
+}
+
 const numberFormat = new Intl.NumberFormat('en');
 export function formatCount(value: number): string {
   return numberFormat.format(value);
 }
 
-/** The source in words: "CRM Report · Converted Leads (Salesforce)". */
+/** The source in words: "CRM Report · Converted Leads". The CRM's id is a detail (sourceDetail), not a name. */
 export function describeSource(source: SegmentSummary['source']): string {
-  const name = source.sourceName ?? source.fileName ?? source.sourceId;
+  const name = source.sourceName ?? source.fileName ?? (source.sourceId === null ? null : 'unnamed');
   return name === null ? source.label : `${source.label} · ${name}`;
 }
 

@@ -118,7 +118,11 @@ describe.each(testDatabaseKinds())('managing segments and account details on %s'
   it('lists filter fields: company profile values and synced CRM fields', async () => {
     const fields = (await call('GET', '/api/segments/filter-fields', viewer)).json();
     expect(fields.companyProfile.find((f: { field: string }) => f.field === 'industry').values).toContain('Aerospace');
-    expect(fields.crm).toContainEqual({ system: 'salesforce', fields: ['name', 'website', 'country', 'ownerName', 'Type'] });
+    expect(fields.crm).toContainEqual({
+      system: 'salesforce',
+      fields: ['name', 'website', 'country', 'ownerName', 'Type'],
+      typedFields: ['name', 'website', 'country', 'ownerName', 'Type'].map((name) => ({ name, type: 'text' })),
+    });
     expect(fields.operators).toEqual(['equals', 'in', 'contains', 'range', 'is_empty']);
   });
 

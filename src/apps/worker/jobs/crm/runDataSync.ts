@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { runCrmDataSync } from '../../../../usecases/integrations/runCrmDataSync';
 import { CRM_SYNC_JOB } from '../../../../usecases/integrations/requestCrmSync';
+import { crmSourcesSingletonKey, REFRESH_CRM_SOURCES_JOB } from '../../../../usecases/segments/listSegmentCrmSources';
 import { defineJob } from '../../defineJob';
 import { LINK_CRM_ACCOUNTS_JOB } from './linkCrmAccounts';
 
@@ -25,6 +26,8 @@ export default defineJob({
     if (result.status === 'failed') throw new Error(`CRM data sync failed: ${result.errorMessage ?? 'unknown'}`);
     if (result.status === 'completed') {
       await deps.jobs.enqueue(LINK_CRM_ACCOUNTS_JOB, payload, { singletonKey: `crm-link:${payload.orgId}:${payload.provider}` });
+      // The Create a Segment page reads the CRM's lists and reports from a cache renewed with each sync.
+      await deps.jobs.enqueue(REFRESH_CRM_SOURCES_JOB, payload, { singletonKey: crmSourcesSingletonKey(payload.orgId, payload.provider) });
     }
   },
 });
