@@ -26,7 +26,12 @@ export function buildPart(request: IndexBuildRequest): MasterIndexPart {
   const columns: MasterCsvColumns = { ...request.columns, coreColumns: new Set(request.columns.coreColumns) };
   const builder = new MasterIndexBuilder(Math.max(1024, Math.round(text.length / 50)));
   const parser = createCsvParser();
-  for (const record of [...parser.push(text), ...parser.end()]) addMasterCsvRecord(builder, columns, record);
+  // Fed a megabyte at a time, as the streamed build is: the parsed records of the whole range never coexist.
+  const sliceLength = 1 << 20;
+  for (let start = 0; start < text.length; start += sliceLength) {
+    for (const record of parser.push(text.slice(start, start + sliceLength))) addMasterCsvRecord(builder, columns, record);
+  }
+  for (const record of parser.end()) addMasterCsvRecord(builder, columns, record);
   return builder.takePart();
 }
 

@@ -14,7 +14,7 @@ import { registerOperatorRoute } from './operator/registerOperatorRoute';
 import { operatorRoutes } from './operator/routes';
 import { registerSecurityHeaders } from './securityHeaders';
 import { routes as defaultRoutes } from './routes/index';
-import { registerWebTag } from './webTag/registerWebTag';
+import { buildWebTagApp, forwardToWebTag, webTagServerFactory } from './webTag/registerWebTag';
 import type { RouteDefinition } from './defineRoute';
 
 const webDistDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../web/dist');
@@ -30,7 +30,10 @@ export interface BuildAppOptions {
 /** The HTTP app, built without listening (tests use app.inject()). */
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   let requestCounter = 0;
+  // The web tag's beacons skip this app's hooks: the HTTP server hands /t/ requests to the web tag app directly.
+  const webTagApp = await buildWebTagApp(deps);
   const app = Fastify({
+    serverFactory: webTagServerFactory(webTagApp),
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: () => `req-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`,
     bodyLimit: 30 * 1024 * 1024,
@@ -67,7 +70,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerErrorHandlers(app, { isSpaFallback: isServingWeb });
   for (const route of options.routes ?? defaultRoutes) registerRoute(app, route, deps);
   for (const route of operatorRoutes) registerOperatorRoute(app, route, deps);
-  await registerWebTag(app, deps);
+  forwardToWebTag(app, webTagApp);
   if (isServingWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: true });
   return app;
 }

@@ -1,9 +1,11 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { VisitCollector } from '../../../adapters/webTag/visitCollector';
 import { isBotUserAgent, parseVisitBeacon } from '../../../domain/webTag/parseVisit';
 import type { AppDeps } from '../../deps';
 import { tagScript } from './tagScript';
 
+export const WEB_TAG_PREFIX = '/t/';
 export const COLLECT_PATH = '/t/collect';
 const BEACON_BODY_LIMIT_BYTES = 8 * 1024;
 
@@ -13,10 +15,10 @@ const BEACON_BODY_LIMIT_BYTES = 8 * 1024;
  * queue with batched inserts; 503 + Retry-After when full). Answers: 204 stored or declined (bot, Do Not Track,
  * Global Privacy Control), 400 malformed, 404 unknown tag key, 413 too large, 415 not text or JSON, 503 queue full.
  *
- * They live in their own encapsulated Fastify context (own error handler, no per-request child logger) and opt out of
- * helmet (`helmet: false`), whose hook otherwise builds a helmet middleware on every request and adds a dozen headers
- * a beacon's 204 does not need. (The app's cookie hook and per-response log line reach every child context, so they
- * still run here; both are a few checks when the request carries no cookie.)
+ * Registered here on any Fastify instance, in their own context with their own error handler.
+ * The server runs them as a separate Fastify app (`buildWebTagApp`) that the HTTP server hands `/t/` requests to
+ * directly, so none of the API app's hooks (helmet, which builds a helmet middleware per request; the cookie parser;
+ * the per-response log line) run on a beacon. `helmet: false` covers the forwarded path (`forwardToWebTag`).
  */
 export async function registerWebTag(
   app: FastifyInstance,
@@ -31,13 +33,12 @@ export async function registerWebTag(
 
   await app.register(async (tag) => {
     tag.addHook('onClose', async () => collector.close());
-    tag.setChildLoggerFactory((logger) => logger);
     tag.setErrorHandler((error: FastifyError, request, reply) => {
       crossOrigin(reply);
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ code: 'payload_too_large', message: 'The beacon is too large.' });
       if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ code: 'bad_request', message: 'Send the beacon as text/plain or application/json.' });
       if (typeof error.statusCode === 'number' && error.statusCode < 500) return reply.code(error.statusCode).send({ code: 'bad_request', message: 'The beacon is not valid JSON.' });
-      request.log.error({ err: error }, 'web tag request failed');
+      deps.logger.error({ err: error, url: request.url }, 'web tag request failed');
       return reply.code(500).send({ code: 'internal', message: 'Something went wrong on our side.' });
     });
 
@@ -65,4 +66,49 @@ export async function registerWebTag(
     });
   });
   return collector;
+}
+
+/** The web tag as its own Fastify app, ready to serve; closing it writes the visits still queued. */
+export async function buildWebTagApp(deps: AppDeps, options: { maxQueued?: number; flushIntervalMs?: number } = {}): Promise<FastifyInstance> {
+  // No logger: Fastify then skips the per-request child logger; the collector and the error handler log through deps.
+  const tagApp = Fastify({ trustProxy: deps.config.isBehindProxy });
+  tagApp.setNotFoundHandler((_request, reply) => reply.code(404).send({ code: 'not_found', message: 'Not found.' }));
+  await registerWebTag(tagApp, deps, options);
+  await tagApp.ready();
+  return tagApp;
+}
+
+/**
+ * The API app's HTTP server (Fastify `serverFactory`): `/t/…` requests go straight to the web tag app, everything else
+ * to the API app. Timeouts as Fastify sets them on its own servers.
+ */
+export function webTagServerFactory(tagApp: FastifyInstance) {
+  return (handler: (request: IncomingMessage, response: ServerResponse) => void, options: FastifyServerOptions): Server => {
+    const server = createServer((request, response) => (request.url?.startsWith(WEB_TAG_PREFIX) ? tagApp.routing(request, response) : handler(request, response)));
+    if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
+    if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout;
+    if (options.connectionTimeout !== undefined) server.setTimeout(options.connectionTimeout);
+    return server;
+  };
+}
+
+/**
+ * What reaches the API app under `/t/` anyway (`app.inject()` in tests, a server built without the factory) is handed
+ * to the web tag app before the body is read; the API app closes the web tag app (and so flushes its queue) on close.
+ */
+export function forwardToWebTag(app: FastifyInstance, tagApp: FastifyInstance): void {
+  app.all(
+    `${WEB_TAG_PREFIX}*`,
+    {
+      helmet: false,
+      schema: { hide: true },
+      // Never calls done: the web tag app reads the body and answers on the raw response.
+      onRequest: (request, reply, _done) => {
+        reply.hijack();
+        tagApp.routing(request.raw, reply.raw);
+      },
+    },
+    async () => undefined,
+  );
+  app.addHook('onClose', async () => tagApp.close());
 }

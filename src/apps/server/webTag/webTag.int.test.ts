@@ -34,6 +34,18 @@ describe.each(testDatabaseKinds())('web tag on %s', (kind) => {
     expect(script.headers['content-type']).toBe('application/javascript; charset=utf-8');
     expect(script.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(script.body).toContain('globalPrivacyControl');
+
+    // Over real HTTP the server hands /t/ to the web tag app itself: none of the API app's hooks (helmet) run there.
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const overHttp = await fetch(`${base}/t/tag.js`);
+    expect(overHttp.status).toBe(200);
+    expect(overHttp.headers.get('content-security-policy')).toBeNull();
+    expect(await overHttp.text()).toBe(script.body);
+    const beaconOverHttp = await fetch(`${base}/t/collect`, { method: 'POST', headers: { 'content-type': 'text/plain', 'user-agent': BROWSER }, body: '{' });
+    expect([beaconOverHttp.status, await beaconOverHttp.json()]).toEqual([400, { code: 'validation_failed', message: 'The beacon is not JSON.' }]);
+    expect((await fetch(`${base}/api/web-tag`, { headers })).headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('stores visits, resolves the IP to the org’s company, and ignores bots and Do Not Track', async () => {
