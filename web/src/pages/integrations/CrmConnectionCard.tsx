@@ -4,7 +4,7 @@ import { IconListSearch, IconPlugConnected, IconRefresh } from '@tabler/icons-re
 import type { CrmConnectionSummary } from '../../../../src/contracts/integrations';
 import { formatDateTime } from '../../components/formatDate';
 import { ApiUsageBlock, CredentialsBlock, StatusReasonAlert } from './ConnectionCardParts';
-import { formatCount, NEEDS_RECONNECT, STATUS_COLORS, SYNC_RUN_LABELS } from './connectionStatus';
+import { formatCount, isFirstSyncQueued, NEEDS_RECONNECT, STATUS_COLORS, SYNC_RUN_LABELS } from './connectionStatus';
 
 /** One connected CRM: status and its reason, API usage against the allowance, the data sync, and the admin actions. */
 export function CrmConnectionCard({
@@ -25,7 +25,10 @@ export function CrmConnectionCard({
   onDisconnect: () => void;
 }) {
   const run = connection.lastSyncRun;
-  const isSyncing = run?.status === 'running' || isSyncRequested;
+  // Connecting queues the first full sync at once: until its run starts, it is "starting", not "not synced".
+  const isFirstSyncStarting = isFirstSyncQueued(connection);
+  const isSyncRunning = run?.status === 'running' || isSyncRequested;
+  const isSyncing = isSyncRunning || isFirstSyncStarting;
 
   return (
     <Card withBorder radius="lg" padding="lg" data-testid={`connection-${connection.provider}`}>
@@ -61,7 +64,12 @@ export function CrmConnectionCard({
           <Text fz="xs" c="dimmed" data-testid="sync-state">
             {isSyncing ? (
               <Group gap={6} component="span">
-                <Loader size={12} /> Syncing…
+                <Loader size={12} />
+                {run?.status === 'running'
+                  ? `${run.isFull ? 'Full sync' : 'Sync'} running: ${formatCount(run.recordsSynced)} records so far · ${formatCount(run.apiCalls)} calls`
+                  : isFirstSyncStarting
+                    ? 'First full sync starting…'
+                    : 'Sync queued…'}
               </Group>
             ) : run === null ? (
               'Not synced yet: sync once before building segments from lists or reports.'
@@ -94,7 +102,7 @@ export function CrmConnectionCard({
               </Button>
             )}
             <Tooltip label="Syncs accounts, contacts and leads; incremental after the first full sync" withArrow>
-              <Button variant="default" leftSection={<IconRefresh size={16} />} loading={isSyncing} onClick={onSyncNow}>
+              <Button variant="default" leftSection={<IconRefresh size={16} />} loading={isSyncRunning} onClick={onSyncNow}>
                 Sync now
               </Button>
             </Tooltip>

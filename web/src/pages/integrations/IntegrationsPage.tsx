@@ -14,6 +14,7 @@ import { DisconnectDialog, NotConnectedCard } from './ConnectionCardParts';
 import { ConnectCrmModal } from './ConnectCrmModal';
 import { CrmConnectionCard } from './CrmConnectionCard';
 import { MapIntegrationsSection } from './map/MapIntegrationsSection';
+import { isFirstSyncQueued } from './connectionStatus';
 
 const PROVIDER_BLURBS: Readonly<Record<CrmProviderId, string>> = {
   salesforce: 'Account list views and reports become segments; accounts, contacts and leads are synced daily.',
@@ -28,7 +29,8 @@ export function IntegrationsPage() {
   const [syncRequests, setSyncRequests] = useState<Partial<Record<CrmProviderId, string | null>>>({});
   const isPolling = Object.keys(syncRequests).length > 0;
   const query = useApiQuery(listCrmConnections, undefined, {
-    refetchInterval: (current) => (isPolling || current.state.data?.items.some((item) => item.lastSyncRun?.status === 'running') === true ? 1500 : false),
+    // Running or queued syncs (the first one starts on connecting) are followed without a reload.
+    refetchInterval: (current) => (isPolling || current.state.data?.items.some((item) => item.lastSyncRun?.status === 'running' || isFirstSyncQueued(item)) === true ? 1500 : false),
   });
   const [connectingProvider, setConnectingProvider] = useState<CrmProviderId | null>(null);
   const [allowanceFor, setAllowanceFor] = useState<CrmConnectionSummary | null>(null);
@@ -85,7 +87,7 @@ export function IntegrationsPage() {
       <Stack gap="lg">
         {connectedProvider !== null && providers.some((option) => option.provider === connectedProvider) && (
           <Alert color="green" variant="light" icon={<IconCircleCheck size={18} />} title={`${displayNameOf(connectedProvider)} is connected`} withCloseButton onClose={dismissNotice} data-testid="connect-notice">
-            Run a sync to read its accounts, contacts and leads: lists and reports can back segments once the first full sync has completed.
+            Its first full sync has started (accounts, contacts and leads; its progress shows below): lists and reports can back segments once it has completed.
           </Alert>
         )}
         {callbackError !== null && (
