@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { employeeRange, gleifColumns, isValidLei, wikidataColumns, wikidataCompany } from './openDataFormats';
+import { readSecTickerEntries } from './readSecTickers';
+
+describe('open data formats', () => {
+  it.each([
+    ['HWUPKR0MPOU8FGXBT394', true],
+    ['hwupkr0mpou8fgxbt394', false],
+    ['HWUPKR0MPOU8FGXBT395', false],
+    ['HWUPKR0MPOU8FGXBT39', false],
+    ['529900NNUPAGGOMPXZ31', true],
+  ])('LEI %s valid: %s', (lei, expected) => {
+    expect(isValidLei(lei)).toBe(expected);
+  });
+
+  it.each([
+    [0, '1-10'],
+    [10, '1-10'],
+    [11, '11-50'],
+    [200, '51-200'],
+    [1000, '501-1000'],
+    [10000, '5001-10000'],
+    [10001, '10001+'],
+  ])('%i employees are in band %s', (employees, band) => {
+    expect(employeeRange(employees)).toBe(band);
+  });
+
+  it('reads the query service column names and refuses a header without the required ones', () => {
+    const columns = wikidataColumns(['item', 'itemLabel', 'officialWebsite', 'countryLabel', 'industryLabel', 'numberOfEmployees']);
+    const result = wikidataCompany(columns, ['http://www.wikidata.org/entity/Q42', 'Example Works', 'https://www.exampleworks.org', 'France', 'publishing', '3'], 'q.csv', '2026-12-01T00:00:00.000Z');
+    expect(result).toMatchObject({ isValid: true, company: { id: 'wikidata:Q42', domain: 'exampleworks.org', country: 'FR', employeeRange: '1-10' } });
+    expect(() => gleifColumns(['LEI', 'Name'])).toThrow('this is not a GLEIF LEI golden-copy CSV: the header has no Entity.LegalName column (found: LEI, Name)');
+  });
+
+  it('reads SEC entries whatever the chunk boundaries, escapes included', async () => {
+    const text = '\uFEFF{"0":{"cik_str":1,"ticker":"A","title":"Quote \\" and brace } Corp"},\n "1":{"cik_str":2,"ticker":"B","title":"B Inc"}}\n';
+    for (const size of [1, 2, 5, text.length]) {
+      const entries: unknown[] = [];
+      async function* chunks() {
+        for (let start = 0; start < text.length; start += size) yield text.slice(start, start + size);
+      }
+      for await (const batch of readSecTickerEntries(chunks())) entries.push(...batch);
+      expect(entries).toEqual([
+        { key: '0', entry: { cik_str: 1, ticker: 'A', title: 'Quote " and brace } Corp' } },
+        { key: '1', entry: { cik_str: 2, ticker: 'B', title: 'B Inc' } },
+      ]);
+    }
+  });
+});
