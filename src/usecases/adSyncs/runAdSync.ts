@@ -9,6 +9,7 @@ import { markConnectionReauth, openChannelSession, type ChannelSession } from '.
 import { planAdSyncRun, type AdSyncTrigger } from './planAdSyncRun';
 import { sendAdSyncBatches } from './sendAdSyncBatches';
 import { applySyncEvent, raiseSyncAlert } from './syncAlerts';
+import { claimWriter, type AudienceWriter } from './audienceWriter';
 
 /**
  * One sync run (job `adSyncs.run`): resume the running run or plan a new one, make sure the audience exists (recreate
@@ -33,7 +34,7 @@ async function fail(sync: AdSyncRow, run: AdSyncRunRow | undefined, code: SyncEr
 }
 
 /** Creates the audience when the sync has none, or recreates it when the channel deleted it (acknowledged set reset). */
-async function ensureAudience(sync: AdSyncRow, session: ChannelSession, deps: AdSyncDeps): Promise<AdSyncRow> {
+async function ensureAudience(sync: AdSyncRow, session: ChannelSession, writer: AudienceWriter, deps: AdSyncDeps): Promise<AdSyncRow> {
   const connector = channelConnector(sync.channel as AdChannelId, deps);
   const now = deps.clock.now();
   if (sync.audienceId) {
@@ -44,6 +45,7 @@ async function ensureAudience(sync: AdSyncRow, session: ChannelSession, deps: Ad
     }
     await raiseSyncAlert(deps.db, sync, 'audience_deleted', `The audience ${sync.audienceId} no longer exists on ${connector.displayName}.`, now);
   }
+  await writer.assertHeld();
   const created = await connector.createAudience(session.ctx, {
     adAccountId: sync.adAccountId,
     name: sync.audienceName,
@@ -103,13 +105,20 @@ export async function runAdSync({ orgId, syncId, trigger }: { orgId: string; syn
   if (channel === 'google' && (consent.adUserData !== 'GRANTED' || consent.adPersonalization !== 'GRANTED')) {
     return fail(sync, run, 'consent_not_granted', 'Consent for Google has not been declared for this organisation.', deps);
   }
+  // One writer per audience (Google: per ad account), held in the database: another run holds it → look again later.
+  const claim = await claimWriter(sync, deps);
+  if (!claim.isClaimed) {
+    await reschedule({ orgId, syncId, trigger }, claim.retryAfterMs, deps);
+    return { kind: 'waiting', runId: run?.id ?? '', retryAfterMs: claim.retryAfterMs };
+  }
+  const { writer } = claim;
   await applySyncEvent(deps.db, sync, 'run_started', deps.clock.now());
   let session: ChannelSession | undefined;
   try {
     session = await openChannelSession(orgId, sync.runsOnUserId, channel, deps);
     for (let attempt = 0; ; attempt += 1) {
       const before = sync.audienceId;
-      sync = await ensureAudience(sync, session, deps);
+      sync = await ensureAudience(sync, session, writer, deps);
       if (run && before !== sync.audienceId) {
         // The audience was recreated: the open run's plan was against the old one; plan again from nothing.
         await updateAdSyncRun(deps.db, orgId, run.id, { status: 'failed', errorCode: 'audience_deleted', errorMessage: 'The audience was deleted on the channel and recreated.', finishedAt: deps.clock.now() });
@@ -117,7 +126,7 @@ export async function runAdSync({ orgId, syncId, trigger }: { orgId: string; syn
       }
       run ??= await planAdSyncRun(sync, trigger, deps);
       try {
-        await sendAdSyncBatches({ sync, run, connector: channelConnector(channel, deps), session, consent }, deps);
+        await sendAdSyncBatches({ sync, run, connector: channelConnector(channel, deps), session, consent, writer }, deps);
         break;
       } catch (error) {
         if (!isAdChannelError(error) || error.kind !== 'audience_missing' || attempt > 0) throw error;
@@ -131,12 +140,18 @@ export async function runAdSync({ orgId, syncId, trigger }: { orgId: string; syn
     if (error.kind === 'retry') {
       const retryAfterMs = Math.max(error.extra.retryAfterMs ?? 60_000, 1_000);
       if (run) await updateAdSyncRun(deps.db, orgId, run.id, { note: `Waiting: ${error.message}` });
-      await deps.jobs?.enqueue(AD_SYNC_RUN_JOB, { orgId, syncId, trigger }, { startAfter: new Date(deps.clock.now().getTime() + retryAfterMs), singletonKey: `adsync:${syncId}:resume` });
+      await reschedule({ orgId, syncId, trigger }, retryAfterMs, deps);
       return { kind: 'waiting', runId: run?.id ?? '', retryAfterMs };
     }
     // reauth, permanent, or an audience that vanished twice in one run: the sync stops until someone acts.
     if (error.kind === 'reauth' && session) await markConnectionReauth(deps, session.connection, error.message);
     const code: SyncErrorCode = error.kind === 'audience_missing' ? 'audience_deleted' : error.code;
     return fail(sync, run, code, error.message, deps);
+  } finally {
+    await writer.release();
   }
+}
+
+async function reschedule(payload: { orgId: string; syncId: string; trigger: AdSyncTrigger }, afterMs: number, deps: AdSyncDeps): Promise<void> {
+  await deps.jobs?.enqueue(AD_SYNC_RUN_JOB, payload, { startAfter: new Date(deps.clock.now().getTime() + afterMs), singletonKey: `adsync:${payload.syncId}:resume` });
 }

@@ -5,10 +5,11 @@ import { backoffMs } from '../../domain/budget/retryAfter';
 import { toMemberSet, packMemberSet, unpackMemberSet } from '../../domain/sync/memberSet';
 import { AdChannelError, type AdChannelConnector, type AudienceMember, type BatchRequest } from '../../ports/adChannel';
 import type { AdSyncDeps } from './adSyncDeps';
+import type { AudienceWriter } from './audienceWriter';
 import type { ChannelSession } from './channelSession';
 
 /**
- * Sends the run's journal in order, one batch at a time (one writer per audience). Each batch is marked sent before
+ * Sends the run's journal in order, one batch at a time (one writer per audience: see audienceWriter.ts). Each batch is marked sent before
  * the call and acknowledged after the channel's answer, together with its per-row rejections, so a resumed run
  * skips everything acknowledged. Google batches are acknowledged once their asynchronous request is processed.
  */
@@ -18,6 +19,8 @@ export interface BatchSendContext {
   readonly connector: AdChannelConnector;
   readonly session: ChannelSession;
   readonly consent: BatchRequest['consent'];
+  /** The run's claim on the audience: checked right before each write. */
+  readonly writer: AudienceWriter;
 }
 
 const POLL_START_MS = 1_000;
@@ -66,6 +69,7 @@ export async function sendAdSyncBatches(context: BatchSendContext, deps: AdSyncD
     let rejected: Array<{ key: number; code: string; reason: string }> = [];
     if (!requestId) {
       const members = await membersOf(context, batch, deps);
+      await context.writer.assertHeld();
       await updateAdSyncBatch(deps.db, sync.orgId, run.id, batch.seq, { status: 'sent', sentAt: deps.clock.now() });
       const outcome = await connector.sendBatch(session.ctx, {
         adAccountId: sync.adAccountId,

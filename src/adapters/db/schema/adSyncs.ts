@@ -189,3 +189,21 @@ export const adSyncSettings = pgTable('ad_sync_settings', {
   googleAdPersonalizationConsent: text('google_ad_personalization_consent').notNull().default('DENIED'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** Who may write to an audience now (0502): one row per Google ad account or per sync of the other channels. */
+export const adAudienceWriters = pgTable(
+  'ad_audience_writers',
+  {
+    orgId: uuid('org_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    writerKey: text('writer_key').notNull(),
+    syncId: uuid('sync_id')
+      .notNull()
+      .references(() => adSyncs.id, { onDelete: 'cascade' }),
+    holder: text('holder').notNull(),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }).notNull(),
+    renewedAt: timestamp('renewed_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.orgId, table.writerKey] })],
+);
