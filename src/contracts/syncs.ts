@@ -86,7 +86,13 @@ export const startChannelConnection = defineContract({
   summary: "Start the channel's OAuth sign-in for the current user; the browser goes to authorizationUrl",
   tags: ['advertising'],
   params: channelParams,
-  body: z.object({ clientId: z.string().min(1).max(500), clientSecret: z.string().min(1).max(500), isEmulator: z.boolean().default(false) }),
+  body: z.object({
+    clientId: z.string().min(1).max(500),
+    clientSecret: z.string().min(1).max(500),
+    /** Google Ads: the developer token of your Google Ads API access (the emulator's by default in sandbox mode). */
+    developerToken: z.string().min(1).max(500).optional(),
+    isEmulator: z.boolean().default(false),
+  }),
   response: z.object({ authorizationUrl: z.string() }),
 });
 

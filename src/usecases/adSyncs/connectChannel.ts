@@ -15,6 +15,9 @@ const LINKEDIN_REFRESH_LIFE_MS = 365 * 24 * 3600_000;
 
 const hashState = (state: string) => createHash('sha256').update(state).digest('base64url');
 
+/** Channels whose API needs a developer token besides the user's OAuth tokens (google-ads.md: `developer-token` header). */
+const DEVELOPER_TOKEN_CHANNELS: ReadonlySet<AdChannelId> = new Set(['google']);
+
 async function storeTokens(
   deps: AdSyncDeps,
   target: { orgId: string; userId: string; channel: AdChannelId; environment: 'production' | 'emulator'; authBaseUrl: string; apiBaseUrl: string; clientId: string; clientSecret: string; developerToken?: string | undefined },
@@ -72,7 +75,7 @@ export async function connectSandboxChannel({ orgId, actor, input }: { orgId: st
 
 /** Starts the OAuth round trip: the browser goes to the returned URL. */
 export async function startChannelConnection(
-  { orgId, actor, input }: { orgId: string; actor: Actor; input: { channel: AdChannelId; clientId: string; clientSecret: string; isEmulator: boolean } },
+  { orgId, actor, input }: { orgId: string; actor: Actor; input: { channel: AdChannelId; clientId: string; clientSecret: string; developerToken?: string | undefined; isEmulator: boolean } },
   deps: AdSyncDeps,
 ): Promise<{ authorizationUrl: string }> {
   assertSyncPermission(actor, 'channels.connect', orgId);
@@ -81,6 +84,10 @@ export async function startChannelConnection(
   const emulatorUrl = deps.sandboxUrls[input.channel];
   if (input.isEmulator && !emulatorUrl) throw new AppError('bad_request', `The ${connector.displayName} emulator only runs in sandbox mode.`);
   const urls = input.isEmulator && emulatorUrl ? { authBaseUrl: emulatorUrl, apiBaseUrl: emulatorUrl } : connector.productionUrls;
+  const developerToken = input.developerToken ?? (input.isEmulator ? deps.sandboxCredentials?.[input.channel]?.developerToken : undefined);
+  if (DEVELOPER_TOKEN_CHANNELS.has(input.channel) && !developerToken) {
+    throw new AppError('bad_request', `${connector.displayName} needs your developer token (Google Ads > Tools > API Center) besides the OAuth client: enter it and connect again.`);
+  }
   const state = randomBytes(32).toString('base64url');
   const codeVerifier = randomBytes(48).toString('base64url');
   const box = secretBoxOf(deps);
@@ -94,6 +101,7 @@ export async function startChannelConnection(
     clientId: input.clientId,
     clientSecretSealed: box.seal(input.clientSecret),
     codeVerifierSealed: box.seal(codeVerifier),
+    developerTokenSealed: developerToken ? box.seal(developerToken) : null,
     expiresAt: new Date(deps.clock.now().getTime() + OAUTH_STATE_TTL_MS),
   });
   const codeChallenge = createHash('sha256').update(codeVerifier).digest('base64url');
@@ -101,10 +109,18 @@ export async function startChannelConnection(
   return { authorizationUrl: connector.buildAuthorizationUrl(settings, { state, codeChallenge }) };
 }
 
-/** The channel sent the browser back: exchange the code for this user's tokens. */
-export async function completeChannelOAuth({ input }: { input: { state: string; code: string | undefined; error: string | undefined } }, deps: AdSyncDeps) {
+/** The channel sent the browser back: exchange the code for the tokens of the user who started the sign-in. */
+export async function completeChannelOAuth(
+  { orgId, actor, input }: { orgId: string; actor: Actor; input: { state: string; code: string | undefined; error: string | undefined } },
+  deps: AdSyncDeps,
+) {
+  assertSyncPermission(actor, 'channels.connect', orgId);
   const pending = await takeAdChannelOauthState(deps.db, hashState(input.state), deps.clock.now());
   if (!pending) throw new AppError('bad_request', 'This sign-in link has expired or was already used. Start connecting again from Advertising > Overview.');
+  // A callback URL completed in someone else's browser session must not connect a login (or store one for them).
+  if (pending.orgId !== orgId || pending.userId !== actor.userId) {
+    throw new AppError('forbidden', 'This sign-in was started by another user. Start connecting again from Advertising > Overview, signed in as yourself.');
+  }
   const channel = pending.channel as AdChannelId;
   const connector = channelConnector(channel, deps);
   if (input.error || !input.code) throw new AppError('bad_request', `${connector.displayName} did not grant access (${input.error ?? 'no code'}). Try connecting again.`);
@@ -117,7 +133,17 @@ export async function completeChannelOAuth({ input }: { input: { state: string; 
     );
     return await storeTokens(
       deps,
-      { orgId: pending.orgId, userId: pending.userId, channel, environment: pending.environment === 'emulator' ? 'emulator' : 'production', authBaseUrl: pending.authBaseUrl, apiBaseUrl: pending.apiBaseUrl, clientId: pending.clientId, clientSecret },
+      {
+        orgId: pending.orgId,
+        userId: pending.userId,
+        channel,
+        environment: pending.environment === 'emulator' ? 'emulator' : 'production',
+        authBaseUrl: pending.authBaseUrl,
+        apiBaseUrl: pending.apiBaseUrl,
+        clientId: pending.clientId,
+        clientSecret,
+        developerToken: pending.developerTokenSealed ? box.open(pending.developerTokenSealed) : undefined,
+      },
       tokens,
     );
   } catch (error) {

@@ -50,6 +50,7 @@ export const adChannelOauthStates = pgTable('ad_channel_oauth_states', {
   clientId: text('client_id').notNull(),
   clientSecretSealed: text('client_secret_sealed').notNull(),
   codeVerifierSealed: text('code_verifier_sealed').notNull(),
+  developerTokenSealed: text('developer_token_sealed'),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });

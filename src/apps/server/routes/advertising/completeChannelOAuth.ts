@@ -8,10 +8,10 @@ export default defineRoute({
   contract,
   permission: 'channels.connect',
   isApiKeyAllowed: false,
-  handler: async ({ query, deps, reply }) => {
+  handler: async ({ orgId, actor, query, deps, reply }) => {
     let redirectTo: string;
     try {
-      const result = await completeChannelOAuth({ input: { state: query.state, code: query.code, error: query.error } }, deps);
+      const result = await completeChannelOAuth({ orgId, actor, input: { state: query.state, code: query.code, error: query.error } }, deps);
       redirectTo = `/advertising?connected=${result.channel}`;
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
