@@ -12,6 +12,31 @@ export const listExcludedDomains = defineContract({
   response: z.object({ items: z.array(excludedDomainView), builtInCount: z.number().int() }),
 });
 
+export const matchSettingsView = z.object({
+  /**
+   * A row whose domain is on the exclusion list (gmail.com, hotmail.com…) is matched on its name and country, the
+   * domain counting for nothing; false: such rows stay unmatched ("The provided domain is on the exclusion list.").
+   */
+  nameFallbackOnExcludedDomain: z.boolean(),
+});
+
+export const getMatchSettings = defineContract({
+  method: 'GET',
+  path: '/api/companies/match-settings',
+  summary: 'Matching settings: whether rows with an excluded (personal e-mail) domain are matched on name and country',
+  tags: ['companies'],
+  response: matchSettingsView,
+});
+
+export const updateMatchSettings = defineContract({
+  method: 'PUT',
+  path: '/api/companies/match-settings',
+  summary: 'Change the matching settings (lists matched from then on use them)',
+  tags: ['companies'],
+  body: matchSettingsView,
+  response: matchSettingsView,
+});
+
 export const addExcludedDomains = defineContract({
   method: 'POST',
   path: '/api/companies/excluded-domains',

@@ -210,7 +210,14 @@ export const getSegmentConfirmation = defineContract({
   tags: ['segments'],
   params: segmentParams,
   query: pageQuery,
-  response: z.object({ counts: segmentCounts, unmatched: pageOf(sourceRowView), duplicates: pageOf(sourceRowView), manualMatches: z.array(sourceRowView) }),
+  response: z.object({
+    counts: segmentCounts,
+    unmatched: pageOf(sourceRowView),
+    duplicates: pageOf(sourceRowView),
+    manualMatches: z.array(sourceRowView),
+    /** Of the matched rows, those matched on name and country because their domain is on the exclusion list. */
+    nameCountryMatches: z.number().int(),
+  }),
 });
 
 /** What a CSV use case returns; the route answers the CSV itself (text/csv, Content-Disposition). Cells are formula-safe. */

@@ -2,6 +2,12 @@ import { foldText } from './foldText';
 import { legalFormPhrases } from './legalForms.generated';
 import { commonLegalForms, leadingLegalForms, tokenSynonyms } from './nameVocabulary';
 
+/**
+ * Bumped whenever normalizeName gives other keys for the same names: an index built (or a snapshot saved) with an
+ * earlier version no longer matches what the matcher looks up. 2: SEC markers, list annotations, joined initials.
+ */
+export const nameNormalizationVersion = 2;
+
 export interface NormalizedName {
   /** Tokens without legal form, "The" or "and", canonical spellings: "The Kestrel & Sons, Ltd." → ["kestrel", "sons"]. */
   tokens: string[];

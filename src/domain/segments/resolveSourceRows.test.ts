@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MatchResult } from '../matching/types';
 import { crmRecordsToRows } from './crmRecordRows';
-import { countRows, resolveSourceRows, rowKeyOf, snapshotOfRows, type SourceRow } from './resolveSourceRows';
+import { countNameCountryFallbacks, countRows, resolveSourceRows, rowKeyOf, snapshotOfRows, type SourceRow } from './resolveSourceRows';
 
 const row = (rowNumber: number, name: string): SourceRow => ({ rowNumber, rowKey: rowKeyOf({ name }), name, domain: null, country: null, crmObjectType: null, crmExternalId: null });
 const result = (rowId: string, status: MatchResult['status'], companyId: string | null, reason: MatchResult['reason'] = null): MatchResult => ({
@@ -26,6 +26,25 @@ describe('resolveSourceRows', () => {
       [4, 'matched', 'c2', null],
     ]);
     expect(countRows(resolved)).toEqual({ recordsRead: 4, matched: 2, unmatched: 1, duplicates: 1, members: 2 });
+  });
+
+  it('keeps the note of rows matched on name and country (personal e-mail domain) and counts them apart', () => {
+    const noted = new Map([
+      ['1', { ...result('1', 'matched', 'c1'), note: 'name_country_fallback' as const }],
+      ['2', { ...result('2', 'duplicate', 'c1'), note: 'name_country_fallback' as const }],
+      // A result rebuilt from a stored row carries the note in its reason.
+      ['4', { ...result('4', 'matched', 'c2'), reason: 'name_country_fallback' as unknown as MatchResult['reason'] }],
+    ]);
+    const resolved = resolveSourceRows(rows, noted, new Map([[rowKeyOf({ name: 'Globex' }), 'c2']]), null);
+    expect(resolved.map((r) => [r.status, r.reason])).toEqual([
+      ['matched', 'name_country_fallback'],
+      ['duplicate', 'name_country_fallback'],
+      ['unmatched', 'no_candidate'],
+      // A user's pick is no fallback.
+      ['matched', null],
+    ]);
+    expect(countNameCountryFallbacks(resolved)).toBe(1);
+    expect(countNameCountryFallbacks(resolveSourceRows([row(4, 'Globex')], new Map([['4', noted.get('4') as MatchResult]]), new Map(), null))).toBe(1);
   });
 
   it('applies a user pick over the matcher', () => {

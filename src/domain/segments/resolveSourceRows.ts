@@ -1,4 +1,4 @@
-import type { MatchCandidate, MatchResult, UnmatchedReason } from '../matching/types';
+import type { MatchCandidate, MatchNote, MatchResult, UnmatchedReason } from '../matching/types';
 import type { MembershipSnapshot } from './diffMembership';
 
 /** One record a segment's source gave (CRM list/report row or uploaded line), ready for matching. */
@@ -15,7 +15,8 @@ export interface SourceRow {
 
 export interface ResolvedRow extends SourceRow {
   readonly status: 'matched' | 'unmatched' | 'duplicate';
-  readonly reason: UnmatchedReason | null;
+  /** Why an unmatched row is unmatched; for a row the matcher matched, how, when that is worth saying (MatchNote). */
+  readonly reason: UnmatchedReason | MatchNote | null;
   readonly companyId: string | null;
   readonly score: number | null;
   readonly candidates: readonly MatchCandidate[];
@@ -52,10 +53,25 @@ export function resolveSourceRows(
       return { ...base, status: 'unmatched' as const, reason: result?.reason ?? 'no_candidate', companyId: null, isFilteredOut: false };
     }
     const isFilteredOut = companiesPassingFilter !== null && !companiesPassingFilter.has(companyId);
-    if (claimed.has(companyId)) return { ...base, status: 'duplicate' as const, reason: null, companyId, isFilteredOut };
+    const note = pick ? null : noteOf(result);
+    if (claimed.has(companyId)) return { ...base, status: 'duplicate' as const, reason: note, companyId, isFilteredOut };
     claimed.add(companyId);
-    return { ...base, status: 'matched' as const, reason: null, companyId, isFilteredOut };
+    return { ...base, status: 'matched' as const, reason: note, companyId, isFilteredOut };
   });
+}
+
+/** A matched result's note; results rebuilt from stored rows carry it in `reason` (the column holds both). */
+function noteOf(result: MatchResult | undefined): MatchNote | null {
+  if (!result) return null;
+  if (result.note) return result.note;
+  return (result.reason as string | null) === 'name_country_fallback' ? 'name_country_fallback' : null;
+}
+
+/** Matched rows (duplicates aside) the matcher matched on name and country because their domain is excluded. */
+export function countNameCountryFallbacks(rows: readonly { status: string; reason: string | null }[]): number {
+  let count = 0;
+  for (const row of rows) if (row.status === 'matched' && row.reason === 'name_country_fallback') count++;
+  return count;
 }
 
 export interface RowCounts {

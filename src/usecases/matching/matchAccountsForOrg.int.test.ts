@@ -5,6 +5,7 @@ import { parseCsv } from '../../domain/matching/csv';
 import { createTestOrg } from '../../test/createTestOrg';
 import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
 import { importCompanies } from '../companies/importCompanies';
+import { getMatchSettings, updateMatchSettings } from '../companies/matchSettings';
 import { matchAccountsForOrg } from './matchAccountsForOrg';
 
 // Ids carry a per-run tag: the companies table is shared by every organisation (and by parallel test files on PostgreSQL).
@@ -87,6 +88,33 @@ describe.each(testDatabaseKinds())('matchAccountsForOrg on %s', (kind) => {
     expect(second.batchId).toBe(first.batchId);
     const stored = await listMatchResults(database.db, orgId, first.batchId);
     expect(stored.map((row) => [row.status, row.reason])).toEqual([['unmatched', 'excluded_domain']]);
+  });
+
+  it('matches a personal e-mail row on name and country, says so, and stops when the organisation turns it off', async () => {
+    await importCompanies({ chunks: chunksOf(companiesCsv) }, { db: database.db });
+    const { orgId } = await createTestOrg(database);
+    const other = await createTestOrg(database);
+    const records = [
+      { rowId: 'p', name: 'Quillborne Logistics', domain: 'jane.doe@gmail.com', country: 'Germany' },
+      { rowId: 'q', name: 'Quillborne Logistics', domain: 'jane.doe@gmail.com' },
+    ];
+    expect(await getMatchSettings({ orgId }, { db: database.db })).toEqual({ nameFallbackOnExcludedDomain: true });
+    const fallback = await matchAccountsForOrg({ orgId, records }, { db: database.db });
+    const stored = await listMatchResults(database.db, orgId, fallback.batchId);
+    expect(stored.map((row) => [row.rowId, row.status, row.companyId, row.reason, row.note])).toEqual([
+      ['p', 'matched', `${tag}-2`, null, 'name_country_fallback'],
+      // Without a country, name alone does not settle it: the spec's reason stays.
+      ['q', 'unmatched', null, 'excluded_domain', undefined],
+    ]);
+
+    expect(await updateMatchSettings({ orgId, input: { nameFallbackOnExcludedDomain: false } }, { db: database.db })).toEqual({ nameFallbackOnExcludedDomain: false });
+    const spec = await matchAccountsForOrg({ orgId, records }, { db: database.db });
+    expect(spec.results.map((row) => [row.status, row.reason])).toEqual([
+      ['unmatched', 'excluded_domain'],
+      ['unmatched', 'excluded_domain'],
+    ]);
+    // Another organisation keeps the default.
+    expect((await matchAccountsForOrg({ orgId: other.orgId, records }, { db: database.db })).results[0]).toMatchObject({ status: 'matched', note: 'name_country_fallback' });
   });
 
   it("cannot see another organisation's batches", async () => {

@@ -1,5 +1,5 @@
 import type { Db } from '../../adapters/db/database';
-import { createMatchBatch, getMatchBatch, listExcludedDomains, replaceMatchResults } from '../../adapters/db/repositories/companiesMatching';
+import { createMatchBatch, getMatchBatch, getMatchSettings, listExcludedDomains, replaceMatchResults } from '../../adapters/db/repositories/companiesMatching';
 import { AppError } from '../../domain/appError';
 import { buildExclusionSet } from '../../domain/matching/excludedDomains';
 import { summarizeResults, type AccountInput, type MatchResult, type MatchSummary } from '../../domain/matching/types';
@@ -30,8 +30,9 @@ export async function matchAccountsForOrg(input: MatchAccountsForOrgInput, deps:
   const index = await loadMasterIndex(deps.db);
   const privateIndex = await loadPrivateIndex(deps.db, input.orgId);
   const excludedDomains = buildExclusionSet(await listExcludedDomains(deps.db, input.orgId));
+  const { nameFallbackOnExcludedDomain } = await getMatchSettings(deps.db, input.orgId);
   // A long list is matched on every core (the worker pool), a short one in-thread: the same results.
-  const results = await matchOnAllCores(index, privateIndex, input.records, { excludedDomains }, deps.matchThreads ?? defaultMatchThreads());
+  const results = await matchOnAllCores(index, privateIndex, input.records, { excludedDomains, nameFallbackOnExcludedDomain }, deps.matchThreads ?? defaultMatchThreads());
   const summary = summarizeResults(results);
   const batchId = await deps.db.transaction(async (tx) => {
     let id = input.batchId;

@@ -1,5 +1,6 @@
 import { listSourceRows } from '../../adapters/db/segments/membershipRepo';
 import type { Actor } from '../../domain/permissions/policy';
+import { countNameCountryFallbacks } from '../../domain/segments/resolveSourceRows';
 import { requireSegment } from './getSegment';
 import { assertSegmentPermission, type SegmentDeps } from './segmentDeps';
 import { toSourceRowViews } from './sourceRowViews';
@@ -21,5 +22,7 @@ export async function getSegmentConfirmation(
     unmatched: { items: await toSourceRowViews(orgId, unmatched.slice(start, start + input.pageSize), deps), total: unmatched.length, page: input.page, pageSize: input.pageSize },
     duplicates: { items: await toSourceRowViews(orgId, duplicates.slice(start, start + input.pageSize), deps), total: duplicates.length, page: input.page, pageSize: input.pageSize },
     manualMatches: await toSourceRowViews(orgId, manual, deps),
+    // Counted apart: matched on name and country because the domain is on the exclusion list (a personal address).
+    nameCountryMatches: countNameCountryFallbacks(rows),
   };
 }

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../database';
-import { matchBatches, matchExcludedDomains, matchResults } from '../schema/companies';
+import { matchBatches, matchExcludedDomains, matchResults, matchSettings } from '../schema/companies';
 import type { AccountInput, MatchResult, MatchStatus, MatchSummary } from '../../../domain/matching/types';
 
 export async function listExcludedDomains(db: Db, orgId: string): Promise<string[]> {
@@ -16,6 +16,26 @@ export async function addExcludedDomains(db: Db, orgId: string, domains: readonl
 export async function removeExcludedDomain(db: Db, orgId: string, domain: string): Promise<boolean> {
   const removed = await db.delete(matchExcludedDomains).where(and(eq(matchExcludedDomains.orgId, orgId), eq(matchExcludedDomains.domain, domain))).returning({ domain: matchExcludedDomains.domain });
   return removed.length > 0;
+}
+
+export interface MatchSettings {
+  nameFallbackOnExcludedDomain: boolean;
+}
+
+export const defaultMatchSettings: MatchSettings = { nameFallbackOnExcludedDomain: true };
+
+/** The organisation's matching settings (the defaults until it changes one). */
+export async function getMatchSettings(db: Db, orgId: string): Promise<MatchSettings> {
+  const [row] = await db.select({ nameFallbackOnExcludedDomain: matchSettings.nameFallbackOnExcludedDomain }).from(matchSettings).where(eq(matchSettings.orgId, orgId));
+  return row ?? defaultMatchSettings;
+}
+
+export async function saveMatchSettings(db: Db, orgId: string, settings: MatchSettings): Promise<MatchSettings> {
+  await db
+    .insert(matchSettings)
+    .values({ orgId, ...settings })
+    .onConflictDoUpdate({ target: matchSettings.orgId, set: { ...settings, updatedAt: sql`now()` } });
+  return getMatchSettings(db, orgId);
 }
 
 export interface MatchBatchRow {
@@ -40,7 +60,7 @@ export async function getMatchBatch(db: Db, orgId: string, batchId: string): Pro
   return row;
 }
 
-// 13 parameters a row.
+// 14 parameters a row.
 const resultBatchSize = 2000;
 
 /** Replaces a batch's results (a re-run of the same batch leaves no stale rows) and records its counts. */
@@ -65,6 +85,7 @@ export async function replaceMatchResults(
         companyId: result.companyId,
         score: result.score,
         reason: result.reason,
+        note: result.note ?? null,
         candidates: result.candidates,
         inputName: record?.name ?? null,
         inputDomain: record?.domain ?? null,
@@ -108,6 +129,7 @@ export async function listMatchResults(
     companyId: row.companyId,
     score: row.score,
     reason: row.reason,
+    ...(row.note ? { note: row.note } : {}),
     candidates: row.candidates,
     inputName: row.inputName,
     inputDomain: row.inputDomain,

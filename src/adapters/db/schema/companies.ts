@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { char, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, char, index, integer, jsonb, pgTable, primaryKey, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import type { CompanyProvenance } from '../../../domain/matching/companyRecord';
 import { organizations } from './core';
 
@@ -46,6 +46,13 @@ export const matchExcludedDomains = pgTable(
   (t) => [primaryKey({ columns: [t.orgId, t.domain] })],
 );
 
+/** Migration 0900: matching settings per organisation (no row: the defaults). */
+export const matchSettings = pgTable('match_settings', {
+  orgId: uuid('org_id').primaryKey().references(() => organizations.id, { onDelete: 'cascade' }),
+  nameFallbackOnExcludedDomain: boolean('name_fallback_on_excluded_domain').notNull().default(true),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const matchBatches = pgTable(
   'match_batches',
   {
@@ -72,6 +79,8 @@ export const matchResults = pgTable(
     companyId: text('company_id'),
     score: real('score'),
     reason: text('reason').$type<'excluded_domain' | 'missing_data' | 'no_candidate' | 'ambiguous' | 'low_score'>(),
+    /** Migration 0900: how a matched row was matched when that is worth saying (MatchNote). */
+    note: text('note').$type<'name_country_fallback'>(),
     candidates: jsonb('candidates').$type<{ companyId: string; score: number }[]>().notNull().default([]),
     inputName: text('input_name'),
     inputDomain: text('input_domain'),

@@ -33,6 +33,20 @@ describe.each(testDatabaseKinds())('companies API on %s', (kind) => {
     expect((await app.inject({ method: 'DELETE', url: '/api/companies/excluded-domains/partner-mail.com', headers })).statusCode).toBe(200);
   });
 
+  it('reads and changes the personal e-mail fallback setting (admins only), per organisation', async () => {
+    const { headers } = await login(org);
+    const other = await login(otherOrg);
+    const marketer = await login(org, 'marketing_user');
+    expect((await app.inject({ method: 'GET', url: '/api/companies/match-settings', headers: marketer.headers })).json()).toEqual({ nameFallbackOnExcludedDomain: true });
+    expect((await app.inject({ method: 'PUT', url: '/api/companies/match-settings', headers: marketer.headers, payload: { nameFallbackOnExcludedDomain: false } })).statusCode).toBe(403);
+    expect((await app.inject({ method: 'PUT', url: '/api/companies/match-settings', headers, payload: { nameFallbackOnExcludedDomain: 'no' } })).statusCode).toBe(400);
+    const changed = await app.inject({ method: 'PUT', url: '/api/companies/match-settings', headers, payload: { nameFallbackOnExcludedDomain: false } });
+    expect(changed.json()).toEqual({ nameFallbackOnExcludedDomain: false });
+    expect((await app.inject({ method: 'GET', url: '/api/companies/match-settings', headers })).json()).toEqual({ nameFallbackOnExcludedDomain: false });
+    expect((await app.inject({ method: 'GET', url: '/api/companies/match-settings', headers: other.headers })).json()).toEqual({ nameFallbackOnExcludedDomain: true });
+    await app.inject({ method: 'PUT', url: '/api/companies/match-settings', headers, payload: { nameFallbackOnExcludedDomain: true } });
+  });
+
   it('rejects a value that is not a domain, naming it', async () => {
     const { headers } = await login(org);
     const response = await app.inject({ method: 'POST', url: '/api/companies/excluded-domains', headers, payload: { domains: ['not a domain'] } });

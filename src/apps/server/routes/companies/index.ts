@@ -2,10 +2,12 @@ import type { RouteDefinition } from '../../defineRoute';
 import addExcludedDomains from './addExcludedDomains';
 import addPrivateCompany from './addPrivateCompany';
 import deletePrivateCompany from './deletePrivateCompany';
+import getMatchSettings from './getMatchSettings';
 import importPrivateCompanies from './importPrivateCompanies';
 import listExcludedDomains from './listExcludedDomains';
 import listPrivateCompanies from './listPrivateCompanies';
 import removeExcludedDomain from './removeExcludedDomain';
+import updateMatchSettings from './updateMatchSettings';
 
 /**
  * The organisation's private companies and exclusion list, listed in ../index.ts as one entry. The master company
@@ -16,6 +18,8 @@ export const companyRoutes: ReadonlyArray<RouteDefinition<any>> = [
   listExcludedDomains,
   addExcludedDomains,
   removeExcludedDomain,
+  getMatchSettings,
+  updateMatchSettings,
   listPrivateCompanies,
   addPrivateCompany,
   importPrivateCompanies,

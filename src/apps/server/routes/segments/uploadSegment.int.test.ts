@@ -53,6 +53,16 @@ describe.each(testDatabaseKinds())('segments from uploaded account lists on %s',
     expect(download.body).toContain('6,,gmail.com,,,excluded_domain,The provided domain is on the exclusion list.');
   });
 
+  it('matches personal e-mail rows on name and country and counts them apart on the confirmation page', async () => {
+    const csv = ['Company Name,Email,Country', `"${company(0).name}",jane@gmail.com,United States`, `${company(1).name},bob@hotmail.com,`].join('\r\n');
+    const created = await createFrom((await upload('leads.csv', csv)).json().upload.id, 'Web Leads');
+    expect(created.json().segment.counts).toMatchObject({ recordsRead: 2, matched: 1, unmatched: 1 });
+    const confirmation = (await t.app.inject({ method: 'GET', url: `/api/segments/${created.json().segment.id}/confirmation`, headers })).json();
+    expect(confirmation.nameCountryMatches).toBe(1);
+    // Without a country the name alone does not settle it: the spec's reason stays.
+    expect(confirmation.unmatched.items.map((r: { rowNumber: number; reason: string }) => [r.rowNumber, r.reason])).toEqual([[3, 'excluded_domain']]);
+  });
+
   it('asks for the column mapping when the header is unclear, and builds once it is confirmed', async () => {
     const uploaded = (await upload('weird.csv', `Col A,Col B\n${company(0).name},${company(0).domain}\n${company(1).name},${company(1).domain}\n`)).json().upload;
     expect(uploaded).toMatchObject({ isMappingConfirmed: false, mapping: { name: -1, domain: 1, country: -1 } });

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Paper, Skeleton, Stack, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Paper, Skeleton, Stack, Switch, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconWorldOff } from '@tabler/icons-react';
-import { addExcludedDomains, listExcludedDomains, removeExcludedDomain } from '../../../../../src/contracts/companies';
+import { addExcludedDomains, getMatchSettings, listExcludedDomains, removeExcludedDomain, updateMatchSettings } from '../../../../../src/contracts/companies';
 import { errorMessage } from '../../../api/client';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { useCan } from '../../../auth/session';
@@ -36,6 +36,7 @@ export function ExcludedDomainsSection() {
           {query.isSuccess && ` ${query.data.builtInCount} domains (free e-mail, social networks, site builders) are excluded for everyone.`}
         </Text>
       </Stack>
+      <NameFallbackSwitch canManage={canManage} />
       {canManage && (
         <form
           onSubmit={(event) => {
@@ -119,5 +120,28 @@ export function ExcludedDomainsSection() {
         )}
       </ConfirmDialog>
     </section>
+  );
+}
+
+/** The organisation's setting: rows with an excluded domain (a personal e-mail address) matched on name and country. */
+function NameFallbackSwitch({ canManage }: { canManage: boolean }) {
+  const settings = useApiQuery(getMatchSettings, undefined);
+  const update = useApiMutation(updateMatchSettings, { invalidates: [getMatchSettings] });
+  if (!settings.isSuccess) return settings.isError ? <QueryError error={settings.error} onRetry={() => void settings.refetch()} /> : null;
+  return (
+    <Stack gap="xs" mb="md">
+      <Switch
+        label="Match rows with a personal e-mail domain on name and country"
+        description="The domain counts for nothing and the row is matched when its name and country fit a company; the confirmation page counts these rows apart. Off: such rows stay unmatched because their domain is on the exclusion list. A company's own domain (github.com for GitHub) identifies it either way."
+        checked={settings.data.nameFallbackOnExcludedDomain}
+        disabled={!canManage || update.isPending}
+        onChange={(event) => update.mutate({ body: { nameFallbackOnExcludedDomain: event.currentTarget.checked } })}
+      />
+      {update.isError && (
+        <Alert color="red" variant="light" role="alert">
+          {errorMessage(update.error)}
+        </Alert>
+      )}
+    </Stack>
   );
 }
