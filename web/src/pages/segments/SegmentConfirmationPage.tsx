@@ -83,6 +83,12 @@ export function SegmentConfirmationPage() {
             <Stat label="Duplicate Matches Ignored" value={confirmation.data.counts.duplicates} testId="count-duplicates" />
             <Stat label="Accounts in the segment" value={confirmation.data.counts.members} testId="count-members" isHighlighted />
           </SimpleGrid>
+          {confirmation.data.nameCountryMatches > 0 && (
+            <Text fz="sm" c="dimmed" data-testid="count-name-country">
+              Of the matched records, {formatCount(confirmation.data.nameCountryMatches)} {confirmation.data.nameCountryMatches === 1 ? 'has' : 'have'} a personal e-mail or other excluded domain
+              and {confirmation.data.nameCountryMatches === 1 ? 'was' : 'were'} matched on name and country alone (Settings → Companies turns this off).
+            </Text>
+          )}
 
           <section aria-label="Unmatched Accounts">
             <Group justify="space-between" mb="sm">
