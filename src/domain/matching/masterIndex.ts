@@ -45,7 +45,9 @@ export interface MasterIndex {
   readonly directoryBits: number;
 }
 
-export const keyPrefix = { domain: 'd', token: 't', pair: 'b', compact: 'c', head: 'p', tail: 's' } as const;
+export const keyPrefix = { domain: 'd', token: 't', pair: 'b', compact: 'c', head: 'p', tail: 's', otherDomain: 'o' } as const;
+/** A company's other domains (companies.other_domains) beyond its main one: keyed, at most this many each. */
+const maxOtherDomains = 8;
 /** Names at least this long also get head/tail keys, so one typo still finds them. */
 export const affixMinLength = 8;
 export const affixLength = 5;
@@ -121,6 +123,19 @@ export class MasterIndexBuilder {
     if (isUsableDomain) {
       const label = withoutHyphens(domainLabel(domain));
       if (label.length >= 3 && label !== name?.compact) this.addKey(keyPrefix.compact, label, index);
+    }
+    if (company.otherDomains) this.addOtherDomains(company.otherDomains, domain, index);
+  }
+
+  /** Other domains get their own key (no second check: the name must still agree for them to count). */
+  private addOtherDomains(otherDomains: readonly string[], mainDomain: string | null, index: number): void {
+    const seen: string[] = [];
+    for (const raw of otherDomains) {
+      const other = normalizeDomain(raw);
+      if (other === null || other === mainDomain || seen.includes(other) || this.excludedDomains.has(other)) continue;
+      seen.push(other);
+      this.addKey(keyPrefix.otherDomain, other, index);
+      if (seen.length === maxOtherDomains) return;
     }
   }
 

@@ -181,3 +181,21 @@ describe('matchAccounts: candidates', () => {
     expect(result).toMatchObject({ status: 'unmatched', reason: 'low_score' });
   });
 });
+
+describe('matchAccounts: other domains', () => {
+  const withOtherDomains = buildMasterIndex([
+    ...master,
+    { companyId: 'OD', name: 'Fennimore Outfitters', domain: 'fennimore.com', country: 'US', otherDomains: ['https://www.fennimore-shop.co.uk', 'fennimore.com', 'gmail.com'] },
+  ]);
+  const run = (records: AccountInput[]) => matchAccounts(withOtherDomains, records, { excludedDomains: buildExclusionSet() });
+
+  it("finds a company by one of its other domains when the name agrees", () => {
+    expect(run([{ rowId: '1', name: 'Fennimore Outfitters Ltd', domain: 'orders@fennimore-shop.co.uk', country: 'GB' }])[0]).toMatchObject({ status: 'matched', companyId: 'OD' });
+    expect(run([{ rowId: '1', name: 'Fennimore', domain: 'fennimore-shop.co.uk' }])[0]).toMatchObject({ status: 'matched', companyId: 'OD' });
+  });
+
+  it('does not take another domain alone, or against the name, as identifying', () => {
+    expect(run([{ rowId: '1', domain: 'fennimore-shop.co.uk' }])[0]?.status).toBe('unmatched');
+    expect(run([{ rowId: '1', name: 'Quillfeather Widgets', domain: 'fennimore-shop.co.uk' }])[0]?.status).toBe('unmatched');
+  });
+});

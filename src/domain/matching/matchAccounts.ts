@@ -128,7 +128,7 @@ function accountPreparer(index: MasterIndex, options: MatchOptions, blocker: Blo
 /** The blocked candidates scored and ranked (best first; ties: the more complete record, then the lower index). */
 function scoreCandidates(index: MasterIndex, account: PreparedAccount, blocking: Blocking): ScoredCandidate[] {
   const scored: ScoredCandidate[] = [];
-  for (const company of blocking.candidates) scored.push({ company, score: scoreCandidate(index, account, company, blocking.domainCompanies) });
+  for (const company of blocking.candidates) scored.push({ company, score: scoreCandidate(index, account, company, blocking) });
   const completeness = index.completeness;
   scored.sort((a, b) => b.score - a.score || (completeness[b.company] ?? 0) - (completeness[a.company] ?? 0) || a.company - b.company);
   return scored;
@@ -139,15 +139,22 @@ function scoreCandidates(index: MasterIndex, account: PreparedAccount, blocking:
  * contained in a longer registered name), raised by a shared domain, then moved by the country (agreeing +0.04,
  * disagreeing -0.15). Scores above 1 are kept for ranking (a domain match beats the same name without it).
  */
-function scoreCandidate(index: MasterIndex, account: PreparedAccount, company: number, domainCompanies: number): number {
-  const isDomainMatch = account.domainCheck !== -1 && index.domainChecks[company] === account.domainCheck;
+function scoreCandidate(index: MasterIndex, account: PreparedAccount, company: number, blocking: Blocking): number {
+  const domainCompanies = blocking.domainCompanies;
+  // The row's domain is the company's (main, or one of its other domains, whose name must then agree).
+  const isMainDomain = account.domainCheck !== -1 && index.domainChecks[company] === account.domainCheck;
+  const isOtherDomain = !isMainDomain && blocking.otherDomainCompanies.length > 0 && blocking.otherDomainCompanies.includes(company);
   const isOwnExcludedDomain = account.excludedDomainCheck !== -1 && index.domainChecks[company] === account.excludedDomainCheck;
   const candidate = candidateName(index, company);
   const name = account.name;
   let score: number;
+  const isDomainMatch = isMainDomain || isOtherDomain;
   if (name && candidate.tokens.length > 0) {
     const similarity = nameSimilarity(account, candidate, isDomainMatch);
-    if (isDomainMatch) {
+    if (isOtherDomain && similarity < ownDomainMinSimilarity) {
+      // Other domains carry no second hash: without an agreeing name they say nothing.
+      score = similarity;
+    } else if (isDomainMatch) {
       score = domainCompanies <= maxCompaniesPerDomain ? 0.72 + 0.38 * similarity : similarity;
     } else if (isOwnExcludedDomain && similarity >= ownDomainMinSimilarity) {
       // github.com is on the exclusion list, and it is GitHub's own domain: with the name agreeing, that is GitHub.
@@ -156,7 +163,7 @@ function scoreCandidate(index: MasterIndex, account: PreparedAccount, company: n
       score = similarity;
       if (account.domain && index.domainChecks[company] !== 0) score -= 0.04;
     }
-  } else if (isDomainMatch) {
+  } else if (isMainDomain) {
     score = domainCompanies === 1 ? 0.92 : 0.5;
   } else {
     score = 0;
@@ -280,7 +287,7 @@ function withSpellingVariants(index: MasterIndex, account: PreparedAccount, bloc
   if (result.candidates.length === offeredCandidates) return;
   const variants = blocker.spellingVariants(account, blocking.candidates);
   if (variants.length === 0) return;
-  const scored = scoreCandidates(index, account, { candidates: variants, domainCompanies: blocking.domainCompanies });
+  const scored = scoreCandidates(index, account, { ...blocking, candidates: variants });
   const offered = [...result.candidates, ...candidatesToOffer(index, scored)].sort((a, b) => b.score - a.score).slice(0, offeredCandidates);
   result.candidates = offered;
   if (result.reason === 'no_candidate' && offered.length > 0) result.reason = 'low_score';

@@ -43,6 +43,8 @@ export interface Blocking {
   candidates: number[];
   /** How many companies have the row's domain (a domain many share identifies none of them). */
   domainCompanies: number;
+  /** Companies that list the row's domain among their other domains (companies.other_domains). */
+  otherDomainCompanies: readonly number[];
 }
 
 /** Blocks up to this size are read whole; larger ones are intersected or narrowed to the row's country. */
@@ -93,7 +95,8 @@ export class Blocker {
   gather(account: PreparedAccount): Blocking {
     const tally = this.tally;
     tally.reset();
-    const domainCompanies = account.domain ? this.collectDomain(account, tally) : 0;
+    const otherDomainCompanies: number[] = [];
+    const domainCompanies = account.domain ? this.collectDomain(account, tally, otherDomainCompanies) : 0;
     const name = account.name;
     if (name) {
       const compact = name.compact;
@@ -107,7 +110,7 @@ export class Blocker {
       }
     }
     // Only the best-supported candidates are scored in full: scoring decodes names and compares words.
-    return { candidates: tally.best(maxScoredCandidates, minScoredCandidates, minEvidenceShare), domainCompanies };
+    return { candidates: tally.best(maxScoredCandidates, minScoredCandidates, minEvidenceShare), domainCompanies, otherDomainCompanies };
   }
 
   /**
@@ -142,8 +145,11 @@ export class Blocker {
     return found;
   }
 
-  /** The companies with the row's domain (confirmed by a second hash), and those whose name is its label. */
-  private collectDomain(account: PreparedAccount, tally: EvidenceTally): number {
+  /**
+   * The companies with the row's domain (confirmed by a second hash), those listing it among their other domains,
+   * and those whose name is its label.
+   */
+  private collectDomain(account: PreparedAccount, tally: EvidenceTally, otherDomainCompanies: number[]): number {
     const index = this.index;
     findKeyRunInto(index, hashKey(keyPrefix.domain, account.domain ?? ''), this.run);
     const start = this.run[0] ?? 0;
@@ -152,6 +158,14 @@ export class Blocker {
     for (let position = start; position < end && position < start + maxBlockSize; position++) {
       const company = index.keyCompanies[position] ?? 0;
       if (index.domainChecks[company] !== account.domainCheck) continue;
+      tally.add(company, evidence.domain);
+      domainCompanies++;
+    }
+    findKeyRunInto(index, hashKey(keyPrefix.otherDomain, account.domain ?? ''), this.run);
+    for (let position = this.run[0] ?? 0; position < (this.run[1] ?? 0) && otherDomainCompanies.length < maxBlockSize; position++) {
+      const company = index.keyCompanies[position] ?? 0;
+      if (otherDomainCompanies.includes(company)) continue;
+      otherDomainCompanies.push(company);
       tally.add(company, evidence.domain);
       domainCompanies++;
     }

@@ -6,6 +6,8 @@ export interface MasterCompanyInput {
   domain: string;
   /** ISO 3166-1 alpha-2 or any spelling normalizeCountry understands; '' when unknown. */
   country: string;
+  /** The company's other websites or domains (companies.other_domains): a row with one of them finds the company too. */
+  otherDomains?: readonly string[];
   /**
    * How many optional firmographic fields the record has (region, city, industry…). When two master records are
    * equally good matches (the master holds duplicates), the more complete, better-maintained one wins.

@@ -79,6 +79,7 @@ export async function forEachMasterCompanyPage(db: Db, onPage: (page: MasterComp
         name: companies.name,
         domain: companies.domain,
         country: companies.country,
+        otherDomains: companies.otherDomains,
         completeness: sql<number>`((${companies.region} IS NOT NULL)::int + (${companies.city} IS NOT NULL)::int + (${companies.industry} IS NOT NULL)::int + (${companies.employeeRange} IS NOT NULL)::int + (${companies.revenueRange} IS NOT NULL)::int)`,
       })
       .from(companies)
@@ -86,7 +87,7 @@ export async function forEachMasterCompanyPage(db: Db, onPage: (page: MasterComp
       .orderBy(asc(companies.id))
       .limit(pageSize);
     if (rows.length === 0) return;
-    onPage(rows.map((row) => ({ companyId: row.id, name: row.name, domain: row.domain ?? '', country: row.country ?? '', completeness: Number(row.completeness) })));
+    onPage(rows.map((row) => ({ companyId: row.id, name: row.name, domain: row.domain ?? '', country: row.country ?? '', completeness: Number(row.completeness), ...(row.otherDomains.length > 0 ? { otherDomains: row.otherDomains } : {}) })));
     afterId = rows[rows.length - 1]?.id;
     if (rows.length < pageSize) return;
   }
