@@ -98,7 +98,8 @@ export class MatchWorkerPool {
   }
 
   private optionsIdOf(options: WorkerMatchOptions): number {
-    const key = JSON.stringify(options);
+    // Sets and maps (an option may hold one) by their contents, so that different ones never share an id.
+    const key = JSON.stringify(options, (_, value: unknown) => (value instanceof Set || value instanceof Map ? [...value] : value));
     let id = this.optionIds.get(key);
     if (id === undefined) {
       if (this.optionIds.size > 1000) this.optionIds.clear();
