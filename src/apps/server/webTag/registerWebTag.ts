@@ -37,7 +37,10 @@ export async function registerWebTag(
       crossOrigin(reply);
       if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ code: 'payload_too_large', message: 'The beacon is too large.' });
       if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ code: 'bad_request', message: 'Send the beacon as text/plain or application/json.' });
-      if (typeof error.statusCode === 'number' && error.statusCode < 500) return reply.code(error.statusCode).send({ code: 'bad_request', message: 'The beacon is not valid JSON.' });
+      if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
+        return reply.code(400).send({ code: 'validation_failed', message: 'The beacon is not JSON.' });
+      }
+      if (typeof error.statusCode === 'number' && error.statusCode < 500) return reply.code(error.statusCode).send({ code: 'bad_request', message: error.message });
       deps.logger.error({ err: error, url: request.url }, 'web tag request failed');
       return reply.code(500).send({ code: 'internal', message: 'Something went wrong on our side.' });
     });

@@ -73,6 +73,10 @@ describe.each(testDatabaseKinds())('web tag on %s', (kind) => {
     expect((await beacon('unknown-key-000000000000', 'visitor-0001', 'https://a.test/')).statusCode).toBe(404);
     const malformed = await beacon(tagKey, 'x', 'https://a.test/');
     expect(malformed.json()).toEqual({ code: 'validation_failed', message: 'v (visitor id) is missing or malformed.' });
+    const tooLarge = await app.inject({ method: 'POST', url: '/t/collect', headers: { 'content-type': 'text/plain', 'user-agent': BROWSER }, payload: 'x'.repeat(9000) });
+    expect([tooLarge.statusCode, tooLarge.json()]).toEqual([413, { code: 'payload_too_large', message: 'The beacon is too large.' }]);
+    const badJson = await app.inject({ method: 'POST', url: '/t/collect', headers: { 'content-type': 'application/json', 'user-agent': BROWSER }, payload: '{"k":' });
+    expect([badJson.statusCode, badJson.json()]).toEqual([400, { code: 'validation_failed', message: 'The beacon is not JSON.' }]);
     await app.close();
     // app.close() flushed the collector; reopen a reader through the database.
     const rows = await fixture.database.query<{ page: string; company_id: string | null; org_id: string }>(`SELECT page, company_id, org_id FROM web_visits WHERE org_id = $1 ORDER BY page`, [org.orgId]);
