@@ -32,7 +32,11 @@ describe('matchOnAllCores', () => {
     const onThreads = await matchOnAllCores(shared, null, records, options, { pool, minRows: 1 });
     expect(onThreads).toEqual(inThread);
     // The list exercises every status, so equality says something.
-    expect(new Set(inThread.map((result) => result.status))).toEqual(new Set(['matched', 'duplicate', 'unmatched']));
+    expect(new Set(inThread.map((result) => result.status))).toEqual(new Set(['matched', 'duplicate', 'unmatched']));    // Every option reaches the threads: with the personal e-mail fallback off, the same results as in-thread again.
+    const withoutFallback = { ...options, nameFallbackOnExcludedDomain: false };
+    const inThreadWithout = matchAccounts(master, records, withoutFallback);
+    expect(inThreadWithout).not.toEqual(inThread);
+    expect(await matchOnAllCores(shared, null, records, withoutFallback, { pool, minRows: 1 })).toEqual(inThreadWithout);
   });
 
   it('gives the in-thread results with private companies too, and from an index not yet shared', async () => {
