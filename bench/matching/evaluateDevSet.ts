@@ -3,7 +3,7 @@
 // (bench/matching/tuneThreshold.ts) and accuracy is reported on the validation half.
 // Run: npx tsx bench/matching/evaluateDevSet.ts [--half tuning|validation|all] [--errors]
 import { buildExclusionSet } from '../../src/domain/matching/excludedDomains';
-import { matchAccounts } from '../../src/domain/matching/matchAccounts';
+import { defaultMatchThreshold, matchAccounts } from '../../src/domain/matching/matchAccounts';
 import { loadMasterFile, readAccountFile } from '../../src/apps/cli/commands/matchFiles';
 import { devSetFiles, isDevSetPresent, readTruth, scoreAgainstTruth } from './devSet';
 import { selectDevSetHalf, type DevSetHalf } from './devSetSplit';
@@ -25,7 +25,7 @@ const allAccounts = await readAccountFile(devSetFiles.accounts);
 const allTruth = readTruth();
 const { accounts, truth } = half === 'all' ? { accounts: allAccounts, truth: allTruth } : selectDevSetHalf(allAccounts, allTruth, half as DevSetHalf);
 const matchStart = performance.now();
-const threshold = Number(process.env.MATCH_THRESHOLD ?? '0.85');
+const threshold = Number(process.env.MATCH_THRESHOLD ?? String(defaultMatchThreshold));
 const results = matchAccounts(index, accounts, { excludedDomains: buildExclusionSet(), matchThreshold: threshold });
 const matchMs = performance.now() - matchStart;
 const accuracy = scoreAgainstTruth(new Map(results.map((r) => [r.rowId, r])), truth);

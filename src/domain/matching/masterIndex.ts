@@ -45,7 +45,10 @@ export interface MasterIndex {
   readonly directoryBits: number;
 }
 
-export const keyPrefix = { domain: 'd', token: 't', pair: 'b', compact: 'c', head: 'p', tail: 's', otherDomain: 'o' } as const;
+export const keyPrefix = { domain: 'd', token: 't', pair: 'b', compact: 'c', head: 'p', tail: 's', otherDomain: 'o', initials: 'i' } as const;
+/** Names of this many words (after legal forms) also get an initials key ("Bayerische Motoren Werke" → "bmw"). */
+export const initialsMinWords = 3;
+const initialsMaxWords = 5;
 /** A company's other domains (companies.other_domains) beyond its main one: keyed, at most this many each. */
 const maxOtherDomains = 8;
 /** Names at least this long also get head/tail keys, so one typo still finds them. */
@@ -115,6 +118,7 @@ export class MasterIndexBuilder {
       }
       const compact = name.compact;
       this.addKey(keyPrefix.compact, compact, index);
+      if (tokens.length >= initialsMinWords && tokens.length <= initialsMaxWords) this.addKey(keyPrefix.initials, initialsOf(tokens), index);
       if (compact.length >= affixMinLength) {
         this.addHash(hashKeyRange(keyPrefix.head, compact, 0, affixLength), index);
         this.addHash(hashKeyRange(keyPrefix.tail, compact, compact.length - affixLength, compact.length), index);
@@ -263,6 +267,13 @@ export function buildMasterIndex(companies: Iterable<MasterCompanyInput>, expect
   const builder = new MasterIndexBuilder(expectedCount);
   for (const company of companies) builder.add(company);
   return builder.finish();
+}
+
+/** The first letters of a name's words ("bayerische motoren werke" → "bmw"). */
+export function initialsOf(tokens: readonly string[]): string {
+  let initials = '';
+  for (const token of tokens) initials += token.charAt(0);
+  return initials;
 }
 
 function withoutHyphens(text: string): string {

@@ -199,3 +199,24 @@ describe('matchAccounts: other domains', () => {
     expect(run([{ rowId: '1', name: 'Quillfeather Widgets', domain: 'fennimore-shop.co.uk' }])[0]?.status).toBe('unmatched');
   });
 });
+
+describe('matchAccounts: brands written as initials', () => {
+  const withInitials = buildMasterIndex([
+    ...master,
+    { companyId: 'BMW', name: 'Bayerische Motoren Werke Aktiengesellschaft', domain: '', country: 'DE' },
+    { companyId: 'NTT', name: 'Nippon Telegraph and Telephone Corporation', domain: '', country: 'JP' },
+    { companyId: 'KLM1', name: 'Kestrel Lumber Mills', domain: '', country: 'US' },
+    { companyId: 'KLM2', name: 'Koala Leisure Media', domain: '', country: 'US' },
+  ]);
+  const run = (name: string, country?: string) => matchAccounts(withInitials, [{ rowId: '1', name, country }], { excludedDomains: buildExclusionSet() })[0];
+
+  it('matches initials that only one company has', () => {
+    expect(run('BMW', 'DE')).toMatchObject({ status: 'matched', companyId: 'BMW' });
+    expect(run('NTT')).toMatchObject({ status: 'matched', companyId: 'NTT' });
+  });
+
+  it('does not match initials several companies share, nor a name with a legal form', () => {
+    expect(run('KLM', 'US')?.status).toBe('unmatched');
+    expect(run('BMW Ltd', 'DE')?.status).toBe('unmatched');
+  });
+});

@@ -11,7 +11,7 @@ import type { AccountInput, MatchCandidate, MatchResult, UnmatchedReason } from 
 export interface MatchOptions {
   /** Registrable domains that never identify a company: buildExclusionSet(orgAdditions). */
   excludedDomains: ReadonlySet<string>;
-  /** Lowest score that counts as a match (default 0.85). */
+  /** Lowest score that counts as a match (default 0.86, chosen on the dev set's tuning half: bench/matching/tuneThreshold.ts). */
   matchThreshold?: number;
   /**
    * A row whose domain is on the exclusion list (gmail.com, hotmail.com…) is matched on its name and country, the
@@ -21,7 +21,7 @@ export interface MatchOptions {
   nameFallbackOnExcludedDomain?: boolean;
 }
 
-export const defaultMatchThreshold = 0.85;
+export const defaultMatchThreshold = 0.86;
 /** A runner-up this close to the best candidate makes the row ambiguous. */
 const ambiguityMargin = 0.04;
 /** A domain shared by more master companies than this identifies none of them. */
@@ -31,6 +31,9 @@ const offeredCandidates = 3;
 export const candidateFloor = 0.4;
 /** A brand this short ("BI") is too little of a longer name to stand for it. */
 const minContainedLength = 4;
+/** Similarity of a one-word brand to the company whose initials it is, alone with them or sharing them. */
+const uniqueInitialsSimilarity = 0.88;
+const sharedInitialsSimilarity = 0.8;
 /** The name similarity at which a row with a company's own (excluded) domain, github.com for GitHub, is that company. */
 const ownDomainMinSimilarity = 0.8;
 
@@ -150,7 +153,9 @@ function scoreCandidate(index: MasterIndex, account: PreparedAccount, company: n
   let score: number;
   const isDomainMatch = isMainDomain || isOtherDomain;
   if (name && candidate.tokens.length > 0) {
-    const similarity = nameSimilarity(account, candidate, isDomainMatch);
+    let similarity = nameSimilarity(account, candidate, isDomainMatch);
+    // The brand is the company's initials ("BMW"): as good as a distinctive prefix when no other company has them.
+    if (blocking.initialsCompanies.includes(company)) similarity = Math.max(similarity, blocking.initialsBlockSize === 1 ? uniqueInitialsSimilarity : sharedInitialsSimilarity);
     if (isOtherDomain && similarity < ownDomainMinSimilarity) {
       // Other domains carry no second hash: without an agreeing name they say nothing.
       score = similarity;

@@ -45,6 +45,9 @@ export interface Blocking {
   domainCompanies: number;
   /** Companies that list the row's domain among their other domains (companies.other_domains). */
   otherDomainCompanies: readonly number[];
+  /** Companies whose initials the row's one-word name is ("BMW"), when they are few; with how many share them. */
+  initialsCompanies: readonly number[];
+  initialsBlockSize: number;
 }
 
 /** Blocks up to this size are read whole; larger ones are intersected or narrowed to the row's country. */
@@ -59,6 +62,9 @@ const minEvidenceShare = 0.5;
 /** Spellings one edit away tried for a word the master does not know, and the companies they may add. */
 const maxVariantsPerWord = 2;
 const maxVariantCandidates = 6;
+/** Initials shared by more companies than this stand for none of them. */
+const maxInitialsBlock = 3;
+const noInitials = { companies: [] as number[], blockSize: 0 };
 /** Evidence of the keys (a domain outweighs everything a name can say). */
 const evidence = { domain: 100, domainLabel: 40, compact: 50, affix: 3 } as const;
 
@@ -110,7 +116,28 @@ export class Blocker {
       }
     }
     // Only the best-supported candidates are scored in full: scoring decodes names and compares words.
-    return { candidates: tally.best(maxScoredCandidates, minScoredCandidates, minEvidenceShare), domainCompanies, otherDomainCompanies };
+    const initials = name ? this.collectInitials(account, name, tally) : noInitials;
+    return { candidates: tally.best(maxScoredCandidates, minScoredCandidates, minEvidenceShare), domainCompanies, otherDomainCompanies, initialsCompanies: initials.companies, initialsBlockSize: initials.blockSize };
+  }
+
+  /**
+   * A one-word brand of 3-5 letters written as a company's initials ("BMW" for Bayerische Motoren Werke, "NTT" for
+   * Nippon Telegraph and Telephone): the companies with those initials, when at most a few share them.
+   */
+  private collectInitials(account: PreparedAccount, name: NormalizedName, tally: EvidenceTally): { companies: number[]; blockSize: number } {
+    const word = name.tokens.length === 1 ? (name.tokens[0] ?? '') : '';
+    if (name.hasLegalForm || word.length < 3 || word.length > 5 || !/^[a-z]+$/.test(word)) return noInitials;
+    findKeyRunInto(this.index, hashKey(keyPrefix.initials, word), this.run);
+    const start = this.run[0] ?? 0;
+    const end = this.run[1] ?? 0;
+    if (end === start || end - start > maxInitialsBlock) return noInitials;
+    const companies: number[] = [];
+    for (let position = start; position < end; position++) {
+      const company = this.index.keyCompanies[position] ?? 0;
+      companies.push(company);
+      tally.add(company, evidence.compact);
+    }
+    return { companies, blockSize: end - start };
   }
 
   /**

@@ -35,7 +35,7 @@ export type MatchNote = 'name_country_fallback';
 
 export interface MatchCandidate {
   companyId: string;
-  /** Calibrated score in [0, 1]; 0.85 and above is a match by default. */
+  /** Calibrated score in [0, 1]; 0.86 and above is a match by default. */
   score: number;
 }
 
