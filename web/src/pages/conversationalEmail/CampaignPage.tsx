@@ -61,7 +61,8 @@ export function CampaignPage() {
           <Paper withBorder radius="lg" p="md">
             <Title order={2} fz="h4" mb="sm">Funnel</Title>
             <Group align="flex-start" wrap="nowrap">
-              <FunnelChart data={funnel} size={180} withLabels withTooltip aria-label="Campaign funnel" />
+              {/* A funnel of zeros draws as a lone wedge with floating labels: wait for the first e-mail. */}
+              {data.funnel.sent > 0 ? <FunnelChart data={funnel} size={180} withLabels withTooltip aria-label="Campaign funnel" /> : <Text c="dimmed" fz="sm" w={180}>The funnel fills in as e-mails go out.</Text>}
               <Table aria-label="Campaign counts">
                 <Table.Tbody>
                   {Object.entries({ Enrolled: data.funnel.enrolled, Sent: data.funnel.sent, Replied: data.funnel.replied, Qualified: data.funnel.qualified, 'Do not contact': data.funnel.dnc, Bounced: data.funnel.bounced }).map(([label, value]) => (

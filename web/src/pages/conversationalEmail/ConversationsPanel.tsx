@@ -26,7 +26,7 @@ export function ConversationsPanel({ campaignId }: { campaignId: string }) {
             <Table.Tbody>
               {data.items.map((item) => (
                 <Table.Tr key={item.id}>
-                  <Table.Td><Anchor component="button" type="button" onClick={() => setOpenId(item.id)}>{item.personName || item.email}</Anchor></Table.Td>
+                  <Table.Td><Anchor component="button" type="button" ta="left" onClick={() => setOpenId(item.id)}>{item.personName || item.email}</Anchor></Table.Td>
                   <Table.Td>{item.email}</Table.Td>
                   <Table.Td><Badge color={CONVERSATION_STATUS_COLORS[item.status] ?? 'gray'} variant="light">{item.statusLabel}</Badge>{item.reviewReason && <Text fz="xs" c="dimmed">{item.reviewReason}</Text>}</Table.Td>
                   <Table.Td><Text fz="sm" ff="monospace">{item.crmStatus}</Text></Table.Td>

@@ -10,7 +10,7 @@ export function EstimatePanel({ estimate }: { estimate: Estimate }) {
   const a = estimate.assumptions;
   return (
     <>
-      <Text fz="sm" mt="md" fw={600}>Estimate for {a.days} days, {a.contacts.toLocaleString('en')} contacts, {a.emailsInMainSequence} e-mails in the main sequence</Text>
+      <Text fz="sm" mt="md" fw={600}>Estimate for {a.days} days, {a.contacts.toLocaleString('en')} contacts, {a.emailsInMainSequence} e-mail{a.emailsInMainSequence === 1 ? '' : 's'} in the main sequence</Text>
       <Table fz="sm" aria-label="API call estimate">
         <Table.Thead><Table.Tr><Table.Th>Calls</Table.Th><Table.Th ta="right">Worst case (spec)</Table.Th><Table.Th ta="right">openabm, batched</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>

@@ -23,7 +23,7 @@ export function ReviewTasksPage() {
       <PageHeader title="Human review" description="Replies that need a person: read each one and close the task as Qualified (hand-off to the owner), Not Interested, Stopped Responding or Canceled. The outcome is written to Salesforce." />
       {tasks.isError && <QueryError error={tasks.error} onRetry={() => void tasks.refetch()} />}
       {tasks.data && tasks.data.items.length === 0 && <EmptyPanel icon={IconChecklist} title="Nothing to review" description="Replies that no rule recognises land here." />}
-      <Stack gap="md" aria-label="Review tasks">
+      <Stack gap="md" component="section" aria-label="Review tasks">
         {tasks.data?.items.map((task) => (
           <Paper key={task.conversationId} withBorder radius="lg" p="md" aria-label={`Review ${task.personName || task.email}`}>
             <Group justify="space-between" align="flex-start">

@@ -33,7 +33,8 @@ export async function sentTodayByAssistant(db: Db, orgId: string, assistantId: s
 export async function campaignMessageCounts(db: Db, orgId: string, campaignId: string): Promise<{ sent: number; received: number }> {
   const [row] = await db
     .select({
-      sent: sql<number>`count(*) filter (where ${ceMessages.direction} = 'outbound' and ${ceMessages.delivery} = 'sent')::int`,
+      // The funnel's "sent" counts the campaign's own e-mails (sequences and follow-ups), not hand-offs to the rep.
+      sent: sql<number>`count(*) filter (where ${ceMessages.direction} = 'outbound' and ${ceMessages.delivery} = 'sent' and ${ceMessages.kind} in ('sequence', 'follow_up'))::int`,
       received: sql<number>`count(*) filter (where ${ceMessages.direction} = 'inbound' and ${ceMessages.kind} = 'reply')::int`,
     })
     .from(ceMessages)

@@ -1,0 +1,120 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
+import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { openIntegrations, startConnectingSandboxSalesforce, waitForApp } from './sandboxCrm';
+
+/**
+ * Conversational Email in the sandbox, as a user does it: connect the Salesforce emulator, pass the pre-flight check
+ * and set up the fields, create an assistant and a campaign on a Salesforce report, start it and watch the report's
+ * leads enroll, send the first e-mail, answer it as the lead from the sandbox mailbox, and see the reply classified,
+ * the conversation qualified and both written back to Salesforce (status field and Tasks).
+ */
+let openabm: OpenabmUnderTest;
+let browser: TestBrowser;
+
+beforeAll(async () => {
+  openabm = await startTestOpenabm();
+  browser = await launchBrowser();
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await openabm?.close();
+});
+
+const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
+
+describe('Conversational Email as the demo administrator', () => {
+  it('runs a campaign on a Salesforce report from set-up to a qualified reply written back to Salesforce', async () => {
+    const page = await newPage(browser);
+    // Many steps wait on the worker (report poll, write-back): allow more than the harness's 15 s per step.
+    page.setDefaultTimeout(30_000);
+    await logIn(page, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+    await openIntegrations(page);
+    await startConnectingSandboxSalesforce(page);
+    await page.getByRole('button', { name: 'Allow' }).click();
+    await page.waitForURL(/\/settings\/integrations\?connected=salesforce$/);
+    await waitForApp(page);
+
+    // Settings: the pre-flight check, then openabm's own fields created through the Tooling API.
+    await nav(page, 'Email settings');
+    await page.getByRole('button', { name: 'Run the check' }).click();
+    await page.getByText('Ready: Salesforce gives openabm everything it needs.').waitFor();
+    await page.getByRole('button', { name: 'Check and set up fields' }).click();
+    await page.getByText(/^Fields ready; created .*Lead\.openabm_ce_status__c/).waitFor();
+    await saveScreenshot(page, 'ce-settings');
+
+    // An assistant, then a campaign on the "Webinar Leads to Follow Up" report that may send at any hour, any day.
+    await nav(page, 'Campaigns');
+    await page.getByRole('button', { name: 'New assistant' }).click();
+    const assistantDialog = page.getByRole('dialog', { name: 'New e-mail assistant' });
+    await assistantDialog.getByLabel('Name').fill('Ava Assistant');
+    await assistantDialog.getByLabel('Sender address').fill('ava@openabm-demo.example');
+    await assistantDialog.getByLabel('Time zone').fill('UTC');
+    await assistantDialog.getByRole('button', { name: 'Create assistant' }).click();
+    await assistantDialog.waitFor({ state: 'hidden' });
+    await page.getByRole('table', { name: 'E-mail assistants' }).getByText('ava@openabm-demo.example').waitFor();
+
+    await page.getByRole('button', { name: 'New campaign' }).click();
+    const campaignDialog = page.getByRole('dialog', { name: 'New campaign' });
+    await campaignDialog.getByLabel('Campaign name').fill('Webinar follow-up');
+    await campaignDialog.getByRole('combobox', { name: 'E-mail assistant' }).click();
+    await page.getByRole('option', { name: 'Ava Assistant <ava@openabm-demo.example>' }).click();
+    await campaignDialog.getByRole('combobox', { name: 'Salesforce report to watch' }).click();
+    await page.getByRole('option', { name: 'Webinar Leads to Follow Up' }).click();
+    await campaignDialog.getByLabel('Time zone').fill('UTC');
+    await campaignDialog.getByLabel('Sending from (hour)').fill('0');
+    await campaignDialog.getByLabel('Until (hour)').fill('24');
+    await campaignDialog.getByText('Sat', { exact: true }).click();
+    await campaignDialog.getByText('Sun', { exact: true }).click();
+    expect(await campaignDialog.getByRole('checkbox', { name: 'Sun' }).isChecked()).toBe(true);
+    await campaignDialog.getByRole('button', { name: 'Create campaign' }).click();
+    await page.waitForURL(/\/conversational-email\/campaigns\/[0-9a-f-]{36}$/);
+    await page.getByRole('heading', { name: 'Webinar follow-up' }).waitFor();
+
+    // Start: the report is read at once and its leads enroll.
+    await page.getByRole('button', { name: 'Start now' }).click();
+    await page.getByLabel('Campaign status').filter({ hasText: 'running' }).waitFor();
+    const conversations = page.getByRole('table', { name: 'Conversations' });
+    await conversations.getByRole('row').nth(1).waitFor({ timeout: 30_000 });
+    const enrolled = await conversations.getByRole('row').count();
+    expect(enrolled - 1).toBeGreaterThanOrEqual(2);
+    await saveScreenshot(page, 'ce-campaign-enrolled');
+
+    // The first lead's e-mail goes out now instead of at its slot.
+    const firstRow = conversations.getByRole('row').nth(1);
+    const leadEmail = (await firstRow.getByRole('cell').nth(1).textContent()) ?? '';
+    expect(leadEmail).toMatch(/@/);
+    await firstRow.getByRole('button').first().click();
+    const drawer = page.getByRole('dialog', { name: 'Conversation' });
+    await drawer.getByRole('button', { name: 'Send next e-mail now' }).click();
+    await drawer.getByLabel('outbound e-mail').first().waitFor();
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+
+    // The lead's side: the sandbox mailbox shows the e-mail; answer it.
+    await nav(page, 'Lead mailbox (sandbox)');
+    await page.getByRole('navigation', { name: 'Leads' }).getByText(leadEmail, { exact: false }).click();
+    await page.getByLabel('outbound e-mail').first().getByText('Quick question,', { exact: false }).waitFor();
+    await page.getByLabel('Reply', { exact: true }).fill("Sounds great, let's set up a call next week.");
+    await page.getByRole('button', { name: 'Send reply' }).click();
+    await page.getByLabel('Conversation status').filter({ hasText: 'Qualified' }).waitFor();
+    await page.getByLabel('Reply class').filter({ hasText: 'qualified' }).waitFor();
+    await saveScreenshot(page, 'ce-mailbox-qualified');
+
+    // Back on the campaign: the funnel counts the reply, and Salesforce has the status and the Tasks.
+    await nav(page, 'Campaigns');
+    await page.getByRole('link', { name: 'Webinar follow-up' }).click();
+    await page.getByTestId('count-Qualified').filter({ hasText: /^1$/ }).waitFor();
+    expect(await page.getByTestId('count-Sent').textContent()).toBe('1');
+    const qualifiedRow = page.getByRole('table', { name: 'Conversations' }).getByRole('row').filter({ hasText: leadEmail });
+    await qualifiedRow.getByText('qualified', { exact: true }).waitFor();
+    await qualifiedRow.getByRole('button').first().click();
+    const writeBack = page.getByRole('dialog', { name: 'Conversation' }).getByRole('table', { name: 'Salesforce write-back' });
+    await writeBack.getByRole('row').filter({ hasText: 'status=qualified' }).filter({ hasText: 'written' }).waitFor({ timeout: 30_000 });
+    await writeBack.getByRole('row').filter({ hasText: /^Task.*Email: Quick question/ }).filter({ hasText: /written \(00T/ }).waitFor({ timeout: 30_000 });
+    await writeBack.getByRole('row').filter({ hasText: /^Task.*Reply: Re: Quick question/ }).filter({ hasText: /written \(00T/ }).waitFor({ timeout: 30_000 });
+    await saveScreenshot(page, 'ce-write-back');
+  }, 240_000);
+});
