@@ -1,5 +1,6 @@
 import type { MasterIndexParts } from '../../domain/matching/masterIndex';
 import type { AccountInput, MatchResult } from '../../domain/matching/types';
+import type { EncodedResults } from './matchResultCodec';
 
 /** What the pool may send a match worker. */
 export type WorkerRequest =
@@ -12,4 +13,7 @@ export interface WorkerMatchOptions {
   rest: Record<string, unknown>;
 }
 
-export type WorkerReply = { type: 'result'; jobId: number; results: MatchResult[] } | { type: 'error'; jobId: number; message: string };
+export type WorkerReply =
+  | { type: 'result'; jobId: number; results: MatchResult[] }
+  | { type: 'encoded'; jobId: number; encoded: EncodedResults }
+  | { type: 'error'; jobId: number; message: string };

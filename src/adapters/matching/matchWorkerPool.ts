@@ -8,6 +8,7 @@ import { isSharedMasterIndex, masterIndexToParts, shareMasterIndex, type MasterI
 import type { MatchOptions } from '../../domain/matching/matchAccounts';
 import type { AccountInput, MatchResult } from '../../domain/matching/types';
 import type { WorkerMatchOptions, WorkerReply, WorkerRequest } from './matchWorkerMessages';
+import { decodeResults } from './matchResultCodec';
 import { startTsWorker } from './tsWorker';
 
 /** Rows per message: small enough to balance two busy cores, large enough that messaging stays a few per cent. */
@@ -148,6 +149,7 @@ export class MatchWorkerPool {
       const job = at >= 0 ? entry.inFlight.splice(at, 1)[0] : undefined;
       if (job) {
         if (reply.type === 'result') job.resolve(reply.results);
+        else if (reply.type === 'encoded') job.resolve(decodeResults(reply.encoded));
         else job.reject(new Error(`match worker failed: ${reply.message}`));
       }
       this.dispatch();

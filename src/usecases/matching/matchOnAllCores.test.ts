@@ -30,20 +30,20 @@ describe('matchOnAllCores', () => {
     expect(isSharedMasterIndex(master)).toBe(false);
     const inThread = matchAccounts(master, records, options);
     const onThreads = await matchOnAllCores(shared, null, records, options, { pool, minRows: 1 });
-    expect(onThreads).toEqual(inThread);
+    expect(onThreads).toStrictEqual(inThread);
     // The list exercises every status, so equality says something.
     expect(new Set(inThread.map((result) => result.status))).toEqual(new Set(['matched', 'duplicate', 'unmatched']));    // Every option reaches the threads: with the personal e-mail fallback off, the same results as in-thread again.
     const withoutFallback = { ...options, nameFallbackOnExcludedDomain: false };
     const inThreadWithout = matchAccounts(master, records, withoutFallback);
     expect(inThreadWithout).not.toEqual(inThread);
-    expect(await matchOnAllCores(shared, null, records, withoutFallback, { pool, minRows: 1 })).toEqual(inThreadWithout);
+    expect(await matchOnAllCores(shared, null, records, withoutFallback, { pool, minRows: 1 })).toStrictEqual(inThreadWithout);
   });
 
   it('gives the in-thread results with private companies too, and from an index not yet shared', async () => {
     const mixed = [...records.slice(0, 500), ...generateAccountRows(generateDemoCompanies(300, 77), 200, 3).map(({ rowId, name, domain, country }) => ({ rowId: `x${rowId}`, name, domain, country }))];
     const inThread = matchAccountsWithPrivate(master, privateIndex, mixed, options);
     expect(inThread.some((result) => result.companyId?.startsWith('p:org:'))).toBe(true);
-    expect(await matchOnAllCores(master, privateIndex, mixed, options, { pool, minRows: 1 })).toEqual(inThread);
+    expect(await matchOnAllCores(master, privateIndex, mixed, options, { pool, minRows: 1 })).toStrictEqual(inThread);
   });
 
   it('stays in-thread below the row threshold (no pool needed)', async () => {

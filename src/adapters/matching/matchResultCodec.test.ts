@@ -1,0 +1,27 @@
+import { isDeepStrictEqual } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { MatchResult } from '../../domain/matching/types';
+import { decodeResults, encodeResults } from './matchResultCodec';
+
+const results: MatchResult[] = [
+  { rowId: 'r1', status: 'matched', companyId: 'C1', score: 0.97, reason: null, candidates: [{ companyId: 'C1', score: 0.97 }, { companyId: 'C9', score: 0.41 }] },
+  { rowId: 'r2', status: 'matched', companyId: 'C2', score: 0.9, reason: null, candidates: [{ companyId: 'C2', score: 0.9 }], note: 'name_country_fallback' },
+  { rowId: 'r3', status: 'unmatched', companyId: null, score: null, reason: 'excluded_domain', candidates: [] },
+  { rowId: 'r4', status: 'unmatched', companyId: null, score: 0.62, reason: 'low_score', candidates: [{ companyId: 'C1', score: 0.62 }, { companyId: 'C2', score: 0.6 }, { companyId: 'C3', score: -0 }] },
+];
+
+describe('match result codec', () => {
+  it('round-trips results exactly (absent note stays absent)', () => {
+    const encoded = encodeResults(results);
+    expect(encoded).not.toBeNull();
+    const decoded = decodeResults(encoded as NonNullable<typeof encoded>);
+    expect(isDeepStrictEqual(decoded, results)).toBe(true);
+    expect('note' in (decoded[0] as MatchResult)).toBe(false);
+  });
+
+  it('declines results with a field it does not know, so that nothing is lost', () => {
+    const withExtra = [{ ...results[0], explanation: 'why' } as unknown as MatchResult];
+    expect(encodeResults(withExtra)).toBeNull();
+    expect(encodeResults([{ ...results[0], candidates: [{ companyId: 'C1', score: 1, why: 'x' }] } as unknown as MatchResult])).toBeNull();
+  });
+});
