@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { MatchResult } from '../../domain/matching/types';
-import { decodeResults, encodeResults } from './matchResultCodec';
+import { decodeRecords, decodeResults, encodeRecords, encodeResults } from './matchResultCodec';
 
 const results: MatchResult[] = [
   { rowId: 'r1', status: 'matched', companyId: 'C1', score: 0.97, reason: null, candidates: [{ companyId: 'C1', score: 0.97 }, { companyId: 'C9', score: 0.41 }] },
@@ -23,5 +23,14 @@ describe('match result codec', () => {
     const withExtra = [{ ...results[0], explanation: 'why' } as unknown as MatchResult];
     expect(encodeResults(withExtra)).toBeNull();
     expect(encodeResults([{ ...results[0], candidates: [{ companyId: 'C1', score: 1, why: 'x' }] } as unknown as MatchResult])).toBeNull();
+  });
+
+  it('sends account records as columns, or as they are when one has another field', () => {
+    const records = [{ rowId: '1', name: 'Acme', domain: null, country: undefined }, { rowId: '2', name: 'Beta', domain: 'beta.com', country: 'DE' }];
+    const encoded = encodeRecords(records);
+    expect('columns' in encoded).toBe(true);
+    expect(decodeRecords(encoded)).toEqual(records);
+    const odd = [{ rowId: '1', name: 'Acme', email: 'a@acme.com' } as unknown as (typeof records)[number]];
+    expect(decodeRecords(encodeRecords(odd))).toStrictEqual(odd);
   });
 });

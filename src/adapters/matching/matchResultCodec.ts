@@ -1,4 +1,4 @@
-import type { MatchResult } from '../../domain/matching/types';
+import type { AccountInput, MatchResult } from '../../domain/matching/types';
 
 /**
  * Match results as a message between threads: their strings once in a table and everything else in two typed
@@ -84,4 +84,30 @@ export function decodeResults(encoded: EncodedResults): MatchResult[] {
     results[row] = result;
   }
   return results;
+}
+
+/** Account records as a message: four arrays of strings (cheaper to clone than as many objects), or the records as they are when one has another field. */
+export type EncodedRecords = { columns: [string[], (string | null | undefined)[], (string | null | undefined)[], (string | null | undefined)[]] } | { records: AccountInput[] };
+
+const recordKeys = new Set(['rowId', 'name', 'domain', 'country']);
+
+export function encodeRecords(records: readonly AccountInput[]): EncodedRecords {
+  const rowIds: string[] = [];
+  const names: (string | null | undefined)[] = [];
+  const domains: (string | null | undefined)[] = [];
+  const countries: (string | null | undefined)[] = [];
+  for (const record of records) {
+    for (const key of Object.keys(record)) if (!recordKeys.has(key)) return { records: [...records] };
+    rowIds.push(record.rowId);
+    names.push(record.name);
+    domains.push(record.domain);
+    countries.push(record.country);
+  }
+  return { columns: [rowIds, names, domains, countries] };
+}
+
+export function decodeRecords(encoded: EncodedRecords): AccountInput[] {
+  if ('records' in encoded) return encoded.records;
+  const [rowIds, names, domains, countries] = encoded.columns;
+  return rowIds.map((rowId, row) => ({ rowId, name: names[row], domain: domains[row], country: countries[row] }));
 }

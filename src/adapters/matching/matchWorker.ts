@@ -4,7 +4,7 @@ import { parentPort } from 'node:worker_threads';
 import { masterIndexFromParts, type MasterIndex } from '../../domain/matching/masterIndex';
 import { createAccountMatcher, type AccountMatcher, type MatchOptions } from '../../domain/matching/matchAccounts';
 import type { MatchResult } from '../../domain/matching/types';
-import { encodeResults } from './matchResultCodec';
+import { decodeRecords, encodeResults } from './matchResultCodec';
 import type { WorkerReply, WorkerRequest } from './matchWorkerMessages';
 
 const port = parentPort;
@@ -35,7 +35,7 @@ port.on('message', (message: WorkerRequest) => {
           matchers.set(key, matcher);
         }
         // Each row is resolved as if no earlier row had claimed its company: the pool decides duplicates in input order.
-        const results: MatchResult[] = message.records.map((record) => (matcher as AccountMatcher).resolve(record, new Set()));
+        const results: MatchResult[] = decodeRecords(message.records).map((record) => (matcher as AccountMatcher).resolve(record, new Set()));
         const encoded = encodeResults(results);
         if (encoded) port?.postMessage({ type: 'encoded', jobId: message.jobId, encoded } satisfies WorkerReply, [encoded.ints.buffer as ArrayBuffer, encoded.scores.buffer as ArrayBuffer]);
         else reply({ type: 'result', jobId: message.jobId, results });

@@ -1,11 +1,11 @@
 import type { MasterIndexParts } from '../../domain/matching/masterIndex';
-import type { AccountInput, MatchResult } from '../../domain/matching/types';
-import type { EncodedResults } from './matchResultCodec';
+import type { MatchResult } from '../../domain/matching/types';
+import type { EncodedRecords, EncodedResults } from './matchResultCodec';
 
 /** What the pool may send a match worker. */
 export type WorkerRequest =
   | { type: 'index'; indexId: number; parts: MasterIndexParts; /** Index ids the worker keeps (this one included). */ keep: number[] }
-  | { type: 'match'; jobId: number; indexId: number; optionsId: number; options: WorkerMatchOptions; records: AccountInput[] };
+  | { type: 'match'; jobId: number; indexId: number; optionsId: number; options: WorkerMatchOptions; records: EncodedRecords };
 
 /** MatchOptions as a message: the exclusion set as a list, every other option as it is. */
 export interface WorkerMatchOptions {

@@ -8,7 +8,7 @@ import { isSharedMasterIndex, masterIndexToParts, shareMasterIndex, type MasterI
 import type { MatchOptions } from '../../domain/matching/matchAccounts';
 import type { AccountInput, MatchResult } from '../../domain/matching/types';
 import type { WorkerMatchOptions, WorkerReply, WorkerRequest } from './matchWorkerMessages';
-import { decodeResults } from './matchResultCodec';
+import { decodeResults, encodeRecords } from './matchResultCodec';
 import { startTsWorker } from './tsWorker';
 
 /** Rows per message: small enough to balance two busy cores, large enough that messaging stays a few per cent. */
@@ -64,7 +64,7 @@ export class MatchWorkerPool {
     const optionsId = this.optionsIdOf(workerOptions);
     const chunks: Promise<MatchResult[]>[] = [];
     for (let start = 0; start < records.length; start += chunkSize) {
-      const request: Extract<WorkerRequest, { type: 'match' }> = { type: 'match', jobId: this.nextId++, indexId, optionsId, options: workerOptions, records: records.slice(start, start + chunkSize) };
+      const request: Extract<WorkerRequest, { type: 'match' }> = { type: 'match', jobId: this.nextId++, indexId, optionsId, options: workerOptions, records: encodeRecords(records.slice(start, start + chunkSize)) };
       chunks.push(new Promise<MatchResult[]>((resolve, reject) => this.queue.push({ jobId: request.jobId, request, resolve, reject })));
     }
     this.dispatch();
