@@ -148,7 +148,8 @@ export class Blocker {
    */
   spellingVariants(account: PreparedAccount, known: readonly number[]): number[] {
     const name = account.name;
-    if (!name) return [];
+    // Without a neighbouring word there is no pair to look up.
+    if (!name || name.tokens.length < 2) return [];
     const tokens = name.tokens;
     const found: number[] = [];
     for (let position = 0; position < tokens.length; position++) {

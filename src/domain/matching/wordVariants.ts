@@ -4,7 +4,7 @@ import { boundedEditDistance } from './similarity';
 /**
  * The master's words one edit away from a word it does not know ("advisers" → "advisors"), so that a spelling
  * variant still reaches the companies spelled the other way. One edit leaves the first two or the last two letters
- * in place, so the vocabulary is bucketed by both (built once per index, on the first unknown word).
+ * in place, so the vocabulary is bucketed by both and by length (built once per index, on the first unknown word).
  */
 export class WordVariants {
   private byHead: Map<string, number[]> | null = null;
@@ -17,16 +17,20 @@ export class WordVariants {
     if (word.length < minLength) return [];
     if (!this.byHead || !this.byTail) this.build();
     const found: number[] = [];
-    for (const [buckets, key] of [
-      [this.byHead, word.slice(0, 2)],
-      [this.byTail, word.slice(-2)],
-    ] as const) {
-      for (const id of buckets?.get(key) ?? []) {
-        const text = this.wordTexts[id] ?? '';
-        if (Math.abs(text.length - word.length) > 1 || found.includes(id) || hasDigit(text) !== hasDigit(word)) continue;
-        if (boundedEditDistance(word, text, 1) !== 1) continue;
-        found.push(id);
-        if (found.length === limit) return found;
+    const head = word.slice(0, 2);
+    const tail = word.slice(-2);
+    const isNumeric = hasDigit(word);
+    for (let length = word.length - 1; length <= word.length + 1; length++) {
+      for (const [buckets, edge] of [
+        [this.byHead, head],
+        [this.byTail, tail],
+      ] as const) {
+        for (const id of buckets?.get(`${length}:${edge}`) ?? []) {
+          const text = this.wordTexts[id] ?? '';
+          if (found.includes(id) || hasDigit(text) !== isNumeric || boundedEditDistance(word, text, 1) !== 1) continue;
+          found.push(id);
+          if (found.length === limit) return found;
+        }
       }
     }
     return found;
@@ -37,8 +41,8 @@ export class WordVariants {
     const byTail = new Map<string, number[]>();
     this.wordTexts.forEach((text, id) => {
       if (text.length < minLength - 1) return;
-      append(byHead, text.slice(0, 2), id);
-      append(byTail, text.slice(-2), id);
+      append(byHead, `${text.length}:${text.slice(0, 2)}`, id);
+      append(byTail, `${text.length}:${text.slice(-2)}`, id);
     });
     this.byHead = byHead;
     this.byTail = byTail;
