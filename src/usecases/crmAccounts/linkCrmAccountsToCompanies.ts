@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import type { Db } from '../../adapters/db/database';
-import { listExcludedDomains } from '../../adapters/db/repositories/companiesMatching';
+import { getMatchSettings, listExcludedDomains } from '../../adapters/db/repositories/companiesMatching';
 import { crmAccounts } from '../../adapters/db/schema/index';
 import { linkCrmAccounts } from '../../adapters/db/segments/membershipRepo';
 import { buildExclusionSet } from '../../domain/matching/excludedDomains';
@@ -28,6 +28,7 @@ export async function linkCrmAccountsToCompanies(
   const index = await loadMasterIndex(deps.db);
   const privateIndex = await loadPrivateIndex(deps.db, orgId);
   const excludedDomains = buildExclusionSet(await listExcludedDomains(deps.db, orgId));
+  const { nameFallbackOnExcludedDomain } = await getMatchSettings(deps.db, orgId);
   let accountsRead = 0;
   let accountsLinked = 0;
   let after = '';
@@ -44,7 +45,7 @@ export async function linkCrmAccountsToCompanies(
       index,
       privateIndex,
       page.map((account) => ({ rowId: account.externalId, name: account.name, domain: account.website, country: account.country })),
-      { excludedDomains },
+      { excludedDomains, nameFallbackOnExcludedDomain },
     );
     // A "duplicate" is a second CRM account of an already matched company: it links to that company too.
     const links = results.flatMap((result) => (result.status !== 'unmatched' && result.companyId ? [{ externalId: result.rowId, companyId: result.companyId }] : []));
