@@ -10,8 +10,9 @@ import { assertWebBuilt, launchBrowser, logIn, newPage, saveScreenshot } from '.
 import type { TestBrowser } from './harness';
 
 /**
- * Segment syncs in the browser: a marketing user connects sandbox LinkedIn, runs the dry run, creates a sync and sees
- * it go syncing → synced; an admin toggles it off; after an injected permission error the dashboard's Status = Failed
+ * Segment syncs in the browser: an admin sets the contracted sync limit in Settings > Advertising; a marketing user
+ * connects sandbox LinkedIn, starts Create Sync from the segment's actions menu, runs the dry run (which warns about the
+ * limit), creates a sync and sees it go syncing → synced; the admin toggles it off; after an injected permission error the dashboard's Status = Failed
  * filter lists it. Started like harness.startTestOpenabm, but keeping the emulator URLs to inject the fault.
  */
 let openabm: RunningOpenabm;
@@ -66,7 +67,21 @@ async function pick(page: Page, label: string, option: string | RegExp): Promise
 }
 
 describe('segment syncs to LinkedIn', () => {
-  it('connects, dry-runs, creates a sync that goes synced, is toggled off by an admin, and shows under Failed after a permission error', async () => {
+  it('sets the limit, connects, dry-runs from the segment, creates a sync that goes synced, is toggled off by an admin, and shows under Failed after a permission error', async () => {
+    const settingsAdmin = await newPage(browser);
+    await logIn(settingsAdmin, baseUrl(), demo().emails.primary_admin, demo().password);
+    await settingsAdmin.goto(`${baseUrl()}/settings/advertising`);
+    const limitInput = settingsAdmin.getByRole('textbox', { name: 'Contracted segment syncs' });
+    await limitInput.fill('-3');
+    await settingsAdmin.getByText('Enter a whole number of syncs from 0 to 100,000, or leave the field empty for no limit.').waitFor();
+    await limitInput.fill('1');
+    await expect.poll(async () => settingsAdmin.getByTestId('limit-rule').textContent()).toContain('refuses new syncs while 1 are turned on');
+    await settingsAdmin.getByRole('button', { name: 'Save settings' }).click();
+    const confirmSave = settingsAdmin.getByRole('dialog', { name: 'Save advertising settings?' });
+    await expect.poll(async () => confirmSave.textContent()).toContain('The contracted sync limit becomes 1.');
+    await confirmSave.getByRole('button', { name: 'Save settings' }).click();
+    await expect.poll(async () => settingsAdmin.getByTestId('sync-usage').textContent()).toBe('0 of 1 contracted segment syncs turned on.');
+
     const marketer = await newPage(browser);
     await logIn(marketer, baseUrl(), demo().emails.marketing_user, demo().password);
     await connectLinkedIn(marketer);
@@ -78,18 +93,21 @@ describe('segment syncs to LinkedIn', () => {
     const { segment } = await api<{ segment: { id: string } }>(marketer, 'POST', '/api/segments', { name: 'LinkedIn ICP', source: { type: 'upload', uploadId: upload.id } });
     await expect.poll(async () => (await api<{ segment: { memberCount: number } }>(marketer, 'GET', `/api/segments/${segment.id}`)).segment.memberCount, { timeout: 60_000 }).toBeGreaterThan(0);
 
-    await marketer.goto(`${baseUrl()}/advertising/segment-syncs`);
-    await marketer.getByRole('link', { name: 'Create Sync' }).click();
-    await pick(marketer, 'Segment', /LinkedIn ICP/);
+    // Create Sync from the segment itself: the segment comes preselected.
+    await marketer.goto(`${baseUrl()}/segments/${segment.id}`);
+    await marketer.getByRole('button', { name: 'More segment actions' }).click();
+    await marketer.getByRole('menuitem', { name: 'Create Sync' }).click();
+    await expect.poll(async () => marketer.getByRole('combobox', { name: 'Segment', exact: true }).inputValue()).toMatch(/^LinkedIn ICP/);
     await pick(marketer, 'Channel', 'LinkedIn');
     await pick(marketer, 'Ad account', /\(/);
     await marketer.getByRole('button', { name: 'Dry run' }).click();
-    await expect.poll(async () => marketer.getByTestId('dry-run').textContent()).toMatch(/accounts would be sent\.[\s\S]*Expected match rate/);
+    await expect.poll(async () => marketer.getByTestId('dry-run').textContent()).toMatch(/accounts would be sent\.[\s\S]*Expected match rate[\s\S]*This sync will use 1 of your organisation's 1 contracted segment syncs/);
     await marketer.getByRole('button', { name: 'Create Sync' }).click();
     await marketer.getByRole('heading', { name: /LinkedIn ICP → LinkedIn/ }).waitFor();
     await expect.poll(async () => marketer.getByTestId('sync-status').first().textContent(), { timeout: 90_000, interval: 1_000 }).toBe('Synced');
     await saveScreenshot(marketer, 'ad-sync-detail');
 
+    // newPage closes the other pages and clears cookies: the admin logs in again.
     const admin = await newPage(browser);
     await logIn(admin, baseUrl(), demo().emails.primary_admin, demo().password);
     await connectLinkedIn(admin);
