@@ -30,11 +30,16 @@ async function as(role: 'primary_admin' | 'marketing_user'): Promise<Page> {
   return page;
 }
 
-/** Slows the sandbox Salesforce's data API (POST /__emulator/faults) so running work lasts long enough to be seen. */
-async function slowSalesforce(admin: Page, requests: number, delayMs: number): Promise<void> {
-  const { providers } = await callApiAs<{ providers: Array<{ provider: string; loginOptions: Array<{ environment: string; loginUrl: string | null }> }> }>(admin, 'GET', '/api/integrations/crm');
+/** The sandbox Salesforce emulator's address, as the integrations page offers it. */
+async function salesforceEmulatorUrl(page: Page): Promise<string> {
+  const { providers } = await callApiAs<{ providers: Array<{ provider: string; loginOptions: Array<{ environment: string; loginUrl: string | null }> }> }>(page, 'GET', '/api/integrations/crm');
   const emulatorUrl = providers.find((option) => option.provider === 'salesforce')?.loginOptions.find((option) => option.environment === 'emulator')?.loginUrl;
   if (!emulatorUrl) throw new Error('the sandbox offers no Salesforce emulator');
+  return emulatorUrl;
+}
+
+/** Slows the sandbox Salesforce's data API (POST /__emulator/faults) so running work lasts long enough to be seen. */
+async function slowSalesforce(emulatorUrl: string, requests: number, delayMs: number): Promise<void> {
   const response = await fetch(`${emulatorUrl}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault: 'slow', delayMs, times: requests }) });
   expect(response.ok).toBe(true);
 }
@@ -51,7 +56,8 @@ describe('live states and names', () => {
   it('shows the first CRM sync and "Refresh now" running without a reload, and names a list-view segment by its list view', async () => {
     const admin = await as('primary_admin');
     await openIntegrations(admin);
-    await slowSalesforce(admin, 4, 1_500);
+    const emulatorUrl = await salesforceEmulatorUrl(admin);
+    await slowSalesforce(emulatorUrl, 4, 1_500);
     await startConnectingSandboxSalesforce(admin);
     await admin.getByRole('button', { name: 'Allow' }).click();
     await admin.waitForURL(/\/settings\/integrations\?connected=salesforce$/);
@@ -63,13 +69,14 @@ describe('live states and names', () => {
     await saveScreenshot(admin, 'ux-first-sync-running');
     await syncState.filter({ hasText: /^Last sync completed/ }).waitFor({ timeout: 90_000 });
 
+    // One page at a time (newPage closes the others): the administrator's part is done.
     const page = await as('marketing_user');
     await openCreateSegment(page);
     await page.getByRole('radio', { name: 'Use a CRM Account List' }).click();
     await page.getByRole('radio', { name: 'Customers' }).check();
     await page.getByLabel('Segment name').fill('Direct and channel customers');
     await page.getByRole('button', { name: 'Create segment' }).click();
-    await page.waitForURL(/\/segments\/[0-9a-f-]+\/confirmation$/, { timeout: 60_000 });
+    await page.waitForURL(/\/segments\/[0-9a-f-]+\/confirmation$/, { timeout: 120_000 });
     const segmentId = /\/segments\/([0-9a-f-]+)\/confirmation$/.exec(page.url())?.[1] ?? '';
     const { segment } = await callApiAs<{ segment: { source: { sourceName: string | null; sourceId: string } } }>(page, 'GET', `/api/segments/${segmentId}`);
     expect(segment.source.sourceName).toBe('Customers');
@@ -85,7 +92,7 @@ describe('live states and names', () => {
     expect(await page.getByText('Customers', { exact: true }).count()).toBeGreaterThan(0);
 
     // "Refresh now" while Salesforce answers slowly: the badge shows the work, then "Up to date", with no reload.
-    await slowSalesforce(admin, 2, 3_000);
+    await slowSalesforce(emulatorUrl, 2, 3_000);
     const badge = page.getByTestId('segment-status');
     expect(await badge.textContent()).toBe('Up to date');
     await page.getByRole('button', { name: 'Refresh now' }).click();
