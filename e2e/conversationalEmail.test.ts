@@ -45,7 +45,7 @@ describe('Conversational Email as the demo administrator', () => {
     await page.getByText(/^Fields ready; created .*Lead\.openabm_ce_status__c/).waitFor();
     await saveScreenshot(page, 'ce-settings');
 
-    // An assistant, then a campaign on the "Webinar Leads to Follow Up" report that may send at any hour, any day.
+    // An assistant, then a campaign on the "Webinar Leads to Follow Up" report, sending every day of the week.
     await nav(page, 'Campaigns');
     await page.getByRole('button', { name: 'New assistant' }).click();
     const assistantDialog = page.getByRole('dialog', { name: 'New e-mail assistant' });
@@ -63,9 +63,11 @@ describe('Conversational Email as the demo administrator', () => {
     await page.getByRole('option', { name: 'Ava Assistant <ava@openabm-demo.example>' }).click();
     await campaignDialog.getByRole('combobox', { name: 'Salesforce report to watch' }).click();
     await page.getByRole('option', { name: 'Webinar Leads to Follow Up' }).click();
+    // A one-hour window half a day away: the 5-minute send cron sends nothing during the test, "Send now" does.
+    const closedHour = Math.min((new Date().getUTCHours() + 12) % 24, 22);
     await campaignDialog.getByLabel('Time zone').fill('UTC');
-    await campaignDialog.getByLabel('Sending from (hour)').fill('0');
-    await campaignDialog.getByLabel('Until (hour)').fill('24');
+    await campaignDialog.getByLabel('Sending from (hour)').fill(String(closedHour));
+    await campaignDialog.getByLabel('Until (hour)').fill(String(closedHour + 1));
     await campaignDialog.getByText('Sat', { exact: true }).click();
     await campaignDialog.getByText('Sun', { exact: true }).click();
     expect(await campaignDialog.getByRole('checkbox', { name: 'Sun' }).isChecked()).toBe(true);
@@ -82,10 +84,24 @@ describe('Conversational Email as the demo administrator', () => {
     expect(enrolled - 1).toBeGreaterThanOrEqual(2);
     await saveScreenshot(page, 'ce-campaign-enrolled');
 
+    // Rows move (newest change first): find them by e-mail. Column 0 holds the selection checkbox.
+    const emailInRow = async (index: number) => (await conversations.getByRole('row').nth(index).getByRole('cell').nth(2).textContent()) ?? '';
+    const leadEmail = await emailInRow(1);
+    const pausedEmail = await emailInRow(2);
+    expect([leadEmail, pausedEmail]).toEqual([expect.stringMatching(/@/), expect.stringMatching(/@/)]);
+
+    // Pause one conversation from the list: the Paused badge, and Salesforce's status reads paused; then resume it.
+    const pausedRow = conversations.getByRole('row').filter({ hasText: pausedEmail });
+    await pausedRow.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Pause selected (1)' }).click();
+    await pausedRow.getByText('paused', { exact: true }).waitFor();
+    await pausedRow.getByText('Paused', { exact: true }).waitFor();
+    await pausedRow.getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Resume selected (1)' }).click();
+    await pausedRow.getByText('not_started', { exact: true }).waitFor();
+
     // The first lead's e-mail goes out now instead of at its slot.
-    const firstRow = conversations.getByRole('row').nth(1);
-    const leadEmail = (await firstRow.getByRole('cell').nth(1).textContent()) ?? '';
-    expect(leadEmail).toMatch(/@/);
+    const firstRow = conversations.getByRole('row').filter({ hasText: leadEmail });
     await firstRow.getByRole('button').first().click();
     const drawer = page.getByRole('dialog', { name: 'Conversation' });
     await drawer.getByRole('button', { name: 'Send next e-mail now' }).click();
