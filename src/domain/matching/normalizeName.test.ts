@@ -158,8 +158,9 @@ describe('normalizeName: initials and inverted person names', () => {
   });
 
   it('gives an inverted registry name the same words as the person-name brand', () => {
-    // Not "n": alone it is a spelling of "and" ("Rock n Roll"), which the name drops.
-    const letter = fc.constantFrom(...'bcdejkmprtw'.split(''));
+    // Not "n" (alone a spelling of "and", "Rock n Roll") and no letters that spell a leading legal form first in a
+    // name ("K.K.", "P.T.", "C.V.", "S.C."): those are removed from the brand, as they should be.
+    const letter = fc.constantFrom(...'bdejmrw'.split(''));
     fc.assert(
       fc.property(fc.array(letter, { minLength: 2, maxLength: 3 }), brandWord, (letters, surname) => {
         const brand = normalizeName(`${letters.map((l) => `${l.toUpperCase()}.`).join('')} ${surname}`);
