@@ -1,6 +1,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import axe from 'axe-core';
 import sparticuzChromium from '@sparticuz/chromium';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -147,4 +148,53 @@ export async function logIn(page: Page, baseUrl: string, email: string, password
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   if (process.env.OPENABM_E2E_SCREENSHOTS !== '1') return;
   await page.screenshot({ path: path.join(repoRoot, '.tmp/screenshots', `${name}.png`), fullPage: true });
+}
+
+/** axe-core rule sets the browser tests hold pages to: WCAG 2.1 A and AA. */
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+
+export interface AccessibilityViolation {
+  readonly rule: string;
+  readonly impact: string;
+  readonly help: string;
+  readonly targets: readonly string[];
+}
+
+/**
+ * Runs axe-core on the page as it is now and returns the serious and critical violations (minor and moderate ones
+ * are left to review), each with its rule, help text and the first elements it found. axe-core is injected once per
+ * document (client-side navigations keep it), and only violations are collected: re-injecting its 500 kB source and
+ * collecting passes cost most of a scan's time. `rules` narrows the scan (the colour rules for a second colour scheme).
+ */
+export async function scanAccessibility(page: Page, options: { rules?: readonly string[] } = {}): Promise<AccessibilityViolation[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(axe.source);
+  const runOnly = options.rules === undefined ? { type: 'tag', values: AXE_TAGS } : { type: 'rule', values: [...options.rules] };
+  const violations = await page.evaluate(async (run) => {
+    const scanner = (window as unknown as { axe: typeof axe }).axe;
+    const results = await scanner.run(document, { runOnly: run as axe.RunOnly, resultTypes: ['violations'] });
+    return results.violations.map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact ?? 'unknown',
+      help: violation.help,
+      targets: violation.nodes.slice(0, 5).map((node) => `${node.target.join(' ')}${node.failureSummary ? ` (${node.failureSummary.replaceAll('\n', ' ')})` : ''}`),
+    }));
+  }, runOnly);
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** Fails with every serious or critical axe-core violation of the page, listed by rule and element. */
+export async function expectAccessible(page: Page, where: string, options: { rules?: readonly string[] } = {}): Promise<void> {
+  const violations = await scanAccessibility(page, options);
+  if (violations.length > 0) {
+    throw new Error(`${where}: ${violations.length} serious/critical accessibility violation(s):\n${violations.map((v) => `- [${v.impact}] ${v.rule}: ${v.help}\n    ${v.targets.join('\n    ')}`).join('\n')}`);
+  }
+}
+
+/**
+ * Waits until the page under the app shell has settled: its h1 (or, for an object that is not found, its error) is
+ * shown and no skeleton or loader is left in main, so a scan sees the page and not its loading state.
+ */
+export async function waitForPageSettled(page: Page): Promise<void> {
+  await page.locator('main h1, main [role="alert"]').first().waitFor();
+  await page.waitForFunction(() => document.querySelectorAll('main .mantine-Skeleton-root, main .mantine-Loader-root').length === 0);
 }

@@ -49,7 +49,7 @@ const EXPECTED_CONTROLS: Record<Role, { canCreateSegment: boolean; canManageUser
 describe.each(Object.entries(EXPECTED_CONTROLS) as [Role, (typeof EXPECTED_CONTROLS)[Role]][])('as %s', (role, expected) => {
   it('shows the role in the user menu, the sandbox badge and the whole navigation', async () => {
     const page = await logInAs(role);
-    await page.waitForURL(/\/segments$/);
+    await page.waitForURL(/\/home$/);
     expect(await page.getByTestId('user-role').textContent()).toBe(ROLE_LABELS[role]);
     await page.getByTestId('sandbox-badge').waitFor({ state: 'visible' });
     const navigation = page.getByRole('navigation', { name: 'Main' });
@@ -61,6 +61,7 @@ describe.each(Object.entries(EXPECTED_CONTROLS) as [Role, (typeof EXPECTED_CONTR
 
   it(expected.canCreateSegment ? 'offers Create segment' : 'offers no Create segment', async () => {
     const page = await logInAs(role);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments', exact: true }).click();
     await page.getByRole('heading', { name: 'No segments yet' }).waitFor();
     expect(await page.getByRole('link', { name: 'Create segment' }).count()).toBe(expected.canCreateSegment ? 1 : 0);
   });

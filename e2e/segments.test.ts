@@ -217,7 +217,7 @@ describe('segment folders', () => {
     const page = await asMarketer();
     const segmentName = 'Companies in GB (folder test)';
     await callApiAs(page, 'POST', '/api/segments', { name: segmentName, source: { type: 'filters' }, filter: { kind: 'company_profile', field: 'country', operation: { op: 'in', values: ['GB'] } } });
-    await page.reload();
+    await page.goto(`${openabm.url}/segments`);
     await page.getByRole('table', { name: 'Segments' }).waitFor();
     await page.getByRole('button', { name: 'New folder' }).click();
     const folderDialog = page.getByRole('dialog', { name: 'New folder' });

@@ -166,8 +166,8 @@ describe('Settings > Users as an administrator', () => {
     await prompt.getByLabel('Repeat new password').fill('graces own password');
     await prompt.getByRole('button', { name: 'Change password' }).click();
     await prompt.waitFor({ state: 'hidden' });
-    // The same session goes on: the segments page loads.
-    await grace.getByRole('heading', { name: 'Segments', level: 1 }).waitFor();
+    // The same session goes on: the home page loads.
+    await grace.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
   });
 
   it('shows the server’s sentence under the e-mail field', async () => {

@@ -14,7 +14,7 @@ export function App() {
   if (sessionQuery.isPending) {
     return (
       <Center h="100vh">
-        <Loader aria-label="Loading" />
+        <Loader role="status" aria-label="Loading" />
       </Center>
     );
   }

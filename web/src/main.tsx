@@ -10,7 +10,7 @@ import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-qu
 import { isApiError } from './api/client';
 import { App } from './App';
 import { forgetSession } from './auth/session';
-import { theme } from './theme';
+import { cssVariablesResolver, theme } from './theme';
 
 const queryClient: QueryClient = new QueryClient({
   queryCache: new QueryCache({
@@ -28,7 +28,8 @@ const root = document.getElementById('root');
 if (root === null) throw new Error('index.html has no #root element');
 createRoot(root).render(
   <StrictMode>
-    <MantineProvider theme={theme} defaultColorScheme="light">
+    {/* "auto" follows the system setting until the user picks light or dark in the user menu (kept in localStorage). */}
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <BrowserRouter>

@@ -5,6 +5,7 @@ import { ReviewTasksPage as CeReviewTasksPage } from './pages/conversationalEmai
 import { SandboxMailboxPage as CeSandboxMailboxPage } from './pages/conversationalEmail/SandboxMailboxPage';
 import type { ReactElement } from 'react';
 import { AccountDetailsPage } from './pages/accounts/AccountDetailsPage';
+import { HomePage } from './pages/home/HomePage';
 import { AccountsPage } from './pages/accounts/AccountsPage';
 import { SegmentSyncsPage } from './pages/advertising/SegmentSyncsPage';
 import { AdvertisingOverviewPage } from './pages/advertising/AdvertisingOverviewPage';
@@ -28,10 +29,11 @@ import { ApiSettingsPage } from './pages/settings/ApiSettingsPage';
 import { UsersPage } from './pages/settings/users/UsersPage';
 import { CompaniesPage } from './pages/settings/companies/CompaniesPage';
 
-export const HOME_PATH = '/segments';
+export const HOME_PATH = '/home';
 
 /** Every page of the logged-in app, rendered inside the app shell. Add a line here for each new page. */
 export const appRoutes: readonly { readonly path: string; readonly element: ReactElement }[] = [
+  { path: '/home', element: <HomePage /> },
   { path: '/segments', element: <SegmentsPage /> },
   { path: '/segments/new', element: <CreateSegmentPage /> },
   { path: '/segments/help', element: <SegmentCreationHelpPage /> },

@@ -11,7 +11,8 @@ export interface RenderedNotification {
 
 type Template = (facts: (key: string, fallback?: string) => string) => { title: string; whatHappened: string; whatToDo: string };
 
-const PROVIDER_NAMES: Readonly<Record<string, string>> = {
+/** Providers as people name them (notifications, the home page). */
+export const PROVIDER_NAMES: Readonly<Record<string, string>> = {
   salesforce: 'Salesforce',
   dynamics: 'Microsoft Dynamics 365',
   eloqua: 'Oracle Eloqua',

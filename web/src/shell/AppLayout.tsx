@@ -7,6 +7,25 @@ import { useSession } from '../auth/session';
 import { MainNavigation } from './MainNavigation';
 import { NotificationBell } from './NotificationBell';
 import { UserMenu } from './UserMenu';
+import './colorScheme.css';
+
+const MAIN_ID = 'main-content';
+
+/** Keyboard users jump past the header and navigation; focus moves to the page itself (no URL fragment). */
+function SkipToContent() {
+  return (
+    <a
+      href={`#${MAIN_ID}`}
+      className="skip-link"
+      onClick={(event) => {
+        event.preventDefault();
+        document.getElementById(MAIN_ID)?.focus();
+      }}
+    >
+      Skip to content
+    </a>
+  );
+}
 
 export function AppLayout() {
   const session = useSession();
@@ -19,41 +38,44 @@ export function AppLayout() {
   const [isPasswordModalOpen, setPasswordModalOpen] = useState(false);
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }} padding="lg">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Group gap="sm" wrap="nowrap">
-            <Burger opened={isNavOpen} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={isNavOpen ? 'Close navigation' : 'Open navigation'} />
-            <Text fw={800} fz="xl" c="indigo.7" style={{ letterSpacing: '-0.02em' }}>
-              openabm
-            </Text>
-            <Text c="dimmed" fz="sm" visibleFrom="xs" truncate maw={220}>
-              {session.user.orgName}
-            </Text>
-            {session.isSandbox && (
-              <Tooltip label="Integrations talk to built-in provider emulators, not to real Salesforce, LinkedIn, Google or Meta accounts. The company database holds 50,000 synthetic (generated) companies, not real ones." multiline w={280}>
-                <Badge color="orange" variant="light" data-testid="sandbox-badge" style={{ flexShrink: 0 }}>
-                  Sandbox mode
-                </Badge>
-              </Tooltip>
-            )}
+    <>
+      <SkipToContent />
+      <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 'sm', collapsed: { mobile: !isNavOpen } }} padding="lg">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Group gap="sm" wrap="nowrap">
+              <Burger opened={isNavOpen} onClick={toggleNav} hiddenFrom="sm" size="sm" aria-label={isNavOpen ? 'Close navigation' : 'Open navigation'} />
+              <Text fw={800} fz="xl" c="indigo.7" style={{ letterSpacing: '-0.02em' }}>
+                openabm
+              </Text>
+              <Text c="dimmed" fz="sm" visibleFrom="xs" truncate maw={220}>
+                {session.user.orgName}
+              </Text>
+              {session.isSandbox && (
+                <Tooltip label="Integrations talk to built-in provider emulators, not to real Salesforce, LinkedIn, Google or Meta accounts. The company database holds 50,000 synthetic (generated) companies, not real ones." multiline w={280}>
+                  <Badge color="orange" variant="light" data-testid="sandbox-badge" style={{ flexShrink: 0 }}>
+                    Sandbox mode
+                  </Badge>
+                </Tooltip>
+              )}
+            </Group>
+            <Group gap="xs" wrap="nowrap">
+              {mustChangePassword ? null : <NotificationBell />}
+              <UserMenu onChangePassword={() => setPasswordModalOpen(true)} />
+            </Group>
           </Group>
-          <Group gap="xs" wrap="nowrap">
-            {mustChangePassword ? null : <NotificationBell />}
-            <UserMenu onChangePassword={() => setPasswordModalOpen(true)} />
-          </Group>
-        </Group>
-      </AppShell.Header>
+        </AppShell.Header>
 
-      <AppShell.Navbar p="sm" inert={isPhone && !isNavOpen}>
-        <MainNavigation onNavigate={closeNav} />
-      </AppShell.Navbar>
+        <AppShell.Navbar p="sm" inert={isPhone && !isNavOpen}>
+          <MainNavigation onNavigate={closeNav} />
+        </AppShell.Navbar>
 
-      <AppShell.Main bg="gray.0">
-        {mustChangePassword ? null : <Outlet />}
-      </AppShell.Main>
+        <AppShell.Main bg="gray.0" id={MAIN_ID} tabIndex={-1} style={{ outline: 'none' }}>
+          {mustChangePassword ? null : <Outlet />}
+        </AppShell.Main>
 
-      <ChangePasswordModal isOpen={mustChangePassword || isPasswordModalOpen} isOneTimePassword={mustChangePassword} onClose={() => setPasswordModalOpen(false)} />
-    </AppShell>
+        <ChangePasswordModal isOpen={mustChangePassword || isPasswordModalOpen} isOneTimePassword={mustChangePassword} onClose={() => setPasswordModalOpen(false)} />
+      </AppShell>
+    </>
   );
 }

@@ -34,7 +34,8 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
       );
     }
     return (
-      <NavLink key={item.label} label={item.label} leftSection={icon} defaultOpened childrenOffset={20} style={{ borderRadius: 'var(--mantine-radius-md)' }}>
+      // A group opens and closes: a button (aria-expanded is not allowed on a link without href).
+      <NavLink key={item.label} component="button" label={item.label} leftSection={icon} defaultOpened childrenOffset={20} style={{ borderRadius: 'var(--mantine-radius-md)' }}>
         {(item.children ?? []).filter(isShown).map(renderItem)}
       </NavLink>
     );

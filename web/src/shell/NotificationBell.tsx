@@ -17,13 +17,14 @@ export function NotificationBell() {
 
   return (
     <Popover width={380} position="bottom-end" shadow="md" withArrow>
-      <Popover.Target>
-        <Indicator label={unreadCount} size={18} disabled={unreadCount === 0} color="red" offset={4}>
+      {/* The button is the target, not the indicator around it: aria-expanded belongs on the button. */}
+      <Indicator label={unreadCount} size={18} disabled={unreadCount === 0} color="red" offset={4}>
+        <Popover.Target>
           <ActionIcon variant="subtle" size="lg" aria-label={unreadCount === 0 ? 'Notifications' : `Notifications: ${unreadCount} unread`} data-testid="notification-bell">
             <IconBell size={22} />
           </ActionIcon>
-        </Indicator>
-      </Popover.Target>
+        </Popover.Target>
+      </Indicator>
       <Popover.Dropdown p={0}>
         <Group justify="space-between" px="md" py="sm">
           <Text fw={600}>Notifications</Text>

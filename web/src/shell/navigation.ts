@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import { IconAdjustments, IconBell, IconCode, IconMail, IconShieldLock, IconBuilding, IconBroadcast, IconChartPie, IconLayoutDashboard, IconPlugConnected, IconSpeakerphone, IconStack2, IconUsers } from '@tabler/icons-react';
+import { IconAdjustments, IconHome, IconBell, IconCode, IconMail, IconShieldLock, IconBuilding, IconBroadcast, IconChartPie, IconLayoutDashboard, IconPlugConnected, IconSpeakerphone, IconStack2, IconUsers } from '@tabler/icons-react';
 import { IconChecklist, IconInbox, IconMessages, IconMailForward, IconSettings } from '@tabler/icons-react';
 import { IconApi } from '@tabler/icons-react';
 import type { Action } from '../../../src/contracts/permissions';
@@ -16,6 +16,7 @@ export interface NavItem {
 
 /** The main navigation, in the specification's words (Advertising > Segment Syncs, Settings > Published Segments…). */
 export const NAVIGATION: readonly NavItem[] = [
+  { label: 'Home', icon: IconHome, to: '/home' },
   { label: 'Segments', icon: IconChartPie, to: '/segments' },
   { label: 'Accounts', icon: IconBuilding, to: '/accounts' },
   {

@@ -49,6 +49,7 @@ import uploadAccountList from './segments/uploadAccountList';
 import setUploadMapping from './segments/setUploadMapping';
 import getAccountDetails from './accounts/getAccountDetails';
 import searchAccounts from './accounts/searchAccounts';
+import getHomeSummary from './home/getHomeSummary';
 import { companyRoutes } from './companies/index';
 import { conversationalEmailRoutes } from './conversationalEmail/index';
 import { notificationRoutes } from './notifications/index';
@@ -113,6 +114,7 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   setUploadMapping,
   getAccountDetails,
   searchAccounts,
+  getHomeSummary,
   ...companyRoutes,
   ...conversationalEmailRoutes,
   ...notificationRoutes,

@@ -17,7 +17,7 @@ export function AccountDetailsPage() {
   const query = useApiQuery(getAccountDetails, { params: { companyId } });
   if (query.isPending) {
     return (
-      <Stack gap="md" aria-label="Loading the account">
+      <Stack gap="md" role="status" aria-label="Loading the account">
         <Skeleton height={48} width={360} />
         <Skeleton height={160} radius="lg" />
         <Skeleton height={200} radius="lg" />

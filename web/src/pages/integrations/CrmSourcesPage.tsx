@@ -138,7 +138,7 @@ function SourcesOf({ provider }: { provider: CrmProviderId }) {
         </Text>
       )}
       {sources.isPending ? (
-        <Stack gap="sm" aria-label="Loading sources">
+        <Stack gap="sm" role="status" aria-label="Loading sources">
           <Skeleton height={36} width={320} />
           <Skeleton height={320} radius="lg" />
         </Stack>

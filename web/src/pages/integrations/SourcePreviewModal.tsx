@@ -25,7 +25,7 @@ function PreviewBody({ provider, source }: { provider: CrmProviderId; source: Cr
   );
   if (query.isPending) {
     return (
-      <Stack gap="xs" aria-label="Loading records">
+      <Stack gap="xs" role="status" aria-label="Loading records">
         <Skeleton height={20} />
         <Skeleton height={200} />
       </Stack>

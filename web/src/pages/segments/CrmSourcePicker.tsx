@@ -67,7 +67,7 @@ function SourceList({ provider, mode, value, onChange }: { provider: CrmProvider
   const sources = useApiQuery(listSegmentCrmSources, { params: { provider } }, { retry: false, staleTime: 60_000, refetchInterval: (query) => (query.state.data?.isRefreshing === true ? 3000 : false) });
   if (sources.isPending) {
     return (
-      <Stack gap="xs" aria-label="Loading the CRM's lists and reports">
+      <Stack gap="xs" role="status" aria-label="Loading the CRM's lists and reports">
         <Text fz="sm" c="dimmed">
           Reading the CRM&apos;s {mode === 'list' ? 'list views' : 'reports'} and checking each against the rules…
         </Text>

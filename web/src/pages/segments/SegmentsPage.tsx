@@ -108,7 +108,7 @@ export function SegmentsPage() {
         }
       />
       {segments.isPending ? (
-        <Stack gap="sm" aria-label="Loading segments">
+        <Stack gap="sm" role="status" aria-label="Loading segments">
           <Skeleton height={36} />
           <Skeleton height={320} radius="lg" />
         </Stack>

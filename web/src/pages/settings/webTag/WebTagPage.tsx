@@ -56,6 +56,7 @@ export function WebTagPage() {
               series={[{ name: 'visits', label: 'Visits', color: 'indigo.6' }]}
               curveType="monotone"
               withDots={false}
+              role="img"
               aria-label="Visits per day over the last 30 days"
             />
           </Paper>
