@@ -50,6 +50,9 @@ import setUploadMapping from './segments/setUploadMapping';
 import getAccountDetails from './accounts/getAccountDetails';
 import searchAccounts from './accounts/searchAccounts';
 import getHomeSummary from './home/getHomeSummary';
+import getSegmentInsights from './segments/getSegmentInsights';
+import listUnmatchedRows from './segments/listUnmatchedRows';
+import bulkAcceptMatches from './segments/bulkAcceptMatches';
 import { companyRoutes } from './companies/index';
 import { conversationalEmailRoutes } from './conversationalEmail/index';
 import { notificationRoutes } from './notifications/index';
@@ -115,6 +118,9 @@ export const routes: ReadonlyArray<RouteDefinition<any>> = [
   getAccountDetails,
   searchAccounts,
   getHomeSummary,
+  getSegmentInsights,
+  listUnmatchedRows,
+  bulkAcceptMatches,
   ...companyRoutes,
   ...conversationalEmailRoutes,
   ...notificationRoutes,

@@ -15,6 +15,7 @@ import { QueryError } from '../../components/QueryError';
 import { TablePagination } from '../../components/TablePagination';
 import { usePageState } from '../../components/usePageState';
 import { FixRowModal } from './FixRowModal';
+import { UnmatchedRowsPanel } from './insights/UnmatchedRowsPanel';
 import { downloadCsv, formatCount } from './segmentDisplay';
 
 /** After an upload or a CRM sync: what was read, matched, left unmatched (fixable) and ignored as duplicates. */
@@ -68,7 +69,7 @@ export function SegmentConfirmationPage() {
       />
       <SandboxDataNotice context="confirmation" />
       {confirmation.isPending ? (
-        <Stack gap="md" aria-label="Loading the confirmation">
+        <Stack gap="md" role="status" aria-label="Loading the confirmation">
           <Skeleton height={96} radius="lg" />
           <Skeleton height={280} radius="lg" />
         </Stack>
@@ -109,17 +110,7 @@ export function SegmentConfirmationPage() {
                 </Group>
               </Paper>
             ) : (
-              <>
-                <RowsTable label="Unmatched Accounts" rows={confirmation.data.unmatched.items} showReason {...(canEdit ? { onFix: setFixing } : {})} />
-                <TablePagination
-                  page={pageState.page}
-                  pageSize={pageState.pageSize}
-                  total={confirmation.data.unmatched.total}
-                  onPageChange={pageState.setPage}
-                  onPageSizeChange={pageState.setPageSize}
-                  itemLabel="unmatched rows"
-                />
-              </>
+              <UnmatchedRowsPanel segmentId={segmentId} onFix={canEdit ? setFixing : undefined} changeKey={`${confirmation.data.counts.unmatched}:${confirmation.data.counts.matched}`} />
             )}
           </section>
 
@@ -144,9 +135,14 @@ export function SegmentConfirmationPage() {
               <>
                 <RowsTable label="Duplicate Matches Ignored" rows={confirmation.data.duplicates.items} showCompany />
                 {confirmation.data.duplicates.total > confirmation.data.duplicates.items.length && (
-                  <Text fz="xs" c="dimmed" mt="xs">
-                    {formatCount(confirmation.data.duplicates.items.length)} of {formatCount(confirmation.data.duplicates.total)} shown; the pages above move both lists.
-                  </Text>
+                  <TablePagination
+                    page={pageState.page}
+                    pageSize={pageState.pageSize}
+                    total={confirmation.data.duplicates.total}
+                    onPageChange={pageState.setPage}
+                    onPageSizeChange={pageState.setPageSize}
+                    itemLabel="duplicate rows"
+                  />
                 )}
               </>
             )}

@@ -15,6 +15,7 @@ import { EditFiltersModal } from './EditFiltersModal';
 import { FilterSummary } from './FilterSummary';
 import { MessageWithHelpLink } from './MessageWithHelpLink';
 import { RefreshHistory } from './RefreshHistory';
+import { SegmentInsightsPanel } from './insights/SegmentInsightsPanel';
 import { SegmentActions } from './SegmentActions';
 import { describeActivations, describeSource, downloadCsv, formatCount, segmentBadge } from './segmentDisplay';
 import { SegmentMembersTable } from './SegmentMembersTable';
@@ -42,7 +43,7 @@ export function SegmentDetailPage() {
 
   if (query.isPending) {
     return (
-      <Stack gap="md" aria-label="Loading the segment">
+      <Stack gap="md" role="status" aria-label="Loading the segment">
         <Skeleton height={48} width={360} />
         <Skeleton height={96} radius="lg" />
         <Skeleton height={320} radius="lg" />
@@ -122,6 +123,7 @@ export function SegmentDetailPage() {
             <Tabs.Tab value="accounts">Accounts</Tabs.Tab>
             <Tabs.Tab value="source">Source and filters</Tabs.Tab>
             <Tabs.Tab value="history">Refresh history</Tabs.Tab>
+            <Tabs.Tab value="insights">Insights</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="accounts">
             <SegmentMembersTable segmentId={segment.id} />
@@ -131,6 +133,9 @@ export function SegmentDetailPage() {
           </Tabs.Panel>
           <Tabs.Panel value="history">
             <RefreshHistory segmentId={segment.id} />
+          </Tabs.Panel>
+          <Tabs.Panel value="insights">
+            <SegmentInsightsPanel segmentId={segment.id} />
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -1,0 +1,177 @@
+import { useEffect, useState } from 'react';
+import { Badge, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { notifications } from '@mantine/notifications';
+import { IconChecks } from '@tabler/icons-react';
+import { bulkAcceptMatches, getSegmentInsights, listUnmatchedRows, MIN_ACCEPT_SCORE } from '../../../../../src/contracts/segmentInsights';
+import type { UnmatchedReasonCode } from '../../../../../src/contracts/segmentInsights';
+import { getSegment, getSegmentConfirmation, listSegmentMembers, listSegmentRefreshes } from '../../../../../src/contracts/segments';
+import type { SourceRowView } from '../../../../../src/contracts/segments';
+import { errorMessage } from '../../../api/client';
+import { useApiMutation, useApiQuery } from '../../../api/hooks';
+import { QueryError } from '../../../components/QueryError';
+import { TablePagination } from '../../../components/TablePagination';
+import { formatCount } from '../segmentDisplay';
+
+type Reason = UnmatchedReasonCode;
+
+/** Short names for the filter; the table shows the specification's full sentence. */
+const REASON_SHORT: Readonly<Record<Reason, string>> = {
+  excluded_domain: 'Excluded domain',
+  missing_data: 'Missing data',
+  no_candidate: 'Not in the database',
+  ambiguous: 'Several fit',
+  low_score: 'Weak fit',
+};
+
+const percentOf = (score: number) => `${Math.round(score * 100)}%`;
+
+/**
+ * The "Unmatched Accounts" grouped by reason (a filter per reason, with counts) and, for editors, the bulk accept of
+ * every suggested match scoring at least the score they pick. `changeKey` changes when a single fix changed the rows.
+ */
+export function UnmatchedRowsPanel({ segmentId, onFix, changeKey }: { segmentId: string; onFix: ((row: SourceRowView) => void) | undefined; changeKey: string }) {
+  const [reason, setReason] = useState<Reason | 'all'>('all');
+  const [page, setPage] = useState(1);
+  const [pageSize, setPageSize] = useState(25);
+  const [scorePercent, setScorePercent] = useState<number>(90);
+  const [debouncedPercent] = useDebouncedValue(scorePercent, 250);
+  const minScore = Math.min(1, Math.max(MIN_ACCEPT_SCORE, debouncedPercent / 100));
+  const query = { page, pageSize, minScore, ...(reason === 'all' ? {} : { reason }) };
+  const rows = useApiQuery(listUnmatchedRows, { params: { segmentId }, query }, { placeholderData: (previous) => previous });
+  const accept = useApiMutation(bulkAcceptMatches, { invalidates: [listUnmatchedRows, getSegmentConfirmation, getSegment, listSegmentMembers, listSegmentRefreshes, getSegmentInsights] });
+  const { refetch } = rows;
+  useEffect(() => {
+    void refetch();
+  }, [changeKey, refetch]);
+
+  if (rows.isPending) return <Text fz="sm">Loading the unmatched rows…</Text>;
+  if (rows.isError) return <QueryError error={rows.error} onRetry={() => void rows.refetch()} />;
+  const { groups, acceptableCount } = rows.data;
+  const total = groups.reduce((sum, group) => sum + group.rowCount, 0);
+  const isScoreValid = scorePercent >= MIN_ACCEPT_SCORE * 100 && scorePercent <= 100;
+
+  const acceptAll = () =>
+    accept.mutate(
+      { params: { segmentId }, body: { minScore, ...(reason === 'all' ? {} : { reason }) } },
+      {
+        onSuccess: (result) => {
+          notifications.show({ color: 'indigo', message: `${formatCount(result.acceptedCount)} suggested ${result.acceptedCount === 1 ? 'match' : 'matches'} accepted; the segment now holds ${formatCount(result.counts.members)} accounts.` });
+          setPage(1);
+        },
+        onError: (error) => notifications.show({ color: 'red', title: 'Nothing accepted', message: errorMessage(error) }),
+      },
+    );
+
+  return (
+    <Stack gap="sm">
+      <SegmentedControl
+        aria-label="Unmatched rows by reason"
+        data-testid="unmatched-reasons"
+        value={reason}
+        onChange={(value) => {
+          setReason(value as Reason | 'all');
+          setPage(1);
+        }}
+        data={[
+          { value: 'all', label: `All reasons (${formatCount(total)})` },
+          ...groups.map((group) => ({ value: group.reason, label: `${REASON_SHORT[group.reason]} (${formatCount(group.rowCount)})` })),
+        ]}
+        style={{ alignSelf: 'flex-start', maxWidth: '100%', overflowX: 'auto' }}
+      />
+      {onFix !== undefined && (
+        <Paper withBorder radius="lg" p="md" bg="white" data-testid="bulk-accept">
+          <Group align="flex-end" gap="md" wrap="wrap">
+            <NumberInput
+              label="Accept suggestions scoring at least"
+              suffix="%"
+              min={MIN_ACCEPT_SCORE * 100}
+              max={100}
+              step={5}
+              value={scorePercent}
+              onChange={(value) => setScorePercent(typeof value === 'number' ? value : Number(value))}
+              error={isScoreValid ? undefined : 'Pick a score between 50% and 100%.'}
+              w={260}
+            />
+            <Button leftSection={<IconChecks size={16} />} disabled={!isScoreValid || acceptableCount === 0 || debouncedPercent !== scorePercent} loading={accept.isPending} onClick={acceptAll}>
+              {acceptableCount === 0 ? 'No suggestion to accept' : `Accept ${formatCount(acceptableCount)} suggested ${acceptableCount === 1 ? 'match' : 'matches'}`}
+            </Button>
+          </Group>
+          <Text fz="xs" c="dimmed" mt="xs">
+            Each row takes its best suggestion, as if you fixed it by hand: kept on every refresh and logged in the refresh history.
+            {reason !== 'all' && ` Only rows of the chosen reason (${REASON_SHORT[reason]}).`}
+          </Text>
+        </Paper>
+      )}
+      <Paper withBorder radius="lg" bg="white">
+        <Table.ScrollContainer minWidth={760}>
+          <Table aria-label="Unmatched Accounts" verticalSpacing="sm">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th w={70}>Row</Table.Th>
+                <Table.Th>Name</Table.Th>
+                <Table.Th>Domain</Table.Th>
+                <Table.Th>Country</Table.Th>
+                <Table.Th>Reason</Table.Th>
+                <Table.Th>Best suggestion</Table.Th>
+                {onFix !== undefined && (
+                  <Table.Th>
+                    <VisuallyHidden>Action</VisuallyHidden>
+                  </Table.Th>
+                )}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {rows.data.rows.items.map((row) => {
+                const best = row.candidates[0];
+                return (
+                  <Table.Tr key={row.rowNumber} data-testid={`row-${row.rowNumber}`}>
+                    <Table.Td c="dimmed">{row.rowNumber}</Table.Td>
+                    <Table.Td fw={600}>{row.name ?? '—'}</Table.Td>
+                    <Table.Td>{row.domain ?? '—'}</Table.Td>
+                    <Table.Td>{row.country ?? '—'}</Table.Td>
+                    <Table.Td maw={320}>
+                      <Text fz="sm">{row.reasonLabel ?? '—'}</Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {best === undefined ? (
+                        <Text fz="sm" c="dimmed">
+                          None
+                        </Text>
+                      ) : (
+                        <Group gap={6} wrap="nowrap">
+                          <Text fz="sm">{best.name ?? best.companyId}</Text>
+                          <Badge size="sm" variant="light" color={best.score >= minScore ? 'teal' : 'gray'}>
+                            {percentOf(best.score)}
+                          </Badge>
+                        </Group>
+                      )}
+                    </Table.Td>
+                    {onFix !== undefined && (
+                      <Table.Td ta="right">
+                        <Button size="xs" variant="light" onClick={() => onFix(row)} aria-label={`Fix row ${row.rowNumber}`}>
+                          Fix match
+                        </Button>
+                      </Table.Td>
+                    )}
+                  </Table.Tr>
+                );
+              })}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+      <TablePagination
+        page={page}
+        pageSize={pageSize}
+        total={rows.data.rows.total}
+        onPageChange={setPage}
+        onPageSizeChange={(size) => {
+          setPageSize(size);
+          setPage(1);
+        }}
+        itemLabel="unmatched rows"
+      />
+    </Stack>
+  );
+}
