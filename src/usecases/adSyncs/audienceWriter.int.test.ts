@@ -52,8 +52,8 @@ describe.each(testDatabaseKinds())('audience writer claims on %s', (kind) => {
     await connectSandboxChannel({ orgId: org.orgId, actor, input: { channel: 'google' } }, firstDeps);
     const syncIds: string[] = [];
     for (let index = 0; index < count; index += 1) {
-      // Google refuses a second user list of the same name in one account: every segment name is unique.
-      const segmentId = await seedSegment(first, org.orgId, companies.map((company) => company.id), `Writers ${org.orgId.slice(0, 8)} ${index}`);
+      // The same segment names in every organisation, one Google ad account: the audience names must still differ.
+      const segmentId = await seedSegment(first, org.orgId, companies.map((company) => company.id), `Writers ${index}`);
       syncIds.push((await createSync({ orgId: org.orgId, actor, input: { segmentId, channel: 'google', adAccountId: google.credentials.adAccountId } }, firstDeps)).sync.id);
     }
     return { org, syncIds };

@@ -50,7 +50,7 @@ export async function createSync(
   if (limit.kind === 'refused') throw new AppError('limit_reached', `${limit.title}: ${limit.message}`, { usedCount: limit.usedCount, limit: limit.limit });
   const account = await requireReachableAccount(orgId, userId, input.channel, input.adAccountId, deps);
   const now = deps.clock.now();
-  const sync = await insertAdSync(deps.db, orgId, {
+  const inserted = await insertAdSync(deps.db, orgId, {
     segmentId: segment.id,
     channel: input.channel,
     adAccountId: account.id,
@@ -63,6 +63,11 @@ export async function createSync(
     createdAt: now,
     updatedAt: now,
   });
+  // Google refuses a second user list of the same name in an account (NAME_ALREADY_USED), e.g. after a segment was
+  // deleted and made again: the sync ID (what support asks for) makes the name unique and findable on the channel.
+  const audienceName = `openabm: ${segment.name}`.slice(0, 189) + ` · ${inserted.id.slice(0, 8)}`;
+  await updateAdSync(deps.db, orgId, inserted.id, { audienceName });
+  const sync = { ...inserted, audienceName };
   await deps.jobs?.enqueue(AD_SYNC_RUN_JOB, { orgId, syncId: sync.id, trigger: 'create' }, { singletonKey: `adsync:${sync.id}` });
   return { sync, limitWarning: limit.kind === 'warning' ? `${limit.title}: ${limit.message}` : null };
 }
