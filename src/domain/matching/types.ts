@@ -49,7 +49,7 @@ export interface MatchResult {
   /** Up to three best candidates, best first, so a user can see why and override (none scoring below 0.4). */
   candidates: MatchCandidate[];
   /** Set on a matched row only when it was matched in a way the user should be told about. */
-  note?: MatchNote;
+  note?: MatchNote | undefined;
 }
 
 export interface MatchSummary {
