@@ -24,12 +24,19 @@ describe.each(testDatabaseKinds())('Conversational Email routes on %s', (kind) =
   const fixture = useRouteFixture(kind, {
     deps: (database) => {
       const sandbox = sandboxDeps(database.db, emulator, CE_TEST_START);
-      return { ...createTestDeps(database, { clock, sandboxUrls: sandbox.sandboxUrls, sandboxCredentials: sandbox.sandboxCredentials }), connectors: sandbox.connectors, mailer: new BouncingTestMailer() };
+      const credentials = { salesforce: { clientId: emulator.credentials.clientId, clientSecret: emulator.credentials.clientSecret } };
+      return { ...createTestDeps(database, { clock, sandboxUrls: { salesforce: emulator.baseUrl }, sandboxCredentials: credentials }), connectors: sandbox.connectors, mailer: new BouncingTestMailer() };
     },
   });
 
+  // One session per role (each log-in hashes a password: slow).
+  const sessions = new Map<Role, Promise<Record<string, string>>>();
+  const sessionOf = (role: Role) => {
+    if (!sessions.has(role)) sessions.set(role, fixture.headersOf(fixture.org, role));
+    return sessions.get(role) as Promise<Record<string, string>>;
+  };
   const call = async (method: 'GET' | 'POST' | 'PUT', url: string, role: Role | null, payload?: object) => {
-    const headers = role ? await fixture.headersOf(fixture.org, role) : {};
+    const headers = role ? await sessionOf(role) : {};
     return fixture.app.inject({ method, url, headers, ...(payload ? { payload } : {}) });
   };
   const assistantBody = (email: string) => ({ name: 'Ava', email, signature: 'Ava', dailySendCap: 20, timeZone: 'Europe/Paris' });
@@ -98,7 +105,7 @@ describe.each(testDatabaseKinds())('Conversational Email routes on %s', (kind) =
     expect(review.json()).toMatchObject({ code: 'conflict', message: 'This conversation has no open review task.' });
     const badOutcome = await call('POST', `/api/ce/conversations/${first.id}/review`, 'marketing_user', { outcome: 'maybe' });
     expect(badOutcome.statusCode).toBe(400);
-  }, 60_000);
+  }, 120_000);
 
   it("cannot see or act on another org's campaign or conversation", async () => {
     const campaigns = (await call('GET', '/api/ce/campaigns', 'primary_admin')).json().items as Array<{ id: string }>;
