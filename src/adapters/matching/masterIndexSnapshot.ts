@@ -6,9 +6,11 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { open, rename, rm, writeFile } from 'node:fs/promises';
 import type { MasterIndex } from '../../domain/matching/masterIndex';
+import { nameNormalizationVersion } from '../../domain/matching/normalizeName';
 import { StringStore } from '../../domain/matching/stringStore';
 
-const magic = 'OABMIDX3';
+// The format and the name normalisation the keys were made with: a snapshot from an older normaliser is rebuilt.
+const magic = `OABMIDX3-n${nameNormalizationVersion}`;
 
 type ArrayType = 'Uint8Array' | 'Uint32Array' | 'Int32Array' | 'Float64Array' | 'Float32Array' | 'Uint16Array';
 const arrayTypes: Record<ArrayType, new (buffer: ArrayBufferLike) => ArrayBufferView> = {
