@@ -124,7 +124,7 @@ describe('suggested matches and insights', () => {
     await page.getByRole('tab', { name: 'Insights' }).click();
     await page.getByTestId('insights-industry-chart').locator('.recharts-bar-rectangle path').first().waitFor();
     await page.getByTestId('insights-country-chart').locator('.recharts-pie-sector').first().waitFor();
-    await page.getByTestId('insights-membership-chart').locator('.recharts-area-area').waitFor();
+    await page.getByTestId('insights-membership-chart').locator('.recharts-area-area').first().waitFor();
     expect(await page.getByTestId('insights-match-rate').textContent()).toBe('77.8%');
     await saveScreenshot(page, 'segment-insights');
   });
@@ -148,7 +148,7 @@ describe('dark mode', () => {
     await saveScreenshot(page, 'home-dark');
 
     await page.getByTestId('user-menu').click();
-    await page.getByRole('menuitem', { name: 'Dark, selected' }).waitFor();
+    await expect.poll(() => page.getByRole('menuitem', { name: /^Dark/ }).textContent()).toBe('Dark, selected');
     await page.getByRole('menuitem', { name: 'Match system' }).click();
     await expect.poll(scheme).toBe('light');
   });
