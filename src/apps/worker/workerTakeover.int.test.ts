@@ -14,7 +14,7 @@ import { createTestOrg, type TestOrg } from '../../test/createTestOrg';
 import { openTestDatabase } from '../../test/databases';
 import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../test/sandboxSalesforce';
 import { RecordingJobQueue } from '../../test/testApp';
-import { seedDemoCompanies } from '../../usecases/companies/seedDemoCompanies';
+import { upsertDemoCompanies } from '../../usecases/companies/seedDemoCompanies';
 import { runCrmDataSync } from '../../usecases/integrations/runCrmDataSync';
 import { createSegment } from '../../usecases/segments/createSegment';
 import { testConfig } from '../config';
@@ -74,8 +74,9 @@ describe.skipIf(!isOnPostgres)('a worker killed mid-job (PostgreSQL only: runs w
     database = await openTestDatabase('postgres');
     emulator = await startSalesforceEmulator({ accountCount: ACCOUNT_COUNT });
     // The emulator's accounts are spellings of the demo master companies; seeded here, before the segment is built, so
-    // the members do not depend on another test file seeding the shared PostgreSQL database meanwhile.
-    await seedDemoCompanies(database);
+    // the members do not depend on another test file seeding the shared PostgreSQL database
+    // meanwhile (or having put other companies there first, which stops the start-up seeding).
+    await upsertDemoCompanies(database);
     org = await createTestOrg(database);
     boss = createBoss(database);
     await boss.start();

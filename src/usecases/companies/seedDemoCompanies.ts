@@ -13,6 +13,11 @@ export interface SeedDemoCompaniesOutput {
  */
 export async function seedDemoCompanies(database: Pick<Database, 'db'>, count = 50_000): Promise<SeedDemoCompaniesOutput> {
   if ((await countCompanies(database.db)) > 0) return { inserted: 0 };
+  return upsertDemoCompanies(database, count);
+}
+
+/** Writes the generated demo companies whatever the table holds (same ids: an existing demo company is updated). */
+export async function upsertDemoCompanies(database: Pick<Database, 'db'>, count = 50_000): Promise<SeedDemoCompaniesOutput> {
   const demo = generateDemoCompanies(count);
   await database.db.transaction((tx) =>
     upsertCompanies(

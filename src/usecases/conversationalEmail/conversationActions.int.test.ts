@@ -130,6 +130,7 @@ describe.each(testDatabaseKinds())('Conversational Email conversation actions on
     const [puzzling, hesitant] = conversations;
     if (!puzzling || !hesitant) throw new Error('the webinar report has fewer than two leads');
     await receiveInboundEmail({ orgId: org.orgId, input: { from: puzzling.email, to: [(await thread(context, puzzling.id)).replyTo], cc: [], subject: 'Re: Quick question', text: 'Who gave you my address?', headers: {} } }, deps);
+    clock.advance(60_000); // the list is oldest first: the second reply comes a minute later
     await receiveInboundEmail({ orgId: org.orgId, input: { from: hesitant.email, to: [(await thread(context, hesitant.id)).replyTo], cc: [], subject: 'Re: Quick question', text: 'maybe later?', headers: {} } }, deps);
     const tasks = await listReviewTasks({ orgId: org.orgId, actor }, deps);
     expect(tasks.items.map((task) => [task.email, task.reason])).toEqual([
