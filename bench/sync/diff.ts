@@ -2,7 +2,8 @@
  * Times the sync engine's diff of a 1,000,000-member audience against its last acknowledged state, reading both
  * member sets from the database (the sync's acknowledged set and the run's target, packed sorted uint32 keys), then
  * planning adds, removes and retries with one linear merge. Also counts the batches 1,000,000 people need at each
- * channel's limit. Prints figures; never passes or fails.
+ * channel's limit. Peer in the same run: the same plan made the obvious way, with JavaScript Sets over the same keys.
+ * Prints figures; never passes or fails.
  *
  *   npx tsx bench/sync/diff.ts
  *   MEMBERS=200000 npx tsx bench/sync/diff.ts
@@ -29,6 +30,23 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
+/** The peer: adds are current members not acknowledged, removes acknowledged ones no longer current, retries not-acknowledged ones that failed last time. */
+function planWithSets(acked: ArrayLike<number>, current: ArrayLike<number>, failed: ArrayLike<number>): { add: number; remove: number; retry: number } {
+  const ackedSet = new Set(Array.from(acked));
+  const currentSet = new Set(Array.from(current));
+  const failedSet = new Set(Array.from(failed));
+  let add = 0;
+  let retry = 0;
+  let remove = 0;
+  for (const key of currentSet) {
+    if (ackedSet.has(key)) continue;
+    if (failedSet.has(key)) retry += 1;
+    else add += 1;
+  }
+  for (const key of ackedSet) if (!currentSet.has(key)) remove += 1;
+  return { add, remove, retry };
+}
+
 async function main(): Promise<void> {
   const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL });
   try {
@@ -45,6 +63,7 @@ async function main(): Promise<void> {
     const run = await insertAdSyncRun(database.db, org.orgId, { syncId: sync.id, trigger: 'schedule', status: 'running', targetMembers: packMemberSet(current), targetCount: current.length });
     const readMs: number[] = [];
     const diffMs: number[] = [];
+    const peerMs: number[] = [];
     let plan = planAudienceSync(acked, current, failed);
     for (let i = 0; i < repeats; i += 1) {
       let started = performance.now();
@@ -55,6 +74,10 @@ async function main(): Promise<void> {
       started = performance.now();
       plan = planAudienceSync(fromDb.acked, fromDb.current, fromDb.failed);
       diffMs.push(performance.now() - started);
+      started = performance.now();
+      const peer = planWithSets(fromDb.acked, fromDb.current, fromDb.failed);
+      peerMs.push(performance.now() - started);
+      if (peer.add !== plan.add.length || peer.remove !== plan.remove.length || peer.retry !== plan.retry.length) throw new Error('the Set peer planned something else');
     }
     const totals = readMs.map((ms, i) => ms + (diffMs[i] ?? 0));
     const batches = Object.fromEntries(
@@ -70,7 +93,7 @@ async function main(): Promise<void> {
           database: database.kind,
           members: memberCount,
           plan: { add: plan.add.length, remove: plan.remove.length, retry: plan.retry.length },
-          medianMs: { readBothFromDb: Math.round(median(readMs) * 10) / 10, merge: Math.round(median(diffMs) * 10) / 10, total: Math.round(median(totals) * 10) / 10 },
+          medianMs: { readBothFromDb: Math.round(median(readMs) * 10) / 10, merge: Math.round(median(diffMs) * 10) / 10, peerMergeWithSets: Math.round(median(peerMs) * 10) / 10, total: Math.round(median(totals) * 10) / 10 },
           bytesPerSet: acked.length * 4,
           batches,
           rssMb: Math.round(process.memoryUsage().rss / 1e6),
