@@ -1,4 +1,5 @@
 import { Alert, Anchor, Badge, Button, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { connectSandboxChannel, getAdvertisingOverview } from '../../../../src/contracts/syncs';
 import { errorMessage } from '../../api/client';
@@ -7,6 +8,7 @@ import { useCan } from '../../auth/session';
 import { formatDateTime } from '../../components/formatDate';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
+import { ChannelSignInModal } from './ChannelSignInModal';
 import { CHANNEL_LABELS, SyncStatusBadge } from './syncLabels';
 
 const STATUS_TEXT = { not_connected: 'Not connected', connected: 'Connected', reauth_required: 'Sign in again' } as const;
@@ -20,6 +22,7 @@ export function AdvertisingOverviewPage() {
   const canConnect = useCan('channels.connect');
   const canManageSettings = useCan('integrations.manage');
   const callbackError = searchParams.get('error');
+  const [signingIn, setSigningIn] = useState<{ channel: 'google' | 'linkedin' | 'meta'; displayName: string } | undefined>();
   return (
     <>
       <PageHeader title="Advertising" description="For security reasons, the channel integrations require every user to authenticate themselves to sync segments." />
@@ -33,6 +36,7 @@ export function AdvertisingOverviewPage() {
           {errorMessage(connect.error)}
         </Alert>
       )}
+      <ChannelSignInModal channel={signingIn?.channel} displayName={signingIn?.displayName ?? ''} onClose={() => setSigningIn(undefined)} />
       {overview.error && <QueryError error={overview.error} onRetry={() => void overview.refetch()} />}
       {overview.data && (
         <Stack gap="lg">
@@ -58,6 +62,11 @@ export function AdvertisingOverviewPage() {
                 {canConnect && channel.isSandboxAvailable && channel.status !== 'connected' && (
                   <Button mt="sm" size="xs" loading={connect.isPending} onClick={() => connect.mutate({ params: { channel: channel.channel } })}>
                     Connect {channel.displayName} (sandbox)
+                  </Button>
+                )}
+                {canConnect && !channel.isSandboxAvailable && channel.status !== 'connected' && (
+                  <Button mt="sm" size="xs" onClick={() => setSigningIn({ channel: channel.channel, displayName: channel.displayName })}>
+                    {channel.status === 'reauth_required' ? 'Sign in again' : `Connect ${channel.displayName}`}
                   </Button>
                 )}
               </Card>
