@@ -1,4 +1,4 @@
-import { countToggledOnSyncs, findAdSync, findAdSyncByTriple, findAdSyncSettings, insertAdSync, resolveAdSyncAlerts, updateAdSync, type AdSyncRow } from '../../adapters/db/repositories/adSyncs';
+import { countToggledOnSyncs, findAdSync, findAdSyncByTriple, findAdSyncSettings, insertAdSync, lockSyncLimit, resolveAdSyncAlerts, updateAdSync, type AdSyncRow } from '../../adapters/db/repositories/adSyncs';
 import { findSegment } from '../../adapters/db/segments/segmentsRepo';
 import { AppError } from '../../domain/appError';
 import type { Actor } from '../../domain/permissions/policy';
@@ -46,11 +46,16 @@ export async function createSync(
   if (existing) {
     throw new AppError('conflict', `This segment already syncs to this ${CHANNEL_NAMES[input.channel]} ad account. Open the existing sync instead.`, { existingSyncId: existing.id, link: `/advertising/syncs/${existing.id}` });
   }
-  const limit = await syncLimitOf(orgId, deps);
-  if (limit.kind === 'refused') throw new AppError('limit_reached', `${limit.title}: ${limit.message}`, { usedCount: limit.usedCount, limit: limit.limit });
+  const early = await syncLimitOf(orgId, deps);
+  if (early.kind === 'refused') throw new AppError('limit_reached', `${early.title}: ${early.message}`, { usedCount: early.usedCount, limit: early.limit });
   const account = await requireReachableAccount(orgId, userId, input.channel, input.adAccountId, deps);
   const now = deps.clock.now();
-  const inserted = await insertAdSync(deps.db, orgId, {
+  // Counted again and inserted under the org's lock: two Create Sync requests at once cannot both take the last place.
+  const { inserted, limit } = await deps.db.transaction(async (tx) => {
+    await lockSyncLimit(tx, orgId);
+    const locked = decideSyncLimit(await countToggledOnSyncs(tx, orgId), (await findAdSyncSettings(tx, orgId)).contractedSyncLimit);
+    if (locked.kind === 'refused') throw new AppError('limit_reached', `${locked.title}: ${locked.message}`, { usedCount: locked.usedCount, limit: locked.limit });
+    const row = await insertAdSync(tx, orgId, {
     segmentId: segment.id,
     channel: input.channel,
     adAccountId: account.id,
@@ -62,6 +67,8 @@ export async function createSync(
     audienceName: `openabm: ${segment.name}`.slice(0, 200),
     createdAt: now,
     updatedAt: now,
+    });
+    return { inserted: row, limit: locked };
   });
   // Google refuses a second user list of the same name in an account (NAME_ALREADY_USED), e.g. after a segment was
   // deleted and made again: the sync ID (what support asks for) makes the name unique and findable on the channel.

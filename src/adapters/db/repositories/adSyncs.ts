@@ -32,6 +32,11 @@ export async function updateAdSync(db: Db, orgId: string, syncId: string, patch:
   await db.update(adSyncs).set(patch).where(and(eq(adSyncs.orgId, orgId), eq(adSyncs.id, syncId)));
 }
 
+/** Holds the org's sync-limit lock until the transaction ends (count-then-insert without a race). */
+export async function lockSyncLimit(db: Db, orgId: string): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`adsync-limit:${orgId}`}))`);
+}
+
 /** Syncs toggled on (syncing, synced, failed): what the contracted limit counts. */
 export async function countToggledOnSyncs(db: Db, orgId: string): Promise<number> {
   const [row] = await db.select({ value: count() }).from(adSyncs).where(and(eq(adSyncs.orgId, orgId), ne(adSyncs.status, 'inactive')));
