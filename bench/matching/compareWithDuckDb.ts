@@ -9,7 +9,8 @@ import { loadMasterFile, readAccountFile } from '../../src/apps/cli/commands/mat
 import { loadMasterIndexSnapshot, saveMasterIndexSnapshot } from '../../src/adapters/matching/masterIndexSnapshot';
 import { MatchWorkerPool } from '../../src/adapters/matching/matchWorkerPool';
 import { buildExclusionSet } from '../../src/domain/matching/excludedDomains';
-import { masterIndexBytes, type MasterIndex } from '../../src/domain/matching/masterIndex';
+import type { MasterIndex } from '../../src/domain/matching/masterIndex';
+import { masterIndexBytes } from '../../src/domain/matching/masterIndexSharing';
 import { createAccountMatcher } from '../../src/domain/matching/matchAccounts';
 import type { AccountInput, MatchResult } from '../../src/domain/matching/types';
 import { matchOnAllCores } from '../../src/usecases/matching/matchOnAllCores';

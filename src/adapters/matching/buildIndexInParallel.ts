@@ -5,7 +5,8 @@ import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createCsvParser, CsvFormatError, parseCsv } from '../../domain/matching/csv';
 import { addMasterCsvRecord, masterCsvColumns, type MasterCsvColumns } from '../../domain/matching/masterCsvRows';
-import { mergeMasterIndexParts, MasterIndexBuilder, type MasterIndex, type MasterIndexPart } from '../../domain/matching/masterIndex';
+import { MasterIndexBuilder, type MasterIndex, type MasterIndexPart } from '../../domain/matching/masterIndex';
+import { mergeMasterIndexParts } from '../../domain/matching/mergeMasterIndexParts';
 import { startTsWorker } from './tsWorker';
 
 /** Smaller files are streamed in-thread: starting threads would cost more than it saves. */

@@ -1,7 +1,8 @@
 // One thread of the match pool (matchWorkerPool.ts): holds views on the shared master index and resolves the rows
 // it is sent with the same matcher as the main thread.
 import { parentPort } from 'node:worker_threads';
-import { masterIndexFromParts, type MasterIndex } from '../../domain/matching/masterIndex';
+import type { MasterIndex } from '../../domain/matching/masterIndex';
+import { masterIndexFromParts } from '../../domain/matching/masterIndexSharing';
 import { createAccountMatcher, type AccountMatcher, type MatchOptions } from '../../domain/matching/matchAccounts';
 import type { MatchResult } from '../../domain/matching/types';
 import { decodeRecords, encodeResults } from './matchResultCodec';

@@ -1,4 +1,4 @@
-import type { MasterIndexParts } from '../../domain/matching/masterIndex';
+import type { MasterIndexParts } from '../../domain/matching/masterIndexSharing';
 import type { MatchResult } from '../../domain/matching/types';
 import type { EncodedRecords, EncodedResults } from './matchResultCodec';
 

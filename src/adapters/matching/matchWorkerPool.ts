@@ -4,7 +4,8 @@
 // are those of matchAccounts (matchWorkerPool.test.ts checks it).
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
-import { isSharedMasterIndex, masterIndexToParts, shareMasterIndex, type MasterIndex } from '../../domain/matching/masterIndex';
+import type { MasterIndex } from '../../domain/matching/masterIndex';
+import { isSharedMasterIndex, masterIndexToParts, shareMasterIndex } from '../../domain/matching/masterIndexSharing';
 import type { MatchOptions } from '../../domain/matching/matchAccounts';
 import type { AccountInput, MatchResult } from '../../domain/matching/types';
 import type { WorkerMatchOptions, WorkerReply, WorkerRequest } from './matchWorkerMessages';

@@ -4,6 +4,7 @@ import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
 import { normalizeName } from './normalizeName';
 import { tokenWeight } from './scoreCandidate';
+import { mergeMasterIndexParts } from './mergeMasterIndexParts';
 import { StringStore } from './stringStore';
 import type { MasterCompanyInput } from './types';
 
@@ -288,7 +289,7 @@ const radixBits = 11;
 const radixBuckets = 1 << radixBits;
 const radixMask = radixBuckets - 1;
 
-function sortByHash(hashes: Uint32Array, companies: Uint32Array): { hashes: Uint32Array; companies: Uint32Array } {
+export function sortByHash(hashes: Uint32Array, companies: Uint32Array): { hashes: Uint32Array; companies: Uint32Array } {
   const length = hashes.length;
   let sourceHashes = hashes.slice();
   let sourceCompanies = companies.slice();
@@ -379,80 +380,6 @@ export function findKeyRunInto(index: Pick<MasterIndex, 'keyHashes' | 'keyDirect
   run[1] = end;
 }
 
-/** Bytes held by the index's arrays (what memory-per-company figures count). */
-export function masterIndexBytes(index: MasterIndex): number {
-  return index.companyIds.memoryBytes + index.words.memoryBytes + index.wordWeights.byteLength + index.nameWordStarts.byteLength + index.nameWords.byteLength + index.domainChecks.byteLength + index.countries.byteLength + index.completeness.byteLength + index.keyDirectory.byteLength + index.keyHashes.byteLength + index.keyCompanies.byteLength;
-}
-
-/**
- * The index on SharedArrayBuffers: worker threads given it (masterIndexToParts) read the same memory instead of
- * each holding a copy. Arrays already shared are kept; the others are copied once.
- */
-export function shareMasterIndex(index: MasterIndex): MasterIndex {
-  const shared: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(index)) {
-    if (value instanceof StringStore) {
-      const { bytes, offsets } = value.toParts();
-      shared[key] = StringStore.fromParts(toSharedArray(bytes), toSharedArray(offsets));
-    } else if (ArrayBuffer.isView(value)) {
-      shared[key] = toSharedArray(value);
-    } else {
-      shared[key] = value;
-    }
-  }
-  // The same fields as `index`, each of the same type.
-  return shared as unknown as MasterIndex;
-}
-
-/** True when every array of the index lies on a SharedArrayBuffer (a worker can be given it without a copy). */
-export function isSharedMasterIndex(index: MasterIndex): boolean {
-  return Object.values(index).every((value) => {
-    if (value instanceof StringStore) {
-      const { bytes, offsets } = value.toParts();
-      return bytes.buffer instanceof SharedArrayBuffer && offsets.buffer instanceof SharedArrayBuffer;
-    }
-    return !ArrayBuffer.isView(value) || value.buffer instanceof SharedArrayBuffer;
-  });
-}
-
-/** A shared index as a structured-clone message: typed arrays keep pointing at the shared memory; string stores travel as their parts. */
-export type MasterIndexParts = Readonly<Record<string, unknown>>;
-
-interface StringStoreParts {
-  readonly stringStore: { bytes: Uint8Array; offsets: Uint32Array };
-}
-
-export function masterIndexToParts(index: MasterIndex): MasterIndexParts {
-  const parts: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(index)) {
-    if (value instanceof StringStore) {
-      const stored: StringStoreParts = { stringStore: value.toParts() };
-      parts[key] = stored;
-    } else {
-      parts[key] = value;
-    }
-  }
-  return parts;
-}
-
-export function masterIndexFromParts(parts: MasterIndexParts): MasterIndex {
-  const index: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(parts)) {
-    const store = typeof value === 'object' && value !== null && 'stringStore' in value ? (value as StringStoreParts).stringStore : undefined;
-    index[key] = store ? StringStore.fromParts(store.bytes, store.offsets) : value;
-  }
-  // masterIndexToParts of a MasterIndex, field for field.
-  return index as unknown as MasterIndex;
-}
-
-function toSharedArray<T extends ArrayBufferView>(array: T): T {
-  if (array.buffer instanceof SharedArrayBuffer) return array;
-  const Constructor = array.constructor as new (buffer: SharedArrayBuffer) => T;
-  const shared = new Constructor(new SharedArrayBuffer(array.byteLength));
-  new Uint8Array(shared.buffer, 0, array.byteLength).set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength));
-  return shared;
-}
-
 /** One builder's share of an index (takePart): company numbers, word ids and country indexes are its own. */
 export interface MasterIndexPart {
   count: number;
@@ -467,93 +394,4 @@ export interface MasterIndexPart {
   completeness: Uint8Array;
   keyHashes: Uint32Array;
   keyCompanies: Uint32Array;
-}
-
-/**
- * The index of the parts' companies in part order: company numbers, word ids (in order of first use) and country
- * indexes renumbered as one builder fed all rows in that order would have numbered them, so the result is the same.
- */
-export function mergeMasterIndexParts(parts: readonly MasterIndexPart[]): MasterIndex {
-  const size = parts.reduce((sum, part) => sum + part.count, 0);
-  const keyCount = parts.reduce((sum, part) => sum + part.keyHashes.length, 0);
-  const wordCount = parts.reduce((sum, part) => sum + part.nameWords.length, 0);
-  const idBytes = parts.reduce((sum, part) => sum + (part.companyIdOffsets[part.count] ?? 0), 0);
-  const companyIdBytes = parts.length === 1 ? (parts[0] as MasterIndexPart).companyIdBytes : new Uint8Array(idBytes);
-  const companyIdOffsets = parts.length === 1 ? (parts[0] as MasterIndexPart).companyIdOffsets : new Uint32Array(size + 1);
-  const nameWordStarts = new Uint32Array(size + 1);
-  const nameWords = new Uint32Array(wordCount);
-  const domainChecks = new Uint32Array(size);
-  const countries = new Uint8Array(size);
-  const completeness = new Uint8Array(size);
-  const keyHashes = new Uint32Array(keyCount);
-  const keyCompanies = new Uint32Array(keyCount);
-  const words = new StringStore(1024, 8);
-  const wordTexts: string[] = [];
-  const wordIds = new Map<string, number>();
-  const countryCodes: string[] = [''];
-  const countryIds = new Map<string, number>([['', 0]]);
-  let companyBase = 0;
-  let wordBase = 0;
-  let keyBase = 0;
-  let byteBase = 0;
-  for (const part of parts) {
-    const wordMap = new Uint32Array(part.wordTexts.length);
-    part.wordTexts.forEach((text, local) => {
-      let id = wordIds.get(text);
-      if (id === undefined) {
-        id = wordTexts.length;
-        wordIds.set(text, id);
-        wordTexts.push(text);
-        words.add(text);
-      }
-      wordMap[local] = id;
-    });
-    const countryMap = new Uint8Array(part.countryCodes.length);
-    part.countryCodes.forEach((code, local) => {
-      let id = countryIds.get(code);
-      if (id === undefined) {
-        // 249 ISO countries fit in a byte, as in the builder.
-        id = countryCodes.length > 255 ? 0 : countryCodes.length;
-        if (id !== 0) countryCodes.push(code);
-        countryIds.set(code, id);
-      }
-      countryMap[local] = id;
-    });
-    for (let word = 0; word < part.nameWords.length; word++) nameWords[wordBase + word] = wordMap[part.nameWords[word] ?? 0] ?? 0;
-    for (let company = 0; company <= part.count; company++) nameWordStarts[companyBase + company] = wordBase + (part.nameWordStarts[company] ?? 0);
-    for (let company = 0; company < part.count; company++) countries[companyBase + company] = countryMap[part.countries[company] ?? 0] ?? 0;
-    domainChecks.set(part.domainChecks, companyBase);
-    completeness.set(part.completeness, companyBase);
-    keyHashes.set(part.keyHashes, keyBase);
-    for (let key = 0; key < part.keyCompanies.length; key++) keyCompanies[keyBase + key] = companyBase + (part.keyCompanies[key] ?? 0);
-    if (parts.length > 1) {
-      const partBytes = part.companyIdOffsets[part.count] ?? 0;
-      companyIdBytes.set(part.companyIdBytes.subarray(0, partBytes), byteBase);
-      for (let company = 0; company <= part.count; company++) companyIdOffsets[companyBase + company] = byteBase + (part.companyIdOffsets[company] ?? 0);
-      byteBase += partBytes;
-    }
-    companyBase += part.count;
-    wordBase += part.nameWords.length;
-    keyBase += part.keyHashes.length;
-  }
-  words.compact();
-  const { hashes, companies } = sortByHash(keyHashes, keyCompanies);
-  const { keyDirectory, directoryBits } = buildKeyDirectory(hashes);
-  return {
-    keyDirectory,
-    directoryBits,
-    size,
-    companyIds: StringStore.fromParts(companyIdBytes, companyIdOffsets),
-    words,
-    wordTexts,
-    wordWeights: computeWordWeights(wordTexts, hashes, keyDirectory, directoryBits, size),
-    nameWordStarts,
-    nameWords,
-    domainChecks,
-    countries,
-    completeness,
-    countryCodes,
-    keyHashes: hashes,
-    keyCompanies: companies,
-  };
 }

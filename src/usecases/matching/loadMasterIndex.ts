@@ -5,7 +5,8 @@ import type { Db } from '../../adapters/db/database';
 import { forEachMasterCompanyPage } from '../../adapters/db/repositories/companies';
 import { masterCompaniesVersion } from '../../adapters/db/repositories/masterCompaniesVersion';
 import { isCurrentSnapshot, loadMasterIndexSnapshot, saveMasterIndexSnapshot } from '../../adapters/matching/masterIndexSnapshot';
-import { MasterIndexBuilder, shareMasterIndex, type MasterIndex } from '../../domain/matching/masterIndex';
+import { MasterIndexBuilder, type MasterIndex } from '../../domain/matching/masterIndex';
+import { shareMasterIndex } from '../../domain/matching/masterIndexSharing';
 
 interface CachedIndex {
   version: string;

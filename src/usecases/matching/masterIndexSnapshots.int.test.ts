@@ -8,7 +8,7 @@ import { generateDemoCompanies } from '../../adapters/demo/demoCompanies';
 import { generateAccountRows } from '../../adapters/demo/demoAccountRows';
 import { MatchWorkerPool } from '../../adapters/matching/matchWorkerPool';
 import { parseCsv } from '../../domain/matching/csv';
-import { isSharedMasterIndex } from '../../domain/matching/masterIndex';
+import { isSharedMasterIndex } from '../../domain/matching/masterIndexSharing';
 import { createTestOrg } from '../../test/createTestOrg';
 import { openTestDatabase } from '../../test/databases';
 import { addPrivateCompany } from '../companies/addPrivateCompany';
