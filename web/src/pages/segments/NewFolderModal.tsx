@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Modal, Stack, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { createSegmentFolder, listSegmentFolders } from '../../../../src/contracts/segments';
+import { createSegmentFolder, listSegmentFolders } from '../../../../src/contracts/segmentFolders';
 import { errorMessage } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 

@@ -4,7 +4,8 @@ import { ActionIcon, Alert, Button, Group, Menu, Modal, Select, Stack, TextInput
 import { notifications } from '@mantine/notifications';
 import { IconBroadcast, IconCopy, IconDots, IconFolderShare, IconPencil, IconStack2, IconTrash } from '@tabler/icons-react';
 import { PublishSegmentModal } from './PublishSegmentModal';
-import { deleteSegment, duplicateSegment, getSegment, listSegmentFolders, listSegments, updateSegment } from '../../../../src/contracts/segments';
+import { deleteSegment, duplicateSegment, getSegment, listSegments, updateSegment } from '../../../../src/contracts/segments';
+import { listSegmentFolders } from '../../../../src/contracts/segmentFolders';
 import type { SegmentDetail } from '../../../../src/contracts/segments';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';

@@ -1,4 +1,4 @@
-import { createSegmentFolder as contract } from '../../../../contracts/segments';
+import { createSegmentFolder as contract } from '../../../../contracts/segmentFolders';
 import { createSegmentFolder } from '../../../../usecases/segments/segmentFolders';
 import { defineRoute } from '../../defineRoute';
 

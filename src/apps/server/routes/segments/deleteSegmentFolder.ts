@@ -1,4 +1,4 @@
-import { deleteSegmentFolder as contract } from '../../../../contracts/segments';
+import { deleteSegmentFolder as contract } from '../../../../contracts/segmentFolders';
 import { deleteSegmentFolder } from '../../../../usecases/segments/segmentFolders';
 import { defineRoute } from '../../defineRoute';
 

@@ -1,4 +1,4 @@
-import { listSegmentFolders as contract } from '../../../../contracts/segments';
+import { listSegmentFolders as contract } from '../../../../contracts/segmentFolders';
 import { listSegmentFolders } from '../../../../usecases/segments/segmentFolders';
 import { defineRoute } from '../../defineRoute';
 

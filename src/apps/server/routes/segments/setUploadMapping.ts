@@ -1,4 +1,4 @@
-import { setUploadMapping as contract } from '../../../../contracts/segments';
+import { setUploadMapping as contract } from '../../../../contracts/segmentUploads';
 import { setUploadMapping } from '../../../../usecases/segments/uploadAccountList';
 import { defineRoute } from '../../defineRoute';
 

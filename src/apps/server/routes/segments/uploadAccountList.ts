@@ -1,4 +1,4 @@
-import { uploadAccountList as contract } from '../../../../contracts/segments';
+import { uploadAccountList as contract } from '../../../../contracts/segmentUploads';
 import { uploadAccountList } from '../../../../usecases/segments/uploadAccountList';
 import { defineRoute } from '../../defineRoute';
 
