@@ -10,18 +10,12 @@
  */
 import { spawn } from 'node:child_process';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { openDatabase, type Database } from '../../src/adapters/db/database';
-import { getOrCreateTagKey } from '../../src/adapters/db/repositories/webVisits';
-import { cidrToRange } from '../../src/domain/webTag/ipRanges';
 import { buildApp } from '../../src/apps/server/buildApp';
-import { createTestOrg } from '../../src/test/createTestOrg';
 import { createTestDeps } from '../../src/test/testApp';
+import { autocannonBin, beaconRequestArgs, openBenchDatabase, seedTaggedOrg } from './webTagBenchKit';
 
 const durationSeconds = Number(process.env.DURATION ?? 15);
 const connections = Number(process.env.CONNECTIONS ?? 100);
-const root = path.resolve(import.meta.dirname, '../..');
 
 interface AutocannonResult {
   requests: { average: number; total: number };
@@ -33,23 +27,11 @@ interface AutocannonResult {
   statusCodeStats?: Record<string, { count: number }>;
 }
 
-async function openBenchDatabase(): Promise<Database> {
-  const server = process.env.BENCH_PG;
-  if (!server) return openDatabase({});
-  const admin = new pg.Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS openabm_bench_webtag');
-  await admin.query('CREATE DATABASE openabm_bench_webtag');
-  await admin.end();
-  return openDatabase({ databaseUrl: `${server}/openabm_bench_webtag` });
-}
-
 function runAutocannon(url: string, body: string): Promise<AutocannonResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(
-      path.join(root, 'node_modules/.bin/autocannon'),
-      ['--json', '-c', String(connections), '-d', String(durationSeconds), '-m', 'POST', '-H', 'content-type=text/plain;charset=UTF-8', '-H',
-        'user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36', '-b', body, url],
+      autocannonBin,
+      ['--json', '-c', String(connections), '-d', String(durationSeconds), ...beaconRequestArgs(body, url)],
       { stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let output = '';
@@ -60,17 +42,9 @@ function runAutocannon(url: string, body: string): Promise<AutocannonResult> {
 }
 
 async function main(): Promise<void> {
-  const database = await openBenchDatabase();
+  const database = await openBenchDatabase('openabm_bench_webtag');
   const deps = createTestDeps(database);
-  const org = await createTestOrg(database, 'Bench org');
-  const tagKey = await getOrCreateTagKey(database.db, org.orgId);
-  const loopback = cidrToRange('127.0.0.0/8');
-  if (!loopback) throw new Error('127.0.0.0/8 did not parse');
-  await database.query(`INSERT INTO web_ip_ranges (org_id, range_start, range_end, company_name, company_id) VALUES ($1, $2, $3, 'Loopback Inc', 'cmp-loopback')`, [
-    org.orgId,
-    loopback.start.toString(),
-    loopback.end.toString(),
-  ]);
+  const org = await seedTaggedOrg(database, 'Bench org', 'visitor-bench-0001');
   const app = await buildApp(deps, { isServingWeb: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
   // The server's own count of 204 answers: autocannon stops counting at the deadline while requests are in flight.
@@ -78,7 +52,7 @@ async function main(): Promise<void> {
   app.server.on('request', (_request, response) => response.on('finish', () => (answered204 += response.statusCode === 204 ? 1 : 0)));
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  const body = JSON.stringify({ k: tagKey, v: 'visitor-bench-0001', u: 'https://www.example.com/pricing?utm=bench', r: 'https://www.google.com/', t: Date.now() });
+  const { body } = org;
   const loadBefore = os.loadavg();
   const cpuBefore = process.cpuUsage();
   const result = await runAutocannon(`http://127.0.0.1:${port}/t/collect`, body);

@@ -11,20 +11,14 @@
 import { spawn } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
 import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { openDatabase, type Database } from '../../src/adapters/db/database';
-import { getOrCreateTagKey } from '../../src/adapters/db/repositories/webVisits';
 import Fastify, { type FastifyBaseLogger } from 'fastify';
 import { buildApp } from '../../src/apps/server/buildApp';
 import { registerWebTag } from '../../src/apps/server/webTag/registerWebTag';
-import { cidrToRange } from '../../src/domain/webTag/ipRanges';
-import { createTestOrg } from '../../src/test/createTestOrg';
 import { createTestDeps } from '../../src/test/testApp';
+import { autocannonBin, beaconRequestArgs, openBenchDatabase, seedTaggedOrg } from './webTagBenchKit';
 
 const visits = Number(process.env.VISITS ?? 10_000);
 const connections = Number(process.env.CONNECTIONS ?? 10);
-const root = path.resolve(import.meta.dirname, '../..');
 
 interface ProfileNode {
   id: number;
@@ -32,23 +26,11 @@ interface ProfileNode {
   children?: number[];
 }
 
-async function openBenchDatabase(): Promise<Database> {
-  const server = process.env.BENCH_PG;
-  if (!server) return openDatabase({});
-  const admin = new pg.Client({ connectionString: `${server}/postgres` });
-  await admin.connect();
-  await admin.query('DROP DATABASE IF EXISTS openabm_bench_webtag_profile');
-  await admin.query('CREATE DATABASE openabm_bench_webtag_profile');
-  await admin.end();
-  return openDatabase({ databaseUrl: `${server}/openabm_bench_webtag_profile` });
-}
-
 function post(url: string, body: string, amount: number): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(
-      path.join(root, 'node_modules/.bin/autocannon'),
-      ['--json', '-c', String(connections), '-a', String(amount), '-m', 'POST', '-H', 'content-type=text/plain;charset=UTF-8', '-H',
-        'user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36', '-b', body, url],
+      autocannonBin,
+      ['--json', '-c', String(connections), '-a', String(amount), ...beaconRequestArgs(body, url)],
       { stdio: ['ignore', 'ignore', 'inherit'] },
     );
     child.on('error', reject);
@@ -70,15 +52,9 @@ function selfTimes(profile: { nodes: ProfileNode[]; samples: number[]; timeDelta
 }
 
 async function main(): Promise<void> {
-  const database = await openBenchDatabase();
+  const database = await openBenchDatabase('openabm_bench_webtag_profile');
   const deps = createTestDeps(database);
-  const org = await createTestOrg(database, 'Profile org');
-  const tagKey = await getOrCreateTagKey(database.db, org.orgId);
-  const loopback = cidrToRange('127.0.0.0/8');
-  if (!loopback) throw new Error('127.0.0.0/8 did not parse');
-  await database.query(`INSERT INTO web_ip_ranges (org_id, range_start, range_end, company_name, company_id) VALUES ($1, $2, $3, 'Loopback Inc', 'cmp-loopback')`, [
-    org.orgId, loopback.start.toString(), loopback.end.toString(),
-  ]);
+  const org = await seedTaggedOrg(database, 'Profile org', 'visitor-profile-0001');
   const app = process.env.BARE === '1' ? Fastify({ loggerInstance: deps.logger as FastifyBaseLogger }) : await buildApp(deps, { isServingWeb: false });
   if (process.env.BARE === '1') await registerWebTag(app, deps);
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -86,7 +62,7 @@ async function main(): Promise<void> {
   app.server.on('request', (_request, response) => response.on('finish', () => (answered204 += response.statusCode === 204 ? 1 : 0)));
   const address = app.server.address();
   const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}/t/collect`;
-  const body = JSON.stringify({ k: tagKey, v: 'visitor-profile-0001', u: 'https://www.example.com/pricing?utm=bench', r: 'https://www.google.com/', t: Date.now() });
+  const { body } = org;
 
   await post(url, body, 3_000);
   const session = new Session();
