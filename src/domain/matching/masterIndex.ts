@@ -2,7 +2,7 @@ import { buildExclusionSet } from './excludedDomains';
 import { checkHash, hashKey, hashKeyRange, hashPair } from './hashString';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
-import { normalizeName } from './normalizeName';
+import { normalizeName, type NormalizedName } from './normalizeName';
 import { tokenWeight } from './scoreCandidate';
 import { mergeMasterIndexParts } from './mergeMasterIndexParts';
 import { StringStore } from './stringStore';
@@ -44,6 +44,13 @@ export interface MasterIndex {
    */
   readonly keyDirectory: Uint32Array;
   readonly directoryBits: number;
+  /**
+   * Only when some company has other names (MasterCompanyInput.otherNames: GLEIF trading or transliterated names):
+   * each other name is a row of its own right after its company's row (same company id, domain check, country and
+   * completeness; keyed by its own words, not by the domains), and primaryRows[row] is its company's first row
+   * (itself for a company's own row). The matcher scores every row and keeps each company once, at its best name.
+   */
+  readonly primaryRows?: Uint32Array;
 }
 
 export const keyPrefix = { domain: 'd', token: 't', pair: 'b', compact: 'c', head: 'p', tail: 's', otherDomain: 'o', initials: 'i' } as const;
@@ -52,6 +59,8 @@ export const initialsMinWords = 3;
 const initialsMaxWords = 5;
 /** A company's other domains (companies.other_domains) beyond its main one: keyed, at most this many each. */
 const maxOtherDomains = 8;
+/** A company's other names beyond its main one: a row each, at most this many. */
+const maxOtherNames = 8;
 /** Names at least this long also get head/tail keys, so one typo still finds them. */
 export const affixMinLength = 8;
 export const affixLength = 5;
@@ -75,6 +84,8 @@ export class MasterIndexBuilder {
   private keyCompanies: Uint32Array;
   private keyCount = 0;
   private count = 0;
+  /** Created at the first company with other names (earlier rows are their own primary). */
+  private primaryRows: Uint32Array | undefined;
   private readonly excludedDomains = buildExclusionSet();
 
   constructor(expectedCount = 1024) {
@@ -102,34 +113,64 @@ export class MasterIndexBuilder {
     this.domainChecks[index] = domain !== null ? checkHash(domain) || 1 : 0;
     this.countries[index] = this.countryIndexOf(company.country);
     this.completeness[index] = Math.max(0, Math.min(255, company.completeness ?? 0));
+    if (this.primaryRows) this.primaryRows[index] = index;
     if (isUsableDomain) this.addKey(keyPrefix.domain, domain, index);
-    if (name) {
-      const tokens = name.tokens;
-      for (let position = 0; position < tokens.length; position++) {
-        const token = tokens[position] ?? '';
-        const hash = hashKey(keyPrefix.token, token);
-        // Names have a handful of words: a scan beats allocating a Set per company.
-        if (tokens.indexOf(token) === position) this.addHash(hash, index);
-        this.addNameWord(token, hash);
-      }
-      this.nameWordStarts[index + 1] = this.nameWordCount;
-      // Adjacent word pairs find "Bennett Logistics Group" from "Bennett Logistics" when each word alone is common.
-      for (let position = 1; position < tokens.length; position++) {
-        this.addHash(hashPair(tokens[position - 1] ?? '', tokens[position] ?? ''), index);
-      }
-      const compact = name.compact;
-      this.addKey(keyPrefix.compact, compact, index);
-      if (tokens.length >= initialsMinWords && tokens.length <= initialsMaxWords) this.addKey(keyPrefix.initials, initialsOf(tokens), index);
-      if (compact.length >= affixMinLength) {
-        this.addHash(hashKeyRange(keyPrefix.head, compact, 0, affixLength), index);
-        this.addHash(hashKeyRange(keyPrefix.tail, compact, compact.length - affixLength, compact.length), index);
-      }
-    }
+    if (name) this.addNameKeys(name, index);
     if (isUsableDomain) {
       const label = withoutHyphens(domainLabel(domain));
       if (label.length >= 3 && label !== name?.compact) this.addKey(keyPrefix.compact, label, index);
     }
     if (company.otherDomains) this.addOtherDomains(company.otherDomains, domain, index);
+    if (company.otherNames && company.otherNames.length > 0) this.addOtherNames(company, name?.key ?? '', index);
+  }
+
+  /** Each other name (distinct from the main name once normalised) as a row of the same company, keyed by its words. */
+  private addOtherNames(company: MasterCompanyInput, mainKey: string, primary: number): void {
+    const seen: string[] = [mainKey];
+    for (const other of company.otherNames ?? []) {
+      const name = normalizeName(other);
+      if (!name || seen.includes(name.key)) continue;
+      seen.push(name.key);
+      const index = this.count;
+      if (index >= this.domainChecks.length) this.growCompanies();
+      if (!this.primaryRows) {
+        this.primaryRows = new Uint32Array(this.domainChecks.length);
+        for (let row = 0; row < index; row++) this.primaryRows[row] = row;
+      }
+      this.count++;
+      this.companyIds.add(company.companyId);
+      this.domainChecks[index] = this.domainChecks[primary] ?? 0;
+      this.countries[index] = this.countries[primary] ?? 0;
+      this.completeness[index] = this.completeness[primary] ?? 0;
+      this.primaryRows[index] = primary;
+      this.nameWordStarts[index + 1] = this.nameWordCount;
+      this.addNameKeys(name, index);
+      if (seen.length > maxOtherNames) return;
+    }
+  }
+
+  /** The name's words (as the row's name) and its keys: tokens, adjacent pairs, compact, initials, head and tail. */
+  private addNameKeys(name: NormalizedName, index: number): void {
+    const tokens = name.tokens;
+    for (let position = 0; position < tokens.length; position++) {
+      const token = tokens[position] ?? '';
+      const hash = hashKey(keyPrefix.token, token);
+      // Names have a handful of words: a scan beats allocating a Set per company.
+      if (tokens.indexOf(token) === position) this.addHash(hash, index);
+      this.addNameWord(token, hash);
+    }
+    this.nameWordStarts[index + 1] = this.nameWordCount;
+    // Adjacent word pairs find "Bennett Logistics Group" from "Bennett Logistics" when each word alone is common.
+    for (let position = 1; position < tokens.length; position++) {
+      this.addHash(hashPair(tokens[position - 1] ?? '', tokens[position] ?? ''), index);
+    }
+    const compact = name.compact;
+    this.addKey(keyPrefix.compact, compact, index);
+    if (tokens.length >= initialsMinWords && tokens.length <= initialsMaxWords) this.addKey(keyPrefix.initials, initialsOf(tokens), index);
+    if (compact.length >= affixMinLength) {
+      this.addHash(hashKeyRange(keyPrefix.head, compact, 0, affixLength), index);
+      this.addHash(hashKeyRange(keyPrefix.tail, compact, compact.length - affixLength, compact.length), index);
+    }
   }
 
   /** Other domains get their own key (no second check: the name must still agree for them to count). */
@@ -167,6 +208,7 @@ export class MasterIndexBuilder {
       completeness: this.completeness.slice(0, this.count),
       keyHashes: this.keyHashes.slice(0, this.keyCount),
       keyCompanies: this.keyCompanies.slice(0, this.keyCount),
+      ...(this.primaryRows ? { primaryRows: this.primaryRows.slice(0, this.count) } : {}),
     };
   }
 
@@ -261,6 +303,11 @@ export class MasterIndexBuilder {
     const starts = new Uint32Array(size + 1);
     starts.set(this.nameWordStarts);
     this.nameWordStarts = starts;
+    if (this.primaryRows) {
+      const primaryRows = new Uint32Array(size);
+      primaryRows.set(this.primaryRows);
+      this.primaryRows = primaryRows;
+    }
   }
 }
 
@@ -394,4 +441,6 @@ export interface MasterIndexPart {
   completeness: Uint8Array;
   keyHashes: Uint32Array;
   keyCompanies: Uint32Array;
+  /** MasterIndex.primaryRows, in the part's own row numbers (absent: every row is its own company). */
+  primaryRows?: Uint32Array;
 }

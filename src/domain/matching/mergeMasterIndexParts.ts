@@ -20,6 +20,8 @@ export function mergeMasterIndexParts(parts: readonly MasterIndexPart[]): Master
   const completeness = new Uint8Array(size);
   const keyHashes = new Uint32Array(keyCount);
   const keyCompanies = new Uint32Array(keyCount);
+  // Only when some part has rows of other names (MasterIndex.primaryRows).
+  const primaryRows = parts.some((part) => part.primaryRows) ? new Uint32Array(size) : undefined;
   const words = new StringStore(1024, 8);
   const wordTexts: string[] = [];
   const wordIds = new Map<string, number>();
@@ -58,6 +60,7 @@ export function mergeMasterIndexParts(parts: readonly MasterIndexPart[]): Master
     domainChecks.set(part.domainChecks, companyBase);
     completeness.set(part.completeness, companyBase);
     keyHashes.set(part.keyHashes, keyBase);
+    if (primaryRows) for (let company = 0; company < part.count; company++) primaryRows[companyBase + company] = companyBase + (part.primaryRows ? (part.primaryRows[company] ?? company) : company);
     for (let key = 0; key < part.keyCompanies.length; key++) keyCompanies[keyBase + key] = companyBase + (part.keyCompanies[key] ?? 0);
     if (parts.length > 1) {
       const partBytes = part.companyIdOffsets[part.count] ?? 0;
@@ -88,5 +91,6 @@ export function mergeMasterIndexParts(parts: readonly MasterIndexPart[]): Master
     countryCodes,
     keyHashes: hashes,
     keyCompanies: companies,
+    ...(primaryRows ? { primaryRows } : {}),
   };
 }

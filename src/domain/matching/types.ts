@@ -8,6 +8,8 @@ export interface MasterCompanyInput {
   country: string;
   /** The company's other websites or domains (companies.other_domains): a row with one of them finds the company too. */
   otherDomains?: readonly string[];
+  /** The company's other names (GLEIF trading, previous or transliterated names): a row with one of them finds the company too. */
+  otherNames?: readonly string[];
   /**
    * How many optional firmographic fields the record has (region, city, industry…). When two master records are
    * equally good matches (the master holds duplicates), the more complete, better-maintained one wins.
