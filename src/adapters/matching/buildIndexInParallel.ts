@@ -4,7 +4,7 @@
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { createCsvParser, CsvFormatError, parseCsv } from '../../domain/matching/csv';
-import { addMasterCsvRecord, masterCsvColumns, type MasterCsvColumns } from '../../domain/matching/masterCsvRows';
+import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns, type MasterCsvColumns } from '../../domain/matching/masterCsvRows';
 import { MasterIndexBuilder, type MasterIndex, type MasterIndexPart } from '../../domain/matching/masterIndex';
 import { mergeMasterIndexParts } from '../../domain/matching/mergeMasterIndexParts';
 import { startTsWorker } from './tsWorker';
@@ -21,11 +21,22 @@ export interface IndexBuildRequest {
 
 export type IndexBuildReply = { type: 'part'; part: MasterIndexPart } | { type: 'csvError'; detail: string; line: number } | { type: 'error'; message: string };
 
+/** Buffer's decoders without toString's argument checks (Node has them on every Buffer; its types leave them out). */
+interface Slicing {
+  latin1Slice(start: number, end: number): string;
+  utf8Slice(start: number, end: number): string;
+}
+
 /** Parses bytes [start, end) of the file (whole records) into an index part; CsvFormatError lines count from `start`. */
 export function buildPart(request: IndexBuildRequest): MasterIndexPart {
-  const text = new TextDecoder().decode(new Uint8Array(request.file, request.start, request.end - request.start));
   const columns: MasterCsvColumns = { ...request.columns, coreColumns: new Set(request.columns.coreColumns) };
-  const builder = new MasterIndexBuilder(Math.max(1024, Math.round(text.length / 50)));
+  const expectedCount = Math.max(1024, Math.round((request.end - request.start) / 50));
+  const bytes = Buffer.from(request.file) as Buffer & Slicing;
+  // Read from the bytes (only the core fields become strings); the text parser only for what that leaves to it.
+  const fromBytes = new MasterIndexBuilder(expectedCount);
+  if (addMasterCsvBytes(fromBytes, columns, bytes, request.start, request.end, (start, end, isAscii) => (isAscii ? bytes.latin1Slice(start, end) : bytes.utf8Slice(start, end)))) return fromBytes.takePart();
+  const text = new TextDecoder().decode(new Uint8Array(request.file, request.start, request.end - request.start));
+  const builder = new MasterIndexBuilder(expectedCount);
   const parser = createCsvParser();
   // Fed a megabyte at a time, as the streamed build is: the parsed records of the whole range never coexist.
   const sliceLength = 1 << 20;

@@ -30,3 +30,114 @@ function isFilled(value: string): boolean {
   const first = value.charCodeAt(0);
   return (first > 32 && first < 127) || value.trim() !== '';
 }
+
+/** Text of bytes [start, end) of the file: `isAscii` when every byte is below 0x80 (a one-byte copy will do). */
+export type MasterCsvText = (start: number, end: number, isAscii: boolean) => string;
+
+const comma = 44;
+const quote = 34;
+const lineFeed = 10;
+const carriageReturn = 13;
+
+/**
+ * addMasterCsvRecord for every record of bytes [start, end) of MASTER.csv (whole records), read from the bytes:
+ * only the four core fields become strings (the others are only looked at for completeness), instead of decoding
+ * the range and splitting every field. Returns false, having added only part of the range, on anything it leaves to
+ * the text parser (an unclosed quote, text after a closing quote, an empty company_id, a byte order mark): the caller
+ * then rebuilds the range with a new builder through createCsvParser and addMasterCsvRecord, which give the errors.
+ */
+export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCsvColumns, bytes: Uint8Array, start: number, end: number, text: MasterCsvText): boolean {
+  // Role of each column: 1 company id, 2 name, 3 domain, 4 country, 5 another core column; 0 counts for completeness.
+  const roles = new Uint8Array(Math.max(columns.companyId, columns.name, columns.domain, columns.country, ...columns.coreColumns) + 1);
+  for (const column of columns.coreColumns) roles[column] = 5;
+  roles[columns.companyId] = 1;
+  roles[columns.name] = 2;
+  roles[columns.domain] = 3;
+  roles[columns.country] = 4;
+  if (end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) return false;
+  let position = start;
+  while (position < end) {
+    let companyId = '';
+    let name = '';
+    let domain = '';
+    let country = '';
+    let completeness = 0;
+    let field = 0;
+    let isFirstEmpty = false;
+    for (;;) {
+      let contentStart: number;
+      let contentEnd: number;
+      let highBits = 0;
+      let hasEscapes = false;
+      if (position < end && bytes[position] === quote) {
+        let cursor = position + 1;
+        for (;;) {
+          if (cursor >= end) return false;
+          const byte = bytes[cursor] as number;
+          if (byte === quote) {
+            if (cursor + 1 < end && bytes[cursor + 1] === quote) {
+              hasEscapes = true;
+              cursor += 2;
+              continue;
+            }
+            break;
+          }
+          highBits |= byte;
+          cursor++;
+        }
+        contentStart = position + 1;
+        contentEnd = cursor;
+        position = cursor + 1;
+        if (position < end) {
+          const next = bytes[position];
+          if (next !== comma && next !== lineFeed && next !== carriageReturn) return false;
+        }
+      } else {
+        let cursor = position;
+        while (cursor < end) {
+          const byte = bytes[cursor] as number;
+          if (byte === comma || byte === lineFeed || byte === carriageReturn) break;
+          highBits |= byte;
+          cursor++;
+        }
+        contentStart = position;
+        contentEnd = cursor;
+        position = cursor;
+      }
+      const role = field < roles.length ? (roles[field] as number) : 0;
+      if (field === 0) isFirstEmpty = contentEnd === contentStart;
+      if (role === 0) {
+        if (contentEnd > contentStart) {
+          const first = bytes[contentStart] as number;
+          if ((first > 32 && first < 127) || isFilled(fieldText(text, contentStart, contentEnd, highBits, hasEscapes))) completeness++;
+        }
+      } else if (role !== 5) {
+        const value = contentEnd > contentStart ? fieldText(text, contentStart, contentEnd, highBits, hasEscapes) : '';
+        if (role === 1) companyId = value;
+        else if (role === 2) name = value;
+        else if (role === 3) domain = value;
+        else country = value;
+      }
+      field++;
+      if (position >= end) break;
+      const byte = bytes[position];
+      if (byte === comma) {
+        position++;
+        continue;
+      }
+      position += byte === carriageReturn && bytes[position + 1] === lineFeed && position + 1 < end ? 2 : 1;
+      break;
+    }
+    // A blank line (one empty field) is skipped, as the text parser skips it.
+    if (field === 1 && isFirstEmpty) continue;
+    companyId = companyId.trim();
+    if (companyId.length === 0) return false;
+    builder.add({ companyId, name, domain, country, completeness });
+  }
+  return true;
+}
+
+function fieldText(text: MasterCsvText, start: number, end: number, highBits: number, hasEscapes: boolean): string {
+  const value = text(start, end, highBits < 0x80);
+  return hasEscapes ? value.replaceAll('""', '"') : value;
+}
