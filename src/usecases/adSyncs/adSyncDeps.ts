@@ -28,6 +28,11 @@ export interface AdSyncDeps {
   readonly sleep?: (ms: number) => Promise<void>;
   /** Longest rate-limit wait inside one run before the job hands back and reschedules itself (default 2 minutes). */
   readonly maxChannelWaitMs?: number;
+  /**
+   * Test seam: awaited inside Create Sync's transaction right after the limit count, before the insert. A race test
+   * holds one request there while a second one runs (manageSyncs.race.int.test.ts). Unset in the application.
+   */
+  readonly afterSyncLimitCount?: () => Promise<void>;
 }
 
 export const AD_SYNC_RUN_JOB = 'adSyncs.run';

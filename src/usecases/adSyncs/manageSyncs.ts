@@ -54,19 +54,20 @@ export async function createSync(
   const { inserted, limit } = await deps.db.transaction(async (tx) => {
     await lockSyncLimit(tx, orgId);
     const locked = decideSyncLimit(await countToggledOnSyncs(tx, orgId), (await findAdSyncSettings(tx, orgId)).contractedSyncLimit);
+    await deps.afterSyncLimitCount?.();
     if (locked.kind === 'refused') throw new AppError('limit_reached', `${locked.title}: ${locked.message}`, { usedCount: locked.usedCount, limit: locked.limit });
     const row = await insertAdSync(tx, orgId, {
-    segmentId: segment.id,
-    channel: input.channel,
-    adAccountId: account.id,
-    adAccountName: account.name,
-    createdBy: userId,
-    runsOnUserId: userId,
-    status: 'syncing',
-    statusChangedAt: now,
-    audienceName: `openabm: ${segment.name}`.slice(0, 200),
-    createdAt: now,
-    updatedAt: now,
+      segmentId: segment.id,
+      channel: input.channel,
+      adAccountId: account.id,
+      adAccountName: account.name,
+      createdBy: userId,
+      runsOnUserId: userId,
+      status: 'syncing',
+      statusChangedAt: now,
+      audienceName: `openabm: ${segment.name}`.slice(0, 200),
+      createdAt: now,
+      updatedAt: now,
     });
     return { inserted: row, limit: locked };
   });
