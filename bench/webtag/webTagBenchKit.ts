@@ -1,5 +1,8 @@
 // What both web tag benches set up: the database, an organisation whose tag key and loopback IP range make every
 // beacon count and resolve to a company, the beacon body, and autocannon's arguments for it.
+import { spawn, spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDatabase, type Database } from '../../src/adapters/db/database';
@@ -36,7 +39,80 @@ export async function seedTaggedOrg(database: Database, orgName: string, visitor
   return { orgId: org.orgId, body };
 }
 
+const BROWSER_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36';
+
 /** autocannon's request options for a beacon: a browser's content type and user agent (the bot filter lets it in). */
 export function beaconRequestArgs(body: string, url: string): string[] {
-  return ['-m', 'POST', '-H', 'content-type=text/plain;charset=UTF-8', '-H', 'user-agent=Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36', '-b', body, url];
+  return ['-m', 'POST', '-H', 'content-type=text/plain;charset=UTF-8', '-H', `user-agent=${BROWSER_USER_AGENT}`, '-b', body, url];
+}
+
+/** What one load run gives, whichever tool made it. */
+export interface LoadResult {
+  readonly tool: string;
+  readonly requestsPerSecond: number;
+  readonly latencyMs: { p50: number; p90: number; p99: number; max: number };
+  /** Socket errors and timeouts the tool saw (statuses are counted by the server). */
+  readonly errors: number;
+}
+
+/**
+ * wrk (C, from Debian's `wrk` package) when it is installed, else autocannon (Node, in node_modules). LOAD_TOOL picks
+ * one. wrk costs the shared 2 cores far less CPU per request than autocannon, so more of the machine is left to the
+ * server under test; both tools load our endpoint and the peer alike in one run.
+ */
+export function loadTool(): 'wrk' | 'autocannon' {
+  const wanted = process.env.LOAD_TOOL;
+  if (wanted === 'wrk' || wanted === 'autocannon') return wanted;
+  return spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk';
+}
+
+export function runLoad(url: string, body: string, options: { connections: number; durationSeconds: number }): Promise<LoadResult> {
+  return loadTool() === 'wrk' ? runWrk(url, body, options) : runAutocannon(url, body, options);
+}
+
+function collectStdout(command: string, args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(output) : reject(new Error(`${command} exited ${code}`))));
+  });
+}
+
+async function runAutocannon(url: string, body: string, options: { connections: number; durationSeconds: number }): Promise<LoadResult> {
+  const output = await collectStdout(autocannonBin, ['--json', '-c', String(options.connections), '-d', String(options.durationSeconds), ...beaconRequestArgs(body, url)]);
+  const result = JSON.parse(output) as { requests: { average: number }; latency: LoadResult['latencyMs']; errors: number; timeouts: number };
+  const { p50, p90, p99, max } = result.latency;
+  return { tool: 'autocannon', requestsPerSecond: Math.round(result.requests.average), latencyMs: { p50, p90, p99, max }, errors: result.errors + result.timeouts };
+}
+
+async function runWrk(url: string, body: string, options: { connections: number; durationSeconds: number }): Promise<LoadResult> {
+  const script = path.join(os.tmpdir(), `openabm-webtag-wrk-${process.pid}.lua`);
+  writeFileSync(
+    script,
+    [
+      'wrk.method = "POST"',
+      `wrk.body = ${JSON.stringify(body)}`,
+      'wrk.headers["Content-Type"] = "text/plain;charset=UTF-8"',
+      `wrk.headers["User-Agent"] = ${JSON.stringify(BROWSER_USER_AGENT)}`,
+      'done = function(summary, latency, requests)',
+      '  local e = summary.errors',
+      '  io.write(string.format(\'{"requests":%d,"durationUs":%d,"p50":%.3f,"p90":%.3f,"p99":%.3f,"max":%.3f,"errors":%d}\\n\',',
+      '    summary.requests, summary.duration, latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,',
+      '    latency.max / 1000, e.connect + e.read + e.write + e.timeout))',
+      'end',
+    ].join('\n'),
+  );
+  // One wrk thread: the machine has two cores and the server under test needs the other one.
+  const output = await collectStdout('wrk', ['-t', '1', '-c', String(options.connections), '-d', `${options.durationSeconds}s`, '-s', script, url]);
+  const line = output.split('\n').find((text) => text.startsWith('{"requests"'));
+  if (!line) throw new Error(`wrk printed no summary:\n${output}`);
+  const result = JSON.parse(line) as { requests: number; durationUs: number; p50: number; p90: number; p99: number; max: number; errors: number };
+  return {
+    tool: 'wrk -t 1',
+    requestsPerSecond: Math.round(result.requests / (result.durationUs / 1e6)),
+    latencyMs: { p50: result.p50, p90: result.p90, p99: result.p99, max: result.max },
+    errors: result.errors,
+  };
 }

@@ -31,9 +31,9 @@ export interface BuildAppOptions {
 export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Promise<FastifyInstance> {
   let requestCounter = 0;
   // The web tag's beacons skip this app's hooks: the HTTP server hands /t/ requests to the web tag app directly.
-  const webTagApp = await buildWebTagApp(deps);
+  const webTag = await buildWebTagApp(deps);
   const app = Fastify({
-    serverFactory: webTagServerFactory(webTagApp),
+    serverFactory: webTagServerFactory(webTag),
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: () => `req-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`,
     bodyLimit: 30 * 1024 * 1024,
@@ -70,7 +70,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   registerErrorHandlers(app, { isSpaFallback: isServingWeb });
   for (const route of options.routes ?? defaultRoutes) registerRoute(app, route, deps);
   for (const route of operatorRoutes) registerOperatorRoute(app, route, deps);
-  forwardToWebTag(app, webTagApp);
+  forwardToWebTag(app, webTag.app);
   if (isServingWeb) await app.register(fastifyStatic, { root: webDistDir, wildcard: true });
   return app;
 }

@@ -1,13 +1,18 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { VisitCollector } from '../../../adapters/webTag/visitCollector';
-import { isBotUserAgent, parseVisitBeacon } from '../../../domain/webTag/parseVisit';
 import type { AppDeps } from '../../deps';
+import { createCollectHandler } from './collectHandler';
 import { tagScript } from './tagScript';
 
 export const WEB_TAG_PREFIX = '/t/';
 export const COLLECT_PATH = '/t/collect';
-const BEACON_BODY_LIMIT_BYTES = 8 * 1024;
+
+export interface WebTag {
+  readonly collector: VisitCollector;
+  /** POST /t/collect on the raw Node request (see collectHandler.ts). */
+  readonly handleCollect: (request: IncomingMessage, response: ServerResponse) => void;
+}
 
 /**
  * The web tag's two public endpoints, outside the JSON API on purpose: they serve other sites (CORS, cross-origin
@@ -18,14 +23,16 @@ const BEACON_BODY_LIMIT_BYTES = 8 * 1024;
  * Registered here on any Fastify instance, in their own context with their own error handler.
  * The server runs them as a separate Fastify app (`buildWebTagApp`) that the HTTP server hands `/t/` requests to
  * directly, so none of the API app's hooks (helmet, which builds a helmet middleware per request; the cookie parser;
- * the per-response log line) run on a beacon. `helmet: false` covers the forwarded path (`forwardToWebTag`).
+ * the per-response log line) run on a beacon; a beacon itself goes to the raw handler without any router
+ * (`collectHandler.ts`). `helmet: false` covers the forwarded path (`forwardToWebTag`).
  */
 export async function registerWebTag(
   app: FastifyInstance,
   deps: AppDeps,
   options: { maxQueued?: number; flushIntervalMs?: number } = {},
-): Promise<VisitCollector> {
+): Promise<WebTag> {
   const collector = new VisitCollector({ db: deps.db, clock: deps.clock, logger: deps.logger, ...options });
+  const handleCollect = createCollectHandler(collector, { clock: deps.clock, logger: deps.logger, isBehindProxy: deps.config.isBehindProxy });
   const script = tagScript(`${deps.config.publicUrl}${COLLECT_PATH}`);
 
   const crossOrigin = (reply: FastifyReply) =>
@@ -35,11 +42,6 @@ export async function registerWebTag(
     tag.addHook('onClose', async () => collector.close());
     tag.setErrorHandler((error: FastifyError, request, reply) => {
       crossOrigin(reply);
-      if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') return reply.code(413).send({ code: 'payload_too_large', message: 'The beacon is too large.' });
-      if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') return reply.code(415).send({ code: 'bad_request', message: 'Send the beacon as text/plain or application/json.' });
-      if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY') {
-        return reply.code(400).send({ code: 'validation_failed', message: 'The beacon is not JSON.' });
-      }
       if (typeof error.statusCode === 'number' && error.statusCode < 500) return reply.code(error.statusCode).send({ code: 'bad_request', message: error.message });
       deps.logger.error({ err: error, url: request.url }, 'web tag request failed');
       return reply.code(500).send({ code: 'internal', message: 'Something went wrong on our side.' });
@@ -55,39 +57,41 @@ export async function registerWebTag(
       return '';
     });
 
-    tag.post(COLLECT_PATH, { bodyLimit: BEACON_BODY_LIMIT_BYTES, helmet: false }, async (request, reply) => {
-      crossOrigin(reply);
-      const headers = request.headers;
-      if (headers.dnt === '1' || headers['sec-gpc'] === '1' || isBotUserAgent(headers['user-agent'])) return reply.code(204).send();
-      const parsed = parseVisitBeacon(request.body, deps.clock.now());
-      if (!parsed.ok) return reply.code(400).send({ code: 'validation_failed', message: parsed.error });
-      const accepted = collector.accept(parsed.beacon, request.ip);
-      const outcome = typeof accepted === 'string' ? accepted : await accepted;
-      if (outcome === 'queue_full') return reply.code(503).header('retry-after', '5').send({ code: 'unavailable', message: 'The collector is busy; try again shortly.' });
-      if (outcome === 'unknown_key') return reply.code(404).send({ code: 'not_found', message: 'No organisation has this web tag key.' });
-      return reply.code(204).send();
-    });
+    // Hijacked before Fastify reads the body: the same raw handler the HTTP server calls directly answers.
+    tag.post(COLLECT_PATH, {
+      helmet: false,
+      onRequest: (request, reply, _done) => {
+        reply.hijack();
+        handleCollect(request.raw, reply.raw);
+      },
+    }, async () => undefined);
   });
-  return collector;
+  return { collector, handleCollect };
 }
 
 /** The web tag as its own Fastify app, ready to serve; closing it writes the visits still queued. */
-export async function buildWebTagApp(deps: AppDeps, options: { maxQueued?: number; flushIntervalMs?: number } = {}): Promise<FastifyInstance> {
+export async function buildWebTagApp(deps: AppDeps, options: { maxQueued?: number; flushIntervalMs?: number } = {}): Promise<WebTag & { app: FastifyInstance }> {
   // No logger: Fastify then skips the per-request child logger; the collector and the error handler log through deps.
   const tagApp = Fastify({ trustProxy: deps.config.isBehindProxy });
   tagApp.setNotFoundHandler((_request, reply) => reply.code(404).send({ code: 'not_found', message: 'Not found.' }));
-  await registerWebTag(tagApp, deps, options);
+  const webTag = await registerWebTag(tagApp, deps, options);
   await tagApp.ready();
-  return tagApp;
+  return { ...webTag, app: tagApp };
 }
 
 /**
  * The API app's HTTP server (Fastify `serverFactory`): `/t/…` requests go straight to the web tag app, everything else
  * to the API app. Timeouts as Fastify sets them on its own servers.
  */
-export function webTagServerFactory(tagApp: FastifyInstance) {
+export function webTagServerFactory(webTag: { app: FastifyInstance; handleCollect: WebTag['handleCollect'] }) {
   return (handler: (request: IncomingMessage, response: ServerResponse) => void, options: FastifyServerOptions): Server => {
-    const server = createServer((request, response) => (request.url?.startsWith(WEB_TAG_PREFIX) ? tagApp.routing(request, response) : handler(request, response)));
+    const server = createServer((request, response) => {
+      const url = request.url ?? '';
+      if (!url.startsWith(WEB_TAG_PREFIX)) handler(request, response);
+      // The beacon, most of all requests a busy site sends: straight to its handler, no router.
+      else if (request.method === 'POST' && (url === COLLECT_PATH || url.startsWith(`${COLLECT_PATH}?`))) webTag.handleCollect(request, response);
+      else webTag.app.routing(request, response);
+    });
     if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
     if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout;
     if (options.connectionTimeout !== undefined) server.setTimeout(options.connectionTimeout);

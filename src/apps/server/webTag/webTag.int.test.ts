@@ -34,18 +34,6 @@ describe.each(testDatabaseKinds())('web tag on %s', (kind) => {
     expect(script.headers['content-type']).toBe('application/javascript; charset=utf-8');
     expect(script.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(script.body).toContain('globalPrivacyControl');
-
-    // Over real HTTP the server hands /t/ to the web tag app itself: none of the API app's hooks (helmet) run there.
-    await app.listen({ host: '127.0.0.1', port: 0 });
-    const address = app.server.address();
-    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-    const overHttp = await fetch(`${base}/t/tag.js`);
-    expect(overHttp.status).toBe(200);
-    expect(overHttp.headers.get('content-security-policy')).toBeNull();
-    expect(await overHttp.text()).toBe(script.body);
-    const beaconOverHttp = await fetch(`${base}/t/collect`, { method: 'POST', headers: { 'content-type': 'text/plain', 'user-agent': BROWSER }, body: '{' });
-    expect([beaconOverHttp.status, await beaconOverHttp.json()]).toEqual([400, { code: 'validation_failed', message: 'The beacon is not JSON.' }]);
-    expect((await fetch(`${base}/api/web-tag`, { headers })).headers.get('content-security-policy')).toContain("default-src 'self'");
   });
 
   it('stores visits, resolves the IP to the org’s company, and ignores bots and Do Not Track', async () => {
@@ -86,6 +74,46 @@ describe.each(testDatabaseKinds())('web tag on %s', (kind) => {
       ['www.vantorel.test/pricing', 'cmp-vantorel'],
     ]);
     expect(await fixture.database.query(`SELECT 1 FROM web_visits WHERE org_id = $1`, [otherOrg.orgId])).toEqual([]);
+  });
+});
+
+describe.each(testDatabaseKinds())('web tag over real HTTP on %s', (kind) => {
+  const fixture = useRouteFixture(kind);
+
+  it('hands beacons to the raw collect handler with the same answers, and the rest to the web tag app without the API hooks', async () => {
+    const { app, org } = fixture;
+    const headers = await fixture.headersOf(org, 'marketing_user');
+    const { tagKey } = (await app.inject({ method: 'GET', url: '/api/web-tag', headers })).json();
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    const address = app.server.address();
+    const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+    const post = (body: string, extra: Record<string, string> = {}) =>
+      fetch(`${base}/t/collect`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', 'user-agent': BROWSER, ...extra }, body });
+    const answer = async (response: Response) => [response.status, response.status === 204 ? '' : await response.json()];
+
+    const script = await fetch(`${base}/t/tag.js`);
+    expect([script.status, script.headers.get('content-security-policy')]).toEqual([200, null]);
+    expect(await script.text()).toContain('globalPrivacyControl');
+    const stored = await post(JSON.stringify({ k: tagKey, v: 'visitor-http-01', u: 'https://www.http.test/over-http?a=1', r: 'https://search.example/' }));
+    expect(await answer(stored)).toEqual([204, '']);
+    expect([stored.headers.get('access-control-allow-origin'), stored.headers.get('cache-control'), stored.headers.get('content-security-policy')]).toEqual(['*', 'no-store', null]);
+    expect(await answer(await post(JSON.stringify({ k: tagKey, v: 'visitor-http-02', u: 'https://www.http.test/dnt' }), { dnt: '1' }))).toEqual([204, '']);
+    expect(await answer(await post(JSON.stringify({ k: tagKey, v: 'visitor-http-03', u: 'https://www.http.test/gpc' }), { 'sec-gpc': '1' }))).toEqual([204, '']);
+    expect(await answer(await post(JSON.stringify({ k: tagKey, v: 'visitor-http-04', u: 'https://www.http.test/bot' }), { 'user-agent': 'curl/8.5.0' }))).toEqual([204, '']);
+    expect(await answer(await post('{'))).toEqual([400, { code: 'validation_failed', message: 'The beacon is not JSON.' }]);
+    expect(await answer(await post(JSON.stringify({ k: tagKey, v: 'visitor-http-05', u: 'ftp://www.http.test/' })))).toEqual([400, { code: 'validation_failed', message: 'u (page URL) is not an http(s) URL.' }]);
+    expect(await answer(await post(JSON.stringify({ k: 'unknown-key-000000000000', v: 'visitor-http-06', u: 'https://www.http.test/' })))).toEqual([404, { code: 'not_found', message: 'No organisation has this web tag key.' }]);
+    expect(await answer(await post('x'.repeat(9000)))).toEqual([413, { code: 'payload_too_large', message: 'The beacon is too large.' }]);
+    const wrongType = await post('{}', { 'content-type': 'image/png' });
+    expect([await answer(wrongType), wrongType.headers.get('access-control-allow-origin')]).toEqual([[415, { code: 'bad_request', message: 'Send the beacon as text/plain or application/json.' }], '*']);
+    // Another method on the collect path, and a preflight, go to the web tag app's router.
+    expect((await fetch(`${base}/t/collect`, { method: 'GET' })).status).toBe(404);
+    const preflight = await fetch(`${base}/t/collect`, { method: 'OPTIONS' });
+    expect([preflight.status, preflight.headers.get('access-control-allow-methods')]).toEqual([204, 'POST']);
+
+    await app.close(); // flushes the collector
+    const rows = await fixture.database.query<{ page: string; url: string; referrer: string; ip: string }>(`SELECT page, url, referrer, ip FROM web_visits WHERE org_id = $1`, [org.orgId]);
+    expect(rows).toEqual([{ page: 'www.http.test/over-http', url: 'https://www.http.test/over-http?a=1', referrer: 'https://search.example/', ip: '127.0.0.1' }]);
   });
 });
 
