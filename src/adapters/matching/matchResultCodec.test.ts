@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import type { MatchResult } from '../../domain/matching/types';
-import { decodeRecords, decodeResults, encodeRecords, encodeResults } from './matchResultCodec';
+import { decodeRecords, decodeResults, encodeRecords, encodeResults, recordRowIds } from './matchResultCodec';
 
 const results: MatchResult[] = [
   { rowId: 'r1', status: 'matched', companyId: 'C1', score: 0.97, reason: null, candidates: [{ companyId: 'C1', score: 0.97 }, { companyId: 'C9', score: 0.41 }] },
@@ -17,6 +17,16 @@ describe('match result codec', () => {
     const decoded = decodeResults(encoded as NonNullable<typeof encoded>);
     expect(isDeepStrictEqual(decoded, results)).toBe(true);
     expect('note' in (decoded[0] as MatchResult)).toBe(false);
+  });
+
+  it('leaves out the row ids the receiver has, and carries those that differ', () => {
+    const sent = ['r1', 'r2', 'other', 'r4'];
+    const encoded = encodeResults(results, sent);
+    expect(encoded?.strings).not.toContain('r1');
+    expect(encoded?.strings).toContain('r3');
+    expect(isDeepStrictEqual(decodeResults(encoded as NonNullable<typeof encoded>, sent), results)).toBe(true);
+    expect(recordRowIds(encodeRecords([{ rowId: 'a' }, { rowId: 'b', name: 'B' }]))).toEqual(['a', 'b']);
+    expect(recordRowIds(encodeRecords([{ rowId: 'a', email: 'x' } as unknown as { rowId: string }]))).toEqual(['a']);
   });
 
   it('declines results with a field it does not know, so that nothing is lost', () => {

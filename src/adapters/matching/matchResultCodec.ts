@@ -8,7 +8,10 @@ import type { AccountInput, MatchResult } from '../../domain/matching/types';
  */
 export interface EncodedResults {
   strings: string[];
-  /** Per row: rowId, status, companyId (-1 null), reason (-1 null), note (-2 absent), candidate count, 3 candidate ids. */
+  /**
+   * Per row: rowId (-1: the rowId of the request's row at that position, which the receiver has), status, companyId
+   * (-1 null), reason (-1 null), note (-2 absent), candidate count, 3 candidate ids.
+   */
   ints: Int32Array;
   /** Per row: score (NaN = null), 3 candidate scores. */
   scores: Float64Array;
@@ -17,9 +20,41 @@ export interface EncodedResults {
 const intsPerRow = 9;
 const scoresPerRow = 4;
 const maxCandidates = 3;
-const rowKeys = new Set(['rowId', 'status', 'companyId', 'score', 'reason', 'candidates', 'note']);
 
-export function encodeResults(results: readonly MatchResult[]): EncodedResults | null {
+/** Whether every field of a result is one the codec carries (a loop over its keys: no array of them per row). */
+function hasOnlyKnownFields(result: MatchResult): boolean {
+  for (const key in result) {
+    switch (key) {
+      case 'rowId':
+      case 'status':
+      case 'companyId':
+      case 'score':
+      case 'reason':
+      case 'candidates':
+      case 'note':
+        continue;
+      default:
+        return false;
+    }
+  }
+  return true;
+}
+
+/** A candidate with exactly its two fields. */
+function isPlainCandidate(candidate: MatchResult['candidates'][number]): boolean {
+  let count = 0;
+  for (const key in candidate) {
+    if (key !== 'companyId' && key !== 'score') return false;
+    count++;
+  }
+  return count === 2;
+}
+
+/**
+ * `rowIds`: the rows' ids as the receiver has them (the records it sent), so that a result with the same id needs
+ * not carry it back.
+ */
+export function encodeResults(results: readonly MatchResult[], rowIds?: readonly string[]): EncodedResults | null {
   const strings: string[] = [];
   const stringIds = new Map<string, number>();
   const stringId = (text: string): number => {
@@ -35,11 +70,11 @@ export function encodeResults(results: readonly MatchResult[]): EncodedResults |
   const scores = new Float64Array(results.length * scoresPerRow);
   for (let row = 0; row < results.length; row++) {
     const result = results[row] as MatchResult;
-    for (const key of Object.keys(result)) if (!rowKeys.has(key)) return null;
+    if (!hasOnlyKnownFields(result)) return null;
     if (result.candidates.length > maxCandidates || (result.score !== null && Number.isNaN(result.score)) || ('note' in result && typeof result.note !== 'string')) return null;
     const at = row * intsPerRow;
     const scoreAt = row * scoresPerRow;
-    ints[at] = stringId(result.rowId);
+    ints[at] = rowIds !== undefined && rowIds[row] === result.rowId ? -1 : stringId(result.rowId);
     ints[at + 1] = stringId(result.status);
     ints[at + 2] = result.companyId === null ? -1 : stringId(result.companyId);
     ints[at + 3] = result.reason === null ? -1 : stringId(result.reason);
@@ -48,8 +83,7 @@ export function encodeResults(results: readonly MatchResult[]): EncodedResults |
     scores[scoreAt] = result.score ?? Number.NaN;
     for (let position = 0; position < result.candidates.length; position++) {
       const candidate = result.candidates[position] as MatchResult['candidates'][number];
-      const keys = Object.keys(candidate);
-      if (keys.length !== 2 || !('companyId' in candidate) || !('score' in candidate)) return null;
+      if (!isPlainCandidate(candidate)) return null;
       ints[at + 6 + position] = stringId(candidate.companyId);
       scores[scoreAt + 1 + position] = candidate.score;
     }
@@ -57,7 +91,8 @@ export function encodeResults(results: readonly MatchResult[]): EncodedResults |
   return { strings, ints, scores };
 }
 
-export function decodeResults(encoded: EncodedResults): MatchResult[] {
+/** `rowIds`: those given to encodeResults (the ids of the rows sent, in order). */
+export function decodeResults(encoded: EncodedResults, rowIds?: readonly string[]): MatchResult[] {
   const { strings, ints, scores } = encoded;
   const rows = ints.length / intsPerRow;
   const results: MatchResult[] = new Array<MatchResult>(rows);
@@ -71,8 +106,9 @@ export function decodeResults(encoded: EncodedResults): MatchResult[] {
     const reason = ints[at + 3] ?? -1;
     const score = scores[scoreAt] ?? Number.NaN;
     // Written by encodeResults from MatchResult values: the strings are those the fields held.
+    const rowId = ints[at] ?? 0;
     const result = {
-      rowId: strings[ints[at] ?? 0] as string,
+      rowId: rowId < 0 ? (rowIds?.[row] as string) : (strings[rowId] as string),
       status: strings[ints[at + 1] ?? 0] as MatchResult['status'],
       companyId: companyId < 0 ? null : (strings[companyId] as string),
       score: Number.isNaN(score) ? null : score,
@@ -84,6 +120,11 @@ export function decodeResults(encoded: EncodedResults): MatchResult[] {
     results[row] = result;
   }
   return results;
+}
+
+/** The rows' ids of encoded records (what encodeResults and decodeResults take). */
+export function recordRowIds(encoded: EncodedRecords): readonly string[] {
+  return 'records' in encoded ? encoded.records.map((record) => record.rowId) : encoded.columns[0];
 }
 
 /** Account records as a message: four arrays of strings (cheaper to clone than as many objects), or the records as they are when one has another field. */

@@ -5,7 +5,7 @@ import type { MasterIndex } from '../../domain/matching/masterIndex';
 import { masterIndexFromParts } from '../../domain/matching/masterIndexSharing';
 import { createAccountMatcher, type AccountMatcher, type MatchOptions } from '../../domain/matching/matchAccounts';
 import type { MatchResult } from '../../domain/matching/types';
-import { decodeRecords, encodeResults } from './matchResultCodec';
+import { decodeRecords, encodeResults, recordRowIds } from './matchResultCodec';
 import type { WorkerReply, WorkerRequest } from './matchWorkerMessages';
 
 const port = parentPort;
@@ -14,6 +14,8 @@ if (!port) throw new Error('matchWorker.ts runs as a worker thread (matchWorkerP
 const indexes = new Map<number, MasterIndex>();
 /** A matcher per (index, options): its word cache stays warm across the chunks of one list and the next. */
 const matchers = new Map<string, AccountMatcher>();
+/** What each row is resolved with: nothing claimed (emptied again after each row). */
+const unclaimed = new Set<number>();
 
 port.on('message', (message: WorkerRequest) => {
   switch (message.type) {
@@ -36,8 +38,14 @@ port.on('message', (message: WorkerRequest) => {
           matchers.set(key, matcher);
         }
         // Each row is resolved as if no earlier row had claimed its company: the pool decides duplicates in input order.
-        const results: MatchResult[] = decodeRecords(message.records).map((record) => (matcher as AccountMatcher).resolve(record, new Set()));
-        const encoded = encodeResults(results);
+        const records = decodeRecords(message.records);
+        const results: MatchResult[] = new Array<MatchResult>(records.length);
+        for (let row = 0; row < records.length; row++) {
+          results[row] = matcher.resolve(records[row] as (typeof records)[number], unclaimed);
+          unclaimed.clear();
+        }
+        // The pool has the rows' ids: results carry them back only when they differ.
+        const encoded = encodeResults(results, recordRowIds(message.records));
         if (encoded) port?.postMessage({ type: 'encoded', jobId: message.jobId, encoded } satisfies WorkerReply, [encoded.ints.buffer as ArrayBuffer, encoded.scores.buffer as ArrayBuffer]);
         else reply({ type: 'result', jobId: message.jobId, results });
       } catch (error) {

@@ -9,11 +9,17 @@ import { isSharedMasterIndex, masterIndexToParts, shareMasterIndex } from '../..
 import type { MatchOptions } from '../../domain/matching/matchAccounts';
 import type { AccountInput, MatchResult } from '../../domain/matching/types';
 import type { WorkerMatchOptions, WorkerReply, WorkerRequest } from './matchWorkerMessages';
-import { decodeResults, encodeRecords } from './matchResultCodec';
+import { decodeResults, encodeRecords, recordRowIds } from './matchResultCodec';
 import { startTsWorker } from './tsWorker';
 
-/** Rows per message: small enough to balance two busy cores, large enough that messaging stays a few per cent. */
-const chunkSize = 1_000;
+/**
+ * Rows per message: up to maxChunkSize, large enough that messaging stays a few per cent; smaller towards the end of
+ * a list (a share of what is left per thread, down to minChunkSize), so that the threads finish together instead of
+ * one idling while the other matches a last large chunk.
+ */
+const maxChunkSize = 1_000;
+const minChunkSize = 200;
+const chunksPerThreadLeft = 4;
 /** Index versions the workers keep at once (the current one and the one a running match may still read). */
 const keptIndexes = 2;
 /** Chunks queued in one worker at once: it starts the next as soon as it answers one, without a round trip. */
@@ -64,8 +70,12 @@ export class MatchWorkerPool {
     const workerOptions: WorkerMatchOptions = { excludedDomains: [...excludedDomains], rest };
     const optionsId = this.optionsIdOf(workerOptions);
     const chunks: Promise<MatchResult[]>[] = [];
-    for (let start = 0; start < records.length; start += chunkSize) {
-      const request: Extract<WorkerRequest, { type: 'match' }> = { type: 'match', jobId: this.nextId++, indexId, optionsId, options: workerOptions, records: encodeRecords(records.slice(start, start + chunkSize)) };
+    for (let start = 0; start < records.length; ) {
+      const left = records.length - start;
+      const size = Math.min(left, Math.max(minChunkSize, Math.min(maxChunkSize, Math.ceil(left / (this.size * chunksPerThreadLeft)))));
+      const chunk = records.slice(start, start + size);
+      start += size;
+      const request: Extract<WorkerRequest, { type: 'match' }> = { type: 'match', jobId: this.nextId++, indexId, optionsId, options: workerOptions, records: encodeRecords(chunk) };
       chunks.push(new Promise<MatchResult[]>((resolve, reject) => this.queue.push({ jobId: request.jobId, request, resolve, reject })));
     }
     this.dispatch();
@@ -150,7 +160,7 @@ export class MatchWorkerPool {
       const job = at >= 0 ? entry.inFlight.splice(at, 1)[0] : undefined;
       if (job) {
         if (reply.type === 'result') job.resolve(reply.results);
-        else if (reply.type === 'encoded') job.resolve(decodeResults(reply.encoded));
+        else if (reply.type === 'encoded') job.resolve(decodeResults(reply.encoded, recordRowIds(job.request.records)));
         else job.reject(new Error(`match worker failed: ${reply.message}`));
       }
       this.dispatch();

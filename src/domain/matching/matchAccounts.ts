@@ -1,5 +1,5 @@
 import { checkHash } from './hashString';
-import { Blocker, type Blocking, type PreparedAccount } from './matchBlocking';
+import { Blocker, type Blocking, type PreparedAccount, type TokenInfo } from './matchBlocking';
 import type { MasterIndex } from './masterIndex';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
@@ -110,11 +110,19 @@ function accountPreparer(index: MasterIndex, options: MatchOptions, blocker: Blo
     // An excluded domain counts for nothing: neither for the row nor against it.
     const domain = isDomainExcluded ? null : rawDomain;
     const name = normalizeName(record.name);
-    const tokenInfos = name ? name.tokens.map((token) => blocker.tokenInfo(token)) : [];
+    const tokenInfos: TokenInfo[] = [];
+    const weights: number[] = [];
+    if (name) {
+      for (const token of name.tokens) {
+        const info = blocker.tokenInfo(token);
+        tokenInfos.push(info);
+        weights.push(info.weight);
+      }
+    }
     return {
       name,
       tokenInfos,
-      weights: tokenInfos.map((info) => info.weight),
+      weights,
       domain,
       domainCheck: domain ? checkHash(domain) || 1 : -1,
       domainCompact: domain ? withoutHyphens(domainLabel(domain)) : '',
@@ -130,11 +138,31 @@ function accountPreparer(index: MasterIndex, options: MatchOptions, blocker: Blo
 
 /** The blocked candidates scored and ranked (best first; ties: the more complete record, then the lower index). */
 function scoreCandidates(index: MasterIndex, account: PreparedAccount, blocking: Blocking): ScoredCandidate[] {
-  const scored: ScoredCandidate[] = [];
-  for (const company of blocking.candidates) scored.push({ company, score: scoreCandidate(index, account, company, blocking) });
+  const candidates = blocking.candidates;
   const completeness = index.completeness;
-  scored.sort((a, b) => b.score - a.score || (completeness[b.company] ?? 0) - (completeness[a.company] ?? 0) || a.company - b.company);
+  const scored: ScoredCandidate[] = [];
+  // Each into its place as it is scored (a dozen candidates): the same total order as a sort, with no comparator calls.
+  for (let position = 0; position < candidates.length; position++) {
+    const company = candidates[position] ?? 0;
+    const entry: ScoredCandidate = { company, score: scoreCandidate(index, account, company, blocking) };
+    let slot = scored.length;
+    scored.push(entry);
+    while (slot > 0 && ranksBefore(entry, scored[slot - 1] as ScoredCandidate, completeness)) {
+      scored[slot] = scored[slot - 1] as ScoredCandidate;
+      slot--;
+    }
+    scored[slot] = entry;
+  }
   return scored;
+}
+
+/** Higher score first; ties: the more complete record, then the lower index. */
+function ranksBefore(a: ScoredCandidate, b: ScoredCandidate, completeness: Uint8Array): boolean {
+  if (a.score !== b.score) return a.score > b.score;
+  const completenessA = completeness[a.company] ?? 0;
+  const completenessB = completeness[b.company] ?? 0;
+  if (completenessA !== completenessB) return completenessA > completenessB;
+  return a.company < b.company;
 }
 
 /**
@@ -198,16 +226,20 @@ function nameSimilarity(account: PreparedAccount, candidate: CandidateName, isDo
   return similarity;
 }
 
+/** The candidate being scored: one reused record (scoring is synchronous and keeps none of it), no arrays per candidate. */
+const scratchCandidate: CandidateName = { tokens: [], weights: [], keyLength: 0 };
+
 /**
- * A candidate's words and weights. The index keeps each company's words as ids into a vocabulary of decoded words
- * with their weights: nothing to decode, split or look up per candidate.
+ * A candidate's words and weights, in scratchCandidate (valid until the next call). The index keeps each company's
+ * words as ids into a vocabulary of decoded words with their weights: nothing to decode, split or look up per candidate.
  */
 function candidateName(index: MasterIndex, company: number): CandidateName {
   const { nameWordStarts, nameWords, wordTexts, wordWeights } = index;
   const start = nameWordStarts[company] ?? 0;
   const end = nameWordStarts[company + 1] ?? start;
-  const tokens: string[] = [];
-  const weights: number[] = [];
+  const { tokens, weights } = scratchCandidate;
+  tokens.length = 0;
+  weights.length = 0;
   let keyLength = end - start - 1;
   for (let position = start; position < end; position++) {
     const word = nameWords[position] ?? 0;
@@ -216,7 +248,8 @@ function candidateName(index: MasterIndex, company: number): CandidateName {
     tokens.push(text);
     weights.push(wordWeights[word] ?? 0);
   }
-  return { tokens, weights, keyLength: Math.max(0, keyLength) };
+  scratchCandidate.keyLength = Math.max(0, keyLength);
+  return scratchCandidate;
 }
 
 // ---- Decision: matched, duplicate, or why not -------------------------------------------------------------------
@@ -232,25 +265,31 @@ function decide(index: MasterIndex, account: PreparedAccount, scored: readonly S
   const offered = candidatesToOffer(index, scored);
   const best = scored[0];
   const bestScore = best ? round(best.score) : null;
-  // Rows with an excluded domain keep the spec's reason whenever they stay unmatched.
-  const unmatched = (reason: UnmatchedReason) => unmatchedResult(rowId, account.isDomainExcluded ? 'excluded_domain' : reason, offered, bestScore);
-  if (!best) return unmatched('no_candidate');
-  if (best.score < threshold) return unmatched('low_score');
+  if (!best) return unmatchedDecision(account, rowId, 'no_candidate', offered, bestScore);
+  if (best.score < threshold) return unmatchedDecision(account, rowId, 'low_score', offered, bestScore);
   const runnerUp = scored[1];
   // Identical names at equal scores are duplicate master records: the more complete one is the company of record.
-  if (runnerUp && runnerUp.score >= best.score - ambiguityMargin && !isDuplicateRecord(index, runnerUp.company, best.company)) return unmatched('ambiguous');
+  if (runnerUp && runnerUp.score >= best.score - ambiguityMargin && !isDuplicateRecord(index, runnerUp.company, best.company)) return unmatchedDecision(account, rowId, 'ambiguous', offered, bestScore);
   let note: MatchResult['note'];
   if (account.isDomainExcluded && !isOwnExcludedDomain(index, account, best.company)) {
     // The fallback: name and country only, so the country must be given and agree.
     const isCountryAgreeing = account.hasCountry && account.countryIndex > 0 && index.countries[best.company] === account.countryIndex;
-    if (!context.isFallbackOn || !isCountryAgreeing) return unmatched('low_score');
+    if (!context.isFallbackOn || !isCountryAgreeing) return unmatchedDecision(account, rowId, 'low_score', offered, bestScore);
     note = 'name_country_fallback';
   }
   const isDuplicate = claimed.has(best.company);
   claimed.add(best.company);
-  const result: MatchResult = { rowId, status: isDuplicate ? 'duplicate' : 'matched', companyId: index.companyIds.get(best.company), score: bestScore, reason: null, candidates: offered };
+  // The best candidate is offered first whenever it reaches the floor: its id is decoded already.
+  const first = offered[0];
+  const companyId = first !== undefined && best.score >= candidateFloor ? first.companyId : index.companyIds.get(best.company);
+  const result: MatchResult = { rowId, status: isDuplicate ? 'duplicate' : 'matched', companyId, score: bestScore, reason: null, candidates: offered };
   if (note) result.note = note;
   return result;
+}
+
+/** Rows with an excluded domain keep the spec's reason whenever they stay unmatched. */
+function unmatchedDecision(account: PreparedAccount, rowId: string, reason: UnmatchedReason, offered: MatchCandidate[], bestScore: number | null): MatchResult {
+  return unmatchedResult(rowId, account.isDomainExcluded ? 'excluded_domain' : reason, offered, bestScore);
 }
 
 function isOwnExcludedDomain(index: MasterIndex, account: PreparedAccount, company: number): boolean {

@@ -73,14 +73,17 @@ const evidence = { domain: 100, domainLabel: 40, compact: 50, affix: 3 } as cons
  * the rows of a list one after the other (not concurrently).
  */
 export class Blocker {
-  private readonly tokenCache = new Map<string, TokenInfo>();
+  private readonly tokenCache: Map<string, TokenInfo>;
   private readonly run = new Int32Array(2);
+  /** Positions of the row's two rarest words (twoRarest). */
+  private readonly rarest = new Int32Array(2);
   private readonly tally = new EvidenceTally();
   private readonly inCountryScratch = new Uint32Array(smallBlockSize * 2);
   private readonly variants: WordVariants;
 
   constructor(private readonly index: MasterIndex) {
     this.variants = wordVariantsOf(index);
+    this.tokenCache = tokenCacheOf(index);
   }
 
   /** A name word's weight and block (a row's rarest words are looked up once, for both). */
@@ -91,7 +94,7 @@ export class Blocker {
       const start = this.run[0] ?? 0;
       const end = this.run[1] ?? 0;
       info = { weight: tokenWeight(end - start, this.index.size), start, end };
-      if (this.tokenCache.size > 200_000) this.tokenCache.clear();
+      if (this.tokenCache.size > maxCachedTokens) this.tokenCache.clear();
       this.tokenCache.set(token, info);
     }
     return info;
@@ -246,11 +249,12 @@ export class Blocker {
   private collectByTokens(account: PreparedAccount, name: NormalizedName, tally: EvidenceTally): void {
     const tokens = name.tokens;
     const weights = account.weights;
-    const [rarest, secondRarest] = twoRarest(tokens, weights);
+    twoRarest(tokens, weights, this.rarest);
+    const rarest = this.rarest[0] ?? -1;
     let hasCommonToken = false;
     const infos = account.tokenInfos;
-    for (const position of [rarest, secondRarest]) {
-      const info = infos[position];
+    for (let which = 0; which < 2; which++) {
+      const info = infos[this.rarest[which] ?? -1];
       if (!info) continue;
       if (info.end - info.start <= smallBlockSize) this.collectBlock(account, tally, info.start, info.end, info.weight);
       else hasCommonToken = true;
@@ -268,8 +272,25 @@ export class Blocker {
   }
 }
 
-/** Positions of the two rarest distinct words (stable: of equal weights, the first in the name); -1 when absent. */
-function twoRarest(tokens: readonly string[], weights: readonly number[]): [number, number] {
+/** Words whose weight and block are kept per index (about 100 B each); past this many the cache starts over. */
+const maxCachedTokens = 200_000;
+const tokenCaches = new WeakMap<MasterIndex, Map<string, TokenInfo>>();
+
+/**
+ * The index's word cache, shared by every matcher over it (a word's weight and block are the index's: a list's
+ * common words are looked up once, not once per list). Matchers run one at a time per thread, as the Blocker does.
+ */
+function tokenCacheOf(index: MasterIndex): Map<string, TokenInfo> {
+  let cache = tokenCaches.get(index);
+  if (!cache) {
+    cache = new Map();
+    tokenCaches.set(index, cache);
+  }
+  return cache;
+}
+
+/** Positions of the two rarest distinct words (stable: of equal weights, the first in the name) into `into`; -1 when absent. */
+function twoRarest(tokens: readonly string[], weights: readonly number[], into: Int32Array): void {
   let rarest = -1;
   let secondRarest = -1;
   for (let position = 0; position < tokens.length; position++) {
@@ -282,5 +303,6 @@ function twoRarest(tokens: readonly string[], weights: readonly number[]): [numb
       secondRarest = position;
     }
   }
-  return [rarest, secondRarest];
+  into[0] = rarest;
+  into[1] = secondRarest;
 }

@@ -40,14 +40,19 @@ let rowB = new Int32Array(64);
 let rowC = new Int32Array(64);
 
 /**
- * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or maxDistance + 1 as soon as the
- * distance is known to exceed maxDistance: cheap for the "one typo" checks the scorer makes.
+ * Optimal-string-alignment distance (Levenshtein plus adjacent transpositions), or maxDistance + 1 when it exceeds
+ * maxDistance: cheap for the "one typo" checks the scorer makes. Only the band of cells within maxDistance of the
+ * diagonal is computed (a path leaving it costs more than maxDistance), and it stops as soon as a whole row of the
+ * band is above maxDistance.
  */
 export function boundedEditDistance(a: string, b: string, maxDistance: number): number {
   if (a === b) return 0;
-  if (Math.abs(a.length - b.length) > maxDistance) return maxDistance + 1;
-  const width = b.length + 1;
-  if (width > rowA.length) {
+  const lengthA = a.length;
+  const lengthB = b.length;
+  const beyond = maxDistance + 1;
+  if (Math.abs(lengthA - lengthB) > maxDistance) return beyond;
+  const width = lengthB + 1;
+  if (width + 1 > rowA.length) {
     rowA = new Int32Array(width * 2);
     rowB = new Int32Array(width * 2);
     rowC = new Int32Array(width * 2);
@@ -56,25 +61,42 @@ export function boundedEditDistance(a: string, b: string, maxDistance: number): 
   let previous = rowB;
   let current = rowC;
   for (let j = 0; j < width; j++) previous[j] = j;
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    let rowMinimum = i;
+  for (let i = 1; i <= lengthA; i++) {
+    // Cells outside the band read as "too far" (beyond); the band's neighbours are set to it explicitly, as the
+    // rows are reused.
+    const low = i > maxDistance ? i - maxDistance : 1;
+    const high = Math.min(lengthB, i + maxDistance);
+    let rowMinimum: number;
+    if (low === 1) {
+      current[0] = i;
+      rowMinimum = i;
+    } else {
+      current[low - 1] = beyond;
+      rowMinimum = beyond;
+    }
     const codeA = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
+    const codeBeforeA = i > 1 ? a.charCodeAt(i - 2) : -1;
+    for (let j = low; j <= high; j++) {
       const codeB = b.charCodeAt(j - 1);
-      const cost = codeA === codeB ? 0 : 1;
-      let value = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-      if (i > 1 && j > 1 && codeA === b.charCodeAt(j - 2) && a.charCodeAt(i - 2) === codeB) {
-        value = Math.min(value, previousPrevious[j - 2]! + 1);
+      let value = previous[j - 1]! + (codeA === codeB ? 0 : 1);
+      const up = previous[j]! + 1;
+      if (up < value) value = up;
+      const left = current[j - 1]! + 1;
+      if (left < value) value = left;
+      if (j > 1 && codeA === b.charCodeAt(j - 2) && codeBeforeA === codeB) {
+        const swap = previousPrevious[j - 2]! + 1;
+        if (swap < value) value = swap;
       }
       current[j] = value;
       if (value < rowMinimum) rowMinimum = value;
     }
-    if (rowMinimum > maxDistance) return maxDistance + 1;
+    if (high < lengthB) current[high + 1] = beyond;
+    if (rowMinimum > maxDistance) return beyond;
     const spare = previousPrevious;
     previousPrevious = previous;
     previous = current;
     current = spare;
   }
-  return previous[b.length]!;
+  const distance = previous[lengthB]!;
+  return distance > maxDistance ? beyond : distance;
 }
