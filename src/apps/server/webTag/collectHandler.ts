@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { VisitCollector } from '../../../adapters/webTag/visitCollector';
+import type { AcceptOutcome, VisitCollector } from '../../../adapters/webTag/visitCollector';
 import { isBotUserAgent, parseVisitBeacon } from '../../../domain/webTag/parseVisit';
 import type { Clock } from '../../../ports/clock';
 
@@ -10,6 +10,8 @@ export const BEACON_BODY_LIMIT_BYTES = 8 * 1024;
 const CROSS_ORIGIN = ['access-control-allow-origin', '*', 'cross-origin-resource-policy', 'cross-origin', 'cache-control', 'no-store'];
 const JSON_ANSWER = [...CROSS_ORIGIN, 'content-type', 'application/json; charset=utf-8'];
 const BUSY_ANSWER = [...JSON_ANSWER, 'retry-after', '5'];
+
+const BEACON_TYPE = /^\s*(text\/plain|application\/json)\s*(;|$)/i;
 
 const answers = {
   notJson: { status: 400, body: JSON.stringify({ code: 'validation_failed', message: 'The beacon is not JSON.' }) },
@@ -27,15 +29,26 @@ const answers = {
  * implementation of the answers: 204 stored or declined (bot, Do Not Track, Global Privacy Control), 400 malformed,
  * 404 unknown tag key, 413 over 8 KB, 415 not text or JSON, 503 + Retry-After when the queue is full.
  */
+// Module-level functions, not closures per beacon: the server runs through tsx, whose keepNames names every closure
+// it creates.
+function answer(response: ServerResponse, reply: { status: number; body: string }, headers: readonly string[] = JSON_ANSWER): void {
+  response.writeHead(reply.status, headers as string[]);
+  response.end(reply.body);
+}
+
+function answerOutcome(response: ServerResponse, outcome: AcceptOutcome): void {
+  if (outcome === 'queue_full') answer(response, answers.busy, BUSY_ANSWER);
+  else if (outcome === 'unknown_key') answer(response, answers.unknownKey);
+  else noContent(response);
+}
+
+/** Stored, or declined on purpose (bot, Do Not Track, Global Privacy Control): the page has nothing to do either way. */
+function noContent(response: ServerResponse): void {
+  response.writeHead(204, CROSS_ORIGIN);
+  response.end();
+}
+
 export function createCollectHandler(collector: VisitCollector, options: { clock: Clock; logger: Logger; isBehindProxy: boolean }) {
-  const answer = (response: ServerResponse, reply: { status: number; body: string }, headers: readonly string[] = JSON_ANSWER) => {
-    response.writeHead(reply.status, headers as string[]);
-    response.end(reply.body);
-  };
-  const noContent = (response: ServerResponse) => {
-    response.writeHead(204, CROSS_ORIGIN);
-    response.end();
-  };
   const clientIp = (request: IncomingMessage): string | undefined => {
     if (options.isBehindProxy) {
       const forwarded = request.headers['x-forwarded-for'];
@@ -49,24 +62,22 @@ export function createCollectHandler(collector: VisitCollector, options: { clock
     const parsed = parseVisitBeacon(body, options.clock.now());
     if (!parsed.ok) return answer(response, parsed.error === 'The beacon is not JSON.' ? answers.notJson : { status: 400, body: JSON.stringify({ code: 'validation_failed', message: parsed.error }) });
     const accepted = collector.accept(parsed.beacon, clientIp(request));
-    const respond = (outcome: Awaited<typeof accepted>) => {
-      if (outcome === 'queue_full') answer(response, answers.busy, BUSY_ANSWER);
-      else if (outcome === 'unknown_key') answer(response, answers.unknownKey);
-      else noContent(response);
-    };
-    if (typeof accepted === 'string') respond(accepted);
+    if (typeof accepted === 'string') answerOutcome(response, accepted);
     else {
-      accepted.then(respond, (error: unknown) => {
-        options.logger.error({ err: error, url: request.url }, 'web tag request failed');
-        answer(response, answers.internal);
-      });
+      accepted.then(
+        (outcome) => answerOutcome(response, outcome),
+        (error: unknown) => {
+          options.logger.error({ err: error, url: request.url }, 'web tag request failed');
+          answer(response, answers.internal);
+        },
+      );
     }
   };
 
   return (request: IncomingMessage, response: ServerResponse): void => {
     const headers = request.headers;
     const type = headers['content-type'];
-    if (type === undefined || !/^\s*(text\/plain|application\/json)\s*(;|$)/i.test(type)) return answer(response, answers.wrongType);
+    if (type === undefined || !BEACON_TYPE.test(type)) return answer(response, answers.wrongType);
     const declared = headers['content-length'];
     if (declared !== undefined && Number(declared) > BEACON_BODY_LIMIT_BYTES) return answer(response, answers.tooLarge);
     // Declined without reading the beacon: Node discards the rest of the body.
