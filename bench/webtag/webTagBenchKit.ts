@@ -105,7 +105,8 @@ async function runWrk(url: string, body: string, options: { connections: number;
     ].join('\n'),
   );
   // One wrk thread: the machine has two cores and the server under test needs the other one.
-  const output = await collectStdout('wrk', ['-t', '1', '-c', String(options.connections), '-d', `${options.durationSeconds}s`, '-s', script, url]);
+  // Timeout as autocannon's (10 s): a slow answer counts in the latency, not as an error.
+  const output = await collectStdout('wrk', ['-t', '1', '-c', String(options.connections), '-d', `${options.durationSeconds}s`, '--timeout', '10s', '-s', script, url]);
   const line = output.split('\n').find((text) => text.startsWith('{"requests"'));
   if (!line) throw new Error(`wrk printed no summary:\n${output}`);
   const result = JSON.parse(line) as { requests: number; durationUs: number; p50: number; p90: number; p99: number; max: number; errors: number };
