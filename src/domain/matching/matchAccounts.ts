@@ -153,7 +153,20 @@ function scoreCandidates(index: MasterIndex, account: PreparedAccount, blocking:
     }
     scored[slot] = entry;
   }
-  return scored;
+  return index.primaryRows ? eachCompanyOnce(index.primaryRows, scored) : scored;
+}
+
+/** A company's other names are rows of their own (MasterIndex.primaryRows): each company is kept once, at its best name's score, as its first row. */
+function eachCompanyOnce(primaryRows: Uint32Array, scored: readonly ScoredCandidate[]): ScoredCandidate[] {
+  const seen = new Set<number>();
+  const kept: ScoredCandidate[] = [];
+  for (const candidate of scored) {
+    const company = primaryRows[candidate.company] ?? candidate.company;
+    if (seen.has(company)) continue;
+    seen.add(company);
+    kept.push({ company, score: candidate.score });
+  }
+  return kept;
 }
 
 /** Higher score first; ties: the more complete record, then the lower index. */
@@ -332,7 +345,11 @@ function withSpellingVariants(index: MasterIndex, account: PreparedAccount, bloc
   const variants = blocker.spellingVariants(account, blocking.candidates);
   if (variants.length === 0) return;
   const scored = scoreCandidates(index, account, { ...blocking, candidates: variants });
-  const offered = [...result.candidates, ...candidatesToOffer(index, scored)].sort((a, b) => b.score - a.score).slice(0, offeredCandidates);
+  const offered = [...result.candidates, ...candidatesToOffer(index, scored)]
+    .sort((a, b) => b.score - a.score)
+    // A variant may be another name of a company already offered (MasterIndex.primaryRows).
+    .filter((candidate, position, all) => all.findIndex((other) => other.companyId === candidate.companyId) === position)
+    .slice(0, offeredCandidates);
   result.candidates = offered;
   if (result.reason === 'no_candidate' && offered.length > 0) result.reason = 'low_score';
 }
