@@ -27,10 +27,9 @@ describe('the master index built on several threads', () => {
     const file = path.join(dir, 'master.csv');
     writeFileSync(file, masterCsv());
     const streamed = await loadMasterFileStreamed(file);
-    for (const threads of [3]) {
-      const parallel = await buildMasterIndexInParallel(file, threads);
-      expect(parallel).toEqual(streamed);
-    }
+    expect(await buildMasterIndexInParallel(file, 3)).toEqual(streamed);
+    // Many chunks, every one built by the other threads (this one only merges).
+    expect(await buildMasterIndexInParallel(file, 3, { chunks: 7, isBuildingHere: false })).toEqual(streamed);
   });
 
   it('reports a bad row with the line the streamed build reports', async () => {
@@ -39,5 +38,6 @@ describe('the master index built on several threads', () => {
     const streamedError = await loadMasterFileStreamed(file).catch((error: unknown) => error);
     expect(String(streamedError)).toMatch(/line \d+: company_id is empty/);
     await expect(buildMasterIndexInParallel(file, 3)).rejects.toThrow((streamedError as Error).message);
+    await expect(buildMasterIndexInParallel(file, 2, { chunks: 5, isBuildingHere: false })).rejects.toThrow((streamedError as Error).message);
   });
 });

@@ -3,6 +3,7 @@
 // into a part; the parts are merged in file order into exactly the index a streamed build gives.
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
+import type { Worker } from 'node:worker_threads';
 import { createCsvParser, CsvFormatError, parseCsv } from '../../domain/matching/csv';
 import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns, type MasterCsvColumns } from '../../domain/matching/masterCsvRows';
 import { MasterIndexBuilder, type MasterIndex, type MasterIndexPart } from '../../domain/matching/masterIndex';
@@ -12,6 +13,7 @@ import { startTsWorker } from './tsWorker';
 /** Smaller files are streamed in-thread: starting threads would cost more than it saves. */
 export const parallelBuildMinBytes = 8 << 20;
 
+/** One chunk of the file to build a part from: whole records in bytes [start, end). */
 export interface IndexBuildRequest {
   file: SharedArrayBuffer;
   start: number;
@@ -19,7 +21,33 @@ export interface IndexBuildRequest {
   columns: { companyId: number; name: number; domain: number; country: number; coreColumns: number[] };
 }
 
-export type IndexBuildReply = { type: 'part'; part: MasterIndexPart } | { type: 'csvError'; detail: string; line: number } | { type: 'error'; message: string };
+/** What a build thread is sent: the file, its chunks, and the shared counter from which every thread takes the next chunk. */
+export interface IndexBuildJob {
+  file: SharedArrayBuffer;
+  chunks: [number, number][];
+  /** Int32Array(1): the next chunk to take (Atomics.add), so that a thread that is slower (or started later) takes fewer. */
+  nextChunk: SharedArrayBuffer;
+  columns: IndexBuildRequest['columns'];
+}
+
+export type IndexBuildReply = { type: 'part'; chunk: number; part: MasterIndexPart } | { type: 'csvError'; chunk: number; detail: string; line: number } | { type: 'error'; chunk: number; message: string } | { type: 'done' };
+
+/** Builds chunks until none is left, replying with each part or error (a thread goes on after an error: the earliest one in the file is reported). */
+export function buildChunks(job: IndexBuildJob, reply: (message: IndexBuildReply) => void): void {
+  const next = new Int32Array(job.nextChunk);
+  for (let chunk = Atomics.add(next, 0, 1); chunk < job.chunks.length; chunk = Atomics.add(next, 0, 1)) {
+    const [start, end] = job.chunks[chunk] as [number, number];
+    let part: MasterIndexPart;
+    try {
+      part = buildPart({ file: job.file, start, end, columns: job.columns });
+    } catch (error) {
+      reply(error instanceof CsvFormatError ? { type: 'csvError', chunk, detail: error.detail, line: error.line } : { type: 'error', chunk, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      continue;
+    }
+    reply({ type: 'part', chunk, part });
+  }
+  reply({ type: 'done' });
+}
 
 /** Buffer's decoders without toString's argument checks (Node has them on every Buffer; its types leave them out). */
 interface Slicing {
@@ -49,12 +77,33 @@ export function buildPart(request: IndexBuildRequest): MasterIndexPart {
 
 /** The buffers a part holds (moved, not copied, to the thread that merges). */
 export function partBuffers(part: MasterIndexPart): ArrayBuffer[] {
-  const buffers = [part.companyIdBytes, part.companyIdOffsets, part.nameWordStarts, part.nameWords, part.domainChecks, part.countries, part.completeness, part.keyHashes, part.keyCompanies].map((array) => array.buffer);
+  const buffers = [part.companyIdBytes, part.companyIdOffsets, part.nameWordStarts, part.nameWords, part.domainChecks, part.countries, part.completeness, part.keyHashes, part.keyCompanies, ...(part.primaryRows ? [part.primaryRows] : [])].map((array) => array.buffer);
   return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }
 
+/** Chunks of about this many bytes (at least one per thread): small enough that threads finish close together. */
+const chunkBytes = 12 << 20;
+
+export interface ParallelBuildOptions {
+  /** How many chunks to cut the file into (default: about one per 12 MB, at least one per thread). */
+  chunks?: number;
+  /** False: this thread only merges, the other threads build every chunk (tests use it to exercise them). */
+  isBuildingHere?: boolean;
+}
+
 /** The index, or null when the file cannot be cut at line ends (no LF line breaks): then it is streamed. */
-export async function buildMasterIndexInParallel(filePath: string, threads = availableParallelism()): Promise<MasterIndex | null> {
+export async function buildMasterIndexInParallel(filePath: string, threads = availableParallelism(), options: ParallelBuildOptions = {}): Promise<MasterIndex | null> {
+  const isBuildingHere = options.isBuildingHere ?? true;
+  // Started first: a thread loads its modules while this one reads the file.
+  const workers = Array.from({ length: Math.max(isBuildingHere ? 0 : 1, threads - (isBuildingHere ? 1 : 0)) }, () => startTsWorker(new URL('./indexBuildWorker.ts', import.meta.url)));
+  try {
+    return await buildWith(workers, filePath, threads, isBuildingHere, options.chunks);
+  } finally {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+  }
+}
+
+async function buildWith(workers: readonly Worker[], filePath: string, threads: number, isBuildingHere: boolean, chunkCount: number | undefined): Promise<MasterIndex | null> {
   const handle = await open(filePath, 'r');
   let file: SharedArrayBuffer;
   try {
@@ -81,31 +130,37 @@ export async function buildMasterIndexInParallel(filePath: string, threads = ava
   } catch (error) {
     throw error instanceof CsvFormatError ? error.inFile(filePath) : error;
   }
-  const ranges = splitRanges(bytes, headerEnd, Math.max(1, threads));
-  const request = (start: number, end: number): IndexBuildRequest => ({ file, start, end, columns: { companyId: columns.companyId, name: columns.name, domain: columns.domain, country: columns.country, coreColumns: [...columns.coreColumns] } });
-  // The other ranges go to threads; this one parses the first while they start.
-  const fromThreads = ranges.slice(1).map(([start, end]) => buildOnThread(request(start, end)));
-  const errors: unknown[] = [];
-  const settled = await Promise.allSettled([Promise.resolve().then(() => buildPart(request(ranges[0]?.[0] ?? headerEnd, ranges[0]?.[1] ?? headerEnd))), ...fromThreads]);
-  const parts: MasterIndexPart[] = [];
-  settled.forEach((result, position) => {
-    if (result.status === 'fulfilled') parts.push(result.value);
-    else errors.push(withFileLine(result.reason, bytes, ranges[position]?.[0] ?? 0, filePath));
-  });
-  if (errors.length > 0) throw errors[0];
-  return mergeMasterIndexParts(parts);
+  const chunks = splitRanges(bytes, headerEnd, Math.max(1, chunkCount ?? Math.max(threads, Math.ceil(bytes.length / chunkBytes))));
+  const job: IndexBuildJob = { file, chunks, nextChunk: new SharedArrayBuffer(4), columns: { companyId: columns.companyId, name: columns.name, domain: columns.domain, country: columns.country, coreColumns: [...columns.coreColumns] } };
+  const parts: (MasterIndexPart | undefined)[] = new Array(chunks.length);
+  const errors: (unknown | undefined)[] = new Array(chunks.length);
+  const onReply = (reply: IndexBuildReply): void => {
+    if (reply.type === 'part') parts[reply.chunk] = reply.part;
+    else if (reply.type === 'csvError') errors[reply.chunk] = new CsvFormatError(reply.detail, reply.line);
+    else if (reply.type === 'error') errors[reply.chunk] = new Error(`index build thread failed: ${reply.message}`);
+  };
+  const fromThreads = workers.map((worker) => buildOnThread(worker, job, onReply));
+  if (isBuildingHere) buildChunks(job, onReply);
+  await Promise.all(fromThreads);
+  const firstError = errors.findIndex((error) => error !== undefined);
+  if (firstError >= 0) throw withFileLine(errors[firstError], bytes, chunks[firstError]?.[0] ?? 0, filePath);
+  return mergeMasterIndexParts(parts.map((part, chunk) => {
+    if (!part) throw new Error(`index build: chunk ${chunk} of ${chunks.length} was not built`);
+    return part;
+  }));
 }
 
-function buildOnThread(request: IndexBuildRequest): Promise<MasterIndexPart> {
+/** Resolves once the thread has built its last chunk (its replies go to onReply as they come). */
+function buildOnThread(worker: Worker, job: IndexBuildJob, onReply: (reply: IndexBuildReply) => void): Promise<void> {
   return new Promise((resolve, reject) => {
-    const worker = startTsWorker(new URL('./indexBuildWorker.ts', import.meta.url));
     let isDone = false;
-    worker.once('message', (reply: IndexBuildReply) => {
-      isDone = true;
-      void worker.terminate();
-      if (reply.type === 'part') resolve(reply.part);
-      else if (reply.type === 'csvError') reject(new CsvFormatError(reply.detail, reply.line));
-      else reject(new Error(`index build thread failed: ${reply.message}`));
+    worker.on('message', (reply: IndexBuildReply) => {
+      if (reply.type === 'done') {
+        isDone = true;
+        resolve();
+      } else {
+        onReply(reply);
+      }
     });
     worker.once('error', (error) => {
       if (!isDone) reject(error);
@@ -113,7 +168,7 @@ function buildOnThread(request: IndexBuildRequest): Promise<MasterIndexPart> {
     worker.once('exit', (code) => {
       if (!isDone) reject(new Error(`index build thread exited (code ${code})`));
     });
-    worker.postMessage(request);
+    worker.postMessage(job);
   });
 }
 

@@ -190,8 +190,9 @@ export class MasterIndexBuilder {
   }
 
   /**
-   * What this builder gathered, before sorting: a parallel build gives each thread a builder over its share of the
+   * What this builder gathered, its keys sorted: a parallel build gives each thread a builder over its share of the
    * rows, and mergeMasterIndexParts joins their parts in row order into the index one builder would have built.
+   * The builder is spent: its key arrays are the sort's scratch space.
    */
   takePart(): MasterIndexPart {
     const { bytes, offsets } = this.companyIds.toParts();
@@ -206,8 +207,8 @@ export class MasterIndexBuilder {
       countries: this.countries.slice(0, this.count),
       countryCodes: this.countryCodes,
       completeness: this.completeness.slice(0, this.count),
-      keyHashes: this.keyHashes.slice(0, this.keyCount),
-      keyCompanies: this.keyCompanies.slice(0, this.keyCount),
+      // Sorted here, in the thread that built the part (the builder's arrays are its scratch space): merging sorted parts is one pass.
+      ...sortByHash(this.keyHashes.subarray(0, this.keyCount), this.keyCompanies.subarray(0, this.keyCount), true),
       ...(this.primaryRows ? { primaryRows: this.primaryRows.slice(0, this.count) } : {}),
     };
   }
@@ -330,40 +331,51 @@ function withoutHyphens(text: string): string {
 
 /**
  * LSD radix sort of (hash, company) pairs by hash, three 11-bit passes: O(n), stable, no comparator calls. 2,048
- * buckets keep the scattered writes within the caches (65,536 buckets of two 16-bit passes miss them).
+ * buckets keep the scattered writes within the caches (65,536 buckets of two 16-bit passes miss them). The three
+ * digits are counted in one pass. `isScratch`: the input arrays may be overwritten (one pair fewer to allocate).
  */
 const radixBits = 11;
 const radixBuckets = 1 << radixBits;
 const radixMask = radixBuckets - 1;
 
-export function sortByHash(hashes: Uint32Array, companies: Uint32Array): { hashes: Uint32Array; companies: Uint32Array } {
+export function sortByHash(hashes: Uint32Array, companies: Uint32Array, isScratch = false): { keyHashes: Uint32Array; keyCompanies: Uint32Array } {
   const length = hashes.length;
-  let sourceHashes = hashes.slice();
-  let sourceCompanies = companies.slice();
-  let targetHashes = new Uint32Array(length);
-  let targetCompanies = new Uint32Array(length);
-  const counts = new Uint32Array(radixBuckets);
-  for (const shift of [0, radixBits, radixBits * 2]) {
-    counts.fill(0);
-    for (let i = 0; i < length; i++) counts[((sourceHashes[i] ?? 0) >>> shift) & radixMask]!++;
+  const counts = new Uint32Array(radixBuckets * 3);
+  for (let i = 0; i < length; i++) {
+    const hash = hashes[i] as number;
+    counts[hash & radixMask]!++;
+    counts[radixBuckets + ((hash >>> radixBits) & radixMask)]!++;
+    counts[2 * radixBuckets + (hash >>> (2 * radixBits))]!++;
+  }
+  for (let digit = 0; digit < 3; digit++) {
     let total = 0;
-    for (let bucket = 0; bucket < radixBuckets; bucket++) {
-      const bucketCount = counts[bucket] ?? 0;
+    for (let bucket = digit * radixBuckets; bucket < (digit + 1) * radixBuckets; bucket++) {
+      const bucketCount = counts[bucket] as number;
       counts[bucket] = total;
       total += bucketCount;
     }
-    for (let i = 0; i < length; i++) {
-      const hash = sourceHashes[i] ?? 0;
-      const bucket = (hash >>> shift) & radixMask;
-      const target = counts[bucket] ?? 0;
-      counts[bucket] = target + 1;
-      targetHashes[target] = hash;
-      targetCompanies[target] = sourceCompanies[i] ?? 0;
-    }
-    [sourceHashes, targetHashes] = [targetHashes, sourceHashes];
-    [sourceCompanies, targetCompanies] = [targetCompanies, sourceCompanies];
   }
-  return { hashes: sourceHashes, companies: sourceCompanies };
+  // input → result → scratch → result
+  const resultHashes = new Uint32Array(length);
+  const resultCompanies = new Uint32Array(length);
+  const scratchHashes = isScratch ? hashes : new Uint32Array(length);
+  const scratchCompanies = isScratch ? companies : new Uint32Array(length);
+  radixPass(hashes, companies, resultHashes, resultCompanies, counts, 0, 0);
+  radixPass(resultHashes, resultCompanies, scratchHashes, scratchCompanies, counts, radixBuckets, radixBits);
+  radixPass(scratchHashes, scratchCompanies, resultHashes, resultCompanies, counts, 2 * radixBuckets, 2 * radixBits);
+  return { keyHashes: resultHashes, keyCompanies: resultCompanies };
+}
+
+function radixPass(sourceHashes: Uint32Array, sourceCompanies: Uint32Array, targetHashes: Uint32Array, targetCompanies: Uint32Array, counts: Uint32Array, countBase: number, shift: number): void {
+  const length = sourceHashes.length;
+  for (let i = 0; i < length; i++) {
+    const hash = sourceHashes[i] as number;
+    const bucket = countBase + ((hash >>> shift) & radixMask);
+    const target = counts[bucket] as number;
+    counts[bucket] = target + 1;
+    targetHashes[target] = hash;
+    targetCompanies[target] = sourceCompanies[i] as number;
+  }
 }
 
 /** The directory over sorted key hashes: about 8 keys per slot (4 bytes per 8 keys). */
@@ -439,6 +451,7 @@ export interface MasterIndexPart {
   countries: Uint8Array;
   countryCodes: string[];
   completeness: Uint8Array;
+  /** Sorted by hash (stable: a hash's companies in row order), as in the index. */
   keyHashes: Uint32Array;
   keyCompanies: Uint32Array;
   /** MasterIndex.primaryRows, in the part's own row numbers (absent: every row is its own company). */

@@ -1,5 +1,5 @@
 // Merging the parts that builder threads made (buildIndexInParallel) into the one index a single builder would make.
-import { buildKeyDirectory, computeWordWeights, sortByHash, type MasterIndex, type MasterIndexPart } from './masterIndex';
+import { buildKeyDirectory, computeWordWeights, type MasterIndex, type MasterIndexPart } from './masterIndex';
 import { StringStore } from './stringStore';
 
 /**
@@ -7,19 +7,17 @@ import { StringStore } from './stringStore';
  * indexes renumbered as one builder fed all rows in that order would have numbered them, so the result is the same.
  */
 export function mergeMasterIndexParts(parts: readonly MasterIndexPart[]): MasterIndex {
+  if (parts.length === 1) return indexOfPart(parts[0] as MasterIndexPart);
   const size = parts.reduce((sum, part) => sum + part.count, 0);
-  const keyCount = parts.reduce((sum, part) => sum + part.keyHashes.length, 0);
   const wordCount = parts.reduce((sum, part) => sum + part.nameWords.length, 0);
   const idBytes = parts.reduce((sum, part) => sum + (part.companyIdOffsets[part.count] ?? 0), 0);
-  const companyIdBytes = parts.length === 1 ? (parts[0] as MasterIndexPart).companyIdBytes : new Uint8Array(idBytes);
-  const companyIdOffsets = parts.length === 1 ? (parts[0] as MasterIndexPart).companyIdOffsets : new Uint32Array(size + 1);
+  const companyIdBytes = new Uint8Array(idBytes);
+  const companyIdOffsets = new Uint32Array(size + 1);
   const nameWordStarts = new Uint32Array(size + 1);
   const nameWords = new Uint32Array(wordCount);
   const domainChecks = new Uint32Array(size);
   const countries = new Uint8Array(size);
   const completeness = new Uint8Array(size);
-  const keyHashes = new Uint32Array(keyCount);
-  const keyCompanies = new Uint32Array(keyCount);
   // Only when some part has rows of other names (MasterIndex.primaryRows).
   const primaryRows = parts.some((part) => part.primaryRows) ? new Uint32Array(size) : undefined;
   const words = new StringStore(1024, 8);
@@ -29,7 +27,6 @@ export function mergeMasterIndexParts(parts: readonly MasterIndexPart[]): Master
   const countryIds = new Map<string, number>([['', 0]]);
   let companyBase = 0;
   let wordBase = 0;
-  let keyBase = 0;
   let byteBase = 0;
   for (const part of parts) {
     const wordMap = new Uint32Array(part.wordTexts.length);
@@ -59,21 +56,16 @@ export function mergeMasterIndexParts(parts: readonly MasterIndexPart[]): Master
     for (let company = 0; company < part.count; company++) countries[companyBase + company] = countryMap[part.countries[company] ?? 0] ?? 0;
     domainChecks.set(part.domainChecks, companyBase);
     completeness.set(part.completeness, companyBase);
-    keyHashes.set(part.keyHashes, keyBase);
     if (primaryRows) for (let company = 0; company < part.count; company++) primaryRows[companyBase + company] = companyBase + (part.primaryRows ? (part.primaryRows[company] ?? company) : company);
-    for (let key = 0; key < part.keyCompanies.length; key++) keyCompanies[keyBase + key] = companyBase + (part.keyCompanies[key] ?? 0);
-    if (parts.length > 1) {
-      const partBytes = part.companyIdOffsets[part.count] ?? 0;
-      companyIdBytes.set(part.companyIdBytes.subarray(0, partBytes), byteBase);
-      for (let company = 0; company <= part.count; company++) companyIdOffsets[companyBase + company] = byteBase + (part.companyIdOffsets[company] ?? 0);
-      byteBase += partBytes;
-    }
+    const partBytes = part.companyIdOffsets[part.count] ?? 0;
+    companyIdBytes.set(part.companyIdBytes.subarray(0, partBytes), byteBase);
+    for (let company = 0; company <= part.count; company++) companyIdOffsets[companyBase + company] = byteBase + (part.companyIdOffsets[company] ?? 0);
+    byteBase += partBytes;
     companyBase += part.count;
     wordBase += part.nameWords.length;
-    keyBase += part.keyHashes.length;
   }
   words.compact();
-  const { hashes, companies } = sortByHash(keyHashes, keyCompanies);
+  const { keyHashes: hashes, keyCompanies: companies } = mergeSortedKeys(parts);
   const { keyDirectory, directoryBits } = buildKeyDirectory(hashes);
   return {
     keyDirectory,
@@ -93,4 +85,93 @@ export function mergeMasterIndexParts(parts: readonly MasterIndexPart[]): Master
     keyCompanies: companies,
     ...(primaryRows ? { primaryRows } : {}),
   };
+}
+
+/** The index of a single part: its arrays as they are (word ids, country indexes and rows are already the index's). */
+function indexOfPart(part: MasterIndexPart): MasterIndex {
+  const words = new StringStore(Math.max(1, part.wordTexts.length), 8);
+  for (const text of part.wordTexts) words.add(text);
+  words.compact();
+  const { keyDirectory, directoryBits } = buildKeyDirectory(part.keyHashes);
+  return {
+    keyDirectory,
+    directoryBits,
+    size: part.count,
+    companyIds: StringStore.fromParts(part.companyIdBytes, part.companyIdOffsets),
+    words,
+    wordTexts: part.wordTexts,
+    wordWeights: computeWordWeights(part.wordTexts, part.keyHashes, keyDirectory, directoryBits, part.count),
+    nameWordStarts: part.nameWordStarts,
+    nameWords: part.nameWords,
+    domainChecks: part.domainChecks,
+    countries: part.countries,
+    completeness: part.completeness,
+    countryCodes: part.countryCodes,
+    keyHashes: part.keyHashes,
+    keyCompanies: part.keyCompanies,
+    ...(part.primaryRows ? { primaryRows: part.primaryRows } : {}),
+  };
+}
+
+/**
+ * The parts' keys (each part's sorted by hash) as one array sorted by hash, companies numbered across parts: the
+ * runs merged pairwise, a tie taking the earlier part's key first, so the order is the one a stable sort of all
+ * keys in row order gives.
+ */
+function mergeSortedKeys(parts: readonly MasterIndexPart[]): { keyHashes: Uint32Array; keyCompanies: Uint32Array } {
+  const keyCount = parts.reduce((sum, part) => sum + part.keyHashes.length, 0);
+  let hashes = new Uint32Array(keyCount);
+  let companies = new Uint32Array(keyCount);
+  let runs: number[] = [0];
+  let keyBase = 0;
+  let companyBase = 0;
+  for (const part of parts) {
+    hashes.set(part.keyHashes, keyBase);
+    const partCompanies = part.keyCompanies;
+    for (let key = 0; key < partCompanies.length; key++) companies[keyBase + key] = companyBase + (partCompanies[key] as number);
+    keyBase += part.keyHashes.length;
+    companyBase += part.count;
+    runs.push(keyBase);
+  }
+  if (runs.length <= 2) return { keyHashes: hashes, keyCompanies: companies };
+  let targetHashes = new Uint32Array(keyCount);
+  let targetCompanies = new Uint32Array(keyCount);
+  // runs: the boundaries of the sorted runs, [runs[i], runs[i + 1]).
+  while (runs.length > 2) {
+    const merged: number[] = [0];
+    for (let run = 0; run + 1 < runs.length; run += 2) {
+      const start = runs[run] as number;
+      const middle = runs[run + 1] as number;
+      const end = run + 2 < runs.length ? (runs[run + 2] as number) : middle;
+      mergeRuns(hashes, companies, targetHashes, targetCompanies, start, middle, end);
+      merged.push(end);
+    }
+    runs = merged;
+    [hashes, targetHashes] = [targetHashes, hashes];
+    [companies, targetCompanies] = [targetCompanies, companies];
+  }
+  return { keyHashes: hashes, keyCompanies: companies };
+}
+
+/** Merges the sorted runs [start, middle) and [middle, end) of the source into the target at start (ties: left first). */
+function mergeRuns(sourceHashes: Uint32Array, sourceCompanies: Uint32Array, targetHashes: Uint32Array, targetCompanies: Uint32Array, start: number, middle: number, end: number): void {
+  let left = start;
+  let right = middle;
+  let out = start;
+  while (left < middle && right < end) {
+    const leftHash = sourceHashes[left] as number;
+    const rightHash = sourceHashes[right] as number;
+    if (rightHash < leftHash) {
+      targetHashes[out] = rightHash;
+      targetCompanies[out++] = sourceCompanies[right++] as number;
+    } else {
+      targetHashes[out] = leftHash;
+      targetCompanies[out++] = sourceCompanies[left++] as number;
+    }
+  }
+  targetHashes.set(sourceHashes.subarray(left, middle), out);
+  targetCompanies.set(sourceCompanies.subarray(left, middle), out);
+  out += middle - left;
+  targetHashes.set(sourceHashes.subarray(right, end), out);
+  targetCompanies.set(sourceCompanies.subarray(right, end), out);
 }
