@@ -21,13 +21,16 @@ import { generateScaleFiles, scaleDir, scaleFilesFor, scaleSizeFromArgs } from '
 const collectGarbage = (globalThis as { gc?: () => void }).gc;
 const args = process.argv.slice(2);
 
-/** Heap plus off-heap (typed array) bytes after a full collection; array buffers are freed by a background task, so wait a moment. */
+/**
+ * Heap plus off-heap bytes after a full collection; array buffers are freed by a background task, so wait a moment.
+ * `external` already includes `arrayBuffers` (Node's process.memoryUsage): adding both counted typed arrays twice.
+ */
 async function memoryNow(): Promise<number> {
   collectGarbage?.();
   await new Promise((resolve) => setTimeout(resolve, 200));
   collectGarbage?.();
   const usage = process.memoryUsage();
-  return usage.heapUsed + usage.external + usage.arrayBuffers;
+  return usage.heapUsed + usage.external;
 }
 
 interface Timed<T> {
@@ -140,7 +143,7 @@ const ours = await runOurs(files.master, accounts, 5);
 const ourAccuracy = scoreAgainstTruth(new Map(ours.results.map((r) => [r.rowId, r])), truth);
 console.log(`generated (${ours.size.toLocaleString('en-US')} companies, ${accounts.length.toLocaleString('en-US')} rows; truth: the company each row was written from)`);
 console.log(`  openabm     ${accuracyLine(ourAccuracy)}`);
-console.log(`              index from CSV ${figures(ours.build)}; from snapshot ${figures(ours.snapshot)}; index arrays ${ours.arrayBytesPerCompany.toFixed(1)} B/company (held ${ours.heldBytesPerCompany.toFixed(1)} B/company)`);
+console.log(`              index from CSV ${figures(ours.build)}; from snapshot ${figures(ours.snapshot)}; index arrays ${ours.arrayBytesPerCompany.toFixed(1)} B/company; the process holds ${ours.heldBytesPerCompany.toFixed(1)} B/company more after the build (heap + off-heap)`);
 console.log(`              match in-thread: first ${figures(ours.inThreadFirst)}, best of 5 ${figures(ours.inThreadBest)}`);
 console.log(`              match on ${ours.poolThreads} worker threads (shared index): start + first ${figures(ours.poolStart)}, best of 5 ${figures(ours.poolBest)}; results identical to in-thread: ${ours.isPoolIdentical ? 'yes' : 'NO'}`);
 if (!isPeerSkipped) {
