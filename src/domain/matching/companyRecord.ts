@@ -16,8 +16,10 @@ export interface CompanyRecord {
   revenueRange: string | null;
   /** Columns beyond the known ones, by their header. */
   firmographics: Record<string, string>;
-  /** Where an open-data import took the company from (absent for CSV imports). */
-  provenance?: CompanyProvenance | null;
+  /** Other names the company goes by (GLEIF trading, previous or transliterated names): the matcher finds it by them too. */
+  otherNames?: string[];
+  /** The open data sets an import took the company from, one entry each (absent for CSV imports). */
+  provenance?: CompanyProvenance[] | null;
 }
 
 /** The open data set a master company was imported from. */

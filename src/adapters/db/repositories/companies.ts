@@ -4,7 +4,7 @@ import { companies } from '../schema/companies';
 import type { CompanyRecord } from '../../../domain/matching/companyRecord';
 import type { MasterCompanyInput } from '../../../domain/matching/types';
 
-// 13 parameters a row: 1,000 rows stay well under PostgreSQL's 65,535 parameters per statement.
+// 15 parameters a row: 1,000 rows stay well under PostgreSQL's 65,535 parameters per statement.
 const upsertBatchSize = 1000;
 
 /**
@@ -34,6 +34,7 @@ export async function upsertCompanies(db: Db, records: readonly CompanyRecord[],
           revenueRange: record.revenueRange,
           firmographics: record.firmographics,
           provenance: record.provenance ?? null,
+          otherNames: record.otherNames ?? [],
         })),
       )
       .onConflictDoUpdate({
@@ -50,6 +51,7 @@ export async function upsertCompanies(db: Db, records: readonly CompanyRecord[],
           revenueRange: sql`excluded.revenue_range`,
           firmographics: sql`excluded.firmographics`,
           provenance: sql`excluded.provenance`,
+          otherNames: sql`excluded.other_names`,
           updatedAt: sql`now()`,
         },
         setWhere: sql`${companies.orgId} IS NOT DISTINCT FROM excluded.org_id`,
@@ -80,6 +82,7 @@ export async function forEachMasterCompanyPage(db: Db, onPage: (page: MasterComp
         domain: companies.domain,
         country: companies.country,
         otherDomains: companies.otherDomains,
+        otherNames: companies.otherNames,
         completeness: sql<number>`((${companies.region} IS NOT NULL)::int + (${companies.city} IS NOT NULL)::int + (${companies.industry} IS NOT NULL)::int + (${companies.employeeRange} IS NOT NULL)::int + (${companies.revenueRange} IS NOT NULL)::int)`,
       })
       .from(companies)
@@ -87,7 +90,7 @@ export async function forEachMasterCompanyPage(db: Db, onPage: (page: MasterComp
       .orderBy(asc(companies.id))
       .limit(pageSize);
     if (rows.length === 0) return;
-    onPage(rows.map((row) => ({ companyId: row.id, name: row.name, domain: row.domain ?? '', country: row.country ?? '', completeness: Number(row.completeness), ...(row.otherDomains.length > 0 ? { otherDomains: row.otherDomains } : {}) })));
+    onPage(rows.map((row) => ({ companyId: row.id, name: row.name, domain: row.domain ?? '', country: row.country ?? '', completeness: Number(row.completeness), ...(row.otherDomains.length > 0 ? { otherDomains: row.otherDomains } : {}), ...(row.otherNames.length > 0 ? { otherNames: row.otherNames } : {}) })));
     afterId = rows[rows.length - 1]?.id;
     if (rows.length < pageSize) return;
   }

@@ -23,8 +23,10 @@ export const companies = pgTable(
     employeeRange: text('employee_range'),
     revenueRange: text('revenue_range'),
     firmographics: jsonb('firmographics').$type<Record<string, unknown>>().notNull().default({}),
-    /** 0931: the open data set (GLEIF, SEC, Wikidata) a master company was imported from; NULL for CSV imports. */
-    provenance: jsonb('provenance').$type<CompanyProvenance>(),
+    /** 0931, a list since 0932: the open data sets (GLEIF, SEC, Wikidata) a master company was imported from, one entry each; NULL for CSV imports. */
+    provenance: jsonb('provenance').$type<CompanyProvenance[]>(),
+    /** 0932: the company's other names (GLEIF trading or transliterated names, other data sets' names): the matcher finds it by them too. */
+    otherNames: text('other_names').array().notNull().default(sql`'{}'`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

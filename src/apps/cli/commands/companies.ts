@@ -50,7 +50,11 @@ export function registerCompanies(program: Command): void {
               : await importOpenData({ ...common, format, chunks: readCsvChunks(file, progress.listener) }, { db: database.db });
           progress.stop();
           const source = openDataLicences[format];
-          process.stdout.write(`Imported ${result.upserted} companies from ${source.dataset} (${source.licence}; inserted or updated, provenance kept per company); ${result.rejected.length} ${format === 'sec' ? 'entries' : 'rows'} rejected.\n`);
+          const unit = format === 'sec' ? 'entries' : 'rows';
+          process.stdout.write(`Imported ${result.upserted} ${unit} from ${source.dataset} (${source.licence}; provenance kept per company); ${result.rejected.length} ${unit} rejected.\n`);
+          process.stdout.write(
+            `  ${result.created} new companies; ${result.merged} merged into existing companies imported from another data set (same domain, or same name and country); ${result.updated} updated in place (imported before).\n`,
+          );
           printRejected(result.rejected, format === 'sec' ? 'entry' : 'line');
         }
       } catch (error) {

@@ -9,7 +9,8 @@ import { importOpenData } from './importOpenData';
 import { readSecTickerEntries } from './readSecTickers';
 
 // PGlite only: the sample companies' ids (lei:…, cik:…, wikidata:Q…) are the data sets' own, so runs on the shared
-// test PostgreSQL would meet each other's rows.
+// test PostgreSQL would meet each other's rows. Each data set is read into an empty master here (records of the same
+// company in several data sets are merged: mergeOpenData.int.test.ts).
 const testdata = path.join(import.meta.dirname, 'testdata');
 const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
 const importedAt = new Date('2026-12-01T10:00:00Z');
@@ -31,7 +32,8 @@ interface StoredCompany {
   industry: string | null;
   employee_range: string | null;
   firmographics: Record<string, string>;
-  provenance: Record<string, string> | null;
+  other_names: string[];
+  provenance: Record<string, string>[] | null;
 }
 
 describe('open data imports (PGlite)', () => {
@@ -42,8 +44,11 @@ describe('open data imports (PGlite)', () => {
   afterAll(async () => {
     await database.close();
   });
+  /** The companies of the data sets imported before (their records go with them). */
+  const emptyMaster = () => database.query('DELETE FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL');
 
-  const companiesLike = (prefix: string) => database.query<StoredCompany>('SELECT id, name, domain, country, city, industry, employee_range, firmographics, provenance FROM companies WHERE id LIKE $1 ORDER BY id', [`${prefix}%`]);
+  const companiesLike = (prefix: string) =>
+    database.query<StoredCompany>('SELECT id, name, domain, country, city, industry, employee_range, firmographics, other_names, provenance FROM companies WHERE id LIKE $1 ORDER BY id', [`${prefix}%`]);
 
   it('imports the GLEIF golden copy: legal name, country, city, other names and legal form, with provenance; bad LEIs and nameless rows are reported', async () => {
     const result = await importOpenData({ format: 'gleif', chunks: csvChunks(sample('gleif-golden-copy-sample.csv')), file: 'gleif.csv', importedAt }, { db: database.db });
@@ -58,11 +63,14 @@ describe('open data imports (PGlite)', () => {
       ['lei:5493001KJTIIGC8Y1R12', 'Brightwater Holdings Corporation', 'US', 'Wilmington'],
       ['lei:9695005MSX1OYEMGDF46', 'Kestrel Lebensmittel GmbH', 'DE', 'Hamburg'],
     ]);
-    expect(rows[2]?.firmographics).toEqual({ lei: '9695005MSX1OYEMGDF46', other_names: 'Kestrel Foods; Kestrel Nahrung GmbH', legal_form_code: '2HBR', entity_status: 'ACTIVE' });
-    expect(rows[2]?.provenance).toEqual({ source: 'gleif', sourceId: '9695005MSX1OYEMGDF46', dataset: 'GLEIF LEI golden copy', licence: 'CC0 1.0', file: 'gleif.csv', importedAt: '2026-12-01T10:00:00.000Z' });
+    expect(rows[2]?.firmographics).toEqual({ lei: '9695005MSX1OYEMGDF46', legal_form_code: '2HBR', entity_status: 'ACTIVE' });
+    expect(rows[2]?.other_names).toEqual(['Kestrel Foods', 'Kestrel Nahrung GmbH']);
+    expect(rows[2]?.provenance).toEqual([{ source: 'gleif', sourceId: '9695005MSX1OYEMGDF46', dataset: 'GLEIF LEI golden copy', licence: 'CC0 1.0', file: 'gleif.csv', importedAt: '2026-12-01T10:00:00.000Z' }]);
+    expect(result).toMatchObject({ created: 3, merged: 0, updated: 0 });
   });
 
   it('imports SEC company_tickers.json, one company per CIK with all its tickers, streamed in small pieces', async () => {
+    await emptyMaster();
     const result = await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sample('sec-company-tickers-sample.json'))), file: 'company_tickers.json', importedAt }, { db: database.db });
     expect(result.upserted).toBe(4);
     expect(result.rejected).toEqual([
@@ -76,18 +84,19 @@ describe('open data imports (PGlite)', () => {
       ['cik:0001111111', 'KESTREL FOODS CO /NEW/', 'KSTF'],
       ['cik:0002222222', 'BRIGHTWATER HOLDINGS CORP /DE/', 'BWH'],
     ]);
-    expect(rows[0]?.provenance).toMatchObject({ source: 'sec', sourceId: '0000320193', licence: 'Public domain (U.S. government work)' });
+    expect(rows[0]?.provenance).toMatchObject([{ source: 'sec', sourceId: '0000320193', licence: 'Public domain (U.S. government work)' }]);
   });
 
   it('imports a Wikidata export: entity URIs, country labels, websites as domains, employee counts as bands; repeated items merged', async () => {
+    await emptyMaster();
     const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(sample('wikidata-companies-sample.csv')), file: 'wikidata.csv', importedAt }, { db: database.db });
-    expect(result.upserted).toBe(4);
+    expect(result.upserted).toBe(7);
     expect(result.rejected).toEqual([
       { line: 7, reason: 'qid "Q12x" is not a Wikidata item id (Q followed by digits)' },
       { line: 8, reason: 'name is empty for Q900005' },
     ]);
     const rows = await companiesLike('wikidata:');
-    expect(rows.map((row) => [row.id, row.name, row.domain, row.country, row.industry, row.employee_range])).toEqual([
+    expect(rows.map((row) => [row.id, row.name, row.domain, row.country, row.industry, row.employee_range]).slice(0, 4)).toEqual([
       ['wikidata:Q900001', 'Orbital Data Systems', 'orbitaldata.co.uk', 'GB', 'software industry', '1001-5000'],
       ['wikidata:Q900002', 'Kestrel Foods', 'kestrelfoods.com', 'DE', 'food industry', '10001+'],
       ['wikidata:Q900003', 'Lawson J K Transport', null, 'US', 'transport', '51-200'],
@@ -95,17 +104,19 @@ describe('open data imports (PGlite)', () => {
     ]);
     // An unknown country is kept as the data set wrote it, not lost.
     expect(rows[3]?.firmographics).toEqual({ qid: 'Q900004', country_label: 'Atlantis', employees: '12' });
-    expect(rows[0]?.provenance).toMatchObject({ source: 'wikidata', sourceId: 'Q900001', file: 'wikidata.csv' });
+    expect(rows[0]?.provenance).toMatchObject([{ source: 'wikidata', sourceId: 'Q900001', file: 'wikidata.csv' }]);
+    // The item's second website is one of its other domains.
+    expect((await database.query<{ other_domains: string[] }>("SELECT other_domains FROM companies WHERE id = 'wikidata:Q900002'"))[0]?.other_domains).toEqual(['kestrel-foods.de']);
   });
 
   it('updates companies in place on a re-import, and bumps the master version', async () => {
     const before = await masterCompaniesVersion(database.db);
     const renamed = sample('wikidata-companies-sample.csv').replace('Lawson J K Transport,,', 'J.K. Lawson Transport,https://jklawson.com,');
     const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(renamed), file: 'wikidata-2.csv', importedAt: new Date('2026-12-02T10:00:00Z') }, { db: database.db });
-    expect(result.upserted).toBe(4);
+    expect(result).toMatchObject({ upserted: 7, created: 0, merged: 0, updated: 7 });
     const rows = await companiesLike('wikidata:');
-    expect(rows).toHaveLength(4);
-    expect(rows[2]).toMatchObject({ id: 'wikidata:Q900003', name: 'J.K. Lawson Transport', domain: 'jklawson.com', provenance: { file: 'wikidata-2.csv', importedAt: '2026-12-02T10:00:00.000Z' } });
+    expect(rows).toHaveLength(7);
+    expect(rows[2]).toMatchObject({ id: 'wikidata:Q900003', name: 'J.K. Lawson Transport', domain: 'jklawson.com', provenance: [{ file: 'wikidata-2.csv', importedAt: '2026-12-02T10:00:00.000Z' }] });
     expect(await masterCompaniesVersion(database.db)).not.toBe(before);
   });
 

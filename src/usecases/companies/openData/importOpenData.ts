@@ -1,8 +1,11 @@
 import type { Db } from '../../../adapters/db/database';
 import { upsertCompanies } from '../../../adapters/db/repositories/companies';
+import { companiesOfSourceIds, sourceKeysOfCompaniesSharing, sourcesOfCompanies, sourcesWithStaleKeys, upsertCompanySources, type SourceMatchKeys } from '../../../adapters/db/repositories/companySources';
 import type { CompanyRecord } from '../../../domain/matching/companyRecord';
 import type { CsvRecord } from '../../../domain/matching/csv';
+import { nameNormalizationVersion } from '../../../domain/matching/normalizeName';
 import type { RejectedCompanyRow } from '../importCompanies';
+import { companyToMergeInto, composeCompany, groupByCompany, matchKeysOf, type ExistingCompanyKeys } from './mergeOpenData';
 import { gleifColumns, gleifCompany, OpenDataFormatError, secCompany, wikidataColumns, wikidataCompany, type OpenDataFormat, type OpenDataRowResult, type SecTickerEntry } from './openDataFormats';
 
 export type OpenDataInput =
@@ -11,8 +14,14 @@ export type OpenDataInput =
 
 export interface ImportOpenDataOutput {
   format: OpenDataFormat;
-  /** Companies inserted or updated (by their id in the data set: lei:…, cik:…, wikidata:Q…). */
+  /** The file's records written (each inserted or updated; repeated ids count once). */
   upserted: number;
+  /** Records that became a company of their own (id: lei:…, cik:…, wikidata:Q…). */
+  created: number;
+  /** Records merged into a company already imported from another data set (the same company: same domain, or same name and country). */
+  merged: number;
+  /** Records imported before, updated in place (in their own company or the one they were merged into). */
+  updated: number;
   rejected: RejectedCompanyRow[];
 }
 
@@ -27,15 +36,17 @@ const flushSize = 2000;
 export async function importOpenData(input: OpenDataInput & { file: string; importedAt: Date }, deps: { db: Db }): Promise<ImportOpenDataOutput> {
   const importedAt = input.importedAt.toISOString();
   const rejected: RejectedCompanyRow[] = [];
-  let upserted = 0;
+  const counts = { upserted: 0, created: 0, merged: 0, updated: 0 };
   await deps.db.transaction(async (tx) => {
+    await refreshStaleMatchKeys(tx);
+    // Companies this import merged a record into: one record of a data set per company.
+    const claimed = new Set<string>();
     let pending = new Map<string, CompanyRecord>();
     const flush = async (): Promise<void> => {
       if (pending.size === 0) return;
       const batch = [...pending.values()];
       pending = new Map();
-      await upsertCompanies(tx, batch);
-      upserted += batch.length;
+      await writeBatch(tx, input.format, batch, claimed, counts);
     };
     const take = async (line: number, result: OpenDataRowResult): Promise<void> => {
       if (!result.isValid) {
@@ -81,7 +92,99 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
     await flush();
   });
   rejected.sort((a, b) => a.line - b.line);
-  return { format: input.format, upserted, rejected };
+  return { format: input.format, ...counts, rejected };
+}
+
+function sourceIdOf(record: CompanyRecord): string {
+  const sourceId = record.provenance?.[0]?.sourceId;
+  if (!sourceId) throw new Error(`open data record ${record.id} has no provenance`);
+  return sourceId;
+}
+
+/**
+ * Writes a batch of one data set's records: each goes to the company it was imported into before (by its id in
+ * the data set), else into the one company of another data set it names (mergeOpenData.ts), else into a company of
+ * its own; each company touched is composed again from all its records.
+ */
+async function writeBatch(tx: Db, source: string, batch: readonly CompanyRecord[], claimed: Set<string>, counts: { upserted: number; created: number; merged: number; updated: number }): Promise<void> {
+  const known = await companiesOfSourceIds(tx, source, batch.map(sourceIdOf));
+  const keys = new Map<string, SourceMatchKeys>(batch.map((record) => [record.id, matchKeysOf(source, record)]));
+  const unknown = batch.filter((record) => !known.has(sourceIdOf(record)));
+  const unknownKeys = unknown.map((record) => keys.get(record.id) as SourceMatchKeys);
+  const existing = groupByCompany(await sourceKeysOfCompaniesSharing(tx, [...new Set(unknownKeys.flatMap((key) => key.nameKeys))], [...new Set(unknownKeys.flatMap((key) => key.domains))]));
+  // Which existing companies each name key and domain leads to.
+  const byKey = new Map<string, ExistingCompanyKeys[]>();
+  for (const company of existing.values()) {
+    for (const record of company.records) {
+      for (const key of [...record.nameKeys.map((name) => `n:${name}`), ...record.domains.map((domain) => `d:${domain}`)]) {
+        const companies = byKey.get(key) ?? [];
+        if (!companies.includes(company)) companies.push(company);
+        byKey.set(key, companies);
+      }
+    }
+  }
+  const targets = new Map<string, CompanyRecord[]>();
+  const isExisting = new Set<string>();
+  for (const record of batch) {
+    let companyId = known.get(sourceIdOf(record));
+    if (companyId !== undefined) {
+      counts.updated++;
+      isExisting.add(companyId);
+    } else {
+      const recordKeys = keys.get(record.id) as SourceMatchKeys;
+      const candidates = new Set([...recordKeys.nameKeys.map((name) => `n:${name}`), ...recordKeys.domains.map((domain) => `d:${domain}`)].flatMap((key) => byKey.get(key) ?? []));
+      companyId = companyToMergeInto(source, recordKeys, candidates, claimed);
+      if (companyId !== undefined) {
+        claimed.add(companyId);
+        isExisting.add(companyId);
+        counts.merged++;
+      } else {
+        companyId = record.id;
+        counts.created++;
+      }
+    }
+    const records = targets.get(companyId) ?? [];
+    records.push(record);
+    targets.set(companyId, records);
+  }
+  // Each touched company: its records (earliest attached first), this batch's replacing their earlier versions.
+  const recordsOf = new Map<string, { sourceKey: string; record: CompanyRecord }[]>();
+  for (const row of await sourcesOfCompanies(tx, [...isExisting])) {
+    const records = recordsOf.get(row.companyId) ?? [];
+    records.push({ sourceKey: `${row.source}\u0000${row.sourceId}`, record: row.record });
+    recordsOf.set(row.companyId, records);
+  }
+  const composed: CompanyRecord[] = [];
+  for (const [companyId, incoming] of targets) {
+    const records = recordsOf.get(companyId) ?? [];
+    for (const record of incoming) {
+      const sourceKey = `${source}\u0000${sourceIdOf(record)}`;
+      const earlier = records.findIndex((entry) => entry.sourceKey === sourceKey);
+      if (earlier >= 0) records[earlier] = { sourceKey, record };
+      else records.push({ sourceKey, record });
+    }
+    composed.push(composeCompany(companyId, records.map((entry) => entry.record)));
+  }
+  await upsertCompanies(tx, composed);
+  await upsertCompanySources(
+    tx,
+    [...targets].flatMap(([companyId, records]) => records.map((record) => ({ source, sourceId: sourceIdOf(record), companyId, record, keys: keys.get(record.id) as SourceMatchKeys }))),
+    nameNormalizationVersion,
+  );
+  counts.upserted += batch.length;
+}
+
+/** Records whose match keys an older name normalisation made (or none, copied by migration 0932) get new ones first. */
+async function refreshStaleMatchKeys(tx: Db): Promise<void> {
+  for (;;) {
+    const stale = await sourcesWithStaleKeys(tx, nameNormalizationVersion, 2000);
+    if (stale.length === 0) return;
+    await upsertCompanySources(
+      tx,
+      stale.map((row) => ({ ...row, keys: matchKeysOf(row.source, row.record) })),
+      nameNormalizationVersion,
+    );
+  }
 }
 
 /** A data set row repeated (a SPARQL export repeats an item per value of a many-valued property): the first value of each field wins. */
@@ -89,11 +192,14 @@ function mergeRepeated(first: CompanyRecord, later: CompanyRecord): CompanyRecor
   return {
     ...first,
     domain: first.domain ?? later.domain,
+    // Another website of the item (a second value of "official website") is one of the company's other domains.
+    otherDomains: [...new Set([...first.otherDomains, ...(later.domain ? [later.domain] : []), ...later.otherDomains])].filter((domain) => domain !== (first.domain ?? later.domain)),
     country: first.country ?? later.country,
     region: first.region ?? later.region,
     city: first.city ?? later.city,
     industry: first.industry ?? later.industry,
     employeeRange: first.employeeRange ?? later.employeeRange,
+    otherNames: [...new Set([...(first.otherNames ?? []), ...(later.otherNames ?? [])])],
     firmographics: { ...later.firmographics, ...first.firmographics },
   };
 }

@@ -22,8 +22,8 @@ export class OpenDataFormatError extends Error {}
 
 const maxNameLength = 500;
 
-function provenance(format: OpenDataFormat, sourceId: string, file: string, importedAt: string): CompanyProvenance {
-  return { source: format, sourceId, dataset: openDataLicences[format].dataset, licence: openDataLicences[format].licence, file, importedAt };
+function provenance(format: OpenDataFormat, sourceId: string, file: string, importedAt: string): CompanyProvenance[] {
+  return [{ source: format, sourceId, dataset: openDataLicences[format].dataset, licence: openDataLicences[format].licence, file, importedAt }];
 }
 
 function emptyRecord(id: string, name: string): CompanyRecord {
@@ -83,8 +83,9 @@ export function gleifCompany(columns: GleifColumns, fields: readonly string[], f
   company.city = field(columns.city) || null;
   company.region = field(columns.region) || null;
   company.firmographics = { lei };
-  const otherNames = [...new Set(columns.otherNames.map(field).filter((other) => other !== '' && other !== name))];
-  if (otherNames.length > 0) company.firmographics.other_names = otherNames.join('; ');
+  // Trading, previous and transliterated names: the matcher finds the company by them too.
+  const otherNames = [...new Set(columns.otherNames.map(field).filter((other) => other !== '' && other !== name && other.length <= maxNameLength))];
+  if (otherNames.length > 0) company.otherNames = otherNames;
   const legalForm = field(columns.legalForm);
   if (legalForm) company.firmographics.legal_form_code = legalForm;
   const status = field(columns.status);

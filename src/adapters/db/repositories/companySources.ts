@@ -1,0 +1,87 @@
+// The open data sets' records of master companies (migration 0932): one row per (data set, id in it), pointing at
+// the master company it is part of. Master data, not a tenant table.
+import { sql } from 'drizzle-orm';
+import type { Db } from '../database';
+import type { CompanyRecord } from '../../../domain/matching/companyRecord';
+import { queryRows } from '../segments/rows';
+
+/** What other data sets' records are matched on (see matchKeysOf in the import). */
+export interface SourceMatchKeys {
+  nameKeys: string[];
+  country: string | null;
+  domains: string[];
+}
+
+export interface CompanySourceRow {
+  source: string;
+  sourceId: string;
+  companyId: string;
+  record: CompanyRecord;
+}
+
+export interface SourceKeysRow {
+  companyId: string;
+  source: string;
+  nameKeys: string[];
+  country: string | null;
+  domains: string[];
+}
+
+/** A list as one parameter (both drivers take a JSON text; a JS array would be expanded into several). */
+function textArray(values: readonly string[]) {
+  return sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(values)}::jsonb))`;
+}
+
+/** The company each of these records of `source` is already part of (by its id in the data set). */
+export async function companiesOfSourceIds(db: Db, source: string, sourceIds: readonly string[]): Promise<Map<string, string>> {
+  if (sourceIds.length === 0) return new Map();
+  const rows = await queryRows<{ source_id: string; company_id: string }>(db, sql`SELECT source_id, company_id FROM company_sources WHERE source = ${source} AND source_id = ANY(${textArray(sourceIds)})`);
+  return new Map(rows.map((row) => [row.source_id, row.company_id]));
+}
+
+/**
+ * Every record's match keys of the companies that have a record sharing a name key or a domain with these (so the
+ * caller also sees which data sets each such company already holds).
+ */
+export async function sourceKeysOfCompaniesSharing(db: Db, nameKeys: readonly string[], domains: readonly string[]): Promise<SourceKeysRow[]> {
+  if (nameKeys.length === 0 && domains.length === 0) return [];
+  const rows = await queryRows<{ company_id: string; source: string; name_keys: string[]; match_country: string | null; domains: string[] }>(
+    db,
+    sql`SELECT company_id, source, name_keys, match_country, domains FROM company_sources
+        WHERE company_id IN (SELECT company_id FROM company_sources WHERE name_keys && ${textArray(nameKeys)} OR domains && ${textArray(domains)})`,
+  );
+  return rows.map((row) => ({ companyId: row.company_id, source: row.source, nameKeys: row.name_keys, country: row.match_country, domains: row.domains }));
+}
+
+/** The records of these companies, each company's earliest attached first. */
+export async function sourcesOfCompanies(db: Db, companyIds: readonly string[]): Promise<CompanySourceRow[]> {
+  if (companyIds.length === 0) return [];
+  const rows = await queryRows<{ source: string; source_id: string; company_id: string; record: CompanyRecord | string }>(
+    db,
+    sql`SELECT source, source_id, company_id, record FROM company_sources WHERE company_id = ANY(${textArray(companyIds)}) ORDER BY company_id, seq`,
+  );
+  return rows.map((row) => ({ source: row.source, sourceId: row.source_id, companyId: row.company_id, record: typeof row.record === 'string' ? (JSON.parse(row.record) as CompanyRecord) : row.record }));
+}
+
+/** Inserts or replaces records (by data set and id); a record keeps the company and place it was first attached with. */
+export async function upsertCompanySources(db: Db, rows: readonly (CompanySourceRow & { keys: SourceMatchKeys })[], keysVersion: number): Promise<void> {
+  // 8 parameters a row.
+  for (let start = 0; start < rows.length; start += 1000) {
+    const batch = rows.slice(start, start + 1000);
+    const values = sql.join(
+      batch.map((row) => sql`(${row.source}, ${row.sourceId}, ${row.companyId}, ${JSON.stringify(row.record)}::jsonb, ${textArray(row.keys.nameKeys)}, ${row.keys.country}, ${textArray(row.keys.domains)}, ${keysVersion})`),
+      sql`, `,
+    );
+    await db.execute(sql`INSERT INTO company_sources (source, source_id, company_id, record, name_keys, match_country, domains, keys_version) VALUES ${values}
+      ON CONFLICT (source, source_id) DO UPDATE SET record = excluded.record, name_keys = excluded.name_keys, match_country = excluded.match_country, domains = excluded.domains, keys_version = excluded.keys_version`);
+  }
+}
+
+/** Up to `limit` records whose match keys were made by another name normalisation (or none: rows migration 0932 copied). */
+export async function sourcesWithStaleKeys(db: Db, keysVersion: number, limit: number): Promise<CompanySourceRow[]> {
+  const rows = await queryRows<{ source: string; source_id: string; company_id: string; record: CompanyRecord | string }>(
+    db,
+    sql`SELECT source, source_id, company_id, record FROM company_sources WHERE keys_version <> ${keysVersion} ORDER BY source, source_id LIMIT ${limit}`,
+  );
+  return rows.map((row) => ({ source: row.source, sourceId: row.source_id, companyId: row.company_id, record: typeof row.record === 'string' ? (JSON.parse(row.record) as CompanyRecord) : row.record }));
+}

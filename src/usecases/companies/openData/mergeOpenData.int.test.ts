@@ -1,0 +1,207 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../../adapters/db/database';
+import { parseCsv } from '../../../domain/matching/csv';
+import { createTestOrg } from '../../../test/createTestOrg';
+import { openTestDatabase } from '../../../test/databases';
+import { matchAccountsForOrg } from '../../matching/matchAccountsForOrg';
+import { importOpenData, type ImportOpenDataOutput } from './importOpenData';
+import { readSecTickerEntries } from './readSecTickers';
+
+// PGlite only, as importOpenData.int.test.ts: the sample companies' ids are the data sets' own, and merging looks at
+// the whole master (on the shared test PostgreSQL, other runs' open data companies would be candidates).
+const testdata = path.join(import.meta.dirname, 'testdata');
+const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
+
+async function* csvChunks(text: string) {
+  yield parseCsv(text);
+}
+async function* textChunks(text: string) {
+  yield text;
+}
+
+interface StoredCompany {
+  id: string;
+  name: string;
+  domain: string | null;
+  other_domains: string[];
+  country: string | null;
+  region: string | null;
+  city: string | null;
+  industry: string | null;
+  employee_range: string | null;
+  firmographics: Record<string, string>;
+  other_names: string[];
+  provenance: { source: string; sourceId: string; file: string }[];
+}
+
+const brightwaterLei = 'lei:5493001KJTIIGC8Y1R12';
+const kestrelLei = 'lei:9695005MSX1OYEMGDF46';
+const orbitalLei = 'lei:2138003EK6R8JZ8FPA48';
+
+describe('records of one company in several open data sets are one master company (PGlite)', () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await openTestDatabase('pglite');
+  });
+  afterAll(async () => {
+    await database.close();
+  });
+
+  const importFile = (format: 'gleif' | 'sec' | 'wikidata', file = `${format}.csv`, text?: string): Promise<ImportOpenDataOutput> => {
+    const importedAt = new Date('2026-12-03T09:00:00Z');
+    if (format === 'sec') return importOpenData({ format, entries: readSecTickerEntries(textChunks(text ?? sample('sec-company-tickers-sample.json'))), file, importedAt }, { db: database.db });
+    return importOpenData({ format, chunks: csvChunks(text ?? sample(format === 'gleif' ? 'gleif-golden-copy-sample.csv' : 'wikidata-companies-sample.csv')), file, importedAt }, { db: database.db });
+  };
+  const openDataCompanies = () =>
+    database.query<StoredCompany>(
+      'SELECT id, name, domain, other_domains, country, region, city, industry, employee_range, firmographics, other_names, provenance FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL ORDER BY id',
+    );
+  /** Each company as the sorted list of its records (source:id), to compare groupings whatever the company ids. */
+  const groupings = async () => (await openDataCompanies()).map((company) => company.provenance.map((entry) => `${entry.source}:${entry.sourceId}`).sort().join(' + ')).sort();
+  const emptyMaster = () => database.query('DELETE FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL');
+
+  it('a company in all three files ends up as one company with three provenance entries; similar names and other countries stay apart', async () => {
+    await emptyMaster();
+    expect(await importFile('gleif')).toMatchObject({ upserted: 3, created: 3, merged: 0, updated: 0 });
+    // SEC's Brightwater ("BRIGHTWATER HOLDINGS CORP /DE/", a US registrant) is GLEIF's; its "KESTREL FOODS CO /NEW/"
+    // is not the German Kestrel (SEC registrants count as US companies).
+    expect(await importFile('sec', 'company_tickers.json')).toMatchObject({ upserted: 4, created: 3, merged: 1, updated: 0 });
+    // Wikidata's Orbital (GB), Kestrel Foods (DE, GLEIF's trading name) and Brightwater (US) merge; Brightwater
+    // Capital (a similar name), Orbital Data Systems in Ireland (another country) and the rest do not.
+    expect(await importFile('wikidata')).toMatchObject({ upserted: 7, created: 4, merged: 3, updated: 0 });
+
+    const companies = await openDataCompanies();
+    expect(companies).toHaveLength(3 + 3 + 4);
+    const brightwater = companies.find((company) => company.id === brightwaterLei);
+    expect(brightwater?.provenance.map((entry) => [entry.source, entry.sourceId])).toEqual([
+      ['gleif', '5493001KJTIIGC8Y1R12'],
+      ['sec', '0002222222'],
+      ['wikidata', 'Q900006'],
+    ]);
+    // The first data set's values are kept; what it lacks, the others fill.
+    expect(brightwater).toMatchObject({
+      name: 'Brightwater Holdings Corporation',
+      domain: 'brightwater-holdings.com',
+      country: 'US',
+      region: 'US-DE',
+      city: 'Wilmington',
+      industry: 'holding company',
+      employee_range: '1001-5000',
+      other_names: ['Brightwater'],
+    });
+    expect(brightwater?.firmographics).toMatchObject({ lei: '5493001KJTIIGC8Y1R12', cik: '0002222222', tickers: 'BWH', qid: 'Q900006' });
+    const kestrel = companies.find((company) => company.id === kestrelLei);
+    expect(kestrel?.provenance.map((entry) => entry.source)).toEqual(['gleif', 'wikidata']);
+    // Wikidata's two websites of the item: the first is the company's domain, the other one of its other domains.
+    expect(kestrel).toMatchObject({ name: 'Kestrel Lebensmittel GmbH', domain: 'kestrelfoods.com', other_domains: ['kestrel-foods.de'], industry: 'food industry' });
+    expect(companies.find((company) => company.id === orbitalLei)?.provenance.map((entry) => entry.source)).toEqual(['gleif', 'wikidata']);
+    expect(await groupings()).toEqual(
+      [
+        'sec:0000320193',
+        'sec:0001067983',
+        'sec:0001111111',
+        'gleif:2138003EK6R8JZ8FPA48 + wikidata:Q900001',
+        'gleif:5493001KJTIIGC8Y1R12 + sec:0002222222 + wikidata:Q900006',
+        'gleif:9695005MSX1OYEMGDF46 + wikidata:Q900002',
+        'wikidata:Q900003',
+        'wikidata:Q900004',
+        'wikidata:Q900007',
+        'wikidata:Q900008',
+      ].sort(),
+    );
+  });
+
+  it('re-importing any of the files updates in place and never makes the duplicate', async () => {
+    const before = await groupings();
+    const renamed = sample('wikidata-companies-sample.csv').replace('Brightwater Holdings,https://www.brightwater-holdings.com,United States of America,holding company,2300', 'Brightwater Holdings,https://www.brightwater-holdings.com,United States of America,holding company,6100');
+    expect(await importFile('wikidata', 'wikidata-2.csv', renamed)).toMatchObject({ upserted: 7, created: 0, merged: 0, updated: 7 });
+    expect(await importFile('sec', 'company_tickers-2.json', sample('sec-company-tickers-sample.json').replace('"BWH"', '"BWHX"'))).toMatchObject({ upserted: 4, created: 0, merged: 0, updated: 4 });
+    expect(await importFile('gleif', 'gleif-2.csv')).toMatchObject({ upserted: 3, created: 0, merged: 0, updated: 3 });
+    expect(await groupings()).toEqual(before);
+    const brightwater = (await openDataCompanies()).find((company) => company.id === brightwaterLei);
+    expect(brightwater?.provenance.map((entry) => [entry.source, entry.file])).toEqual([
+      ['gleif', 'gleif-2.csv'],
+      ['sec', 'company_tickers-2.json'],
+      ['wikidata', 'wikidata-2.csv'],
+    ]);
+    // A merged record's own fields follow its data set: the new ticker, Wikidata's new head count (GLEIF has none).
+    expect(brightwater?.firmographics).toMatchObject({ tickers: 'BWHX', employees: '6100' });
+    expect(brightwater?.employee_range).toBe('5001-10000');
+  });
+
+  it('merges the same companies whatever order the files come in', async () => {
+    const inFirstOrder = await groupings();
+    await emptyMaster();
+    expect(await importFile('sec', 'company_tickers.json')).toMatchObject({ created: 4, merged: 0 });
+    expect(await importFile('wikidata')).toMatchObject({ created: 6, merged: 1 });
+    expect(await importFile('gleif')).toMatchObject({ created: 0, merged: 3 });
+    expect(await groupings()).toEqual(inFirstOrder);
+    // The company keeps the id and name of the record it started from; its legal name becomes an other name.
+    const brightwater = (await openDataCompanies()).find((company) => company.id === 'cik:0002222222');
+    expect(brightwater).toMatchObject({ name: 'BRIGHTWATER HOLDINGS CORP /DE/', country: 'US', domain: 'brightwater-holdings.com', city: 'Wilmington' });
+  });
+
+  it('never merges two records of one data set, and merges nothing when two companies fit', async () => {
+    await emptyMaster();
+    const header = sample('gleif-golden-copy-sample.csv').split('\n')[0] ?? '';
+    const gleifRow = (lei: string, name: string) => `"${lei}","${name}","en","","","","","","","1 High Street","Leeds","","GB","LS1 1AA","GB","H0PO","","ACTIVE","ISSUED"`;
+    const twoEntities = [header, gleifRow(withCheckDigits('HARROW000000000001'), 'Harrow Mills Ltd'), gleifRow(withCheckDigits('HARROW000000000002'), 'Harrow Mills LLP')].join('\n');
+    expect(await importFile('gleif', 'gleif.csv', twoEntities)).toMatchObject({ created: 2, merged: 0 });
+    // "Harrow Mills" in the UK names both legal entities: which one is meant is not known, so neither takes it.
+    expect(await importFile('wikidata', 'wikidata.csv', 'qid,name,website,country,industry,employees\nQ910001,Harrow Mills,,United Kingdom,textiles,300\n')).toMatchObject({ created: 1, merged: 0 });
+    expect(await groupings()).toEqual([`gleif:${withCheckDigits('HARROW000000000001')}`, `gleif:${withCheckDigits('HARROW000000000002')}`, 'wikidata:Q910001'].sort());
+  });
+
+  it('companies imported before migration 0932 get their record and match keys, and merge with the next data set', async () => {
+    await emptyMaster();
+    const lei = withCheckDigits('QUILL0000000000001');
+    // A company as 0931 stored it: one provenance object, other names in firmographics, no record in company_sources.
+    await database.query(
+      `INSERT INTO companies (id, name, country, city, firmographics, provenance) VALUES ($1, 'Quill & Ferrule GmbH', 'DE', 'Köln', $2::jsonb, $3::jsonb)`,
+      [`lei:${lei}`, JSON.stringify({ lei, other_names: 'Quill Ferrule Werke; QF Schreibwaren' }), JSON.stringify({ source: 'gleif', sourceId: lei, dataset: 'GLEIF LEI golden copy', licence: 'CC0 1.0', file: 'old.csv', importedAt: '2026-11-01T00:00:00.000Z' })],
+    );
+    const migration = readFileSync(path.join(import.meta.dirname, '../../../adapters/db/migrations/0932_company_sources.sql'), 'utf8');
+    await database.execScript(migration.slice(migration.indexOf('-- Companies imported before this migration')));
+    const [migrated] = await openDataCompanies();
+    expect(migrated).toMatchObject({ id: `lei:${lei}`, other_names: ['Quill Ferrule Werke', 'QF Schreibwaren'], firmographics: { lei }, provenance: [{ source: 'gleif', sourceId: lei }] });
+    // Its record has no match keys yet: the next import makes them, then matches Wikidata's item by the other name.
+    const result = await importFile('wikidata', 'wikidata.csv', 'qid,name,website,country,industry,employees\nQ920001,QF Schreibwaren,https://qf-schreibwaren.de,Germany,stationery,800\n');
+    expect(result).toMatchObject({ created: 0, merged: 1 });
+    expect(await groupings()).toEqual([`gleif:${lei} + wikidata:Q920001`]);
+    expect((await openDataCompanies())[0]).toMatchObject({ name: 'Quill & Ferrule GmbH', domain: 'qf-schreibwaren.de', other_names: ['Quill Ferrule Werke', 'QF Schreibwaren'] });
+  });
+
+  it('the matcher finds a company by its GLEIF trading name, once', async () => {
+    await emptyMaster();
+    await importFile('gleif');
+    await importFile('wikidata');
+    const { orgId } = await createTestOrg(database);
+    const { results } = await matchAccountsForOrg(
+      {
+        orgId,
+        records: [
+          { rowId: 'trading-name', name: 'Kestrel Foods', country: 'Germany' },
+          { rowId: 'legal-name', name: 'Kestrel Lebensmittel GmbH', country: 'DE' },
+          // The trading name in another country is not the company.
+          { rowId: 'other-country', name: 'Kestrel Foods', country: 'US' },
+        ],
+      },
+      { db: database.db },
+    );
+    expect(results.map((result) => [result.rowId, result.status, result.companyId])).toEqual([
+      ['trading-name', 'matched', kestrelLei],
+      ['legal-name', 'duplicate', kestrelLei],
+      ['other-country', 'unmatched', null],
+    ]);
+  });
+});
+
+/** An LEI of 18 characters plus its ISO 17442 (MOD 97-10) check digits. */
+function withCheckDigits(base: string): string {
+  const digits = [...`${base}00`].map((character) => Number.parseInt(character, 36)).join('');
+  let remainder = 0;
+  for (const digit of digits) remainder = (remainder * 10 + Number(digit)) % 97;
+  return `${base}${String(98 - remainder).padStart(2, '0')}`;
+}

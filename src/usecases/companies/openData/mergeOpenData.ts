@@ -1,0 +1,120 @@
+// One company, several open data sets (pure): what a data set's record is matched on, which company already
+// imported from another set it names (only on strong evidence), and the company composed from its records.
+import type { CompanyRecord } from '../../../domain/matching/companyRecord';
+import { buildExclusionSet } from '../../../domain/matching/excludedDomains';
+import { normalizeDomain } from '../../../domain/matching/normalizeDomain';
+import { normalizeName } from '../../../domain/matching/normalizeName';
+import type { SourceKeysRow, SourceMatchKeys } from '../../../adapters/db/repositories/companySources';
+
+/** Shared hosts (mail, social networks, site builders) say nothing about which company a website is. */
+const sharedDomains = buildExclusionSet();
+/** Other names a composed company keeps (the index keys at most 8 besides the main name). */
+const maxOtherNames = 16;
+
+/**
+ * A record's match keys: its normalised names (legal and other names, as the matcher normalises them), its country
+ * and its domains. SEC's company_tickers.json names no country: its registrants are matched as US companies, so a
+ * foreign issuer merges with no one by name (a missed merge leaves two companies; a wrong one would lose one).
+ */
+export function matchKeysOf(source: string, record: CompanyRecord): SourceMatchKeys {
+  const nameKeys: string[] = [];
+  for (const name of [record.name, ...(record.otherNames ?? [])]) {
+    const key = normalizeName(name)?.key;
+    if (key && !nameKeys.includes(key)) nameKeys.push(key);
+  }
+  const domains: string[] = [];
+  for (const raw of [record.domain, ...record.otherDomains]) {
+    const domain = normalizeDomain(raw);
+    if (domain && !sharedDomains.has(domain) && !domains.includes(domain)) domains.push(domain);
+  }
+  return { nameKeys, country: record.country ?? (source === 'sec' ? 'US' : null), domains };
+}
+
+/** An existing company's records' keys, gathered per company. */
+export interface ExistingCompanyKeys {
+  companyId: string;
+  sources: Set<string>;
+  records: SourceKeysRow[];
+}
+
+export function groupByCompany(rows: readonly SourceKeysRow[]): Map<string, ExistingCompanyKeys> {
+  const companies = new Map<string, ExistingCompanyKeys>();
+  for (const row of rows) {
+    let company = companies.get(row.companyId);
+    if (!company) {
+      company = { companyId: row.companyId, sources: new Set(), records: [] };
+      companies.set(row.companyId, company);
+    }
+    company.sources.add(row.source);
+    company.records.push(row);
+  }
+  return companies;
+}
+
+/**
+ * The one existing company an incoming record of `source` is the same company as, or undefined. Strong evidence
+ * only: a record of another data set with the same domain (countries not disagreeing), or the same normalised name
+ * (legal or other name) in the same country. Never a company that already holds a record of the same data set (two
+ * LEIs are two legal entities), nor one claimed by another record of this import; two companies matching is no match.
+ */
+export function companyToMergeInto(source: string, keys: SourceMatchKeys, candidates: Iterable<ExistingCompanyKeys>, claimed: ReadonlySet<string>): string | undefined {
+  let found: string | undefined;
+  for (const company of candidates) {
+    if (company.sources.has(source) || claimed.has(company.companyId)) continue;
+    if (!company.records.some((record) => isSameCompany(keys, record))) continue;
+    if (found !== undefined) return undefined;
+    found = company.companyId;
+  }
+  return found;
+}
+
+function isSameCompany(keys: SourceMatchKeys, record: SourceKeysRow): boolean {
+  const isCountryAgreeing = keys.country !== null && keys.country === record.country;
+  const isCountryDisagreeing = keys.country !== null && record.country !== null && keys.country !== record.country;
+  if (!isCountryDisagreeing && keys.domains.some((domain) => record.domains.includes(domain))) return true;
+  return isCountryAgreeing && keys.nameKeys.some((key) => record.nameKeys.includes(key));
+}
+
+/**
+ * The master company of its data sets' records, earliest attached first: each field from the first record that has
+ * it (an import fills what the company lacks and keeps what it has), the other records' names as other names, every
+ * other domain in other_domains, firmographics merged (the earlier record's value kept), one provenance entry each.
+ */
+export function composeCompany(companyId: string, records: readonly CompanyRecord[]): CompanyRecord {
+  const [first, ...rest] = records;
+  if (!first) throw new Error(`company ${companyId} has no data set record to compose it from`);
+  const firstOf = <K extends 'domain' | 'country' | 'region' | 'city' | 'industry' | 'employeeRange' | 'revenueRange'>(field: K): CompanyRecord[K] => {
+    for (const record of records) if (record[field] !== null && record[field] !== undefined) return record[field];
+    return null;
+  };
+  const domain = firstOf('domain');
+  const otherDomains: string[] = [];
+  for (const record of records) {
+    for (const other of [record.domain, ...record.otherDomains]) if (other && other !== domain && !otherDomains.includes(other)) otherDomains.push(other);
+  }
+  const nameKeys = new Set([normalizeName(first.name)?.key ?? first.name]);
+  const otherNames: string[] = [];
+  for (const name of [...(first.otherNames ?? []), ...rest.flatMap((record) => [record.name, ...(record.otherNames ?? [])])]) {
+    const key = normalizeName(name)?.key ?? name;
+    if (nameKeys.has(key) || otherNames.length === maxOtherNames) continue;
+    nameKeys.add(key);
+    otherNames.push(name);
+  }
+  const firmographics: Record<string, string> = {};
+  for (const record of [...records].reverse()) Object.assign(firmographics, record.firmographics);
+  return {
+    id: companyId,
+    name: first.name,
+    domain,
+    otherDomains,
+    country: firstOf('country'),
+    region: firstOf('region'),
+    city: firstOf('city'),
+    industry: firstOf('industry'),
+    employeeRange: firstOf('employeeRange'),
+    revenueRange: firstOf('revenueRange'),
+    firmographics,
+    otherNames,
+    provenance: records.flatMap((record) => record.provenance ?? []),
+  };
+}
