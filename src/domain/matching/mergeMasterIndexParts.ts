@@ -116,35 +116,40 @@ function indexOfPart(part: MasterIndexPart): MasterIndex {
 /**
  * The parts' keys (each part's sorted by hash) as one array sorted by hash, companies numbered across parts: the
  * runs merged pairwise, a tie taking the earlier part's key first, so the order is the one a stable sort of all
- * keys in row order gives.
+ * keys in row order gives. The first round reads the parts themselves (numbering their companies as it goes).
  */
 function mergeSortedKeys(parts: readonly MasterIndexPart[]): { keyHashes: Uint32Array; keyCompanies: Uint32Array } {
   const keyCount = parts.reduce((sum, part) => sum + part.keyHashes.length, 0);
   let hashes = new Uint32Array(keyCount);
   let companies = new Uint32Array(keyCount);
-  let runs: number[] = [0];
-  let keyBase = 0;
+  const companyBases: number[] = [];
   let companyBase = 0;
   for (const part of parts) {
-    hashes.set(part.keyHashes, keyBase);
-    const partCompanies = part.keyCompanies;
-    for (let key = 0; key < partCompanies.length; key++) companies[keyBase + key] = companyBase + (partCompanies[key] as number);
-    keyBase += part.keyHashes.length;
+    companyBases.push(companyBase);
     companyBase += part.count;
-    runs.push(keyBase);
   }
-  if (runs.length <= 2) return { keyHashes: hashes, keyCompanies: companies };
+  // runs: the boundaries of the sorted runs in `hashes`, [runs[i], runs[i + 1]).
+  let runs: number[] = [0];
+  let out = 0;
+  for (let first = 0; first < parts.length; first += 2) {
+    const left = parts[first] as MasterIndexPart;
+    const right = parts[first + 1];
+    const leftRun = { hashes: left.keyHashes, companies: left.keyCompanies, start: 0, end: left.keyHashes.length, base: companyBases[first] ?? 0 };
+    const rightRun = right ? { hashes: right.keyHashes, companies: right.keyCompanies, start: 0, end: right.keyHashes.length, base: companyBases[first + 1] ?? 0 } : emptyRun;
+    out = mergeRuns(leftRun, rightRun, hashes, companies, out);
+    runs.push(out);
+  }
   let targetHashes = new Uint32Array(keyCount);
   let targetCompanies = new Uint32Array(keyCount);
-  // runs: the boundaries of the sorted runs, [runs[i], runs[i + 1]).
   while (runs.length > 2) {
     const merged: number[] = [0];
+    out = 0;
     for (let run = 0; run + 1 < runs.length; run += 2) {
       const start = runs[run] as number;
       const middle = runs[run + 1] as number;
       const end = run + 2 < runs.length ? (runs[run + 2] as number) : middle;
-      mergeRuns(hashes, companies, targetHashes, targetCompanies, start, middle, end);
-      merged.push(end);
+      out = mergeRuns({ hashes, companies, start, end: middle, base: 0 }, { hashes, companies, start: middle, end, base: 0 }, targetHashes, targetCompanies, out);
+      merged.push(out);
     }
     runs = merged;
     [hashes, targetHashes] = [targetHashes, hashes];
@@ -153,25 +158,42 @@ function mergeSortedKeys(parts: readonly MasterIndexPart[]): { keyHashes: Uint32
   return { keyHashes: hashes, keyCompanies: companies };
 }
 
-/** Merges the sorted runs [start, middle) and [middle, end) of the source into the target at start (ties: left first). */
-function mergeRuns(sourceHashes: Uint32Array, sourceCompanies: Uint32Array, targetHashes: Uint32Array, targetCompanies: Uint32Array, start: number, middle: number, end: number): void {
-  let left = start;
-  let right = middle;
+/** Keys [start, end) of sorted arrays, their companies numbered from `base`. */
+interface KeyRun {
+  hashes: Uint32Array;
+  companies: Uint32Array;
+  start: number;
+  end: number;
+  base: number;
+}
+
+const emptyRun: KeyRun = { hashes: new Uint32Array(0), companies: new Uint32Array(0), start: 0, end: 0, base: 0 };
+
+/** Merges two sorted runs into the target from `out` (ties: the left run's key first); returns the end of what it wrote. */
+function mergeRuns(leftRun: KeyRun, rightRun: KeyRun, targetHashes: Uint32Array, targetCompanies: Uint32Array, start: number): number {
+  const { hashes: leftHashes, companies: leftCompanies, end: leftEnd, base: leftBase } = leftRun;
+  const { hashes: rightHashes, companies: rightCompanies, end: rightEnd, base: rightBase } = rightRun;
+  let left = leftRun.start;
+  let right = rightRun.start;
   let out = start;
-  while (left < middle && right < end) {
-    const leftHash = sourceHashes[left] as number;
-    const rightHash = sourceHashes[right] as number;
+  while (left < leftEnd && right < rightEnd) {
+    const leftHash = leftHashes[left] as number;
+    const rightHash = rightHashes[right] as number;
     if (rightHash < leftHash) {
       targetHashes[out] = rightHash;
-      targetCompanies[out++] = sourceCompanies[right++] as number;
+      targetCompanies[out++] = rightBase + (rightCompanies[right++] as number);
     } else {
       targetHashes[out] = leftHash;
-      targetCompanies[out++] = sourceCompanies[left++] as number;
+      targetCompanies[out++] = leftBase + (leftCompanies[left++] as number);
     }
   }
-  targetHashes.set(sourceHashes.subarray(left, middle), out);
-  targetCompanies.set(sourceCompanies.subarray(left, middle), out);
-  out += middle - left;
-  targetHashes.set(sourceHashes.subarray(right, end), out);
-  targetCompanies.set(sourceCompanies.subarray(right, end), out);
+  for (; left < leftEnd; left++, out++) {
+    targetHashes[out] = leftHashes[left] as number;
+    targetCompanies[out] = leftBase + (leftCompanies[left] as number);
+  }
+  for (; right < rightEnd; right++, out++) {
+    targetHashes[out] = rightHashes[right] as number;
+    targetCompanies[out] = rightBase + (rightCompanies[right] as number);
+  }
+  return out;
 }

@@ -27,22 +27,37 @@ const maxPhraseTokens = 6;
 function buildPhraseSet(phrases: readonly string[]): ReadonlySet<string> {
   return new Set(phrases.map((phrase) => phrase.trim()).filter((phrase) => phrase.length > 0));
 }
-const trailingForms = buildPhraseSet([...legalFormPhrases, ...commonLegalForms]);
-const leadingForms = buildPhraseSet(leadingLegalForms);
-// First/last words of the phrases: most names end in no legal form word, and one set lookup says so.
-// ...and how many words the longest phrase with that first/last word has, so that "Acme Inc" tries one phrase, not six.
-const trailingLastWords = phraseLengthsBy(trailingForms, (words) => words[words.length - 1] ?? '');
-const leadingFirstWords = phraseLengthsBy(leadingForms, (words) => words[0] ?? '');
+/** Phrases as a tree of words read from the name's edge inwards: one map lookup per word, no phrase strings built. */
+interface PhraseNode {
+  /** The words from the edge to here are a whole phrase. */
+  isPhrase: boolean;
+  next: Map<string, PhraseNode>;
+}
 
-function phraseLengthsBy(phrases: ReadonlySet<string>, edgeWord: (words: string[]) => string): ReadonlyMap<string, number> {
-  const lengths = new Map<string, number>();
+function buildPhraseTree(phrases: ReadonlySet<string>, isFromEnd: boolean): Map<string, PhraseNode> {
+  const roots = new Map<string, PhraseNode>();
   for (const phrase of phrases) {
     const words = phrase.split(' ');
-    const word = edgeWord(words);
-    lengths.set(word, Math.max(lengths.get(word) ?? 0, words.length));
+    if (isFromEnd) words.reverse();
+    let level = roots;
+    let node: PhraseNode | undefined;
+    for (const word of words) {
+      node = level.get(word);
+      if (!node) {
+        node = { isPhrase: false, next: new Map() };
+        level.set(word, node);
+      }
+      level = node.next;
+    }
+    if (node) node.isPhrase = true;
   }
-  return lengths;
+  return roots;
 }
+
+// Read from the last word (trailing forms) or the first (leading forms): most names end in no legal form word, and
+// one lookup says so.
+const trailingForms = buildPhraseTree(buildPhraseSet([...legalFormPhrases, ...commonLegalForms]), true);
+const leadingForms = buildPhraseTree(buildPhraseSet(leadingLegalForms), false);
 
 // A Map, not the object itself: an object lookup would find "constructor" or "toString" on Object.prototype.
 const synonyms = new Map(Object.entries(tokenSynonyms));
@@ -194,17 +209,15 @@ function stripOnce(tokens: string[], removed: { legalForm: boolean }): string[] 
   }
   result = joinInitials(result);
   if (result.length > 1 && result[0] === 'the') result = result.slice(1);
-  const leadingLimit = result.length > 1 ? (leadingFirstWords.get(result[0] ?? '') ?? 0) : 0;
-  if (leadingLimit > 0) {
-    const length = longestPhrase(result, leadingForms, false, leadingLimit);
+  if (result.length > 1) {
+    const length = longestPhrase(result, leadingForms, false);
     if (length > 0) {
       result = result.slice(length);
       removed.legalForm = true;
     }
   }
-  const trailingLimit = result.length > 1 ? (trailingLastWords.get(result[result.length - 1] ?? '') ?? 0) : 0;
-  if (trailingLimit > 0) {
-    const length = longestPhrase(result, trailingForms, true, trailingLimit);
+  if (result.length > 1) {
+    const length = longestPhrase(result, trailingForms, true);
     if (length > 0) {
       result = result.slice(0, result.length - length);
       removed.legalForm = true;
@@ -243,14 +256,15 @@ function isSingleLetter(token: string | undefined): boolean {
 }
 
 /** Tokens in the longest phrase of `phrases` at the end (or start) of `tokens`, leaving at least one token; 0 if none. */
-function longestPhrase(tokens: readonly string[], phrases: ReadonlySet<string>, isAtEnd: boolean, maxTokens: number): number {
-  const limit = Math.min(maxPhraseTokens, maxTokens, tokens.length - 1);
-  let phrase = '';
+function longestPhrase(tokens: readonly string[], phrases: ReadonlyMap<string, PhraseNode>, isAtEnd: boolean): number {
+  const limit = Math.min(maxPhraseTokens, tokens.length - 1);
   let longest = 0;
+  let level: ReadonlyMap<string, PhraseNode> = phrases;
   for (let length = 1; length <= limit; length++) {
-    const token = (isAtEnd ? tokens[tokens.length - length] : tokens[length - 1]) ?? '';
-    phrase = length === 1 ? token : isAtEnd ? `${token} ${phrase}` : `${phrase} ${token}`;
-    if (phrases.has(phrase)) longest = length;
+    const node = level.get((isAtEnd ? tokens[tokens.length - length] : tokens[length - 1]) ?? '');
+    if (!node) break;
+    if (node.isPhrase) longest = length;
+    level = node.next;
   }
   return longest;
 }
