@@ -231,12 +231,33 @@ function nameSimilarity(account: PreparedAccount, candidate: CandidateName, isDo
   const compactLength = candidate.keyLength - (candidate.tokens.length - 1);
   const isDomainLabelComparable = !isDomainMatch && account.domain !== null && account.domainCompact.length === compactLength;
   if (Math.abs(name.compact.length - compactLength) <= 2 || isDomainLabelComparable) {
-    const candidateCompact = candidate.tokens.join('');
-    if (!isOtherShortWord(name.tokens, candidate.tokens)) similarity = Math.max(similarity, compactSimilarity(name.compact, candidateCompact));
+    if (!isOtherShortWord(name.tokens, candidate.tokens)) similarity = Math.max(similarity, compactSimilarityToWords(name.compact, candidate.tokens, compactLength));
     // The account's website is the company's name ("plumdistrict.com" for "Plum District").
-    if (isDomainLabelComparable && account.domainCompact === candidateCompact) similarity = Math.max(similarity, 0.9);
+    if (isDomainLabelComparable && isWordsWrittenTogether(account.domainCompact, candidate.tokens)) similarity = Math.max(similarity, 0.9);
   }
   return similarity;
+}
+
+/**
+ * compactSimilarity(compact, words.join('')), `wordsLength` the words' total length: the joined name is built only
+ * when an edit distance is to be computed (equal names, and lengths too far apart, need none).
+ */
+function compactSimilarityToWords(compact: string, words: readonly string[], wordsLength: number): number {
+  if (compact.length === wordsLength && isWordsWrittenTogether(compact, words)) return compact.length > 0 ? 1 : 0;
+  const shorter = Math.min(compact.length, wordsLength);
+  // compactSimilarity's own limits: names under 7 letters must be equal, longer ones at most 1 or 2 edits apart.
+  if (shorter < 7 || Math.abs(compact.length - wordsLength) > (shorter >= 12 ? 2 : 1)) return 0;
+  return compactSimilarity(compact, words.join(''));
+}
+
+/** text === words.join(''), without joining them. */
+function isWordsWrittenTogether(text: string, words: readonly string[]): boolean {
+  let position = 0;
+  for (const word of words) {
+    if (!text.startsWith(word, position)) return false;
+    position += word.length;
+  }
+  return position === text.length;
 }
 
 /** The candidate being scored: one reused record (scoring is synchronous and keeps none of it), no arrays per candidate. */
