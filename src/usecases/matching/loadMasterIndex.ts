@@ -18,12 +18,63 @@ interface CachedIndex {
 const cache = new WeakMap<Db, CachedIndex>();
 const snapshotDirs = new WeakMap<Db, string>();
 const sources = new WeakMap<MasterIndex, MasterIndexSource>();
+/** Indexes this process obtained per database handle, by source (what a test checks a warmed-up process does not do again). */
+const loads = new WeakMap<Db, Record<MasterIndexSource, number>>();
+/** Handles whose warm-up was stopped (the process is shutting down): a build in progress gives up between pages. */
+const stoppedWarmUps = new WeakSet<Db>();
 
 /** Where an index came from: its saved snapshot or the companies table. */
 export type MasterIndexSource = 'snapshot' | 'database';
 
 export function masterIndexSource(index: MasterIndex): MasterIndexSource | undefined {
   return sources.get(index);
+}
+
+/** How many times this process loaded the index of this database handle from a snapshot, and built it from the companies table. */
+export function masterIndexLoads(db: Db): Record<MasterIndexSource, number> {
+  return { snapshot: 0, database: 0, ...loads.get(db) };
+}
+
+function countLoad(db: Db, source: MasterIndexSource): void {
+  const counts = masterIndexLoads(db);
+  counts[source]++;
+  loads.set(db, counts);
+}
+
+export interface MasterIndexWarmUp {
+  /** Where the index came from, once it is in memory; undefined when stopped first or when it failed (logged by onError). */
+  done: Promise<MasterIndexSource | undefined>;
+  /** Gives up a build in progress (at shutdown, before the database closes). */
+  stop(): void;
+}
+
+/**
+ * Loads the master index in the background as a server or worker starts, so the first match after a restart does
+ * not pay for it: the snapshot of the current companies version when there is one (well under a second), else a
+ * build from the companies table, saved as that version's snapshot. Never awaited by start-up (the HTTP listener is
+ * not delayed); a match that arrives meanwhile waits for this same load instead of starting another.
+ */
+export function warmMasterIndex(db: Db, options: { onError?: (error: unknown) => void } = {}): MasterIndexWarmUp {
+  stoppedWarmUps.delete(db);
+  let isSettled = false;
+  const done = (async () => {
+    try {
+      const index = await loadMasterIndex(db);
+      return masterIndexSource(index);
+    } catch (error) {
+      if (!stoppedWarmUps.has(db)) options.onError?.(error);
+      return undefined;
+    } finally {
+      isSettled = true;
+      stoppedWarmUps.delete(db);
+    }
+  })();
+  return {
+    done,
+    stop: () => {
+      if (!isSettled) stoppedWarmUps.add(db);
+    },
+  };
 }
 
 /** Forgets the index held for this database handle (what a restarted process starts from). */
@@ -69,6 +120,7 @@ async function obtainIndex(db: Db, version: string): Promise<MasterIndex> {
       try {
         const loaded = await loadMasterIndexSnapshot(file, { shared: true });
         sources.set(loaded, 'snapshot');
+        countLoad(db, 'snapshot');
         return loaded;
       } catch {
         // A damaged snapshot (a disk filled up mid-write of an older version) is rebuilt below and replaced.
@@ -95,8 +147,10 @@ async function saveSnapshot(index: MasterIndex, dir: string, file: string, versi
 }
 
 async function buildFromDatabase(db: Db): Promise<MasterIndex> {
+  countLoad(db, 'database');
   const builder = new MasterIndexBuilder(1024);
   await forEachMasterCompanyPage(db, (page) => {
+    if (stoppedWarmUps.has(db)) throw new Error('the master index build was stopped (shutting down)');
     for (const company of page) builder.add(company);
   });
   return builder.finish();
