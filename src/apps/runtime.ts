@@ -13,7 +13,7 @@ import { startInboundSmtpListener, type InboundSmtpListener } from '../adapters/
 import { receiveInboundEmail } from '../usecases/conversationalEmail/receiveInboundEmail';
 import { systemClock, type Clock } from '../ports/clock';
 import { seedDemoCompanies } from '../usecases/companies/seedDemoCompanies';
-import { keepMasterIndexSnapshots } from '../usecases/matching/loadMasterIndex';
+import { keepMasterIndexSnapshots, warmMasterIndex, type MasterIndexSource } from '../usecases/matching/loadMasterIndex';
 import { closeMatchWorkerPool } from '../adapters/matching/matchWorkerPool';
 import type { JobQueue } from '../ports/jobQueue';
 import type { Config } from './config';
@@ -42,6 +42,8 @@ export interface RunningOpenabm {
   /** No organisation exists (outside sandbox mode nothing is seeded): the banner says how to create the first. */
   hasNoOrganisation: boolean;
   deps: AppDeps;
+  /** The master index loading in the background from start (snapshot or build): where it came from once in memory, undefined if it failed. */
+  masterIndexReady: Promise<MasterIndexSource | undefined>;
   close(): Promise<void>;
 }
 
@@ -154,7 +156,17 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
       const port = typeof address === 'object' && address ? address.port : config.port;
       url = `http://${config.host}:${port}`;
     }
-    return { url, demo, hasNoOrganisation, deps, close };
+    // The master index in memory before the first match needs it (the snapshot of the current companies version, or
+    // a build saved as one): in the background, once the listener is up and the demo companies are seeded.
+    const warmUp = warmMasterIndex(database.db, { onError: (error) => logger.error({ err: error }, 'master index warm-up failed (the first match builds it)') });
+    void warmUp.done.then((source) => {
+      if (source) logger.info({ source }, 'master index ready');
+    });
+    closers.push(async () => {
+      warmUp.stop();
+      await warmUp.done;
+    });
+    return { url, demo, hasNoOrganisation, deps, masterIndexReady: warmUp.done, close };
   } catch (error) {
     await close();
     throw error;
