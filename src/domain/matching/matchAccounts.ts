@@ -4,7 +4,7 @@ import type { MasterIndex } from './masterIndex';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
 import { normalizeName } from './normalizeName';
-import { compactSimilarity, containmentSimilarity, weightedNameSimilarity } from './scoreCandidate';
+import { compactSimilarityToWords, containmentSimilarity, isWordsWrittenTogether, weightedNameSimilarity } from './scoreCandidate';
 import { boundedEditDistance } from './similarity';
 import type { AccountInput, MatchCandidate, MatchResult, UnmatchedReason } from './types';
 
@@ -236,28 +236,6 @@ function nameSimilarity(account: PreparedAccount, candidate: CandidateName, isDo
     if (isDomainLabelComparable && isWordsWrittenTogether(account.domainCompact, candidate.tokens)) similarity = Math.max(similarity, 0.9);
   }
   return similarity;
-}
-
-/**
- * compactSimilarity(compact, words.join('')), `wordsLength` the words' total length: the joined name is built only
- * when an edit distance is to be computed (equal names, and lengths too far apart, need none).
- */
-function compactSimilarityToWords(compact: string, words: readonly string[], wordsLength: number): number {
-  if (compact.length === wordsLength && isWordsWrittenTogether(compact, words)) return compact.length > 0 ? 1 : 0;
-  const shorter = Math.min(compact.length, wordsLength);
-  // compactSimilarity's own limits: names under 7 letters must be equal, longer ones at most 1 or 2 edits apart.
-  if (shorter < 7 || Math.abs(compact.length - wordsLength) > (shorter >= 12 ? 2 : 1)) return 0;
-  return compactSimilarity(compact, words.join(''));
-}
-
-/** text === words.join(''), without joining them. */
-function isWordsWrittenTogether(text: string, words: readonly string[]): boolean {
-  let position = 0;
-  for (const word of words) {
-    if (!text.startsWith(word, position)) return false;
-    position += word.length;
-  }
-  return position === text.length;
 }
 
 /** The candidate being scored: one reused record (scoring is synchronous and keeps none of it), no arrays per candidate. */

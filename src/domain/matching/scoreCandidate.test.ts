@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { containmentSimilarity } from './scoreCandidate';
+import { compactSimilarity, compactSimilarityToWords, containmentSimilarity, isWordsWrittenTogether } from './scoreCandidate';
 
 const score = (input: string[], inputWeights: number[], candidate: string[], candidateWeights: number[]) => containmentSimilarity(input, inputWeights, candidate, candidateWeights);
 
@@ -36,5 +36,22 @@ describe('containmentSimilarity (a brand inside a longer registered name)', () =
         expect(value).toBeLessThanOrEqual(0.9);
       }),
     );
+  });
+});
+
+describe('compactSimilarityToWords (the name without spaces, compared without joining the words)', () => {
+  it('equals compactSimilarity of the joined words', () => {
+    const word = fc.stringMatching(/^[ab]{1,5}$/);
+    fc.assert(
+      fc.property(fc.stringMatching(/^[ab]{0,14}$/), fc.array(word, { maxLength: 4 }), (compact, words) => {
+        const joined = words.join('');
+        expect(compactSimilarityToWords(compact, words, joined.length)).toBe(compactSimilarity(compact, joined));
+        expect(isWordsWrittenTogether(compact, words)).toBe(compact === joined);
+      }),
+      { numRuns: 2000 },
+    );
+    expect(compactSimilarityToWords('plumdistrict', ['plum', 'district'], 12)).toBe(1);
+    expect(compactSimilarityToWords('elinemedia', ['e', 'line', 'media'], 10)).toBe(1);
+    expect(compactSimilarityToWords('plumdistrct', ['plum', 'district'], 12)).toBe(0.88);
   });
 });

@@ -98,6 +98,28 @@ export function compactSimilarity(a: string, b: string): number {
   return distance === 1 ? 0.88 : 0.82;
 }
 
+/**
+ * compactSimilarity(compact, words.join('')), `wordsLength` the words' total length: the joined name is built only
+ * when an edit distance is to be computed (equal names, and lengths too far apart, need none).
+ */
+export function compactSimilarityToWords(compact: string, words: readonly string[], wordsLength: number): number {
+  if (compact.length === wordsLength && isWordsWrittenTogether(compact, words)) return compact.length > 0 ? 1 : 0;
+  const shorter = Math.min(compact.length, wordsLength);
+  // compactSimilarity's own limits: names under 7 letters must be equal, longer ones at most 1 or 2 edits apart.
+  if (shorter < 7 || Math.abs(compact.length - wordsLength) > (shorter >= 12 ? 2 : 1)) return 0;
+  return compactSimilarity(compact, words.join(''));
+}
+
+/** text === words.join(''), without joining them. */
+export function isWordsWrittenTogether(text: string, words: readonly string[]): boolean {
+  let position = 0;
+  for (const word of words) {
+    if (!text.startsWith(word, position)) return false;
+    position += word.length;
+  }
+  return position === text.length;
+}
+
 /** A brand's words weighing this much (IDF above the 1-in-20 baseline) are fully distinctive. */
 const distinctiveWeight = 4;
 
