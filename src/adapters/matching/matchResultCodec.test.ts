@@ -19,6 +19,16 @@ describe('match result codec', () => {
     expect('note' in (decoded[0] as MatchResult)).toBe(false);
   });
 
+  it('carries a company that is not the first candidate, and a company offered in several rows', () => {
+    const odd: MatchResult[] = [
+      { rowId: 'a', status: 'duplicate', companyId: 'C7', score: 0.9, reason: null, candidates: [{ companyId: 'C8', score: 0.95 }, { companyId: 'C7', score: 0.9 }] },
+      { rowId: 'b', status: 'matched', companyId: 'C8', score: 0.95, reason: null, candidates: [{ companyId: 'C8', score: 0.95 }] },
+      { rowId: 'c', status: 'matched', companyId: 'C9', score: 0.99, reason: null, candidates: [] },
+    ];
+    const encoded = encodeResults(odd);
+    expect(isDeepStrictEqual(decodeResults(encoded as NonNullable<typeof encoded>), odd)).toBe(true);
+  });
+
   it('leaves out the row ids the receiver has, and carries those that differ', () => {
     const sent = ['r1', 'r2', 'other', 'r4'];
     const encoded = encodeResults(results, sent);

@@ -76,17 +76,21 @@ export function encodeResults(results: readonly MatchResult[], rowIds?: readonly
     const scoreAt = row * scoresPerRow;
     ints[at] = rowIds !== undefined && rowIds[row] === result.rowId ? -1 : stringId(result.rowId);
     ints[at + 1] = stringId(result.status);
-    ints[at + 2] = result.companyId === null ? -1 : stringId(result.companyId);
     ints[at + 3] = result.reason === null ? -1 : stringId(result.reason);
     ints[at + 4] = result.note === undefined ? -2 : stringId(result.note);
     ints[at + 5] = result.candidates.length;
     scores[scoreAt] = result.score ?? Number.NaN;
+    // Company ids are mostly distinct: each is appended as it comes (no lookup), and a matched row's company, its
+    // first candidate, is written once.
     for (let position = 0; position < result.candidates.length; position++) {
       const candidate = result.candidates[position] as MatchResult['candidates'][number];
       if (!isPlainCandidate(candidate)) return null;
-      ints[at + 6 + position] = stringId(candidate.companyId);
+      ints[at + 6 + position] = strings.push(candidate.companyId) - 1;
       scores[scoreAt + 1 + position] = candidate.score;
     }
+    const companyId = result.companyId;
+    if (companyId === null) ints[at + 2] = -1;
+    else ints[at + 2] = result.candidates.length > 0 && result.candidates[0]?.companyId === companyId ? (ints[at + 6] ?? -1) : strings.push(companyId) - 1;
   }
   return { strings, ints, scores };
 }
