@@ -1,11 +1,11 @@
-// The `openabm match` contract (issue 3 §5), exercised through the real CLI in a child process.
-import { spawnSync } from 'node:child_process';
+// The `openabm match` contract (issue 3 §5): the first case through the real CLI in a child process, the others
+// through main() in this process (a spawned CLI costs seconds of CPU each; see src/test/cliTestKit.ts).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli, spawnCli } from '../../../test/cliTestKit';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const dir = mkdtempSync(path.join(tmpdir(), 'openabm-match-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -15,9 +15,10 @@ function file(name: string, text: string): string {
   return filePath;
 }
 
-function runMatch(args: string[]): { status: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [path.join(repoRoot, 'bin/openabm.mjs'), 'match', ...args], { cwd: repoRoot, encoding: 'utf8' });
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+/** `openabm match <args>` in this process. */
+async function runMatch(args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  const result = await runCli(['match', ...args]);
+  return { status: result.code, stdout: result.stdout, stderr: result.stderr };
 }
 
 const master = file(
@@ -32,8 +33,8 @@ describe('openabm match', () => {
       'Id,Account Name,Website,Billing Country\nr1,NORTHWIND ANALYTICS,https://www.northwind-analytics.com/about,United States\nr2,Bluepeak Logistics,,Germany\nr3,bluepeak logistics gmbh,bluepeak.de,DE\nr4,Someone,jane@gmail.com,US\nr5,Kestrel and Sons,,UK\n',
     );
     const output = path.join(dir, 'results.csv');
-    const result = runMatch(['--master', master, '--input', input, '--output', output, '--stats']);
-    expect(result.status).toBe(0);
+    const result = spawnCli(['match', '--master', master, '--input', input, '--output', output, '--stats']);
+    expect(result.code).toBe(0);
     const lines = readFileSync(output, 'utf8').trim().split('\n');
     expect(lines[0]).toBe('row_id,status,company_id,score,reason');
     expect(lines.slice(1).map((line) => line.split(',').filter((_, n) => n !== 3).join(','))).toEqual([
@@ -48,23 +49,23 @@ describe('openabm match', () => {
     expect(stats).toMatchObject({ master_rows: 3, input_rows: 5, matched: 3, unmatched: 1, duplicates: 1 });
   });
 
-  it('numbers rows when the input has no id column', () => {
+  it('numbers rows when the input has no id column', async () => {
     const input = file('noid.csv', 'company,url\nBluepeak Logistics,bluepeak.de\nNobody Ltd,\n');
     const output = path.join(dir, 'noid-results.csv');
-    expect(runMatch(['--master', master, '--input', input, '--output', output]).status).toBe(0);
+    expect((await runMatch(['--master', master, '--input', input, '--output', output])).status).toBe(0);
     expect(readFileSync(output, 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[0])).toEqual(['1', '2']);
   });
 
-  it('rejects a malformed file with its line number and a non-zero exit', () => {
+  it('rejects a malformed file with its line number and a non-zero exit', async () => {
     const input = file('bad.csv', 'row_id,name\nr1,Acme\nr2,"Unclosed\n');
-    const result = runMatch(['--master', master, '--input', input, '--output', path.join(dir, 'bad-results.csv')]);
+    const result = await runMatch(['--master', master, '--input', input, '--output', path.join(dir, 'bad-results.csv')]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/bad\.csv, line 3: a quoted field is not closed/);
   });
 
-  it('rejects an input file with no name or domain column', () => {
+  it('rejects an input file with no name or domain column', async () => {
     const input = file('nocols.csv', 'owner,stage\nme,open\n');
-    const result = runMatch(['--master', master, '--input', input, '--output', path.join(dir, 'x.csv')]);
+    const result = await runMatch(['--master', master, '--input', input, '--output', path.join(dir, 'x.csv')]);
     expect(result.status).not.toBe(0);
     expect(result.stderr).toMatch(/nocols\.csv, line 1: no name or domain column/);
   });

@@ -1,24 +1,9 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxSmtpServer, type SandboxSmtpServer } from '../../../adapters/mailer/sandboxSmtpServer';
+import { runCli } from '../../../test/cliTestKit';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
-
-/** Runs the CLI without blocking this process, so the SMTP server below can answer it. */
-function openabm(args: string[], env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(root, 'bin/openabm.mjs'), ...args], {
-      cwd: root,
-      env: { ...process.env, OPENABM_LOG_LEVEL: 'silent', DATABASE_URL: '', OPENABM_SMTP_URL: '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+/** In this process through main() (cli.int.test.ts spawns the bin itself), so the SMTP server below answers it. */
+const openabm = (args: string[], env: Record<string, string>) => runCli(args, { OPENABM_LOG_LEVEL: 'silent', DATABASE_URL: '', OPENABM_SMTP_URL: '', ...env });
 
 describe('openabm notifications test', () => {
   let smtp: SandboxSmtpServer;

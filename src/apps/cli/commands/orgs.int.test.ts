@@ -1,23 +1,16 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../config';
 import { startOpenabm } from '../../runtime';
+import { runCli } from '../../../test/cliTestKit';
 
-const root = path.resolve(import.meta.dirname, '../../../..');
 const dataDir = mkdtempSync(path.join(tmpdir(), 'openabm-orgs-'));
 const emptyDataDir = mkdtempSync(path.join(tmpdir(), 'openabm-empty-'));
 
-function openabm(args: string[]) {
-  const result = spawnSync(process.execPath, [path.join(root, 'bin/openabm.mjs'), ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    env: { ...process.env, OPENABM_DATA_DIR: dataDir, OPENABM_LOG_LEVEL: 'silent', DATABASE_URL: '' },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+/** In this process through main() (cli.int.test.ts spawns the bin itself): a spawned CLI costs seconds of CPU each. */
+const openabm = (args: string[]) => runCli(args, { OPENABM_DATA_DIR: dataDir, OPENABM_LOG_LEVEL: 'silent', DATABASE_URL: '' });
 
 afterAll(() => {
   rmSync(dataDir, { recursive: true, force: true });
@@ -25,16 +18,16 @@ afterAll(() => {
 });
 
 describe('openabm orgs', () => {
-  it('creates an organisation with a one-time password, lists it and deactivates it', { timeout: 180_000 }, () => {
-    const created = openabm(['orgs', 'create', '--name', 'Initech', '--admin-email', 'Admin@Initech.example']);
+  it('creates an organisation with a one-time password, lists it and deactivates it', { timeout: 180_000 }, async () => {
+    const created = await openabm(['orgs', 'create', '--name', 'Initech', '--admin-email', 'Admin@Initech.example']);
     expect(created.code).toBe(0);
     expect(created.stdout).toMatch(/^Created organisation "Initech" \([0-9a-f-]{36}\)\.\nPrimary Administrator: admin@initech\.example\nOne-time password: {5}\S{8,}\n/);
     const orgId = /\(([0-9a-f-]{36})\)/.exec(created.stdout)?.[1] ?? '';
-    const notAnId = openabm(['orgs', 'deactivate', 'acme']);
+    const notAnId = await openabm(['orgs', 'deactivate', 'acme']);
     expect(notAnId.code).toBe(2);
     expect(notAnId.stderr).toContain('"acme" is not an organisation id');
-    expect(openabm(['orgs', 'deactivate', orgId]).stdout).toBe(`Deactivated "Initech" (${orgId}).\n`);
-    expect(openabm(['orgs', 'list']).stdout).toMatch(new RegExp(`^${orgId}  deactivated +1 users  Initech$`, 'm'));
+    expect((await openabm(['orgs', 'deactivate', orgId])).stdout).toBe(`Deactivated "Initech" (${orgId}).\n`);
+    expect((await openabm(['orgs', 'list'])).stdout).toMatch(new RegExp(`^${orgId}  deactivated +1 users  Initech$`, 'm'));
   });
 
   it('seeds no demo organisation outside sandbox mode and reports that none exists', { timeout: 120_000 }, async () => {
