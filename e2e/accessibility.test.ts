@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { expectAccessible, launchBrowser, logIn, newPage, startTestOpenabm, waitForPageSettled } from './harness';
-import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { expectAccessible, useOpenabmAndBrowser, waitForPageSettled } from './harness';
 
 /**
  * Every page of web/src/routes.tsx, as an administrator in sandbox mode, scanned with axe-core in light and in dark
@@ -12,8 +11,7 @@ import type { OpenabmUnderTest, TestBrowser } from './harness';
  * sandbox has one (a segment, its company); otherwise an unknown id, which scans the page's "not found" state.
  * The skip link and keyboard reach are checked on the home page.
  */
-let openabm: OpenabmUnderTest;
-let browser: TestBrowser;
+const e2e = useOpenabmAndBrowser();
 let page: Page;
 const objectIds: Record<string, string> = { provider: 'salesforce' };
 
@@ -33,10 +31,7 @@ async function goTo(target: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  openabm = await startTestOpenabm();
-  browser = await launchBrowser();
-  page = await newPage(browser);
-  await logIn(page, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+  page = await e2e.logInAs('primary_admin');
   const ids = await page.evaluate(async () => {
     const session = (await (await fetch('/api/auth/session')).json()) as { csrfToken: string };
     const post = async (url: string, body: unknown) => {
@@ -51,14 +46,9 @@ beforeAll(async () => {
   Object.assign(objectIds, ids);
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
-});
-
 describe('accessibility', () => {
   it('offers a skip link as the first stop of the keyboard that moves focus to the page', async () => {
-    await page.goto(`${openabm.url}/home`);
+    await page.goto(`${e2e.openabm.url}/home`);
     await waitForPageSettled(page);
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to content' });
@@ -69,7 +59,7 @@ describe('accessibility', () => {
 
   it.each(['light', 'dark'] as const)('finds no serious or critical axe-core violation on any page in %s mode', async (colorScheme) => {
     await page.emulateMedia({ colorScheme });
-    await page.goto(`${openabm.url}/home`);
+    await page.goto(`${e2e.openabm.url}/home`);
     await waitForPageSettled(page);
     await expect.poll(() => page.locator('html').getAttribute('data-mantine-color-scheme')).toBe(colorScheme);
     const failures: string[] = [];

@@ -1,42 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoCompanies } from '../src/adapters/demo/demoCompanies';
-import { testConfig } from '../src/apps/config';
-import { startOpenabm, type RunningOpenabm } from '../src/apps/runtime';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { assertWebBuilt, launchBrowser, logIn, newPage, saveScreenshot } from './harness';
-import type { TestBrowser } from './harness';
+import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 
 /**
  * Segment syncs in the browser: an admin sets the contracted sync limit in Settings > Advertising; a marketing user
  * connects sandbox LinkedIn, starts Create Sync from the segment's actions menu, runs the dry run (which warns about the
  * limit), creates a sync and sees it go syncing → synced; the admin toggles it off; after an injected permission error the dashboard's Status = Failed
- * filter lists it. Started like harness.startTestOpenabm, but keeping the emulator URLs to inject the fault.
+ * filter lists it. The fault is injected through the running instance's emulator URL.
  */
-let openabm: RunningOpenabm;
-let dataDir: string;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  assertWebBuilt();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'openabm-e2e-'));
-  openabm = await startOpenabm({ config: testConfig({ dataDir, port: 0 }), isSeedingDemo: true });
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
-  if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
-});
-
-const baseUrl = () => openabm.url ?? '';
-const demo = () => {
-  if (!openabm.demo) throw new Error('the demo organisation was not seeded');
-  return openabm.demo;
-};
+const e2e = useOpenabmAndBrowser();
+const baseUrl = () => e2e.openabm.url;
 
 async function api<T>(page: Page, method: 'GET' | 'POST', url: string, body?: unknown): Promise<T> {
   return page.evaluate(
@@ -68,8 +42,7 @@ async function pick(page: Page, label: string, option: string | RegExp): Promise
 
 describe('segment syncs to LinkedIn', () => {
   it('sets the limit, connects, dry-runs from the segment, creates a sync that goes synced, is toggled off by an admin, and shows under Failed after a permission error', async () => {
-    const settingsAdmin = await newPage(browser);
-    await logIn(settingsAdmin, baseUrl(), demo().emails.primary_admin, demo().password);
+    const settingsAdmin = await e2e.logInAs('primary_admin');
     await settingsAdmin.goto(`${baseUrl()}/settings/advertising`);
     const limitInput = settingsAdmin.getByRole('textbox', { name: 'Contracted segment syncs' });
     await limitInput.fill('-3');
@@ -82,8 +55,7 @@ describe('segment syncs to LinkedIn', () => {
     await confirmSave.getByRole('button', { name: 'Save settings' }).click();
     await expect.poll(async () => settingsAdmin.getByTestId('sync-usage').textContent()).toBe('0 of 1 contracted segment syncs turned on.');
 
-    const marketer = await newPage(browser);
-    await logIn(marketer, baseUrl(), demo().emails.marketing_user, demo().password);
+    const marketer = await e2e.logInAs('marketing_user');
     await connectLinkedIn(marketer);
 
     // A segment of demo master companies, built by the worker.
@@ -107,9 +79,8 @@ describe('segment syncs to LinkedIn', () => {
     await expect.poll(async () => marketer.getByTestId('sync-status').first().textContent(), { timeout: 90_000, interval: 1_000 }).toBe('Synced');
     await saveScreenshot(marketer, 'ad-sync-detail');
 
-    // newPage closes the other pages and clears cookies: the admin logs in again.
-    const admin = await newPage(browser);
-    await logIn(admin, baseUrl(), demo().emails.primary_admin, demo().password);
+    // A new log-in closes the other pages and clears cookies: the admin logs in again.
+    const admin = await e2e.logInAs('primary_admin');
     await connectLinkedIn(admin);
     await admin.goto(`${baseUrl()}/advertising/segment-syncs`);
     const row = admin.getByTestId('sync-row').filter({ hasText: 'LinkedIn ICP' });
@@ -120,7 +91,7 @@ describe('segment syncs to LinkedIn', () => {
     await expect.poll(async () => row.getByTestId('sync-status').textContent()).toBe('Inactive');
 
     // LinkedIn now refuses the ad account's audiences: toggling on runs the sync, which fails with the permission alert.
-    const linkedInUrl = openabm.deps.sandboxUrls.linkedin ?? '';
+    const linkedInUrl = e2e.openabm.deps.sandboxUrls.linkedin ?? '';
     const fault = await fetch(`${linkedInUrl}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fault: 'permission_denied', pathPrefix: '/rest/dmpSegments' }) });
     expect(fault.ok).toBe(true);
     await row.getByRole('switch').click({ force: true });

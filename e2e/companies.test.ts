@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
-import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 
-let openabm: OpenabmUnderTest;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  openabm = await startTestOpenabm();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
-});
+const e2e = useOpenabmAndBrowser();
 
 describe('Settings > Companies as an administrator', () => {
   it('imports, adds, finds and deletes private companies, and keeps an exclusion list beside them', async () => {
-    const page = await newPage(browser);
-    await logIn(page, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
-    await page.goto(`${openabm.url}/settings/companies`);
+    const page = await e2e.logInAs('primary_admin');
+    await page.goto(`${e2e.openabm.url}/settings/companies`);
     await page.getByText('No private companies yet').waitFor();
 
     const csv = 'company_id,name,domain,country\nown-1,Zephyrine Koval,zephyrine-koval.com,FR\nown-2,,nameless.com,US\n';

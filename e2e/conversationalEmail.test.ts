@@ -1,36 +1,43 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
-import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 import { openIntegrations, startConnectingSandboxSalesforce, waitForApp } from './sandboxCrm';
 
 /**
  * Conversational Email in the sandbox, as a user does it: connect the Salesforce emulator, pass the pre-flight check
  * and set up the fields, create an assistant and a campaign on a Salesforce report, start it and watch the report's
  * leads enroll, send the first e-mail, answer it as the lead from the sandbox mailbox, and see the reply classified,
- * the conversation qualified and both written back to Salesforce (status field and Tasks).
+ * the conversation qualified and both written back to Salesforce (status field and Tasks). A second lead's reply that no
+ * rule recognises goes to Human review, where it is read, opened and closed as Qualified, and leaves the list.
  */
-let openabm: OpenabmUnderTest;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  openabm = await startTestOpenabm();
-  browser = await launchBrowser();
-}, 240_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
-});
+const e2e = useOpenabmAndBrowser({ hookTimeoutMs: 240_000 });
 
 const nav = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true }).click();
 
+/** On the campaign page: the lead's next e-mail goes out now instead of at its slot. */
+async function sendNextEmailNow(page: Page, email: string): Promise<void> {
+  await page.getByRole('table', { name: 'Conversations' }).getByRole('row').filter({ hasText: email }).getByRole('button').first().click();
+  const drawer = page.getByRole('dialog', { name: 'Conversation' });
+  await drawer.getByRole('button', { name: 'Send next e-mail now' }).click();
+  await drawer.getByLabel('outbound e-mail').first().waitFor();
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'hidden' });
+}
+
+/** The lead's side: the sandbox mailbox shows the assistant's e-mail; the lead answers it. */
+async function answerAsLead(page: Page, email: string, text: string): Promise<void> {
+  await nav(page, 'Lead mailbox (sandbox)');
+  await page.getByRole('navigation', { name: 'Leads' }).getByText(email, { exact: false }).click();
+  await page.getByLabel('outbound e-mail').first().getByText('Quick question,', { exact: false }).waitFor();
+  await page.getByLabel('Reply', { exact: true }).fill(text);
+  await page.getByRole('button', { name: 'Send reply' }).click();
+}
+
 describe('Conversational Email as the demo administrator', () => {
-  it('runs a campaign on a Salesforce report from set-up to a qualified reply written back to Salesforce', async () => {
-    const page = await newPage(browser);
+  it('runs a campaign on a Salesforce report from set-up to a qualified reply written back to Salesforce, and a reply closed in Human review', async () => {
+    const page = await e2e.logInAs('primary_admin');
     // Many steps wait on the worker (report poll, write-back): allow more than the harness's 15 s per step.
     page.setDefaultTimeout(30_000);
-    await logIn(page, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
     await openIntegrations(page);
     await startConnectingSandboxSalesforce(page);
     await page.getByRole('button', { name: 'Allow' }).click();
@@ -100,21 +107,9 @@ describe('Conversational Email as the demo administrator', () => {
     await page.getByRole('button', { name: 'Resume selected (1)' }).click();
     await pausedRow.getByText('not_started', { exact: true }).waitFor();
 
-    // The first lead's e-mail goes out now instead of at its slot.
-    const firstRow = conversations.getByRole('row').filter({ hasText: leadEmail });
-    await firstRow.getByRole('button').first().click();
-    const drawer = page.getByRole('dialog', { name: 'Conversation' });
-    await drawer.getByRole('button', { name: 'Send next e-mail now' }).click();
-    await drawer.getByLabel('outbound e-mail').first().waitFor();
-    await page.keyboard.press('Escape');
-    await drawer.waitFor({ state: 'hidden' });
-
-    // The lead's side: the sandbox mailbox shows the e-mail; answer it.
-    await nav(page, 'Lead mailbox (sandbox)');
-    await page.getByRole('navigation', { name: 'Leads' }).getByText(leadEmail, { exact: false }).click();
-    await page.getByLabel('outbound e-mail').first().getByText('Quick question,', { exact: false }).waitFor();
-    await page.getByLabel('Reply', { exact: true }).fill("Sounds great, let's set up a call next week.");
-    await page.getByRole('button', { name: 'Send reply' }).click();
+    // The first lead's e-mail goes out now instead of at its slot, and the lead answers it.
+    await sendNextEmailNow(page, leadEmail);
+    await answerAsLead(page, leadEmail, "Sounds great, let's set up a call next week.");
     await page.getByLabel('Conversation status').filter({ hasText: 'Qualified' }).waitFor();
     await page.getByLabel('Reply class').filter({ hasText: 'qualified' }).waitFor();
     await saveScreenshot(page, 'ce-mailbox-qualified');
@@ -132,5 +127,39 @@ describe('Conversational Email as the demo administrator', () => {
     await writeBack.getByRole('row').filter({ hasText: /^Task.*Email: Quick question/ }).filter({ hasText: /written \(00T/ }).waitFor({ timeout: 30_000 });
     await writeBack.getByRole('row').filter({ hasText: /^Task.*Reply: Re: Quick question/ }).filter({ hasText: /written \(00T/ }).waitFor({ timeout: 30_000 });
     await saveScreenshot(page, 'ce-write-back');
-  }, 240_000);
+    await page.keyboard.press('Escape');
+
+    // The second lead answers with something no rule recognises: the conversation waits in Human review.
+    await sendNextEmailNow(page, pausedEmail);
+    const unclearReply = 'Which of our offices is this about? Our procurement runs through headquarters.';
+    await answerAsLead(page, pausedEmail, unclearReply);
+    await page.getByLabel('Conversation status').filter({ hasText: 'Human Review' }).waitFor();
+
+    // A person reads the reply in Human review, opens the whole conversation, and closes the task as Qualified.
+    await nav(page, 'Human review');
+    await page.getByRole('heading', { name: 'Human review', level: 1 }).waitFor();
+    const task = page.getByRole('region', { name: 'Review tasks' }).getByLabel(/^Review /).filter({ hasText: pausedEmail });
+    await task.getByText(unclearReply).waitFor();
+    expect(await task.textContent()).toContain('The reply needs a person: no rule recognised it');
+    expect(await task.getByRole('link', { name: 'Webinar follow-up' }).count()).toBe(1);
+    await task.getByRole('button', { name: 'Open the conversation' }).click();
+    const taskDrawer = page.getByRole('dialog', { name: 'Conversation' });
+    await taskDrawer.getByLabel('inbound e-mail').getByText(unclearReply, { exact: false }).waitFor();
+    await taskDrawer.getByLabel('outbound e-mail').first().getByText('Quick question,', { exact: false }).waitFor();
+    await saveScreenshot(page, 'ce-human-review-open');
+    await page.keyboard.press('Escape');
+    await taskDrawer.waitFor({ state: 'hidden' });
+    const closeTask = task.getByRole('button', { name: 'Close the task' });
+    expect(await closeTask.isDisabled()).toBe(true);
+    await task.getByRole('radio', { name: 'Qualified' }).check();
+    await closeTask.click();
+    await task.waitFor({ state: 'detached' });
+    await page.getByText('Nothing to review').waitFor();
+
+    // The lead is handed off like a qualified reply: the campaign counts two qualified conversations.
+    await nav(page, 'Campaigns');
+    await page.getByRole('link', { name: 'Webinar follow-up' }).click();
+    await page.getByTestId('count-Qualified').filter({ hasText: /^2$/ }).waitFor();
+    await page.getByRole('table', { name: 'Conversations' }).getByRole('row').filter({ hasText: pausedEmail }).getByText('qualified', { exact: true }).waitFor();
+  }, 300_000);
 });

@@ -1,12 +1,15 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import axe from 'axe-core';
 import sparticuzChromium from '@sparticuz/chromium';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
 import { testConfig } from '../src/apps/config';
-import { startOpenabm } from '../src/apps/runtime';
+import type { AppDeps } from '../src/apps/deps';
+import { startOpenabm, type RunningOpenabm, type StartOptions } from '../src/apps/runtime';
+import { seedDemoOrganisation } from '../src/apps/seedDemo';
 import type { Role } from '../src/domain/permissions/roles';
 
 /**
@@ -26,8 +29,25 @@ export async function resolveChromium(): Promise<{ readonly executablePath: stri
 
 export interface OpenabmUnderTest {
   readonly url: string;
-  readonly demo: { readonly emails: Readonly<Record<Role, string>>; readonly password: string };
+  /** The test organisation's logins: one user per role, sharing one one-time password. */
+  readonly demo: { readonly orgId: string; readonly emails: Readonly<Record<Role, string>>; readonly password: string };
+  /** The running instance's dependencies (database, emulator URLs…) for set-up the UI does not offer. */
+  readonly deps: AppDeps;
   close(): Promise<void>;
+}
+
+export interface TestOpenabmOptions {
+  /**
+   * false starts openabm outside sandbox mode, as a customer runs it: no emulators, no sandbox mailbox, no demo
+   * companies; the harness creates the organisation with one user per role itself (what the operator's
+   * `openabm orgs create` and Settings > Users do). Default true.
+   */
+  readonly isSandbox?: boolean;
+  /**
+   * Ad-channel connectors in place of the real ones (outside sandbox: production URLs aimed at emulators). Called as
+   * openabm starts, so it can name emulators that a beforeAll registered earlier in the file started.
+   */
+  readonly adChannels?: () => NonNullable<StartOptions['adChannels']>;
 }
 
 /** Fails with the command to run when the UI was not built, instead of a blank page later. */
@@ -37,22 +57,29 @@ export function assertWebBuilt(): void {
   }
 }
 
-export async function startTestOpenabm(): Promise<OpenabmUnderTest> {
+export async function startTestOpenabm(options: TestOpenabmOptions = {}): Promise<OpenabmUnderTest> {
   assertWebBuilt();
+  const isSandbox = options.isSandbox ?? true;
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'openabm-e2e-'));
-  const running = await startOpenabm({ config: testConfig({ dataDir, port: 0 }), isSeedingDemo: true });
-  if (running.url === undefined || running.demo === undefined) {
-    await running.close();
-    throw new Error('openabm started without a URL or without seeding the demo organisation');
+  const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
+  let running: RunningOpenabm;
+  try {
+    running = await startOpenabm({ config: testConfig({ dataDir, port: 0, isSandbox }), isSeedingDemo: isSandbox, adChannels: options.adChannels?.() });
+  } catch (error) {
+    removeDataDir();
+    throw error;
   }
-  return {
-    url: running.url,
-    demo: running.demo,
-    close: async () => {
-      await running.close();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
+  const close = async () => {
+    await running.close();
+    removeDataDir();
   };
+  // Outside sandbox nothing is seeded at start: the same one-user-per-role organisation, created here.
+  const demo = running.demo ?? (isSandbox ? undefined : await seedDemoOrganisation(running.deps));
+  if (running.url === undefined || demo === undefined) {
+    await close();
+    throw new Error('openabm started without a URL or without its test organisation');
+  }
+  return { url: running.url, demo, deps: running.deps, close };
 }
 
 export interface TestBrowser {
@@ -95,6 +122,53 @@ export async function newPage(browser: TestBrowser): Promise<Page> {
   await browser.context.clearCookies();
   for (const page of browser.context.pages()) await page.close();
   return browser.context.newPage();
+}
+
+export interface OpenabmAndBrowser {
+  /** The running openabm; read inside tests and hooks (it is started in beforeAll). */
+  readonly openabm: OpenabmUnderTest;
+  readonly browser: TestBrowser;
+  /** A fresh page logged in as the test organisation's user of that role. */
+  logInAs(role: Role, options?: { isKeepingPrompt?: boolean }): Promise<Page>;
+}
+
+/**
+ * One openabm and one Chromium for the whole test file: registers the beforeAll that starts them (openabm first) and
+ * the afterAll that closes them (browser first, so its Content-Security-Policy check runs), and returns getters.
+ * `hookTimeoutMs` is for files whose start seeds more than usual on a loaded machine.
+ */
+export function useOpenabmAndBrowser(options: TestOpenabmOptions & { readonly hookTimeoutMs?: number } = {}): OpenabmAndBrowser {
+  let openabm: OpenabmUnderTest | undefined;
+  let browser: TestBrowser | undefined;
+  beforeAll(async () => {
+    openabm = await startTestOpenabm(options);
+    browser = await launchBrowser();
+  }, options.hookTimeoutMs);
+  afterAll(async () => {
+    try {
+      await browser?.close();
+    } finally {
+      await openabm?.close();
+    }
+  });
+  const started = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not started: read it inside a test or a hook, after useOpenabmAndBrowser's beforeAll`);
+    return value;
+  };
+  return {
+    get openabm() {
+      return started(openabm, 'openabm');
+    },
+    get browser() {
+      return started(browser, 'the browser');
+    },
+    async logInAs(role, logInOptions) {
+      const app = started(openabm, 'openabm');
+      const page = await newPage(started(browser, 'the browser'));
+      await logIn(page, app.url, app.demo.emails[role], app.demo.password, logInOptions);
+      return page;
+    },
+  };
 }
 
 /**

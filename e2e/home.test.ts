@@ -1,21 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoCompanies } from '../src/adapters/demo/demoCompanies';
-import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
-import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 
 /**
  * The home page (checklist, segments by size and freshness, match rates), segment insights, the bulk accept of
  * suggested matches on the confirmation page, and dark mode.
  */
-let openabm: OpenabmUnderTest;
-let browser: TestBrowser;
-
-async function logInAs(role: 'primary_admin' | 'marketing_user' | 'view_only'): Promise<Page> {
-  const page = await newPage(browser);
-  await logIn(page, openabm.url, openabm.demo.emails[role], openabm.demo.password);
-  return page;
-}
+// Start-up seeds 50,000 demo companies: allow for a loaded machine.
+const e2e = useOpenabmAndBrowser({ hookTimeoutMs: 300_000 });
 
 /** Set-up through the API as the page's logged-in user (session cookie + CSRF token). */
 async function callApiAs<T>(page: Page, url: string, body: unknown): Promise<T> {
@@ -31,12 +24,6 @@ async function callApiAs<T>(page: Page, url: string, body: unknown): Promise<T> 
 }
 
 const countOf = async (page: Page, testId: string) => Number((await page.getByTestId(testId).textContent())?.replaceAll(',', ''));
-
-// Start-up seeds 50,000 demo companies: allow for a loaded machine.
-beforeAll(async () => {
-  openabm = await startTestOpenabm();
-  browser = await launchBrowser();
-}, 300_000);
 
 let segmentCreated: Promise<string> | undefined;
 
@@ -58,7 +45,7 @@ function tradeShowSegment(): Promise<string> {
       ['Zzyzx Qwertyuiop Holdings', '', ''],
     ];
     const csv = ['Account Name,Website,Country', ...rows.map((row) => row.map((cell) => `"${cell}"`).join(','))].join('\n');
-    const page = await logInAs('marketing_user');
+    const page = await e2e.logInAs('marketing_user');
     const { upload } = await callApiAs<{ upload: { id: string } }>(page, '/api/segment-uploads', { fileName: 'home.csv', contentBase64: Buffer.from(csv).toString('base64') });
     const { segment } = await callApiAs<{ segment: { id: string } }>(page, '/api/segments', { name: 'Trade show leads', source: { type: 'upload', uploadId: upload.id } });
     await page.close();
@@ -67,15 +54,10 @@ function tradeShowSegment(): Promise<string> {
   return segmentCreated;
 }
 
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
-});
-
 describe('the home page', () => {
   it('lands on the checklist and draws the segments and match-rate charts from the data', async () => {
     await tradeShowSegment();
-    const page = await logInAs('primary_admin');
+    const page = await e2e.logInAs('primary_admin');
     await page.waitForURL(/\/home$/);
     await page.getByRole('heading', { name: 'Home', level: 1 }).waitFor();
     expect(await page.getByTestId('checklist-step-2').getAttribute('data-done')).toBe('true');
@@ -94,14 +76,14 @@ describe('the home page', () => {
 describe('suggested matches and insights', () => {
   it('groups unmatched rows by reason and accepts the suggestions scoring at least the chosen score', async () => {
     const segmentId = await tradeShowSegment();
-    const viewer = await logInAs('view_only');
-    await viewer.goto(`${openabm.url}/segments/${segmentId}/confirmation`);
+    const viewer = await e2e.logInAs('view_only');
+    await viewer.goto(`${e2e.openabm.url}/segments/${segmentId}/confirmation`);
     await viewer.getByRole('table', { name: 'Unmatched Accounts' }).getByRole('row').nth(4).waitFor();
     expect(await viewer.getByTestId('bulk-accept').count()).toBe(0);
     expect(await viewer.getByRole('button', { name: /^Fix row / }).count()).toBe(0);
 
-    const page = await logInAs('marketing_user');
-    await page.goto(`${openabm.url}/segments/${segmentId}/confirmation`);
+    const page = await e2e.logInAs('marketing_user');
+    await page.goto(`${e2e.openabm.url}/segments/${segmentId}/confirmation`);
     const table = page.getByRole('table', { name: 'Unmatched Accounts' });
     await table.getByRole('row').nth(4).waitFor();
     expect(await countOf(page, 'count-unmatched')).toBe(4);
@@ -132,7 +114,7 @@ describe('suggested matches and insights', () => {
 
 describe('dark mode', () => {
   it('follows the system setting until the user menu picks one, and keeps the pick after a reload', async () => {
-    const page = await logInAs('marketing_user');
+    const page = await e2e.logInAs('marketing_user');
     const scheme = () => page.locator('html').getAttribute('data-mantine-color-scheme');
     await page.emulateMedia({ colorScheme: 'dark' });
     await expect.poll(scheme).toBe('dark');

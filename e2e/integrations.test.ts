@@ -1,30 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CRM_MESSAGES } from '../src/domain/crmSources/messages';
-import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
-import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 import { openIntegrations, waitForApp, startConnectingSandboxSalesforce } from './sandboxCrm';
 
 /**
  * Settings > Integrations against the sandbox's Salesforce emulator: the OAuth round trip through the emulator's
  * consent page, the status and counters, the first sync, and the list views and reports with their validity.
  */
-let openabm: OpenabmUnderTest;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  openabm = await startTestOpenabm();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
-});
+const e2e = useOpenabmAndBrowser();
 
 async function asAdmin(): Promise<Page> {
-  const page = await newPage(browser);
-  await logIn(page, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+  const page = await e2e.logInAs('primary_admin');
   await openIntegrations(page);
   return page;
 }
@@ -115,8 +102,7 @@ describe('Settings > Integrations as the demo administrator', () => {
   });
 
   it('shows a view-only user the connection without any control that changes it', async () => {
-    const page = await newPage(browser);
-    await logIn(page, openabm.url, openabm.demo.emails.view_only, openabm.demo.password);
+    const page = await e2e.logInAs('view_only');
     await openIntegrations(page);
     const card = page.getByTestId('connection-salesforce');
     await card.getByTestId('connection-status').waitFor();

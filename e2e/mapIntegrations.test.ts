@@ -1,26 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
-import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { describe, expect, it } from 'vitest';
+import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 import { openIntegrations, waitForApp } from './sandboxCrm';
 
 /** Settings > Integrations, marketing automation: HubSpot by OAuth and Marketo by client credentials, against the sandbox emulators. */
-let openabm: OpenabmUnderTest;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  openabm = await startTestOpenabm();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
-});
+const e2e = useOpenabmAndBrowser();
 
 describe('Settings > Integrations: marketing automation as the demo administrator', () => {
   it('connects HubSpot and Marketo in sandbox mode, shows their API budget, and disconnects HubSpot after confirming', async () => {
-    const page = await newPage(browser);
-    await logIn(page, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+    const page = await e2e.logInAs('primary_admin');
     await openIntegrations(page);
 
     await page.getByRole('button', { name: 'Connect HubSpot' }).click();

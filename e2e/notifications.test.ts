@@ -1,22 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testConfig } from '../src/apps/config';
-import { startOpenabm, type RunningOpenabm } from '../src/apps/runtime';
 import { raiseNotification } from '../src/usecases/notifications/raiseNotification';
-import { assertWebBuilt, launchBrowser, logIn, newPage, saveScreenshot } from './harness';
-import type { TestBrowser } from './harness';
+import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 
-// openabm started here rather than through startTestOpenabm: the test raises an alert through the running deps.
-let running: RunningOpenabm;
-let url: string;
-let password: string;
-let adminEmail: string;
-let dataDir: string;
-let browser: TestBrowser;
+// The test raises an alert through the running instance's deps.
+const e2e = useOpenabmAndBrowser();
 let customerSite: Server;
 let customerSiteUrl: string;
 let snippet = '';
@@ -24,13 +13,6 @@ let snippet = '';
 const BROWSER_USER_AGENT = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36';
 
 beforeAll(async () => {
-  assertWebBuilt();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'openabm-e2e-notifications-'));
-  running = await startOpenabm({ config: testConfig({ dataDir, port: 0 }), isSeedingDemo: true });
-  if (!running.url || !running.demo) throw new Error('openabm started without a URL or the demo organisation');
-  url = running.url;
-  password = running.demo.password;
-  adminEmail = running.demo.emails.primary_admin;
   // A customer's website on another origin, with the snippet Settings shows.
   customerSite = createServer((_request, response) => {
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
@@ -38,28 +20,23 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => customerSite.listen(0, '127.0.0.1', resolve));
   customerSiteUrl = `http://127.0.0.1:${(customerSite.address() as AddressInfo).port}`;
-  browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await browser?.close();
   await new Promise<void>((resolve) => (customerSite ? customerSite.close(() => resolve()) : resolve()));
-  await running?.close();
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('web tag and notification centre', () => {
   it('counts a visit to a page carrying the tag in Settings > Web tag', async () => {
-    const page = await newPage(browser);
-    await logIn(page, url, adminEmail, password);
-    await page.goto(`${url}/settings/web-tag`);
+    const page = await e2e.logInAs('primary_admin');
+    await page.goto(`${e2e.openabm.url}/settings/web-tag`);
     snippet = ((await page.getByTestId('web-tag-snippet').textContent()) ?? '').trim();
     expect(snippet).toMatch(/^<script async src="http:\/\/127\.0\.0\.1:\d+\/t\/tag\.js" data-openabm-key="[\w-]+"><\/script>$/);
     expect(await page.getByTestId('visits-7d').textContent()).toBe('0');
 
     // The visitor: a normal browser (the collector drops headless and bot user agents).
-    const visitor = await browser.context.newPage();
-    const cdp = await browser.context.newCDPSession(visitor);
+    const visitor = await e2e.browser.context.newPage();
+    const cdp = await e2e.browser.context.newCDPSession(visitor);
     await cdp.send('Network.setUserAgentOverride', { userAgent: BROWSER_USER_AGENT });
     const beacon = visitor.waitForRequest((request) => request.url().endsWith('/t/collect') && request.method() === 'POST');
     await visitor.goto(`${customerSiteUrl}/pricing?campaign=spring`);
@@ -80,9 +57,8 @@ describe('web tag and notification centre', () => {
   });
 
   it('shows the sandbox mailbox to administrators only', async () => {
-    const marketer = await newPage(browser);
-    await logIn(marketer, url, running.demo?.emails.marketing_user ?? '', password);
-    await marketer.goto(`${url}/settings/sandbox-mailbox`);
+    const marketer = await e2e.logInAs('marketing_user');
+    await marketer.goto(`${e2e.openabm.url}/settings/sandbox-mailbox`);
     await marketer.getByText('Not available to your role').waitFor();
     const nav = marketer.getByRole('navigation', { name: 'Main' });
     await nav.getByRole('link', { name: 'Notifications' }).waitFor();
@@ -91,13 +67,11 @@ describe('web tag and notification centre', () => {
   });
 
   it('shows an alert in the notification centre with its unread count, and marks it read', async () => {
-    const [org] = await running.deps.database.query<{ id: string }>(`SELECT id FROM organizations ORDER BY created_at LIMIT 1`);
     await raiseNotification(
-      { orgId: org?.id ?? '', type: 'api_limit_reached', dedupeKey: 'e2e:api-limit', facts: { provider: 'salesforce', allowance: 15000 } },
-      running.deps,
+      { orgId: e2e.openabm.demo.orgId, type: 'api_limit_reached', dedupeKey: 'e2e:api-limit', facts: { provider: 'salesforce', allowance: 15000 } },
+      e2e.openabm.deps,
     );
-    const page = await newPage(browser);
-    await logIn(page, url, adminEmail, password);
+    const page = await e2e.logInAs('primary_admin');
     const bell = page.getByTestId('notification-bell');
     await expect.poll(() => bell.getAttribute('aria-label')).toBe('Notifications: 1 unread');
     await bell.click();

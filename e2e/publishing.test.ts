@@ -1,49 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { testConfig } from '../src/apps/config';
-import { startOpenabm, type RunningOpenabm } from '../src/apps/runtime';
 import { insertTestSegment } from '../src/usecases/publishing/publishingTestKit';
-import { assertWebBuilt, launchBrowser, logIn, newPage, saveScreenshot } from './harness';
-import type { TestBrowser } from './harness';
+import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 import { connectAndSyncSandboxSalesforce } from './sandboxCrm';
 
 /**
  * Publishing in the browser: publish from Settings > Published Segments (confirmed), see it in the Activations column,
  * meet the 200-segment limit from a segment's Activate menu, and run Segment Name Enrichment into the sandbox Salesforce.
- * openabm is started here rather than through startTestOpenabm: segments are seeded through the running database.
+ * Segments are seeded through the running instance's database.
  */
-let running: RunningOpenabm;
-let dataDir: string;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  assertWebBuilt();
-  dataDir = mkdtempSync(path.join(os.tmpdir(), 'openabm-e2e-publishing-'));
-  running = await startOpenabm({ config: testConfig({ dataDir, port: 0 }), isSeedingDemo: true });
-  browser = await launchBrowser();
-}, 240_000); // Seeding the demo organisation and starting the sandbox emulators on a loaded machine.
-
-afterAll(async () => {
-  await browser?.close();
-  await running?.close();
-  if (dataDir !== undefined) rmSync(dataDir, { recursive: true, force: true });
-});
-
-const database = () => running.deps.database;
+// Seeding the demo organisation and starting the sandbox emulators on a loaded machine.
+const e2e = useOpenabmAndBrowser({ hookTimeoutMs: 240_000 });
+const database = () => e2e.openabm.deps.database;
 
 async function openPage(page: Page, pathname: string, heading: string): Promise<void> {
-  await page.goto(`${running.url}${pathname}`, { timeout: 60_000 });
+  await page.goto(`${e2e.openabm.url}${pathname}`, { timeout: 60_000 });
   await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
 }
 
 describe('publishing segments as the demo administrator', () => {
   it('publishes from Settings > Published Segments, shows it in Activations, refuses the 201st, and enriches sandbox Salesforce leads', async () => {
-    if (!running.url || !running.demo) throw new Error('openabm started without a URL or the demo organisation');
-    const page = await newPage(browser);
-    await logIn(page, running.url, running.demo.emails.primary_admin, running.demo.password);
+    const page = await e2e.logInAs('primary_admin');
     await connectAndSyncSandboxSalesforce(page);
 
     // A segment of the companies the synced Salesforce leads belong to (by converted account or e-mail domain).

@@ -1,35 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ROLE_LABELS } from '../src/contracts/permissions';
 import type { Role } from '../src/contracts/permissions';
-import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
-import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { newPage, saveScreenshot, useOpenabmAndBrowser } from './harness';
 
-let openabm: OpenabmUnderTest;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  openabm = await startTestOpenabm();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
-});
-
-async function logInAs(role: Role): Promise<Page> {
-  const page = await newPage(browser);
-  await logIn(page, openabm.url, openabm.demo.emails[role], openabm.demo.password);
-  return page;
-}
+const e2e = useOpenabmAndBrowser();
 
 describe('log-in', () => {
   it('shows the server’s error on a wrong password and stays on the log-in page', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${openabm.url}/segments`);
+    const page = await newPage(e2e.browser);
+    await page.goto(`${e2e.openabm.url}/segments`);
     await page.waitForURL(/\/login\?next=%2Fsegments$/);
-    await page.getByLabel('E-mail').fill(openabm.demo.emails.primary_admin);
+    await page.getByLabel('E-mail').fill(e2e.openabm.demo.emails.primary_admin);
     await page.getByRole('textbox', { name: 'Password', exact: true }).fill('not-the-password');
     await page.getByRole('button', { name: 'Log in' }).click();
     await expect.poll(() => page.getByTestId('login-error').textContent()).toBe('The e-mail or password is incorrect.');
@@ -38,17 +19,20 @@ describe('log-in', () => {
   });
 });
 
-/** What each demo role must and must not see, from src/domain/permissions/policy.ts. */
-const EXPECTED_CONTROLS: Record<Role, { canCreateSegment: boolean; canManageUsers: boolean }> = {
-  primary_admin: { canCreateSegment: true, canManageUsers: true },
-  abm_admin: { canCreateSegment: true, canManageUsers: true },
-  marketing_user: { canCreateSegment: true, canManageUsers: false },
-  view_only: { canCreateSegment: false, canManageUsers: false },
+/**
+ * What each demo role must and must not see, from src/domain/permissions/policy.ts. The Conversational Email lead
+ * mailbox answers as the lead (ce.manage, like its route): it is in the navigation of the roles that may do that only.
+ */
+const EXPECTED_CONTROLS: Record<Role, { canCreateSegment: boolean; canManageUsers: boolean; canAnswerAsLead: boolean }> = {
+  primary_admin: { canCreateSegment: true, canManageUsers: true, canAnswerAsLead: true },
+  abm_admin: { canCreateSegment: true, canManageUsers: true, canAnswerAsLead: true },
+  marketing_user: { canCreateSegment: true, canManageUsers: false, canAnswerAsLead: true },
+  view_only: { canCreateSegment: false, canManageUsers: false, canAnswerAsLead: false },
 };
 
 describe.each(Object.entries(EXPECTED_CONTROLS) as [Role, (typeof EXPECTED_CONTROLS)[Role]][])('as %s', (role, expected) => {
   it('shows the role in the user menu, the sandbox badge and the whole navigation', async () => {
-    const page = await logInAs(role);
+    const page = await e2e.logInAs(role);
     await page.waitForURL(/\/home$/);
     expect(await page.getByTestId('user-role').textContent()).toBe(ROLE_LABELS[role]);
     await page.getByTestId('sandbox-badge').waitFor({ state: 'visible' });
@@ -56,21 +40,22 @@ describe.each(Object.entries(EXPECTED_CONTROLS) as [Role, (typeof EXPECTED_CONTR
     for (const label of ['Segments', 'Accounts', 'Segment Syncs', 'Integrations', 'Published Segments', 'Notifications', 'Users']) {
       expect(await navigation.getByRole('link', { name: label, exact: true }).count(), label).toBe(1);
     }
+    expect(await navigation.getByRole('link', { name: 'Lead mailbox (sandbox)', exact: true }).count()).toBe(expected.canAnswerAsLead ? 1 : 0);
     await saveScreenshot(page, `segments-${role}`);
   });
 
   it(expected.canCreateSegment ? 'offers Create segment' : 'offers no Create segment', async () => {
-    const page = await logInAs(role);
+    const page = await e2e.logInAs(role);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments', exact: true }).click();
     await page.getByRole('heading', { name: 'No segments yet' }).waitFor();
     expect(await page.getByRole('link', { name: 'Create segment' }).count()).toBe(expected.canCreateSegment ? 1 : 0);
   });
 
   it(expected.canManageUsers ? 'offers the user and API key controls' : 'lists users without any edit control', async () => {
-    const page = await logInAs(role);
+    const page = await e2e.logInAs(role);
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await page.getByRole('table', { name: 'Users' }).waitFor();
-    await page.getByTestId(`user-row-${openabm.demo.emails.view_only}`).waitFor();
+    await page.getByTestId(`user-row-${e2e.openabm.demo.emails.view_only}`).waitFor();
     const counts = {
       addUser: await page.getByRole('button', { name: 'Add user' }).count(),
       roleSelects: await page.getByRole('combobox', { name: /^Role of / }).count(),
@@ -105,7 +90,7 @@ const EDIT_CONTROL_NAME = /^(create|add|edit|delete|deactivate|reactivate|revoke
 
 describe('as a view-only user, on every page', () => {
   it('shows the page and no control that changes anything', async () => {
-    const page = await logInAs('view_only');
+    const page = await e2e.logInAs('view_only');
     const navigation = page.getByRole('navigation', { name: 'Main' });
     for (const [linkName, heading] of PAGES) {
       await navigation.getByRole('link', { name: linkName, exact: true }).click();
@@ -125,7 +110,7 @@ describe('as a view-only user, on every page', () => {
 
 describe('on a phone-sized screen', () => {
   it('hides the navigation behind a menu button that opens it', async () => {
-    const page = await logInAs('marketing_user');
+    const page = await e2e.logInAs('marketing_user');
     await page.setViewportSize({ width: 390, height: 800 });
     const usersLink = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' });
     // The collapsed navbar is moved off-screen to the left.

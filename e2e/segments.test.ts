@@ -4,8 +4,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoCompanies } from '../src/adapters/demo/demoCompanies';
-import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
-import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 import { callApiAs } from './apiAs';
 import { connectAndSyncSandboxSalesforce } from './sandboxCrm';
 
@@ -13,27 +12,16 @@ import { connectAndSyncSandboxSalesforce } from './sandboxCrm';
  * Segments in the browser: an uploaded CSV through the confirmation page (counts, fixing an unmatched row), and a
  * segment from the sandbox Salesforce's report down to an account's details page.
  */
-let openabm: OpenabmUnderTest;
-let browser: TestBrowser;
+const e2e = useOpenabmAndBrowser();
 let fileDir: string;
 
-beforeAll(async () => {
-  openabm = await startTestOpenabm();
-  browser = await launchBrowser();
+beforeAll(() => {
   fileDir = mkdtempSync(path.join(os.tmpdir(), 'openabm-e2e-files-'));
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
+afterAll(() => {
   if (fileDir !== undefined) rmSync(fileDir, { recursive: true, force: true });
 });
-
-async function asMarketer(): Promise<Page> {
-  const page = await newPage(browser);
-  await logIn(page, openabm.url, openabm.demo.emails.marketing_user, openabm.demo.password);
-  return page;
-}
 
 async function openCreateSegment(page: Page): Promise<void> {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Segments', exact: true }).click();
@@ -52,8 +40,7 @@ async function createUploadedSegmentThroughApi(page: Page, name: string, rows: s
 
 /** Account Details lists only segments published to the Account Details use; publishing takes an administrator. */
 async function publishToAccountDetailsAsAdmin(segmentId: string): Promise<Page> {
-  const admin = await newPage(browser);
-  await logIn(admin, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+  const admin = await e2e.logInAs('primary_admin');
   await callApiAs(admin, 'POST', `/api/segments/${segmentId}/publications`, { uses: ['account_details'] });
   return admin;
 }
@@ -74,7 +61,7 @@ describe('a segment from an uploaded account list', () => {
     const csvPath = path.join(fileDir, 'target-accounts.csv');
     writeFileSync(csvPath, ['Account Name,Website,Country', ...rows.map((row) => row.map((cell) => `"${cell}"`).join(','))].join('\n'));
 
-    const page = await asMarketer();
+    const page = await e2e.logInAs('marketing_user');
     await openCreateSegment(page);
     await saveScreenshot(page, 'create-segment');
     await page.getByRole('radio', { name: 'Upload an account list' }).click();
@@ -140,7 +127,7 @@ describe('a segment from an uploaded account list', () => {
 
 describe('a segment from filters', () => {
   it('builds nested AND/OR filters with a live count, then edits the filters, renames, duplicates and deletes', async () => {
-    const page = await asMarketer();
+    const page = await e2e.logInAs('marketing_user');
     await openCreateSegment(page);
     await page.getByRole('radio', { name: 'Use filters' }).click();
     const filters = page.getByRole('region', { name: 'Filters' });
@@ -214,10 +201,10 @@ describe('a segment from filters', () => {
 
 describe('segment folders', () => {
   it('creates a folder, moves a segment into it, filters the list by it and deletes it', async () => {
-    const page = await asMarketer();
+    const page = await e2e.logInAs('marketing_user');
     const segmentName = 'Companies in GB (folder test)';
     await callApiAs(page, 'POST', '/api/segments', { name: segmentName, source: { type: 'filters' }, filter: { kind: 'company_profile', field: 'country', operation: { op: 'in', values: ['GB'] } } });
-    await page.goto(`${openabm.url}/segments`);
+    await page.goto(`${e2e.openabm.url}/segments`);
     await page.getByRole('table', { name: 'Segments' }).waitFor();
     await page.getByRole('button', { name: 'New folder' }).click();
     const folderDialog = page.getByRole('dialog', { name: 'New folder' });
@@ -255,11 +242,10 @@ describe('segment folders', () => {
 
 describe('a segment from the sandbox Salesforce report', () => {
   it('creates the segment from a usable report and opens an account’s details page', async () => {
-    const admin = await newPage(browser);
-    await logIn(admin, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+    const admin = await e2e.logInAs('primary_admin');
     await connectAndSyncSandboxSalesforce(admin);
 
-    const page = await asMarketer();
+    const page = await e2e.logInAs('marketing_user');
     await openCreateSegment(page);
     await page.getByRole('radio', { name: 'Use a CRM Report' }).click();
     const report = page.getByRole('radio', { name: 'Converted Leads' });
@@ -280,7 +266,7 @@ describe('a segment from the sandbox Salesforce report', () => {
     if (segmentId === undefined) throw new Error(`no segment id in ${page.url()}`);
 
     const publisher = await publishToAccountDetailsAsAdmin(segmentId);
-    await publisher.goto(`${openabm.url}/segments/${segmentId}`);
+    await publisher.goto(`${e2e.openabm.url}/segments/${segmentId}`);
     await publisher.getByRole('heading', { name: 'Converted Leads', level: 1 }).waitFor();
     const firstAccount = publisher.getByRole('table', { name: 'Accounts' }).getByRole('link').first();
     const companyName = (await firstAccount.textContent()) ?? '';
@@ -298,10 +284,9 @@ describe('as a view-only user', () => {
   it('lists and opens segments without any control that changes them', async () => {
     const [company] = generateDemoCompanies(1);
     if (!company) throw new Error('the demo company generator returned nothing');
-    const segmentId = await createUploadedSegmentThroughApi(await asMarketer(), 'viewer-accounts', [[company.name, company.domain, company.country], ['Zzyzx Qwertyuiop Holdings', '', '']]);
+    const segmentId = await createUploadedSegmentThroughApi(await e2e.logInAs('marketing_user'), 'viewer-accounts', [[company.name, company.domain, company.country], ['Zzyzx Qwertyuiop Holdings', '', '']]);
     await publishToAccountDetailsAsAdmin(segmentId);
-    const page = await newPage(browser);
-    await logIn(page, openabm.url, openabm.demo.emails.view_only, openabm.demo.password);
+    const page = await e2e.logInAs('view_only');
     await page.getByRole('table', { name: 'Segments' }).waitFor();
     await saveScreenshot(page, 'segments-list');
     expect(await page.getByRole('link', { name: 'Create segment' }).count()).toBe(0);

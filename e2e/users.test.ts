@@ -1,20 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { currentPassword, launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
-import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { currentPassword, logIn, newPage, saveScreenshot, useOpenabmAndBrowser } from './harness';
 
-let openabm: OpenabmUnderTest;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  openabm = await startTestOpenabm();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
-});
+const e2e = useOpenabmAndBrowser();
 
 /** Adds a user through the API as the page's logged-in administrator (set-up for a test of its own). */
 async function addUserThroughApi(page: Page, name: string, email: string): Promise<void> {
@@ -30,9 +18,8 @@ async function addUserThroughApi(page: Page, name: string, email: string): Promi
 
 describe('Settings > Users as an administrator', () => {
   it('adds a user, changes their role and deactivates them; the new user logs in and sets a password', async () => {
-    const page = await newPage(browser);
-    await logIn(page, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
-    await page.goto(`${openabm.url}/settings/users`);
+    const page = await e2e.logInAs('primary_admin');
+    await page.goto(`${e2e.openabm.url}/settings/users`);
 
     await page.getByRole('button', { name: 'Add user' }).click();
     const addDialog = page.getByRole('dialog', { name: 'Add user' });
@@ -57,8 +44,8 @@ describe('Settings > Users as an administrator', () => {
     await expect.poll(() => row.getByRole('combobox', { name: 'Role of Ada Lovelace' }).inputValue()).toBe('ABM Administrator');
 
     // The new user logs in with the one-time password and replaces it.
-    const newUserPage = await newPage(browser);
-    await logIn(newUserPage, openabm.url, 'ada@demo.openabm.example', oneTimePassword, { isKeepingPrompt: true });
+    const newUserPage = await newPage(e2e.browser);
+    await logIn(newUserPage, e2e.openabm.url, 'ada@demo.openabm.example', oneTimePassword, { isKeepingPrompt: true });
     expect(await newUserPage.getByTestId('user-role').textContent()).toBe('ABM Administrator');
     const prompt = newUserPage.getByRole('dialog', { name: 'Change your one-time password' });
     await prompt.waitFor();
@@ -70,9 +57,8 @@ describe('Settings > Users as an administrator', () => {
     await prompt.waitFor({ state: 'hidden' });
 
     // Back as the primary administrator: deactivate, after confirming.
-    const adminPage = await newPage(browser);
-    await logIn(adminPage, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
-    await adminPage.goto(`${openabm.url}/settings/users`);
+    const adminPage = await e2e.logInAs('primary_admin');
+    await adminPage.goto(`${e2e.openabm.url}/settings/users`);
     const adminRow = adminPage.getByTestId('user-row-ada@demo.openabm.example');
     await adminRow.getByRole('button', { name: 'Deactivate Ada Lovelace' }).click();
     const confirmDeactivate = adminPage.getByRole('dialog', { name: 'Deactivate user' });
@@ -80,8 +66,8 @@ describe('Settings > Users as an administrator', () => {
     await confirmDeactivate.waitFor({ state: 'hidden' });
     await expect.poll(() => adminRow.getByText('Deactivated').count()).toBe(1);
 
-    const refusedPage = await newPage(browser);
-    await refusedPage.goto(`${openabm.url}/login`);
+    const refusedPage = await newPage(e2e.browser);
+    await refusedPage.goto(`${e2e.openabm.url}/login`);
     await refusedPage.getByLabel('E-mail').fill('ada@demo.openabm.example');
     await refusedPage.getByRole('textbox', { name: 'Password', exact: true }).fill('a much longer password');
     await refusedPage.getByRole('button', { name: 'Log in' }).click();
@@ -89,9 +75,8 @@ describe('Settings > Users as an administrator', () => {
   });
 
   it('creates an API key, shows its secret once and revokes it after confirmation', async () => {
-    const page = await newPage(browser);
-    await logIn(page, openabm.url, openabm.demo.emails.abm_admin, openabm.demo.password);
-    await page.goto(`${openabm.url}/settings/users`);
+    const page = await e2e.logInAs('abm_admin');
+    await page.goto(`${e2e.openabm.url}/settings/users`);
 
     await page.getByRole('button', { name: 'Create API key' }).click();
     const createDialog = page.getByRole('dialog', { name: 'Create API key' });
@@ -115,33 +100,30 @@ describe('Settings > Users as an administrator', () => {
   });
 
   it('logs out back to the log-in page', async () => {
-    const page = await newPage(browser);
-    await logIn(page, openabm.url, openabm.demo.emails.marketing_user, openabm.demo.password);
+    const page = await e2e.logInAs('marketing_user');
     await page.getByTestId('user-menu').click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await page.waitForURL(/\/login/);
-    await page.goto(`${openabm.url}/settings/users`);
+    await page.goto(`${e2e.openabm.url}/settings/users`);
     await page.getByRole('button', { name: 'Log in' }).waitFor();
   });
 
   it('returns to the log-in page when the session ends while the app is open, then back to the page', async () => {
-    const page = await newPage(browser);
-    await logIn(page, openabm.url, openabm.demo.emails.view_only, openabm.demo.password);
+    const page = await e2e.logInAs('view_only');
     await page.context().clearCookies();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
     await page.waitForURL(/\/login\?next=%2Fsettings%2Fusers$/);
-    await page.getByLabel('E-mail').fill(openabm.demo.emails.view_only);
-    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(currentPassword(openabm.url, openabm.demo.emails.view_only, openabm.demo.password));
+    await page.getByLabel('E-mail').fill(e2e.openabm.demo.emails.view_only);
+    await page.getByRole('textbox', { name: 'Password', exact: true }).fill(currentPassword(e2e.openabm.url, e2e.openabm.demo.emails.view_only, e2e.openabm.demo.password));
     await page.getByRole('button', { name: 'Log in' }).click();
     await page.waitForURL(/\/settings\/users$/);
     await page.getByRole('table', { name: 'Users' }).waitFor();
   });
 
   it('resets a user’s password: the new one-time password is shown once, and the user must choose a password before anything else', async () => {
-    const admin = await newPage(browser);
-    await logIn(admin, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
+    const admin = await e2e.logInAs('primary_admin');
     await addUserThroughApi(admin, 'Grace Hopper', 'grace@demo.openabm.example');
-    await admin.goto(`${openabm.url}/settings/users`);
+    await admin.goto(`${e2e.openabm.url}/settings/users`);
     await admin.getByRole('button', { name: 'Reset password of Grace Hopper' }).click();
     await admin.getByRole('dialog', { name: 'Reset password' }).getByRole('button', { name: 'Reset password' }).click();
     const shown = admin.getByRole('dialog', { name: 'New one-time password' });
@@ -151,8 +133,8 @@ describe('Settings > Users as an administrator', () => {
     await shown.getByRole('button', { name: 'Done' }).click();
     await shown.waitFor({ state: 'hidden' });
 
-    const grace = await newPage(browser);
-    await logIn(grace, openabm.url, 'grace@demo.openabm.example', oneTimePassword, { isKeepingPrompt: true });
+    const grace = await newPage(e2e.browser);
+    await logIn(grace, e2e.openabm.url, 'grace@demo.openabm.example', oneTimePassword, { isKeepingPrompt: true });
     const prompt = grace.getByRole('dialog', { name: 'Change your one-time password' });
     await prompt.waitFor();
     // The prompt cannot be put off: no "Later", no close button, Escape does nothing, and no page shows behind it.
@@ -171,9 +153,8 @@ describe('Settings > Users as an administrator', () => {
   });
 
   it('shows the server’s sentence under the e-mail field', async () => {
-    const page = await newPage(browser);
-    await logIn(page, openabm.url, openabm.demo.emails.primary_admin, openabm.demo.password);
-    await page.goto(`${openabm.url}/settings/users`);
+    const page = await e2e.logInAs('primary_admin');
+    await page.goto(`${e2e.openabm.url}/settings/users`);
     await page.getByRole('button', { name: 'Add user' }).click();
     const addDialog = page.getByRole('dialog', { name: 'Add user' });
     await addDialog.getByLabel('Name').fill('No Address');
@@ -183,8 +164,8 @@ describe('Settings > Users as an administrator', () => {
   });
 
   it('opens the API documentation under the Content-Security-Policy', async () => {
-    const page = await newPage(browser);
-    await page.goto(`${openabm.url}/api/docs`);
+    const page = await newPage(e2e.browser);
+    await page.goto(`${e2e.openabm.url}/api/docs`);
     await page.getByRole('heading', { name: /openabm API/ }).waitFor();
     await page.getByText('/api/auth/login').first().waitFor();
   });

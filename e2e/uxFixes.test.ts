@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { generateDemoCompanies } from '../src/adapters/demo/demoCompanies';
 import { callApiAs } from './apiAs';
-import { launchBrowser, logIn, newPage, saveScreenshot, startTestOpenabm } from './harness';
-import type { OpenabmUnderTest, TestBrowser } from './harness';
+import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 import { openIntegrations, startConnectingSandboxSalesforce, waitForApp } from './sandboxCrm';
 
 /**
@@ -11,24 +10,7 @@ import { openIntegrations, startConnectingSandboxSalesforce, waitForApp } from '
  * sync, "Refresh now") without a reload, undoing a hand fix, filters by country name and sizes in order, and the
  * Dynamics views among the CRM lists of the filters.
  */
-let openabm: OpenabmUnderTest;
-let browser: TestBrowser;
-
-beforeAll(async () => {
-  openabm = await startTestOpenabm();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await openabm?.close();
-});
-
-async function as(role: 'primary_admin' | 'marketing_user'): Promise<Page> {
-  const page = await newPage(browser);
-  await logIn(page, openabm.url, openabm.demo.emails[role], openabm.demo.password);
-  return page;
-}
+const e2e = useOpenabmAndBrowser();
 
 /** The sandbox Salesforce emulator's address, as the integrations page offers it. */
 async function salesforceEmulatorUrl(page: Page): Promise<string> {
@@ -54,7 +36,7 @@ const SIZE_ORDER = ['1-10', '11-50', '51-200', '201-500', '501-1000', '1001-5000
 
 describe('live states and names', () => {
   it('shows the first CRM sync and "Refresh now" running without a reload, and names a list-view segment by its list view', async () => {
-    const admin = await as('primary_admin');
+    const admin = await e2e.logInAs('primary_admin');
     await openIntegrations(admin);
     const emulatorUrl = await salesforceEmulatorUrl(admin);
     await slowSalesforce(emulatorUrl, 4, 1_500);
@@ -70,7 +52,7 @@ describe('live states and names', () => {
     await syncState.filter({ hasText: /^Last sync completed/ }).waitFor({ timeout: 90_000 });
 
     // One page at a time (newPage closes the others): the administrator's part is done.
-    const page = await as('marketing_user');
+    const page = await e2e.logInAs('marketing_user');
     await openCreateSegment(page);
     await page.getByRole('radio', { name: 'Use a CRM Account List' }).click();
     await page.getByRole('radio', { name: 'Customers' }).check();
@@ -109,7 +91,7 @@ describe('live states and names', () => {
 
 describe('hand fixes', () => {
   it('undoes a match fixed by hand, and the history shows who fixed and undid it', async () => {
-    const page = await as('marketing_user');
+    const page = await e2e.logInAs('marketing_user');
     const [company] = generateDemoCompanies(1);
     if (!company) throw new Error('the demo company generator returned nothing');
     const csv = ['Account Name,Website,Country', `"${company.name}","${company.domain}","${company.country}"`, '"Zzyzx Qwertyuiop Holdings","",""'].join('\n');
@@ -123,7 +105,7 @@ describe('hand fixes', () => {
     if (unknownRow === undefined) throw new Error('the unknown holding was matched');
     await callApiAs(page, 'POST', `/api/segments/${segment.id}/rows/${unknownRow}/match`, { companyId: birch.companyId });
 
-    await page.goto(`${openabm.url}/segments/${segment.id}/confirmation`);
+    await page.goto(`${e2e.openabm.url}/segments/${segment.id}/confirmation`);
     const fixed = page.getByRole('table', { name: 'Fixed matches' });
     await fixed.waitFor();
     expect(await page.getByTestId('count-unmatched').textContent()).toBe('0');
@@ -149,7 +131,7 @@ describe('hand fixes', () => {
 
 describe('filters', () => {
   it('finds a country by its name, lists sizes in order, and offers the Dynamics views among the CRM lists', async () => {
-    const admin = await as('primary_admin');
+    const admin = await e2e.logInAs('primary_admin');
     await openIntegrations(admin);
     await admin.getByRole('button', { name: 'Connect Microsoft Dynamics 365' }).click();
     const dialog = admin.getByRole('dialog', { name: 'Connect Microsoft Dynamics 365' });
@@ -158,7 +140,7 @@ describe('filters', () => {
     await dialog.getByRole('button', { name: 'Continue to Microsoft Dynamics 365' }).click();
     await admin.waitForURL(/\/settings\/integrations\?connected=dynamics$/);
 
-    const page = await as('marketing_user');
+    const page = await e2e.logInAs('marketing_user');
     await openCreateSegment(page);
     await page.getByRole('radio', { name: 'Use filters' }).click();
     const filters = page.getByRole('region', { name: 'Filters' });

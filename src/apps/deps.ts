@@ -1,4 +1,6 @@
 import type { SandboxSmtpServer } from '../adapters/mailer/sandboxSmtpServer';
+import type { AdChannelId } from '../domain/sync/channels';
+import type { AdChannelConnector } from '../ports/adChannel';
 import type { UseCaseDeps } from '../usecases/deps';
 import type { Config } from './config';
 
@@ -12,4 +14,6 @@ export interface AppDeps extends UseCaseDeps {
   readonly sandboxMailbox?: SandboxSmtpServer | undefined;
   /** Sandbox mode: the port of the Conversational Email inbound SMTP listener (the sandbox mailbox answers through it). */
   readonly ceInboundSmtpPort?: number | undefined;
+  /** Ad-channel connectors; unset, the use cases take adapters/connectors/adChannelRegistry.ts (tests replace them). */
+  readonly adChannels?: Readonly<Record<AdChannelId, AdChannelConnector>>;
 }

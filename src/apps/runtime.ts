@@ -32,6 +32,8 @@ export interface StartOptions {
   isSeedingDemo?: boolean;
   logger?: Logger;
   clock?: Clock;
+  /** Ad-channel connectors in place of adapters/connectors/adChannelRegistry.ts (browser tests aim production URLs at emulators). */
+  adChannels?: AppDeps['adChannels'];
 }
 
 export interface RunningOpenabm {
@@ -131,6 +133,7 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
       sandboxUrls: Object.freeze(sandboxUrls),
       sandboxCredentials: Object.freeze(sandboxCredentials),
       connectors: crmConnectors,
+      ...(options.adChannels ? { adChannels: options.adChannels } : {}),
     });
 
     ceInbound?.setHandler(async (mail) => {

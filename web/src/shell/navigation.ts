@@ -25,7 +25,7 @@ export const NAVIGATION: readonly NavItem[] = [
     children: [
       { label: 'Campaigns', icon: IconMailForward, to: '/conversational-email' },
       { label: 'Human review', icon: IconChecklist, to: '/conversational-email/reviews' },
-      { label: 'Lead mailbox (sandbox)', icon: IconInbox, to: '/conversational-email/sandbox-mailbox' },
+      { label: 'Lead mailbox (sandbox)', icon: IconInbox, to: '/conversational-email/sandbox-mailbox', requires: 'ce.manage' },
       { label: 'Email settings', icon: IconSettings, to: '/conversational-email/settings' },
     ],
   },
