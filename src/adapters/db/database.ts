@@ -31,18 +31,20 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** Apply pending migrations before returning (default true). */
   migrate?: boolean;
+  /** PGlite only: start from this dump (PGlite's dumpDataDir) instead of an empty database (tests' migrated template). */
+  loadDataDir?: Blob | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir);
+  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options.loadDataDir);
   if (options.migrate !== false) await applyMigrations(database);
   return database;
 }
 
-async function openPglite(dataDir: string | undefined): Promise<Database> {
+async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undefined): Promise<Database> {
   // PGlite.create(dir) does not create parent folders.
   if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const pglite = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined);
+  const pglite = await PGlite.create(dataDir ? `${dataDir}/pgdata` : undefined, loadDataDir ? { loadDataDir } : undefined);
   const db = drizzlePglite(pglite, { schema }) as unknown as Db;
   return {
     kind: 'pglite',
