@@ -151,7 +151,12 @@ describe('records of one company in several open data sets are one master compan
     expect(await importFile('gleif', 'gleif.csv', twoEntities)).toMatchObject({ created: 2, merged: 0 });
     // "Harrow Mills" in the UK names both legal entities: which one is meant is not known, so neither takes it.
     expect(await importFile('wikidata', 'wikidata.csv', 'qid,name,website,country,industry,employees\nQ910001,Harrow Mills,,United Kingdom,textiles,300\n')).toMatchObject({ created: 1, merged: 0 });
-    expect(await groupings()).toEqual([`gleif:${withCheckDigits('HARROW000000000001')}`, `gleif:${withCheckDigits('HARROW000000000002')}`, 'wikidata:Q910001'].sort());
+    // Names with quotes, a backslash and braces merge like any other.
+    const oddName = 'Harrow "Quoted" \\ {Braced} Works Ltd';
+    const oddLei = withCheckDigits('HARROW000000000003');
+    expect(await importFile('gleif', 'gleif-odd.csv', [header, gleifRow(oddLei, oddName.replace(/"/g, '""'))].join('\n'))).toMatchObject({ created: 1, merged: 0 });
+    expect(await importFile('wikidata', 'wikidata-odd.csv', `qid,name,website,country,industry,employees\nQ910002,"${oddName.replace(/"/g, '""')}",,United Kingdom,textiles,20\n`)).toMatchObject({ created: 0, merged: 1 });
+    expect(await groupings()).toEqual([`gleif:${withCheckDigits('HARROW000000000001')}`, `gleif:${withCheckDigits('HARROW000000000002')}`, `gleif:${oddLei} + wikidata:Q910002`, 'wikidata:Q910001'].sort());
   });
 
   it('companies imported before migration 0932 get their record and match keys, and merge with the next data set', async () => {
