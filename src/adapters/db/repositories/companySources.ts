@@ -51,7 +51,10 @@ export async function sourceKeysOfCompaniesSharing(db: Db, nameKeys: readonly st
   const rows = await queryRows<{ company_id: string; source: string; name_keys: string[]; match_country: string | null; domains: string[] }>(
     db,
     sql`SELECT company_id, source, name_keys, match_country, domains FROM company_sources
-        WHERE company_id IN (SELECT company_id FROM company_sources WHERE name_keys && ${textArray(nameKeys)} OR domains && ${textArray(domains)})`,
+        WHERE company_id IN (
+          SELECT records.company_id FROM company_source_keys AS keys
+          JOIN company_sources AS records ON records.source = keys.source AND records.source_id = keys.source_id
+          WHERE keys.key = ANY(${textArray([...nameKeys.map((key) => `n:${key}`), ...domains.map((domain) => `d:${domain}`)])}))`,
   );
   return rows.map((row) => ({ companyId: row.company_id, source: row.source, nameKeys: row.name_keys, country: row.match_country, domains: row.domains }));
 }
@@ -77,7 +80,27 @@ export async function upsertCompanySources(db: Db, rows: readonly (CompanySource
     );
     await db.execute(sql`INSERT INTO company_sources (source, source_id, company_id, record, name_keys, match_country, domains, keys_version) VALUES ${values}
       ON CONFLICT (source, source_id) DO UPDATE SET record = excluded.record, name_keys = excluded.name_keys, match_country = excluded.match_country, domains = excluded.domains, keys_version = excluded.keys_version`);
+    await replaceLookupKeys(db, batch);
   }
+}
+
+/** The records' rows in company_source_keys (migration 0933), rewritten from their match keys. */
+async function replaceLookupKeys(db: Db, records: readonly { source: string; sourceId: string; keys: SourceMatchKeys }[]): Promise<void> {
+  const sources = records.map((record) => record.source);
+  const sourceIds = records.map((record) => record.sourceId);
+  await db.execute(sql`DELETE FROM company_source_keys WHERE (source, source_id) IN (SELECT * FROM unnest(${textArray(sources)}, ${textArray(sourceIds)}))`);
+  const keys: string[] = [];
+  const keySources: string[] = [];
+  const keySourceIds: string[] = [];
+  for (const record of records) {
+    for (const key of new Set([...record.keys.nameKeys.map((name) => `n:${name}`), ...record.keys.domains.map((domain) => `d:${domain}`)])) {
+      keys.push(key);
+      keySources.push(record.source);
+      keySourceIds.push(record.sourceId);
+    }
+  }
+  if (keys.length === 0) return;
+  await db.execute(sql`INSERT INTO company_source_keys (key, source, source_id) SELECT * FROM unnest(${textArray(keys)}, ${textArray(keySources)}, ${textArray(keySourceIds)})`);
 }
 
 /** Up to `limit` records whose match keys were made by another name normalisation (or none: rows migration 0932 copied). */
