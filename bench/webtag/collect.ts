@@ -8,10 +8,12 @@
  *   npx tsx bench/webtag/collect.ts                        # PGlite (in memory)
  *   BENCH_PG=postgres://postgres@127.0.0.1:5432 npx tsx bench/webtag/collect.ts   # creates openabm_bench_webtag
  *   DURATION=20 CONNECTIONS=100 ROUNDS=2 npx tsx bench/webtag/collect.ts   # ours, peer, ours, peer
+ *   RATE=20000 npx tsx bench/webtag/collect.ts              # 20,000 visits/s offered (open loop): the latency at that rate
  *   PEER=0 npx tsx bench/webtag/collect.ts                  # without the bare Fastify peer (bench/webtag/barePeer.ts)
  * Each round runs ours and then the peer on the same database, the same beacon and the same load settings.
  */
 import os from 'node:os';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/adapters/db/database';
 import { buildApp } from '../../src/apps/server/buildApp';
@@ -22,7 +24,11 @@ import { openBenchDatabase, runLoad, seedTaggedOrg } from './webTagBenchKit';
 const durationSeconds = Number(process.env.DURATION ?? 15);
 const connections = Number(process.env.CONNECTIONS ?? 100);
 const rounds = Number(process.env.ROUNDS ?? 1);
+// RATE=20000: offer that many visits a second (open loop); unset: as many as the connections can send.
+const ratePerSecond = process.env.RATE ? Number(process.env.RATE) : undefined;
 const withPeer = process.env.PEER !== '0';
+
+const toMs = (nanoseconds: number) => Number((nanoseconds / 1e6).toFixed(1));
 
 /**
  * Counts the server's own answers by status: the load tools stop counting at the deadline while requests are in
@@ -38,7 +44,11 @@ function countAnswers(app: FastifyInstance): () => Record<string, number> {
 async function loadRun(url: string, body: string, answers: () => Record<string, number>) {
   const loadBefore = os.loadavg();
   const cpuBefore = process.cpuUsage();
-  const result = await runLoad(url, body, { connections, durationSeconds });
+  // How long the server's event loop was held up (what a beacon waits for besides the network and the database).
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const result = await runLoad(url, body, { connections, durationSeconds, ratePerSecond });
+  loopDelay.disable();
   const cpu = process.cpuUsage(cpuBefore);
   const loadAfter = os.loadavg();
   const statusCounts = answers();
@@ -50,6 +60,7 @@ async function loadRun(url: string, body: string, answers: () => Record<string, 
     statusCounts,
     accepted,
     errors: result.errors,
+    eventLoopDelayMs: { p50: toMs(loopDelay.percentile(50)), p99: toMs(loopDelay.percentile(99)), max: toMs(loopDelay.max) },
     // CPU this process (HTTP + collector + PGlite when embedded) spent per accepted visit: what the endpoint costs,
     // independent of how busy the shared machine was.
     serverCpuMicrosecondsPerVisit: accepted > 0 ? Math.round((cpu.user + cpu.system) / accepted) : null,
@@ -100,7 +111,7 @@ async function main(): Promise<void> {
     runs.push(await runOpenabm(database));
     if (withPeer) runs.push(await runBarePeer(database, body));
   }
-  process.stdout.write(`${JSON.stringify({ database: database.kind, durationSeconds, connections, runs }, null, 2)}\n`);
+  process.stdout.write(`${JSON.stringify({ database: database.kind, durationSeconds, connections, ratePerSecond: ratePerSecond ?? 'as fast as the connections go', runs }, null, 2)}\n`);
   await database.close();
 }
 

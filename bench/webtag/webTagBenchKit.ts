@@ -66,8 +66,18 @@ export function loadTool(): 'wrk' | 'autocannon' {
   return spawnSync('wrk', ['--version']).error ? 'autocannon' : 'wrk';
 }
 
-export function runLoad(url: string, body: string, options: { connections: number; durationSeconds: number }): Promise<LoadResult> {
+/**
+ * `ratePerSecond` set: an open-loop load at that rate (what "holds N visits/s with p99 under X" asks), else as many
+ * requests as the connections can send (closed loop: the endpoint's saturation, where latency is queueing).
+ */
+export function runLoad(url: string, body: string, options: LoadOptions): Promise<LoadResult> {
   return loadTool() === 'wrk' ? runWrk(url, body, options) : runAutocannon(url, body, options);
+}
+
+export interface LoadOptions {
+  readonly connections: number;
+  readonly durationSeconds: number;
+  readonly ratePerSecond?: number;
 }
 
 function collectStdout(command: string, args: string[]): Promise<string> {
@@ -80,14 +90,37 @@ function collectStdout(command: string, args: string[]): Promise<string> {
   });
 }
 
-async function runAutocannon(url: string, body: string, options: { connections: number; durationSeconds: number }): Promise<LoadResult> {
-  const output = await collectStdout(autocannonBin, ['--json', '-c', String(options.connections), '-d', String(options.durationSeconds), ...beaconRequestArgs(body, url)]);
+async function runAutocannon(url: string, body: string, options: LoadOptions): Promise<LoadResult> {
+  const rate = options.ratePerSecond ? ['--overallRate', String(options.ratePerSecond)] : [];
+  const output = await collectStdout(autocannonBin, ['--json', '-c', String(options.connections), '-d', String(options.durationSeconds), ...rate, ...beaconRequestArgs(body, url)]);
   const result = JSON.parse(output) as { requests: { average: number }; latency: LoadResult['latencyMs']; errors: number; timeouts: number };
   const { p50, p90, p99, max } = result.latency;
   return { tool: 'autocannon', requestsPerSecond: Math.round(result.requests.average), latencyMs: { p50, p90, p99, max }, errors: result.errors + result.timeouts };
 }
 
-async function runWrk(url: string, body: string, options: { connections: number; durationSeconds: number }): Promise<LoadResult> {
+/**
+ * wrk's Lua `delay()` spaces the requests of its thread on one schedule (`1000 / rate` ms apart, monotonic clock through
+ * LuaJIT's ffi): an open-loop rate across the connections, as wrk2 would send it. A request is timed from when it is
+ * sent, so the connections must outnumber rate × latency (100 connections at 20,000/s leave 5 ms each).
+ */
+const WRK_RATE_SCRIPT = (ratePerSecond: number) => [
+  'local ffi = require("ffi")',
+  'ffi.cdef[[ typedef struct { long tv_sec; long tv_nsec; } openabm_timespec; int clock_gettime(int clock, openabm_timespec *t); ]]',
+  'local now = ffi.new("openabm_timespec")',
+  'local function nowMs() ffi.C.clock_gettime(1, now); return tonumber(now.tv_sec) * 1000 + tonumber(now.tv_nsec) / 1e6 end',
+  `local interval = 1000 / ${ratePerSecond}`,
+  'local nextAt = nil',
+  'delay = function()',
+  '  local t = nowMs()',
+  '  if nextAt == nil then nextAt = t end',
+  '  local wait = nextAt - t',
+  '  nextAt = nextAt + interval',
+  '  if wait < 0 then return 0 end',
+  '  return wait',
+  'end',
+];
+
+async function runWrk(url: string, body: string, options: LoadOptions): Promise<LoadResult> {
   const script = path.join(os.tmpdir(), `openabm-webtag-wrk-${process.pid}.lua`);
   writeFileSync(
     script,
@@ -102,6 +135,7 @@ async function runWrk(url: string, body: string, options: { connections: number;
       '    summary.requests, summary.duration, latency:percentile(50) / 1000, latency:percentile(90) / 1000, latency:percentile(99) / 1000,',
       '    latency.max / 1000, e.connect + e.read + e.write + e.timeout))',
       'end',
+      ...(options.ratePerSecond ? WRK_RATE_SCRIPT(options.ratePerSecond) : []),
     ].join('\n'),
   );
   // One wrk thread: the machine has two cores and the server under test needs the other one.
@@ -111,7 +145,7 @@ async function runWrk(url: string, body: string, options: { connections: number;
   if (!line) throw new Error(`wrk printed no summary:\n${output}`);
   const result = JSON.parse(line) as { requests: number; durationUs: number; p50: number; p90: number; p99: number; max: number; errors: number };
   return {
-    tool: 'wrk -t 1',
+    tool: options.ratePerSecond ? `wrk -t 1 at ${options.ratePerSecond}/s` : 'wrk -t 1',
     requestsPerSecond: Math.round(result.requests / (result.durationUs / 1e6)),
     latencyMs: { p50: result.p50, p90: result.p90, p99: result.p99, max: result.max },
     errors: result.errors,
