@@ -77,7 +77,7 @@ export function runLoad(url: string, body: string, options: LoadOptions): Promis
 export interface LoadOptions {
   readonly connections: number;
   readonly durationSeconds: number;
-  readonly ratePerSecond?: number;
+  readonly ratePerSecond?: number | undefined;
 }
 
 function collectStdout(command: string, args: string[]): Promise<string> {
