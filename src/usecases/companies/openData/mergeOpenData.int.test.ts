@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../adapters/db/database';
+import type { CompanyDetailsRow } from '../../../adapters/db/segments/accountsRepo';
 import { parseCsv } from '../../../domain/matching/csv';
 import { createTestOrg } from '../../../test/createTestOrg';
 import { openTestDatabase } from '../../../test/databases';
@@ -21,16 +22,8 @@ async function* textChunks(text: string) {
   yield text;
 }
 
-interface StoredCompany {
-  id: string;
-  name: string;
-  domain: string | null;
-  other_domains: string[];
-  country: string | null;
-  region: string | null;
-  city: string | null;
-  industry: string | null;
-  employee_range: string | null;
+/** A master company as the details page reads it, with the columns open data adds. */
+interface StoredCompany extends Omit<CompanyDetailsRow, 'revenue_range' | 'firmographics'> {
   firmographics: Record<string, string>;
   other_names: string[];
   provenance: { source: string; sourceId: string; file: string }[];
