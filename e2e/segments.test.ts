@@ -277,7 +277,7 @@ describe('a segment from the sandbox Salesforce report', () => {
     await segments.getByRole('link', { name: 'Converted Leads' }).waitFor();
     expect(await segments.getByRole('link', { name: 'Converted Leads' }).count()).toBe(1);
     await saveScreenshot(publisher, 'account-details');
-  });
+  }, 180_000); // The first full Salesforce sync alone may take up to 90 s on a loaded machine (connectAndSyncSandboxSalesforce).
 });
 
 describe('as a view-only user', () => {
