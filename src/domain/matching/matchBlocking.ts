@@ -2,7 +2,8 @@
 // keys (domain, name words, word pairs, the name without spaces, its first and last letters).
 import { EvidenceTally } from './evidenceTally';
 import { hashKey, hashKeyRange, hashPair } from './hashString';
-import { affixLength, affixMinLength, findKeyRunInto, keyPrefix, type MasterIndex } from './masterIndex';
+import { affixLength, affixMinLength, keyPrefix, type MasterIndex } from './masterIndex';
+import { findKeyRunInto } from './masterIndexKeys';
 import type { NormalizedName } from './normalizeName';
 import { tokenWeight } from './scoreCandidate';
 import { wordVariantsOf, type WordVariants } from './wordVariants';

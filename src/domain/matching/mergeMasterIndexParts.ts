@@ -1,5 +1,6 @@
 // Merging the parts that builder threads made (buildIndexInParallel) into the one index a single builder would make.
-import { buildKeyDirectory, computeWordWeights, type MasterIndex, type MasterIndexPart } from './masterIndex';
+import { computeWordWeights, type MasterIndex, type MasterIndexPart } from './masterIndex';
+import { buildKeyDirectory } from './masterIndexKeys';
 import { StringStore } from './stringStore';
 
 /**
