@@ -11,6 +11,7 @@ import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { TablePagination } from '../../components/TablePagination';
+import { usePageState } from '../../components/usePageState';
 
 type Change = { row: PublishingRow; use: PublishUse; isPublishing: boolean };
 
@@ -19,8 +20,7 @@ export function PublishedSegmentsPage() {
   const canPublish = useCan('segment.publish');
   const [search, setSearch] = useState('');
   const [isPublishedOnly, setIsPublishedOnly] = useState(false);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const { page, pageSize, setPage, setPageSize } = usePageState(50);
   const [change, setChange] = useState<Change | null>(null);
   const query = useApiQuery(listPublishedSegments, { query: { search: search || undefined, publishedOnly: isPublishedOnly ? 'true' : 'false', page, pageSize } });
   const publish = useApiMutation(publishSegment, { invalidates: [listPublishedSegments, listSegments] });
@@ -97,7 +97,7 @@ export function PublishedSegmentsPage() {
         </Paper>
       )}
       {query.data && query.data.total > 0 && (
-        <TablePagination page={page} pageSize={pageSize} total={query.data.total} onPageChange={setPage} onPageSizeChange={(size) => { setPageSize(size); setPage(1); }} itemLabel="segments" />
+        <TablePagination page={page} pageSize={pageSize} total={query.data.total} onPageChange={setPage} onPageSizeChange={setPageSize} itemLabel="segments" />
       )}
       <ConfirmDialog
         isOpen={change !== null}

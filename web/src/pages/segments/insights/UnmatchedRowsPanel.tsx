@@ -11,6 +11,7 @@ import { errorMessage } from '../../../api/client';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { QueryError } from '../../../components/QueryError';
 import { TablePagination } from '../../../components/TablePagination';
+import { usePageState } from '../../../components/usePageState';
 import { formatCount } from '../segmentDisplay';
 
 type Reason = UnmatchedReasonCode;
@@ -32,8 +33,7 @@ const percentOf = (score: number) => `${Math.round(score * 100)}%`;
  */
 export function UnmatchedRowsPanel({ segmentId, onFix, changeKey }: { segmentId: string; onFix: ((row: SourceRowView) => void) | undefined; changeKey: string }) {
   const [reason, setReason] = useState<Reason | 'all'>('all');
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
+  const { page, pageSize, setPage, setPageSize } = usePageState(25, 'unmatched');
   const [scorePercent, setScorePercent] = useState<number>(90);
   const [debouncedPercent] = useDebouncedValue(scorePercent, 250);
   const minScore = Math.min(1, Math.max(MIN_ACCEPT_SCORE, debouncedPercent / 100));
@@ -166,10 +166,7 @@ export function UnmatchedRowsPanel({ segmentId, onFix, changeKey }: { segmentId:
         pageSize={pageSize}
         total={rows.data.rows.total}
         onPageChange={setPage}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          setPage(1);
-        }}
+        onPageSizeChange={setPageSize}
         itemLabel="unmatched rows"
       />
     </Stack>

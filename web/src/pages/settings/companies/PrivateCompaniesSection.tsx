@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyPanel } from '../../../components/EmptyPanel';
 import { QueryError } from '../../../components/QueryError';
 import { TablePagination } from '../../../components/TablePagination';
+import { usePageState } from '../../../components/usePageState';
 import { AddPrivateCompanyModal } from './AddPrivateCompanyModal';
 import { ImportResultAlert, type ImportResult } from './ImportResultAlert';
 
@@ -17,8 +18,7 @@ export function PrivateCompaniesSection() {
   const canManage = useCan('companies.manage');
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState<number>(PRIVATE_COMPANIES_PAGE_SIZE);
+  const { page, pageSize, setPage, setPageSize } = usePageState(PRIVATE_COMPANIES_PAGE_SIZE, 'private');
   const query = useApiQuery(listPrivateCompanies, { query: { page, pageSize, ...(debouncedSearch ? { search: debouncedSearch } : {}) } });
   const importMutation = useApiMutation(importPrivateCompanies, { invalidates: [listPrivateCompanies] });
   const deleteMutation = useApiMutation(deletePrivateCompany, { invalidates: [listPrivateCompanies] });
@@ -125,7 +125,7 @@ export function PrivateCompaniesSection() {
         </Paper>
       )}
       {query.isSuccess && query.data.total > 0 && (
-        <TablePagination page={page} pageSize={pageSize} total={query.data.total} onPageChange={setPage} onPageSizeChange={(size) => { setPageSize(size); setPage(1); }} itemLabel="companies" />
+        <TablePagination page={page} pageSize={pageSize} total={query.data.total} onPageChange={setPage} onPageSizeChange={setPageSize} itemLabel="companies" />
       )}
       <AddPrivateCompanyModal isOpen={isAddOpen} onClose={() => setAddOpen(false)} />
       <ConfirmDialog

@@ -10,6 +10,7 @@ import { useCan, useSession } from '../../../auth/session';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatDateTime } from '../../../components/formatDate';
 import { TablePagination, pageSlice } from '../../../components/TablePagination';
+import { usePageState } from '../../../components/usePageState';
 import { ResetPasswordAction } from './ResetPasswordAction';
 import { assignableRoleOptions } from './roleOptions';
 
@@ -20,8 +21,7 @@ export function UsersTable({ users }: { users: readonly UserSummary[] }) {
   const canManage = useCan('users.manage');
   const mutation = useApiMutation(updateUser, { invalidates: [listUsers] });
   const [pending, setPending] = useState<PendingChange>(null);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(25);
+  const { page, pageSize, setPage, setPageSize } = usePageState(25, 'users');
   const roleOptions = assignableRoleOptions(actor.role);
 
   const cancel = () => {
@@ -137,10 +137,7 @@ export function UsersTable({ users }: { users: readonly UserSummary[] }) {
         pageSize={pageSize}
         total={users.length}
         onPageChange={setPage}
-        onPageSizeChange={(size) => {
-          setPageSize(size);
-          setPage(1);
-        }}
+        onPageSizeChange={setPageSize}
         itemLabel="users"
       />
 
