@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract } from './http';
+import { defineContract, pageOf, pageQueryOf } from './http';
 
 /** The organisation's additions to the built-in exclusion list (domains that never identify a company). */
 export const excludedDomainView = z.object({ domain: z.string() });
@@ -80,10 +80,9 @@ export const listPrivateCompanies = defineContract({
   tags: ['companies'],
   query: z.object({
     search: z.string().trim().max(200).optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(200).default(PRIVATE_COMPANIES_PAGE_SIZE),
+    ...pageQueryOf({ defaultPageSize: PRIVATE_COMPANIES_PAGE_SIZE, maxPageSize: 200 }).shape,
   }),
-  response: z.object({ items: z.array(privateCompanyView), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+  response: pageOf(privateCompanyView),
 });
 
 export const addPrivateCompany = defineContract({

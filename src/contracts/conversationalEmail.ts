@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CAMPAIGN_EVENTS, CAMPAIGN_STATUSES } from '../domain/conversationalEmail/campaignState';
 import { REVIEW_OUTCOMES } from '../domain/conversationalEmail/conversationStatus';
 import { businessHoursSchema, followUpSequenceSchema, sequenceStepSchema } from '../domain/conversationalEmail/sequence';
-import { defineContract, pageQuery } from './http';
+import { defineContract, pageOf, pageQuery } from './http';
 
 /**
  * Conversational Email (issue 12): settings and pre-flight, assistants, campaigns fed by Salesforce reports,
@@ -146,8 +146,7 @@ const conversationItem = z.object({
 export const listCeConversations = defineContract({
   method: 'GET', path: '/api/ce/campaigns/:campaignId/conversations', summary: 'Conversations of a campaign and the report rows that could not be enrolled', tags: ['conversational-email'],
   params: campaignParams, query: pageQuery,
-  response: z.object({
-    items: z.array(conversationItem), total: z.number().int(), page: z.number().int(), pageSize: z.number().int(),
+  response: pageOf(conversationItem).extend({
     problems: z.array(z.object({ crmId: z.string(), email: z.string().nullable(), outcome: z.string(), outcomeLabel: z.string(), reason: z.string() })), problemTotal: z.number().int(),
   }),
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ENRICHMENT_SYSTEMS } from '../ports/enrichmentTarget';
-import { defineContract, pageQuery } from './http';
+import { defineContract, pageOf, pageQuery } from './http';
 
 /**
  * Segment Name Enrichment (Settings > Orchestrations): write the names of the segments published to that use, as
@@ -117,13 +117,8 @@ export const listEnrichmentRuns = defineContract({
   query: pageQuery.extend({ runId: id.optional(), outcome: z.enum(['written', 'would_write', 'skipped', 'failed']).optional() }),
   response: z.object({
     runs: z.array(enrichmentRunView),
-    items: z
-      .object({
-        items: z.array(z.object({ recordId: z.string(), outcome: z.string(), oldValue: z.string().nullable(), newValue: z.string().nullable(), droppedNames: z.array(z.string()), reason: z.string().nullable() })),
-        total: z.number().int(),
-        page: z.number().int(),
-        pageSize: z.number().int(),
-      })
-      .nullable(),
+    items: pageOf(
+      z.object({ recordId: z.string(), outcome: z.string(), oldValue: z.string().nullable(), newValue: z.string().nullable(), droppedNames: z.array(z.string()), reason: z.string().nullable() }),
+    ).nullable(),
   }),
 });

@@ -68,11 +68,21 @@ export const ERROR_STATUS = {
 } as const;
 export type ErrorCode = keyof typeof ERROR_STATUS;
 
-export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(500).default(50),
-});
+/**
+ * The query of a paged list: page (from 1) and page size. pageQuery is the usual one; an endpoint with smaller pages
+ * or a lower cap builds its own with pageQueryOf. Spread `.shape` after an endpoint's filters to keep their order in
+ * the OpenAPI parameters, or `.extend()` it to put the filters after.
+ */
+export function pageQueryOf({ defaultPageSize = 50, maxPageSize = 500 }: { defaultPageSize?: number; maxPageSize?: number } = {}) {
+  return z.object({
+    page: z.coerce.number().int().min(1).default(1),
+    pageSize: z.coerce.number().int().min(1).max(maxPageSize).default(defaultPageSize),
+  });
+}
 
+export const pageQuery = pageQueryOf();
+
+/** One page of a list, as the web's TablePagination reads it: { items, total, page, pageSize }. */
 export function pageOf<Item extends z.ZodType>(item: Item) {
   return z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() });
 }

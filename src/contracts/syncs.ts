@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineContract } from './http';
+import { defineContract, pageOf, pageQueryOf } from './http';
 
 /** The contracted-limit rule, shared with the web settings screen so it previews the sentence the server returns. */
 export { describeSyncLimitRule, syncLimitWarningFrom } from '../domain/sync/syncLimit';
@@ -145,10 +145,9 @@ export const listSyncs = defineContract({
     channel: adChannelSchema.optional(),
     createdBy: z.string().uuid().optional(),
     segmentId: z.string().uuid().optional(),
-    page: z.coerce.number().int().min(1).default(1),
-    pageSize: z.coerce.number().int().min(1).max(100).default(25),
+    ...pageQueryOf({ defaultPageSize: 25, maxPageSize: 100 }).shape,
   }),
-  response: z.object({ items: z.array(syncSummary), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() }),
+  response: pageOf(syncSummary),
 });
 
 export const createSync = defineContract({
