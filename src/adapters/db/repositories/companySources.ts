@@ -10,6 +10,8 @@ export interface SourceMatchKeys {
   nameKeys: string[];
   country: string | null;
   domains: string[];
+  /** Exact identifiers the record carries: `lei:<LEI>`, `cik:<10 digits>` (migration 0934). */
+  identifiers: string[];
 }
 
 export interface CompanySourceRow {
@@ -25,6 +27,7 @@ export interface SourceKeysRow {
   nameKeys: string[];
   country: string | null;
   domains: string[];
+  identifiers: string[];
 }
 
 /**
@@ -42,21 +45,26 @@ export async function companiesOfSourceIds(db: Db, source: string, sourceIds: re
   return new Map(rows.map((row) => [row.source_id, row.company_id]));
 }
 
+/** A record's rows in company_source_keys: name keys `n:…`, domains `d:…`, identifiers as they are (`lei:…`, `cik:…`). */
+export function lookupKeysOf(keys: SourceMatchKeys): string[] {
+  return [...new Set([...keys.nameKeys.map((name) => `n:${name}`), ...keys.domains.map((domain) => `d:${domain}`), ...keys.identifiers])];
+}
+
 /**
- * Every record's match keys of the companies that have a record sharing a name key or a domain with these (so the
- * caller also sees which data sets each such company already holds).
+ * Every record's match keys of the companies that have a record sharing a lookup key (lookupKeysOf) with these (so
+ * the caller also sees which data sets each such company already holds).
  */
-export async function sourceKeysOfCompaniesSharing(db: Db, nameKeys: readonly string[], domains: readonly string[]): Promise<SourceKeysRow[]> {
-  if (nameKeys.length === 0 && domains.length === 0) return [];
-  const rows = await queryRows<{ company_id: string; source: string; name_keys: string[]; match_country: string | null; domains: string[] }>(
+export async function sourceKeysOfCompaniesSharing(db: Db, lookupKeys: readonly string[]): Promise<SourceKeysRow[]> {
+  if (lookupKeys.length === 0) return [];
+  const rows = await queryRows<{ company_id: string; source: string; name_keys: string[]; match_country: string | null; domains: string[]; identifiers: string[] }>(
     db,
-    sql`SELECT company_id, source, name_keys, match_country, domains FROM company_sources
+    sql`SELECT company_id, source, name_keys, match_country, domains, identifiers FROM company_sources
         WHERE company_id IN (
           SELECT records.company_id FROM company_source_keys AS keys
           JOIN company_sources AS records ON records.source = keys.source AND records.source_id = keys.source_id
-          WHERE keys.key = ANY(${textArray([...nameKeys.map((key) => `n:${key}`), ...domains.map((domain) => `d:${domain}`)])}))`,
+          WHERE keys.key = ANY(${textArray(lookupKeys)}))`,
   );
-  return rows.map((row) => ({ companyId: row.company_id, source: row.source, nameKeys: row.name_keys, country: row.match_country, domains: row.domains }));
+  return rows.map((row) => ({ companyId: row.company_id, source: row.source, nameKeys: row.name_keys, country: row.match_country, domains: row.domains, identifiers: row.identifiers }));
 }
 
 /** The records of these companies, each company's earliest attached first. */
@@ -71,20 +79,20 @@ export async function sourcesOfCompanies(db: Db, companyIds: readonly string[]):
 
 /** Inserts or replaces records (by data set and id); a record keeps the company and place it was first attached with. */
 export async function upsertCompanySources(db: Db, rows: readonly (CompanySourceRow & { keys: SourceMatchKeys })[], keysVersion: number): Promise<void> {
-  // 8 parameters a row.
+  // 9 parameters a row.
   for (let start = 0; start < rows.length; start += 1000) {
     const batch = rows.slice(start, start + 1000);
     const values = sql.join(
-      batch.map((row) => sql`(${row.source}, ${row.sourceId}, ${row.companyId}, ${JSON.stringify(row.record)}::jsonb, ${textArray(row.keys.nameKeys)}, ${row.keys.country}, ${textArray(row.keys.domains)}, ${keysVersion})`),
+      batch.map((row) => sql`(${row.source}, ${row.sourceId}, ${row.companyId}, ${JSON.stringify(row.record)}::jsonb, ${textArray(row.keys.nameKeys)}, ${row.keys.country}, ${textArray(row.keys.domains)}, ${textArray(row.keys.identifiers)}, ${keysVersion})`),
       sql`, `,
     );
-    await db.execute(sql`INSERT INTO company_sources (source, source_id, company_id, record, name_keys, match_country, domains, keys_version) VALUES ${values}
-      ON CONFLICT (source, source_id) DO UPDATE SET record = excluded.record, name_keys = excluded.name_keys, match_country = excluded.match_country, domains = excluded.domains, keys_version = excluded.keys_version`);
+    await db.execute(sql`INSERT INTO company_sources (source, source_id, company_id, record, name_keys, match_country, domains, identifiers, keys_version) VALUES ${values}
+      ON CONFLICT (source, source_id) DO UPDATE SET record = excluded.record, name_keys = excluded.name_keys, match_country = excluded.match_country, domains = excluded.domains, identifiers = excluded.identifiers, keys_version = excluded.keys_version`);
     await replaceLookupKeys(db, batch);
   }
 }
 
-/** The records' rows in company_source_keys (migration 0933), rewritten from their match keys. */
+/** The records' rows in company_source_keys (migrations 0933, 0934), rewritten from their match keys. */
 async function replaceLookupKeys(db: Db, records: readonly { source: string; sourceId: string; keys: SourceMatchKeys }[]): Promise<void> {
   const sources = records.map((record) => record.source);
   const sourceIds = records.map((record) => record.sourceId);
@@ -93,7 +101,7 @@ async function replaceLookupKeys(db: Db, records: readonly { source: string; sou
   const keySources: string[] = [];
   const keySourceIds: string[] = [];
   for (const record of records) {
-    for (const key of new Set([...record.keys.nameKeys.map((name) => `n:${name}`), ...record.keys.domains.map((domain) => `d:${domain}`)])) {
+    for (const key of lookupKeysOf(record.keys)) {
       keys.push(key);
       keySources.push(record.source);
       keySourceIds.push(record.sourceId);

@@ -24,7 +24,7 @@ export function registerCompanies(program: Command): void {
     .addOption(
       new Option(
         '--format <format>',
-        'csv: company_id,name,domain,country (+ region, city, industry, employee_range, revenue_range, other columns kept as firmographics); gleif: the GLEIF LEI golden-copy CSV; sec: SEC EDGAR company_tickers.json; wikidata: a Wikidata export CSV (qid,name,website,country,industry,employees)',
+        'csv: company_id,name,domain,country (+ region, city, industry, employee_range, revenue_range, other columns kept as firmographics); gleif: the GLEIF LEI golden-copy CSV; sec: SEC EDGAR company_tickers.json; wikidata: a Wikidata export CSV (qid,name,website,country,industry,employees, optional lei,cik)',
       )
         .choices(formats)
         .default('csv'),
@@ -53,9 +53,13 @@ export function registerCompanies(program: Command): void {
           const unit = format === 'sec' ? 'entries' : 'rows';
           process.stdout.write(`Imported ${result.upserted} ${unit} from ${source.dataset} (${source.licence}; provenance kept per company); ${result.rejected.length} ${unit} rejected.\n`);
           process.stdout.write(
-            `  ${result.created} new companies; ${result.merged} merged into existing companies imported from another data set (same domain, or same name and country); ${result.updated} updated in place (imported before).\n`,
+            `  ${result.created} new companies; ${result.merged} merged into existing companies imported from another data set (${result.mergedByIdentifier} by the same LEI or CIK, ${result.merged - result.mergedByIdentifier} by the same domain, or same name and country); ${result.updated} updated in place (imported before).\n`,
           );
           printRejected(result.rejected, format === 'sec' ? 'entry' : 'line');
+          if (result.identifierConflicts.length > 0) {
+            process.stdout.write(`  ${result.identifierConflicts.length} ${unit} whose LEI or CIK named a company they could not join (imported as companies of their own):\n`);
+            printRejected(result.identifierConflicts, format === 'sec' ? 'entry' : 'line');
+          }
         }
       } catch (error) {
         progress.stop();

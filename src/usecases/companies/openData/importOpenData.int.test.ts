@@ -1,17 +1,29 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../adapters/db/database';
+import { openDatabase, type Database } from '../../../adapters/db/database';
 import { masterCompaniesVersion } from '../../../adapters/db/repositories/masterCompaniesVersion';
 import { parseCsv } from '../../../domain/matching/csv';
 import { openTestDatabase } from '../../../test/databases';
 import { importOpenData } from './importOpenData';
 import { readSecTickerEntries } from './readSecTickers';
 
-// PGlite only: the sample companies' ids (lei:…, cik:…, wikidata:Q…) are the data sets' own, so runs on the shared
-// test PostgreSQL would meet each other's rows. Each data set is read into an empty master here (records of the same
+// PGlite, or a PostgreSQL database of their own (OPEN_DATA_TEST_DATABASE_URL, below): the
+// sample companies' ids (lei:…, cik:…, wikidata:Q…) are the data sets' own, so runs on the shared test PostgreSQL
+// would meet each other's rows. Each data set is read into an empty master here (records of the same
 // company in several data sets are merged: mergeOpenData.int.test.ts).
 const testdata = path.join(import.meta.dirname, 'testdata');
+
+/**
+ * PGlite, or with OPEN_DATA_TEST_DATABASE_URL a PostgreSQL database of the open data tests' own (never the shared
+ * TEST_DATABASE_URL: they empty the open data part of the master). Both test files use it: run them one at a time there,
+ *   OPEN_DATA_TEST_DATABASE_URL=postgres://…/own_db npx vitest run --no-file-parallelism src/usecases/companies/openData/
+ */
+function openOpenDataTestDatabase(): Promise<Database> {
+  const databaseUrl = process.env.OPEN_DATA_TEST_DATABASE_URL;
+  if (databaseUrl && databaseUrl === process.env.TEST_DATABASE_URL) throw new Error('OPEN_DATA_TEST_DATABASE_URL must name a database of its own, not the shared TEST_DATABASE_URL');
+  return databaseUrl ? openDatabase({ databaseUrl }) : openTestDatabase('pglite');
+}
 const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
 const importedAt = new Date('2026-12-01T10:00:00Z');
 
@@ -39,7 +51,7 @@ interface StoredCompany {
 describe('open data imports (PGlite)', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
+    database = await openOpenDataTestDatabase();
   });
   afterAll(async () => {
     await database.close();
@@ -90,7 +102,7 @@ describe('open data imports (PGlite)', () => {
   it('imports a Wikidata export: entity URIs, country labels, websites as domains, employee counts as bands; repeated items merged', async () => {
     await emptyMaster();
     const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(sample('wikidata-companies-sample.csv')), file: 'wikidata.csv', importedAt }, { db: database.db });
-    expect(result.upserted).toBe(7);
+    expect(result.upserted).toBe(8);
     expect(result.rejected).toEqual([
       { line: 7, reason: 'qid "Q12x" is not a Wikidata item id (Q followed by digits)' },
       { line: 8, reason: 'name is empty for Q900005' },
@@ -107,15 +119,18 @@ describe('open data imports (PGlite)', () => {
     expect(rows[0]?.provenance).toMatchObject([{ source: 'wikidata', sourceId: 'Q900001', file: 'wikidata.csv' }]);
     // The item's second website is one of its other domains.
     expect((await database.query<{ other_domains: string[] }>("SELECT other_domains FROM companies WHERE id = 'wikidata:Q900002'"))[0]?.other_domains).toEqual(['kestrel-foods.de']);
+    // The optional lei and cik columns (CIK padded to 10 digits) are kept with the item.
+    expect(rows.find((row) => row.id === 'wikidata:Q900006')?.firmographics).toMatchObject({ lei: '5493001KJTIIGC8Y1R12', cik: '0002222222' });
+    expect(rows.find((row) => row.id === 'wikidata:Q900009')?.firmographics).toMatchObject({ cik: '0001111111' });
   });
 
   it('updates companies in place on a re-import, and bumps the master version', async () => {
     const before = await masterCompaniesVersion(database.db);
     const renamed = sample('wikidata-companies-sample.csv').replace('Lawson J K Transport,,', 'J.K. Lawson Transport,https://jklawson.com,');
     const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(renamed), file: 'wikidata-2.csv', importedAt: new Date('2026-12-02T10:00:00Z') }, { db: database.db });
-    expect(result).toMatchObject({ upserted: 7, created: 0, merged: 0, updated: 7 });
+    expect(result).toMatchObject({ upserted: 8, created: 0, merged: 0, updated: 8 });
     const rows = await companiesLike('wikidata:');
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(8);
     expect(rows[2]).toMatchObject({ id: 'wikidata:Q900003', name: 'J.K. Lawson Transport', domain: 'jklawson.com', provenance: [{ file: 'wikidata-2.csv', importedAt: '2026-12-02T10:00:00.000Z' }] });
     expect(await masterCompaniesVersion(database.db)).not.toBe(before);
   });

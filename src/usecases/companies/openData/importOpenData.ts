@@ -1,6 +1,6 @@
 import type { Db } from '../../../adapters/db/database';
 import { upsertCompanies } from '../../../adapters/db/repositories/companies';
-import { companiesOfSourceIds, sourceKeysOfCompaniesSharing, sourcesOfCompanies, sourcesWithStaleKeys, upsertCompanySources, type SourceMatchKeys } from '../../../adapters/db/repositories/companySources';
+import { companiesOfSourceIds, lookupKeysOf, sourceKeysOfCompaniesSharing, sourcesOfCompanies, sourcesWithStaleKeys, upsertCompanySources, type SourceMatchKeys } from '../../../adapters/db/repositories/companySources';
 import type { CompanyRecord } from '../../../domain/matching/companyRecord';
 import type { CsvRecord } from '../../../domain/matching/csv';
 import { nameNormalizationVersion } from '../../../domain/matching/normalizeName';
@@ -18,11 +18,22 @@ export interface ImportOpenDataOutput {
   upserted: number;
   /** Records that became a company of their own (id: lei:…, cik:…, wikidata:Q…). */
   created: number;
-  /** Records merged into a company already imported from another data set (the same company: same domain, or same name and country). */
+  /** Records merged into a company already imported from another data set (the same company: the same LEI or CIK, or same domain, or same name and country). */
   merged: number;
+  /** Of `merged`, those merged by an exact identifier (LEI, CIK) rather than by domain or name. */
+  mergedByIdentifier: number;
   /** Records imported before, updated in place (in their own company or the one they were merged into). */
   updated: number;
   rejected: RejectedCompanyRow[];
+  /** Records whose LEI or CIK named a company they could not join (see companyToMergeInto): imported as companies of their own. */
+  identifierConflicts: RejectedCompanyRow[];
+}
+
+type Counts = { upserted: number; created: number; merged: number; mergedByIdentifier: number; updated: number; identifierConflicts: RejectedCompanyRow[] };
+
+interface PendingRecord {
+  line: number;
+  record: CompanyRecord;
 }
 
 const flushSize = 2000;
@@ -36,12 +47,12 @@ const flushSize = 2000;
 export async function importOpenData(input: OpenDataInput & { file: string; importedAt: Date }, deps: { db: Db }): Promise<ImportOpenDataOutput> {
   const importedAt = input.importedAt.toISOString();
   const rejected: RejectedCompanyRow[] = [];
-  const counts = { upserted: 0, created: 0, merged: 0, updated: 0 };
+  const counts: Counts = { upserted: 0, created: 0, merged: 0, mergedByIdentifier: 0, updated: 0, identifierConflicts: [] };
   await deps.db.transaction(async (tx) => {
     await refreshStaleMatchKeys(tx);
     // Companies this import merged a record into: one record of a data set per company.
     const claimed = new Set<string>();
-    let pending = new Map<string, CompanyRecord>();
+    let pending = new Map<string, PendingRecord>();
     const flush = async (): Promise<void> => {
       if (pending.size === 0) return;
       const batch = [...pending.values()];
@@ -54,7 +65,7 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
         return;
       }
       const earlier = pending.get(result.company.id);
-      pending.set(result.company.id, earlier ? mergeRepeated(earlier, result.company) : result.company);
+      pending.set(result.company.id, earlier ? { line: earlier.line, record: mergeRepeated(earlier.record, result.company) } : { line, record: result.company });
       if (pending.size >= flushSize) await flush();
     };
     if (input.format === 'sec') {
@@ -92,6 +103,7 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
     await flush();
   });
   rejected.sort((a, b) => a.line - b.line);
+  counts.identifierConflicts.sort((a, b) => a.line - b.line);
   return { format: input.format, ...counts, rejected };
 }
 
@@ -103,20 +115,21 @@ function sourceIdOf(record: CompanyRecord): string {
 
 /**
  * Writes a batch of one data set's records: each goes to the company it was imported into before (by its id in
- * the data set), else into the one company of another data set it names (mergeOpenData.ts), else into a company of
- * its own; each company touched is composed again from all its records.
+ * the data set), else into the one company of another data set it names (by LEI or CIK first, then by domain or
+ * name: mergeOpenData.ts), else into a company of its own; each company touched is composed again from all its
+ * records.
  */
-async function writeBatch(tx: Db, source: string, batch: readonly CompanyRecord[], claimed: Set<string>, counts: { upserted: number; created: number; merged: number; updated: number }): Promise<void> {
+async function writeBatch(tx: Db, source: string, pendingBatch: readonly PendingRecord[], claimed: Set<string>, counts: Counts): Promise<void> {
+  const batch = pendingBatch.map((entry) => entry.record);
   const known = await companiesOfSourceIds(tx, source, batch.map(sourceIdOf));
   const keys = new Map<string, SourceMatchKeys>(batch.map((record) => [record.id, matchKeysOf(source, record)]));
   const unknown = batch.filter((record) => !known.has(sourceIdOf(record)));
-  const unknownKeys = unknown.map((record) => keys.get(record.id) as SourceMatchKeys);
-  const existing = groupByCompany(await sourceKeysOfCompaniesSharing(tx, [...new Set(unknownKeys.flatMap((key) => key.nameKeys))], [...new Set(unknownKeys.flatMap((key) => key.domains))]));
-  // Which existing companies each name key and domain leads to.
+  const existing = groupByCompany(await sourceKeysOfCompaniesSharing(tx, [...new Set(unknown.flatMap((record) => lookupKeysOf(keys.get(record.id) as SourceMatchKeys)))]));
+  // Which existing companies each lookup key (identifier, name key, domain) leads to.
   const byKey = new Map<string, ExistingCompanyKeys[]>();
   for (const company of existing.values()) {
     for (const record of company.records) {
-      for (const key of [...record.nameKeys.map((name) => `n:${name}`), ...record.domains.map((domain) => `d:${domain}`)]) {
+      for (const key of lookupKeysOf(record)) {
         const companies = byKey.get(key) ?? [];
         if (!companies.includes(company)) companies.push(company);
         byKey.set(key, companies);
@@ -125,20 +138,23 @@ async function writeBatch(tx: Db, source: string, batch: readonly CompanyRecord[
   }
   const targets = new Map<string, CompanyRecord[]>();
   const isExisting = new Set<string>();
-  for (const record of batch) {
+  for (const { line, record } of pendingBatch) {
     let companyId = known.get(sourceIdOf(record));
     if (companyId !== undefined) {
       counts.updated++;
       isExisting.add(companyId);
     } else {
       const recordKeys = keys.get(record.id) as SourceMatchKeys;
-      const candidates = new Set([...recordKeys.nameKeys.map((name) => `n:${name}`), ...recordKeys.domains.map((domain) => `d:${domain}`)].flatMap((key) => byKey.get(key) ?? []));
-      companyId = companyToMergeInto(source, recordKeys, candidates, claimed);
-      if (companyId !== undefined) {
+      const candidates = new Set(lookupKeysOf(recordKeys).flatMap((key) => byKey.get(key) ?? []));
+      const decision = companyToMergeInto(source, recordKeys, candidates, claimed);
+      if (decision.merge === 'identifier' || decision.merge === 'keys') {
+        companyId = decision.companyId;
         claimed.add(companyId);
         isExisting.add(companyId);
         counts.merged++;
+        if (decision.merge === 'identifier') counts.mergedByIdentifier++;
       } else {
+        if (decision.merge === 'conflict') counts.identifierConflicts.push({ line, reason: `${sourceIdOf(record)}: ${decision.reason}` });
         companyId = record.id;
         counts.created++;
       }
@@ -200,6 +216,17 @@ function mergeRepeated(first: CompanyRecord, later: CompanyRecord): CompanyRecor
     industry: first.industry ?? later.industry,
     employeeRange: first.employeeRange ?? later.employeeRange,
     otherNames: [...new Set([...(first.otherNames ?? []), ...(later.otherNames ?? [])])],
-    firmographics: { ...later.firmographics, ...first.firmographics },
+    // Identifiers of every row (an item with two LEIs is found by either).
+    firmographics: { ...later.firmographics, ...first.firmographics, ...joinedValues(first.firmographics, later.firmographics, ['lei', 'cik']) },
   };
+}
+
+/** The fields' values of both records, each once, separated by "; " (only the fields either has). */
+function joinedValues(first: Record<string, string>, later: Record<string, string>, fields: readonly string[]): Record<string, string> {
+  const joined: Record<string, string> = {};
+  for (const field of fields) {
+    const values = [...new Set([first[field], later[field]].flatMap((value) => (value ? value.split('; ') : [])))];
+    if (values.length > 0) joined[field] = values.join('; ');
+  }
+  return joined;
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../adapters/db/database';
+import { openDatabase, type Database } from '../../../adapters/db/database';
 import type { CompanyDetailsRow } from '../../../adapters/db/segments/accountsRepo';
 import { parseCsv } from '../../../domain/matching/csv';
 import { createTestOrg } from '../../../test/createTestOrg';
@@ -10,9 +10,20 @@ import { matchAccountsForOrg } from '../../matching/matchAccountsForOrg';
 import { importOpenData, type ImportOpenDataOutput } from './importOpenData';
 import { readSecTickerEntries } from './readSecTickers';
 
-// PGlite only, as importOpenData.int.test.ts: the sample companies' ids are the data sets' own, and merging looks at
+// PGlite or a PostgreSQL database of their own, as importOpenData.int.test.ts: the sample companies' ids are the data sets' own, and merging looks at
 // the whole master (on the shared test PostgreSQL, other runs' open data companies would be candidates).
 const testdata = path.join(import.meta.dirname, 'testdata');
+
+/**
+ * PGlite, or with OPEN_DATA_TEST_DATABASE_URL a PostgreSQL database of the open data tests' own (never the shared
+ * TEST_DATABASE_URL: they empty the open data part of the master). Both test files use it: run them one at a time there,
+ *   OPEN_DATA_TEST_DATABASE_URL=postgres://…/own_db npx vitest run --no-file-parallelism src/usecases/companies/openData/
+ */
+function openOpenDataTestDatabase(): Promise<Database> {
+  const databaseUrl = process.env.OPEN_DATA_TEST_DATABASE_URL;
+  if (databaseUrl && databaseUrl === process.env.TEST_DATABASE_URL) throw new Error('OPEN_DATA_TEST_DATABASE_URL must name a database of its own, not the shared TEST_DATABASE_URL');
+  return databaseUrl ? openDatabase({ databaseUrl }) : openTestDatabase('pglite');
+}
 const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
 
 async function* csvChunks(text: string) {
@@ -36,7 +47,7 @@ const orbitalLei = 'lei:2138003EK6R8JZ8FPA48';
 describe('records of one company in several open data sets are one master company (PGlite)', () => {
   let database: Database;
   beforeAll(async () => {
-    database = await openTestDatabase('pglite');
+    database = await openOpenDataTestDatabase();
   });
   afterAll(async () => {
     await database.close();
@@ -63,7 +74,9 @@ describe('records of one company in several open data sets are one master compan
     expect(await importFile('sec', 'company_tickers.json')).toMatchObject({ upserted: 4, created: 3, merged: 1, updated: 0 });
     // Wikidata's Orbital (GB), Kestrel Foods (DE, GLEIF's trading name) and Brightwater (US) merge; Brightwater
     // Capital (a similar name), Orbital Data Systems in Ireland (another country) and the rest do not.
-    expect(await importFile('wikidata')).toMatchObject({ upserted: 7, created: 4, merged: 3, updated: 0 });
+    // Brightwater Holdings also carries GLEIF's LEI and SEC's CIK, and Kestrel Foods USA SEC's CIK (its name alone
+    // would merge it with no one): those two merge by identifier.
+    expect(await importFile('wikidata')).toMatchObject({ upserted: 8, created: 4, merged: 4, mergedByIdentifier: 2, updated: 0, identifierConflicts: [] });
 
     const companies = await openDataCompanies();
     expect(companies).toHaveLength(3 + 3 + 4);
@@ -94,7 +107,7 @@ describe('records of one company in several open data sets are one master compan
       [
         'sec:0000320193',
         'sec:0001067983',
-        'sec:0001111111',
+        'sec:0001111111 + wikidata:Q900009',
         'gleif:2138003EK6R8JZ8FPA48 + wikidata:Q900001',
         'gleif:5493001KJTIIGC8Y1R12 + sec:0002222222 + wikidata:Q900006',
         'gleif:9695005MSX1OYEMGDF46 + wikidata:Q900002',
@@ -109,7 +122,7 @@ describe('records of one company in several open data sets are one master compan
   it('re-importing any of the files updates in place and never makes the duplicate', async () => {
     const before = await groupings();
     const renamed = sample('wikidata-companies-sample.csv').replace('Brightwater Holdings,https://www.brightwater-holdings.com,United States of America,holding company,2300', 'Brightwater Holdings,https://www.brightwater-holdings.com,United States of America,holding company,6100');
-    expect(await importFile('wikidata', 'wikidata-2.csv', renamed)).toMatchObject({ upserted: 7, created: 0, merged: 0, updated: 7 });
+    expect(await importFile('wikidata', 'wikidata-2.csv', renamed)).toMatchObject({ upserted: 8, created: 0, merged: 0, mergedByIdentifier: 0, updated: 8 });
     expect(await importFile('sec', 'company_tickers-2.json', sample('sec-company-tickers-sample.json').replace('"BWH"', '"BWHX"'))).toMatchObject({ upserted: 4, created: 0, merged: 0, updated: 4 });
     expect(await importFile('gleif', 'gleif-2.csv')).toMatchObject({ upserted: 3, created: 0, merged: 0, updated: 3 });
     expect(await groupings()).toEqual(before);
@@ -128,8 +141,10 @@ describe('records of one company in several open data sets are one master compan
     const inFirstOrder = await groupings();
     await emptyMaster();
     expect(await importFile('sec', 'company_tickers.json')).toMatchObject({ created: 4, merged: 0 });
-    expect(await importFile('wikidata')).toMatchObject({ created: 6, merged: 1 });
-    expect(await importFile('gleif')).toMatchObject({ created: 0, merged: 3 });
+    // Brightwater and Kestrel Foods USA by their CIKs.
+    expect(await importFile('wikidata')).toMatchObject({ created: 6, merged: 2, mergedByIdentifier: 2 });
+    // GLEIF's Brightwater finds the company of the Wikidata item carrying its LEI.
+    expect(await importFile('gleif')).toMatchObject({ created: 0, merged: 3, mergedByIdentifier: 1 });
     expect(await groupings()).toEqual(inFirstOrder);
     // The company keeps the id and name of the record it started from; its legal name becomes an other name.
     const brightwater = (await openDataCompanies()).find((company) => company.id === 'cik:0002222222');
@@ -169,6 +184,79 @@ describe('records of one company in several open data sets are one master compan
     expect(result).toMatchObject({ created: 0, merged: 1 });
     expect(await groupings()).toEqual([`gleif:${lei} + wikidata:Q920001`]);
     expect((await openDataCompanies())[0]).toMatchObject({ name: 'Quill & Ferrule GmbH', domain: 'qf-schreibwaren.de', other_names: ['Quill Ferrule Werke', 'QF Schreibwaren'] });
+  });
+
+  describe('by exact identifier (LEI, CIK)', () => {
+    const heronLei = withCheckDigits('HERONIDMERGE000001');
+    const gleifHeader = () => sample('gleif-golden-copy-sample.csv').split('\n')[0] ?? '';
+    const gleifFile = (...rows: [string, string, string][]) =>
+      [gleifHeader(), ...rows.map(([lei, name, country]) => `"${lei}","${name}","en","","","","","","","1 Hauptstraße","Berlin","","${country}","10115","${country}","2HBR","","ACTIVE","ISSUED"`)].join('\n');
+    const secFile = (...entries: [number, string][]) => `{${entries.map(([cik, title], n) => `"${n}":{"cik_str":${cik},"ticker":"T${n}","title":"${title}"}`).join(',')}}`;
+    const wikidataFile = (...rows: string[]) => ['qid,name,website,country,industry,employees,lei,cik', ...rows].join('\n');
+
+    it('a Wikidata item merges with the GLEIF record of its LEI and the SEC record of its CIK (leading zeros or not), whatever the names; a re-import changes nothing', async () => {
+      await emptyMaster();
+      expect(await importFile('gleif', 'gleif.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']))).toMatchObject({ created: 1 });
+      expect(await importFile('sec', 'company_tickers.json', secFile([4444444, 'GREYLAG INDUSTRIES INC'], [5555555, 'PLOVER CORP']))).toMatchObject({ created: 2 });
+      // No name agrees (and Heron's country differs): only the identifiers say these are the same companies.
+      const items = wikidataFile(`Q930001,Heron Group,,Austria,holding,,${heronLei.toLowerCase()},`, 'Q930002,Greylag,,United States of America,,,,4444444', 'Q930003,Plover Aerospace,,United States of America,,,,0005555555');
+      expect(await importFile('wikidata', 'wikidata.csv', items)).toMatchObject({ upserted: 3, created: 0, merged: 3, mergedByIdentifier: 3, updated: 0, identifierConflicts: [] });
+      const expected = [`gleif:${heronLei} + wikidata:Q930001`, 'sec:0004444444 + wikidata:Q930002', 'sec:0005555555 + wikidata:Q930003'];
+      expect(await groupings()).toEqual(expected);
+      // Provenance stays per record, and the company keeps the first record's name and id.
+      const heron = (await openDataCompanies()).find((company) => company.id === `lei:${heronLei}`);
+      expect(heron).toMatchObject({ name: 'Heron Verwaltungs AG', country: 'DE', other_names: ['Heron Group'] });
+      expect(heron?.provenance.map((entry) => [entry.source, entry.sourceId])).toEqual([
+        ['gleif', heronLei],
+        ['wikidata', 'Q930001'],
+      ]);
+      // Re-imports update in place: nothing merges again, nothing is duplicated.
+      expect(await importFile('wikidata', 'wikidata-2.csv', items)).toMatchObject({ upserted: 3, created: 0, merged: 0, mergedByIdentifier: 0, updated: 3 });
+      expect(await importFile('gleif', 'gleif-2.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']))).toMatchObject({ created: 0, merged: 0, updated: 1 });
+      expect(await groupings()).toEqual(expected);
+    });
+
+    it('the other direction: GLEIF and SEC records find the company of the Wikidata item carrying their LEI or CIK', async () => {
+      await emptyMaster();
+      expect(await importFile('wikidata', 'wikidata.csv', wikidataFile(`Q930001,Heron Group,,Austria,holding,,${heronLei},`, 'Q930002,Greylag,,United States of America,,,,0004444444'))).toMatchObject({ created: 2 });
+      expect(await importFile('gleif', 'gleif.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']))).toMatchObject({ created: 0, merged: 1, mergedByIdentifier: 1 });
+      expect(await importFile('sec', 'company_tickers.json', secFile([4444444, 'GREYLAG INDUSTRIES INC']))).toMatchObject({ created: 0, merged: 1, mergedByIdentifier: 1 });
+      expect(await groupings()).toEqual([`gleif:${heronLei} + wikidata:Q930001`, 'sec:0004444444 + wikidata:Q930002']);
+    });
+
+    it('an LEI naming one company and a CIK another merges into neither and is reported; another LEI keeps a same-named company apart', async () => {
+      await emptyMaster();
+      const otherLei = withCheckDigits('HERONIDMERGE000002');
+      await importFile('gleif', 'gleif.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']));
+      await importFile('sec', 'company_tickers.json', secFile([4444444, 'GREYLAG INDUSTRIES INC']));
+      const items = wikidataFile(
+        `Q930009,Heron Greylag,,United States of America,,,${heronLei},4444444`,
+        // GLEIF's name and country, but another LEI: another legal entity, not merged by name.
+        `Q930010,Heron Verwaltungs AG,,Germany,,,${otherLei},`,
+      );
+      const result = await importFile('wikidata', 'wikidata.csv', items);
+      expect(result).toMatchObject({ created: 2, merged: 0, mergedByIdentifier: 0 });
+      expect(result.identifierConflicts).toEqual([
+        { line: 2, reason: `Q930009: its identifiers name different companies (lei:${heronLei} → company lei:${heronLei}; cik:0004444444 → company cik:0004444444): merged into neither, imported as a company of its own` },
+      ]);
+      const expected = [`gleif:${heronLei}`, 'sec:0004444444', 'wikidata:Q930009', 'wikidata:Q930010'];
+      expect(await groupings()).toEqual(expected);
+      // A re-import updates the conflicting item where it is (no conflict left to report, nothing merged).
+      expect(await importFile('wikidata', 'wikidata-2.csv', items)).toMatchObject({ updated: 2, merged: 0, identifierConflicts: [] });
+      expect(await groupings()).toEqual(expected);
+    });
+
+    it('GLEIF and SEC records imported before migration 0934 get their identifiers', async () => {
+      await emptyMaster();
+      await importFile('gleif', 'gleif.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']));
+      // As 0933 left them: no identifiers, no identifier keys.
+      await database.query("UPDATE company_sources SET identifiers = '{}'");
+      await database.query("DELETE FROM company_source_keys WHERE key LIKE 'lei:%' OR key LIKE 'cik:%'");
+      const migration = readFileSync(path.join(import.meta.dirname, '../../../adapters/db/migrations/0934_company_source_identifiers.sql'), 'utf8');
+      await database.execScript(migration.slice(migration.indexOf('-- Records imported before')));
+      expect(await importFile('wikidata', 'wikidata.csv', wikidataFile(`Q930001,Heron Group,,Austria,holding,,${heronLei},`))).toMatchObject({ merged: 1, mergedByIdentifier: 1 });
+      expect(await groupings()).toEqual([`gleif:${heronLei} + wikidata:Q930001`]);
+    });
   });
 
   it('the matcher finds a company by its GLEIF trading name, once', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CompanyRecord } from '../../../domain/matching/companyRecord';
-import { companyToMergeInto, composeCompany, groupByCompany, matchKeysOf } from './mergeOpenData';
+import { companyToMergeInto, composeCompany, groupByCompany, identifiersOf, matchKeysOf } from './mergeOpenData';
 
 const record = (fields: Partial<CompanyRecord> & { id: string; name: string }): CompanyRecord => ({
   domain: null,
@@ -21,34 +21,94 @@ describe('merging open data records', () => {
       nameKeys: ['kestrel lebensmittel', 'kestrel foods'],
       country: 'DE',
       domains: [],
+      identifiers: [],
     });
     expect(matchKeysOf('sec', record({ id: 'cik:1', name: 'BRIGHTWATER HOLDINGS CORP /DE/' }))).toMatchObject({ nameKeys: ['brightwater holdings'], country: 'US' });
     expect(matchKeysOf('wikidata', record({ id: 'wikidata:Q1', name: 'Acme', domain: 'acme.com', otherDomains: ['github.com', 'acme.de'] })).domains).toEqual(['acme.com', 'acme.de']);
   });
 
   const existing = groupByCompany([
-    { companyId: 'lei:A', source: 'gleif', nameKeys: ['acme holdings'], country: 'US', domains: [] },
-    { companyId: 'lei:A', source: 'sec', nameKeys: ['acme holdings'], country: 'US', domains: [] },
-    { companyId: 'wikidata:Q2', source: 'wikidata', nameKeys: ['borealis'], country: 'FR', domains: ['borealis.fr'] },
-    { companyId: 'lei:C', source: 'gleif', nameKeys: ['corvid'], country: 'GB', domains: [] },
-    { companyId: 'lei:D', source: 'gleif', nameKeys: ['corvid'], country: 'GB', domains: [] },
+    { companyId: 'lei:A', source: 'gleif', nameKeys: ['acme holdings'], country: 'US', domains: [], identifiers: [] },
+    { companyId: 'lei:A', source: 'sec', nameKeys: ['acme holdings'], country: 'US', domains: [], identifiers: [] },
+    { companyId: 'wikidata:Q2', source: 'wikidata', nameKeys: ['borealis'], country: 'FR', domains: ['borealis.fr'], identifiers: [] },
+    { companyId: 'lei:C', source: 'gleif', nameKeys: ['corvid'], country: 'GB', domains: [], identifiers: [] },
+    { companyId: 'lei:D', source: 'gleif', nameKeys: ['corvid'], country: 'GB', domains: [], identifiers: [] },
   ]);
   const candidates = [...existing.values()];
 
   it('merges on the same name in the same country, or the same domain with no other country', () => {
-    expect(companyToMergeInto('wikidata', { nameKeys: ['acme holdings'], country: 'US', domains: [] }, candidates, new Set())).toBe('lei:A');
-    expect(companyToMergeInto('gleif', { nameKeys: ['borealis group'], country: null, domains: ['borealis.fr'] }, candidates, new Set())).toBe('wikidata:Q2');
+    expect(companyToMergeInto('wikidata', { nameKeys: ['acme holdings'], country: 'US', domains: [], identifiers: [] }, candidates, new Set())).toEqual({ merge: 'keys', companyId: 'lei:A' });
+    expect(companyToMergeInto('gleif', { nameKeys: ['borealis group'], country: null, domains: ['borealis.fr'], identifiers: [] }, candidates, new Set())).toEqual({ merge: 'keys', companyId: 'wikidata:Q2' });
     // The same name in another country, or with no country, is another company (or cannot be told apart).
-    expect(companyToMergeInto('wikidata', { nameKeys: ['acme holdings'], country: 'CA', domains: [] }, candidates, new Set())).toBeUndefined();
-    expect(companyToMergeInto('wikidata', { nameKeys: ['acme holdings'], country: null, domains: [] }, candidates, new Set())).toBeUndefined();
+    expect(companyToMergeInto('wikidata', { nameKeys: ['acme holdings'], country: 'CA', domains: [], identifiers: [] }, candidates, new Set())).toEqual({ merge: 'none' });
+    expect(companyToMergeInto('wikidata', { nameKeys: ['acme holdings'], country: null, domains: [], identifiers: [] }, candidates, new Set())).toEqual({ merge: 'none' });
     // The same website for a company of another country: a group's subsidiary, not the same company.
-    expect(companyToMergeInto('gleif', { nameKeys: ['borealis'], country: 'DE', domains: ['borealis.fr'] }, candidates, new Set())).toBeUndefined();
+    expect(companyToMergeInto('gleif', { nameKeys: ['borealis'], country: 'DE', domains: ['borealis.fr'], identifiers: [] }, candidates, new Set())).toEqual({ merge: 'none' });
   });
 
   it('never into a company holding a record of the same data set or claimed by another record of the import; never when two fit', () => {
-    expect(companyToMergeInto('sec', { nameKeys: ['acme holdings'], country: 'US', domains: [] }, candidates, new Set())).toBeUndefined();
-    expect(companyToMergeInto('wikidata', { nameKeys: ['acme holdings'], country: 'US', domains: [] }, candidates, new Set(['lei:A']))).toBeUndefined();
-    expect(companyToMergeInto('wikidata', { nameKeys: ['corvid'], country: 'GB', domains: [] }, candidates, new Set())).toBeUndefined();
+    expect(companyToMergeInto('sec', { nameKeys: ['acme holdings'], country: 'US', domains: [], identifiers: [] }, candidates, new Set())).toEqual({ merge: 'none' });
+    expect(companyToMergeInto('wikidata', { nameKeys: ['acme holdings'], country: 'US', domains: [], identifiers: [] }, candidates, new Set(['lei:A']))).toEqual({ merge: 'none' });
+    expect(companyToMergeInto('wikidata', { nameKeys: ['corvid'], country: 'GB', domains: [], identifiers: [] }, candidates, new Set())).toEqual({ merge: 'none' });
+  });
+
+  it('takes exact identifiers from the records: GLEIF’s LEI, SEC’s CIK, a Wikidata item’s LEIs and CIK (10 digits, leading zeros or not)', () => {
+    expect(identifiersOf(record({ id: 'lei:A', name: 'A', firmographics: { lei: '5493001KJTIIGC8Y1R12', legal_form_code: 'XTIQ' } }))).toEqual(['lei:5493001KJTIIGC8Y1R12']);
+    expect(identifiersOf(record({ id: 'cik:1', name: 'A', firmographics: { cik: '0000320193', tickers: 'AAPL' } }))).toEqual(['cik:0000320193']);
+    expect(identifiersOf(record({ id: 'wikidata:Q1', name: 'A', firmographics: { qid: 'Q1', lei: '5493001KJTIIGC8Y1R12; 9695005MSX1OYEMGDF46', cik: '320193' } }))).toEqual([
+      'lei:5493001KJTIIGC8Y1R12',
+      'lei:9695005MSX1OYEMGDF46',
+      'cik:0000320193',
+    ]);
+    expect(matchKeysOf('wikidata', record({ id: 'wikidata:Q1', name: 'Acme', firmographics: { cik: '0000320193' } })).identifiers).toEqual(['cik:0000320193']);
+  });
+
+  describe('by exact identifier', () => {
+    const withIds = groupByCompany([
+      // GLEIF and SEC records of one company; a GLEIF-only company; an SEC-only one; a company of a Wikidata item with an LEI.
+      { companyId: 'lei:A', source: 'gleif', nameKeys: ['acme holdings'], country: 'US', domains: [], identifiers: ['lei:AAAA'] },
+      { companyId: 'lei:A', source: 'sec', nameKeys: ['acme holdings'], country: 'US', domains: [], identifiers: ['cik:0000000001'] },
+      { companyId: 'lei:B', source: 'gleif', nameKeys: ['borealis'], country: 'FR', domains: [], identifiers: ['lei:BBBB'] },
+      { companyId: 'cik:0000000002', source: 'sec', nameKeys: ['corvid'], country: 'US', domains: [], identifiers: ['cik:0000000002'] },
+      { companyId: 'wikidata:Q4', source: 'wikidata', nameKeys: ['dunlin'], country: 'GB', domains: ['dunlin.co.uk'], identifiers: ['lei:DDDD'] },
+      // A GLEIF record and the Wikidata item carrying its LEI.
+      { companyId: 'lei:E', source: 'gleif', nameKeys: ['egret'], country: 'DE', domains: [], identifiers: ['lei:EEEE'] },
+      { companyId: 'lei:E', source: 'wikidata', nameKeys: ['egret'], country: 'DE', domains: [], identifiers: ['lei:EEEE'] },
+    ]);
+    const companies = [...withIds.values()];
+    const keys = (identifiers: string[], nameKeys: string[] = ['something else'], country: string | null = 'US') => ({ nameKeys, country, domains: [], identifiers });
+
+    it('merges by LEI or CIK whatever the names say, and before (in preference to) a name match', () => {
+      expect(companyToMergeInto('wikidata', keys(['lei:BBBB']), companies, new Set())).toEqual({ merge: 'identifier', companyId: 'lei:B' });
+      expect(companyToMergeInto('wikidata', keys(['cik:0000000002']), companies, new Set())).toEqual({ merge: 'identifier', companyId: 'cik:0000000002' });
+      // The name and country are Acme's, the LEI Borealis's: the LEI decides.
+      expect(companyToMergeInto('wikidata', keys(['lei:BBBB'], ['acme holdings']), companies, new Set())).toEqual({ merge: 'identifier', companyId: 'lei:B' });
+      // The LEI and the CIK name the same company.
+      expect(companyToMergeInto('wikidata', keys(['lei:AAAA', 'cik:0000000001']), companies, new Set())).toEqual({ merge: 'identifier', companyId: 'lei:A' });
+      // The other direction: a GLEIF record finds the company of the Wikidata item carrying its LEI.
+      expect(companyToMergeInto('gleif', keys(['lei:DDDD'], ['dunlin ltd'], 'GB'), companies, new Set())).toEqual({ merge: 'identifier', companyId: 'wikidata:Q4' });
+    });
+
+    it('an LEI naming one company and a CIK another is a conflict: merged into neither, with the reason', () => {
+      const decision = companyToMergeInto('wikidata', keys(['lei:BBBB', 'cik:0000000002']), companies, new Set());
+      expect(decision).toEqual({ merge: 'conflict', reason: 'its identifiers name different companies (lei:BBBB → company lei:B; cik:0000000002 → company cik:0000000002): merged into neither, imported as a company of its own' });
+    });
+
+    it('a company already holding a record of the data set, or claimed by another record of the import, is a conflict, not a reason to look by name', () => {
+      // A second Wikidata item with Egret's LEI (a duplicate item): Egret holds one already; its name does not send it elsewhere.
+      expect(companyToMergeInto('wikidata', keys(['lei:EEEE'], ['acme holdings']), companies, new Set())).toEqual({
+        merge: 'conflict',
+        reason: 'lei:EEEE → company lei:E, which already holds another wikidata record: not merged, imported as a company of its own',
+      });
+      expect(companyToMergeInto('wikidata', keys(['lei:BBBB']), companies, new Set(['lei:B']))).toMatchObject({ merge: 'conflict', reason: expect.stringContaining('which another record of this file was merged into') });
+    });
+
+    it('an identifier naming no company leaves the domain and name rules, but not into a company with another LEI', () => {
+      // Acme's name and country, but another LEI: another legal entity.
+      expect(companyToMergeInto('wikidata', keys(['lei:ZZZZ'], ['acme holdings']), companies, new Set())).toEqual({ merge: 'none' });
+      // Another LEI does not keep it from a company that has none, only a CIK.
+      expect(companyToMergeInto('wikidata', keys(['lei:ZZZZ'], ['corvid']), companies, new Set())).toEqual({ merge: 'keys', companyId: 'cik:0000000002' });
+    });
   });
 
   it('composes the company: the first record’s values kept, the others filling gaps, their names as other names, one provenance entry each', () => {

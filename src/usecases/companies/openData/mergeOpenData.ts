@@ -12,9 +12,10 @@ const sharedDomains = buildExclusionSet();
 const maxOtherNames = 16;
 
 /**
- * A record's match keys: its normalised names (legal and other names, as the matcher normalises them), its country
- * and its domains. SEC's company_tickers.json names no country: its registrants are matched as US companies, so a
- * foreign issuer merges with no one by name (a missed merge leaves two companies; a wrong one would lose one).
+ * A record's match keys: its exact identifiers (identifiersOf), its normalised names (legal and other names, as the
+ * matcher normalises them), its country and its domains. SEC's company_tickers.json names no country: its
+ * registrants are matched as US companies, so a foreign issuer merges with no one by name (a missed merge leaves two
+ * companies; a wrong one would lose one).
  */
 export function matchKeysOf(source: string, record: CompanyRecord): SourceMatchKeys {
   const nameKeys: string[] = [];
@@ -27,7 +28,20 @@ export function matchKeysOf(source: string, record: CompanyRecord): SourceMatchK
     const domain = normalizeDomain(raw);
     if (domain && !sharedDomains.has(domain) && !domains.includes(domain)) domains.push(domain);
   }
-  return { nameKeys, country: record.country ?? (source === 'sec' ? 'US' : null), domains };
+  return { nameKeys, country: record.country ?? (source === 'sec' ? 'US' : null), domains, identifiers: identifiersOf(record) };
+}
+
+/**
+ * The exact identifiers a record carries, as `lei:<LEI>` and `cik:<10 digits>`: a GLEIF record's LEI, an SEC
+ * record's CIK, a Wikidata item's LEI (P1278) and CIK (P5531). The formats put them in firmographics `lei` and `cik`
+ * (validated there; several values of a Wikidata item are separated by "; ").
+ */
+export function identifiersOf(record: CompanyRecord): string[] {
+  const identifiers: string[] = [];
+  const valuesOf = (field: string): string[] => (record.firmographics[field] ?? '').split(/[;\s]+/).filter((value) => value !== '');
+  for (const lei of valuesOf('lei')) identifiers.push(`lei:${lei.toUpperCase()}`);
+  for (const cik of valuesOf('cik')) if (/^\d{1,10}$/.test(cik)) identifiers.push(`cik:${cik.padStart(10, '0')}`);
+  return [...new Set(identifiers)];
 }
 
 /** An existing company's records' keys, gathered per company. */
@@ -51,21 +65,60 @@ export function groupByCompany(rows: readonly SourceKeysRow[]): Map<string, Exis
   return companies;
 }
 
+/** Where an incoming record goes: into a company by identifier or by domain / name and country, or into none. */
+export type MergeDecision =
+  | { merge: 'identifier' | 'keys'; companyId: string }
+  /** Its identifiers name a company it cannot join: it becomes a company of its own, and the import reports why. */
+  | { merge: 'conflict'; reason: string }
+  | { merge: 'none' };
+
 /**
- * The one existing company an incoming record of `source` is the same company as, or undefined. Strong evidence
- * only: a record of another data set with the same domain (countries not disagreeing), or the same normalised name
- * (legal or other name) in the same country. Never a company that already holds a record of the same data set (two
- * LEIs are two legal entities), nor one claimed by another record of this import; two companies matching is no match.
+ * The one existing company an incoming record of `source` is the same company as. First by exact identifier: the
+ * company holding a record of another data set with one of its identifiers (a Wikidata item's LEI is that GLEIF
+ * record's, its CIK that SEC record's; a GLEIF or SEC record finds the Wikidata item that carries its id). When its
+ * identifiers name two companies (the LEI one, the CIK another), or the one they name already holds a record of
+ * this data set (or another record of this import went there), the record merges into none and is a conflict: an
+ * identifier is stronger evidence than any name, so no name may send it elsewhere either.
+ *
+ * Without an identifier match, strong evidence only: a record of another data set with the same domain (countries
+ * not disagreeing), or the same normalised name (legal or other name) in the same country — never a company whose
+ * records carry an identifier of a kind the incoming record has, but another value (another LEI is another legal
+ * entity). Never a company that already holds a record of the same data set (two LEIs are two legal entities), nor
+ * one claimed by another record of this import; two companies matching is no match.
  */
-export function companyToMergeInto(source: string, keys: SourceMatchKeys, candidates: Iterable<ExistingCompanyKeys>, claimed: ReadonlySet<string>): string | undefined {
+export function companyToMergeInto(source: string, keys: SourceMatchKeys, candidates: Iterable<ExistingCompanyKeys>, claimed: ReadonlySet<string>): MergeDecision {
+  const companies = [...candidates];
+  const identified = new Map<ExistingCompanyKeys, string[]>();
+  for (const company of companies) {
+    const shared = company.records.flatMap((record) => (record.source === source ? [] : record.identifiers.filter((identifier) => keys.identifiers.includes(identifier))));
+    if (shared.length > 0) identified.set(company, [...new Set(shared)]);
+  }
+  if (identified.size > 1) {
+    const named = [...identified].map(([company, shared]) => `${shared.join(', ')} → company ${company.companyId}`).join('; ');
+    return { merge: 'conflict', reason: `its identifiers name different companies (${named}): merged into neither, imported as a company of its own` };
+  }
+  const [identifiedCompany] = identified;
+  if (identifiedCompany) {
+    const [company, shared] = identifiedCompany;
+    if (company.sources.has(source)) return { merge: 'conflict', reason: `${shared.join(', ')} → company ${company.companyId}, which already holds another ${source} record: not merged, imported as a company of its own` };
+    if (claimed.has(company.companyId)) return { merge: 'conflict', reason: `${shared.join(', ')} → company ${company.companyId}, which another record of this file was merged into: not merged, imported as a company of its own` };
+    return { merge: 'identifier', companyId: company.companyId };
+  }
   let found: string | undefined;
-  for (const company of candidates) {
-    if (company.sources.has(source) || claimed.has(company.companyId)) continue;
+  for (const company of companies) {
+    if (company.sources.has(source) || claimed.has(company.companyId) || hasOtherIdentifier(keys, company)) continue;
     if (!company.records.some((record) => isSameCompany(keys, record))) continue;
-    if (found !== undefined) return undefined;
+    if (found !== undefined) return { merge: 'none' };
     found = company.companyId;
   }
-  return found;
+  return found === undefined ? { merge: 'none' } : { merge: 'keys', companyId: found };
+}
+
+/** The company carries an LEI (or a CIK) and the record another one (called when no identifier is shared). */
+function hasOtherIdentifier(keys: SourceMatchKeys, company: ExistingCompanyKeys): boolean {
+  return ['lei:', 'cik:'].some(
+    (kind) => keys.identifiers.some((identifier) => identifier.startsWith(kind)) && company.records.some((record) => record.identifiers.some((identifier) => identifier.startsWith(kind))),
+  );
 }
 
 function isSameCompany(keys: SourceMatchKeys, record: SourceKeysRow): boolean {

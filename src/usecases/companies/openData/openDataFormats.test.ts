@@ -32,6 +32,18 @@ describe('open data formats', () => {
     expect(() => gleifColumns(['LEI', 'Name'])).toThrow('this is not a GLEIF LEI golden-copy CSV: the header has no Entity.LegalName column (found: LEI, Name)');
   });
 
+  it('reads a Wikidata item’s LEI (P1278) and CIK (P5531, leading zeros optional) into firmographics; a malformed one rejects the row with its reason', () => {
+    const columns = wikidataColumns(['qid', 'name', 'website', 'country', 'industry', 'employees', 'lei', 'cik']);
+    const row = (lei: string, cik: string) => wikidataCompany(columns, ['Q42', 'Example Works', '', 'US', '', '', lei, cik], 'q.csv', '2026-12-01T00:00:00.000Z');
+    expect(row('hwupkr0mpou8fgxbt394', '320193')).toMatchObject({ isValid: true, company: { firmographics: { qid: 'Q42', lei: 'HWUPKR0MPOU8FGXBT394', cik: '0000320193' } } });
+    expect(row('', '0000320193')).toMatchObject({ isValid: true, company: { firmographics: { qid: 'Q42', cik: '0000320193' } } });
+    expect(row('', '')).toMatchObject({ isValid: true, company: { firmographics: { qid: 'Q42' } } });
+    expect(row('HWUPKR0MPOU8FGXBT395', '')).toEqual({ isValid: false, reason: 'lei "HWUPKR0MPOU8FGXBT395" is not a valid LEI (20 characters with ISO 17442 check digits) for Q42' });
+    expect(row('', 'CIK320193')).toEqual({ isValid: false, reason: 'cik "CIK320193" is not a CIK (a number of up to 10 digits) for Q42' });
+    // The query service's property names are accepted too.
+    expect(wikidataColumns(['item', 'itemLabel', 'P1278', 'P5531'])).toMatchObject({ lei: 2, cik: 3 });
+  });
+
   it('reads SEC entries whatever the chunk boundaries, escapes included', async () => {
     const text = '\uFEFF{"0":{"cik_str":1,"ticker":"A","title":"Quote \\" and brace } Corp"},\n "1":{"cik_str":2,"ticker":"B","title":"B Inc"}}\n';
     for (const size of [1, 2, 5, text.length]) {

@@ -128,6 +128,9 @@ export interface WikidataColumns {
   country: number;
   industry: number;
   employees: number;
+  /** Optional: the item's LEI (P1278) and SEC CIK (P5531), which merge it with that GLEIF or SEC record's company. */
+  lei: number;
+  cik: number;
 }
 
 /** A Wikidata SPARQL export's columns (qid and name required; "item"/"itemLabel" as the query service names them are accepted too). */
@@ -141,9 +144,11 @@ export function wikidataColumns(header: readonly string[]): WikidataColumns {
     country: at('country', 'countrylabel', 'countrycode'),
     industry: at('industry', 'industrylabel'),
     employees: at('employees', 'numberofemployees'),
+    lei: at('lei', 'p1278', 'legalentityidentifier'),
+    cik: at('cik', 'p5531', 'centralindexkey'),
   };
   const missing = [columns.qid < 0 ? 'qid' : '', columns.name < 0 ? 'name' : ''].filter(Boolean);
-  if (missing.length > 0) throw new OpenDataFormatError(`this is not a Wikidata company export: the header has no ${missing.join(' or ')} column (expected qid,name,website,country,industry,employees; found: ${header.slice(0, 6).join(', ')})`);
+  if (missing.length > 0) throw new OpenDataFormatError(`this is not a Wikidata company export: the header has no ${missing.join(' or ')} column (expected qid,name,website,country,industry,employees and optionally lei,cik; found: ${header.slice(0, 6).join(', ')})`);
   return columns;
 }
 
@@ -157,6 +162,10 @@ export function wikidataCompany(columns: WikidataColumns, fields: readonly strin
   const name = field(columns.name);
   if (name === '' || name === qid) return { isValid: false, reason: `name is empty for ${qid}` };
   if (name.length > maxNameLength) return { isValid: false, reason: `name is longer than ${maxNameLength} characters for ${qid}` };
+  const lei = field(columns.lei).toUpperCase();
+  if (lei !== '' && !isValidLei(lei)) return { isValid: false, reason: `lei "${lei}" is not a valid LEI (20 characters with ISO 17442 check digits) for ${qid}` };
+  const cik = field(columns.cik);
+  if (cik !== '' && !/^\d{1,10}$/.test(cik)) return { isValid: false, reason: `cik "${cik}" is not a CIK (a number of up to 10 digits) for ${qid}` };
   const company = emptyRecord(`wikidata:${qid}`, name);
   const website = field(columns.website);
   company.domain = website ? normalizeDomain(website) : null;
@@ -166,6 +175,8 @@ export function wikidataCompany(columns: WikidataColumns, fields: readonly strin
   const employees = Number(field(columns.employees).replace(/[,_\s]/g, ''));
   company.employeeRange = field(columns.employees) !== '' && Number.isFinite(employees) && employees >= 0 ? employeeRange(employees) : null;
   company.firmographics = { qid };
+  if (lei) company.firmographics.lei = lei;
+  if (cik) company.firmographics.cik = cik.padStart(10, '0');
   if (website && !company.domain) company.firmographics.website = website;
   if (country && !company.country) company.firmographics.country_label = country;
   if (company.employeeRange) company.firmographics.employees = String(Math.round(employees));
