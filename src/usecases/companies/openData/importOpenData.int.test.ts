@@ -63,6 +63,7 @@ describe('open data imports (PGlite)', () => {
     database.query<StoredCompany>('SELECT id, name, domain, country, city, industry, employee_range, firmographics, other_names, provenance FROM companies WHERE id LIKE $1 ORDER BY id', [`${prefix}%`]);
 
   it('imports the GLEIF golden copy: legal name, country, city, other names and legal form, with provenance; bad LEIs and nameless rows are reported', async () => {
+    await emptyMaster();
     const result = await importOpenData({ format: 'gleif', chunks: csvChunks(sample('gleif-golden-copy-sample.csv')), file: 'gleif.csv', importedAt }, { db: database.db });
     expect(result.upserted).toBe(3);
     expect(result.rejected).toEqual([
