@@ -1,4 +1,5 @@
 import type { Db } from '../../adapters/db/database';
+import { headerKey } from '../../domain/matching/accountColumns';
 import { upsertCompanies } from '../../adapters/db/repositories/companies';
 import { findMasterCompaniesByDomainCountry } from '../../adapters/db/repositories/privateCompanies';
 import { toCompanyRecord, type CompanyRecord } from '../../domain/matching/companyRecord';
@@ -19,6 +20,42 @@ export interface ImportCompaniesOutput {
 
 const flushSize = 5000;
 
+/** The CSV master format's optional `other_names` column: the names a company also goes by, separated by "|". */
+export const otherNamesSeparator = '|';
+/** At most this many other names a company (the master index keys 8 other names per company). */
+export const maxOtherNames = 8;
+/** As a company's name (toCompanyRecord). */
+const maxOtherNameLength = 500;
+
+export type OtherNamesResult = { isValid: true; otherNames: string[] } | { isValid: false; reason: string };
+
+/**
+ * An `other_names` cell: names separated by "|" (a name containing "|" cannot be given), each trimmed, repeated names
+ * and the company's own name dropped. An empty cell is no other names. An empty name between separators, a name over
+ * 500 characters or more than 8 names reject the row, so a company is never stored with part of its names.
+ */
+export function parseOtherNames(cell: string, name: string): OtherNamesResult {
+  if (cell.trim() === '') return { isValid: true, otherNames: [] };
+  const parts = cell.split(otherNamesSeparator).map((part) => part.trim());
+  const otherNames: string[] = [];
+  for (const [position, part] of parts.entries()) {
+    if (part === '') {
+      return { isValid: false, reason: `other_names has an empty name (name ${position + 1} of ${parts.length}): separate names with a single "${otherNamesSeparator}", none before the first or after the last` };
+    }
+    if (part.length > maxOtherNameLength) return { isValid: false, reason: `other_names: name ${position + 1} ("${part.slice(0, 40)}…") is longer than ${maxOtherNameLength} characters` };
+    if (part !== name && !otherNames.includes(part)) otherNames.push(part);
+  }
+  if (otherNames.length > maxOtherNames) return { isValid: false, reason: `other_names has ${otherNames.length} different names; at most ${maxOtherNames} are allowed` };
+  return { isValid: true, otherNames };
+}
+
+/** Where the header's other_names column is (-1: none); two of them are refused. */
+function otherNamesColumn(header: readonly string[], line: number): number {
+  const positions = header.flatMap((column, position) => (headerKey(column) === 'othernames' ? [position] : []));
+  if (positions.length > 1) throw new CsvFormatError(`the header has ${positions.length} other_names columns (columns ${positions.map((position) => position + 1).join(' and ')}); give one, names separated by "${otherNamesSeparator}"`, line);
+  return positions[0] ?? -1;
+}
+
 interface PendingRow {
   line: number;
   company: CompanyRecord;
@@ -27,7 +64,8 @@ interface PendingRow {
 /**
  * Imports companies from CSV records (the first record is the header), streaming: rows are validated and upserted
  * in batches as they arrive, so a file of millions of rows never sits in memory. Bad rows are reported with their
- * line and reason and skipped; the good rows are stored.
+ * line and reason and skipped (a row is stored whole or not at all); the good rows are stored. An `other_names`
+ * column gives the names a company also goes by (parseOtherNames), stored as the company's other names.
  *
  * Without `orgId` the rows go to the master database (the instance's: the CLI and the operator API only). With it
  * they become that organisation's private companies; a row with the domain and country of a master company is
@@ -36,6 +74,7 @@ interface PendingRow {
 export async function importCompanies(input: { chunks: AsyncIterable<CsvRecord[]>; orgId?: string }, deps: { db: Db }): Promise<ImportCompaniesOutput> {
   const orgId = input.orgId ?? null;
   let header: string[] | undefined;
+  let otherNamesAt = -1;
   let pending: PendingRow[] = [];
   const rejected: RejectedCompanyRow[] = [];
   let upserted = 0;
@@ -55,11 +94,22 @@ export async function importCompanies(input: { chunks: AsyncIterable<CsvRecord[]
         if (!header.some((column) => /^(company_?id|id)$/i.test(column.trim())) || !header.some((column) => /^(name|company_?name)$/i.test(column.trim()))) {
           throw new CsvFormatError(`the header must name at least company_id and name columns (found: ${header.join(', ')})`, record.line);
         }
+        otherNamesAt = otherNamesColumn(header, record.line);
+        // The other columns are the company's (toCompanyRecord: unknown ones become firmographics).
+        if (otherNamesAt >= 0) header = header.filter((_, position) => position !== otherNamesAt);
         continue;
       }
-      const result = toCompanyRecord(header, record.fields);
-      if (result.isValid) pending.push({ line: record.line, company: result.company });
-      else rejected.push({ line: record.line, reason: result.reason });
+      const fields = otherNamesAt >= 0 ? record.fields.filter((_, position) => position !== otherNamesAt) : record.fields;
+      const result = toCompanyRecord(header, fields);
+      if (!result.isValid) {
+        rejected.push({ line: record.line, reason: result.reason });
+      } else if (otherNamesAt < 0) {
+        pending.push({ line: record.line, company: result.company });
+      } else {
+        const otherNames = parseOtherNames(record.fields[otherNamesAt] ?? '', result.company.name);
+        if (otherNames.isValid) pending.push({ line: record.line, company: { ...result.company, otherNames: otherNames.otherNames } });
+        else rejected.push({ line: record.line, reason: otherNames.reason });
+      }
       if (pending.length >= flushSize) await flush();
     }
   }

@@ -24,7 +24,7 @@ export function registerCompanies(program: Command): void {
     .addOption(
       new Option(
         '--format <format>',
-        'csv: company_id,name,domain,country (+ region, city, industry, employee_range, revenue_range, other columns kept as firmographics); gleif: the GLEIF LEI golden-copy CSV; sec: SEC EDGAR company_tickers.json; wikidata: a Wikidata export CSV (qid,name,website,country,industry,employees, optional lei,cik)',
+        'csv: company_id,name,domain,country (+ other_domains, region, city, industry, employee_range, revenue_range, other_names separated by "|", other columns kept as firmographics); gleif: the GLEIF LEI golden-copy CSV; sec: SEC EDGAR company_tickers.json; wikidata: a Wikidata export CSV (qid,name,website,country,industry,employees, optional lei,cik)',
       )
         .choices(formats)
         .default('csv'),
