@@ -10,8 +10,12 @@
  *   DURATION=20 CONNECTIONS=100 ROUNDS=2 npx tsx bench/webtag/collect.ts   # ours, peer, ours, peer
  *   RATE=20000 npx tsx bench/webtag/collect.ts              # 20,000 visits/s offered (open loop): the latency at that rate
  *   PEER=0 npx tsx bench/webtag/collect.ts                  # without the bare Fastify peer (bench/webtag/barePeer.ts)
+ *   FLOOR=1 npx tsx bench/webtag/collect.ts                 # also Node's HTTP server answering 204 and storing nothing:
+ *                                                           # the latency the machine, the load tool and Node's HTTP
+ *                                                           # alone give at that rate, which no endpoint goes below
  * Each round runs ours and then the peer on the same database, the same beacon and the same load settings.
  */
+import { createServer } from 'node:http';
 import os from 'node:os';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
@@ -27,6 +31,7 @@ const rounds = Number(process.env.ROUNDS ?? 1);
 // RATE=20000: offer that many visits a second (open loop); unset: as many as the connections can send.
 const ratePerSecond = process.env.RATE ? Number(process.env.RATE) : undefined;
 const withPeer = process.env.PEER !== '0';
+const withFloor = process.env.FLOOR === '1';
 
 const toMs = (nanoseconds: number) => Number((nanoseconds / 1e6).toFixed(1));
 
@@ -103,6 +108,26 @@ async function runBarePeer(database: Database, body: string) {
   return { engine: 'bare Fastify peer (parse, queue, batched INSERT)', ...figures, stored, lost: figures.accepted - stored };
 }
 
+/** Node's HTTP server reading each body and answering 204: no parsing, no queue, no database. */
+async function runHttpFloor(body: string) {
+  const server = createServer((request, response) => {
+    request.resume();
+    request.on('end', () => {
+      response.writeHead(204);
+      response.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const counts: Record<string, number> = {};
+  server.on('request', (_request, response) => response.on('finish', () => (counts[response.statusCode] = (counts[response.statusCode] ?? 0) + 1)));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const figures = await loadRun(`http://127.0.0.1:${port}/`, body, () => ({ ...counts }));
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return { engine: 'floor: Node http answering 204, storing nothing', ...figures };
+}
+
 async function main(): Promise<void> {
   const database = await openBenchDatabase('openabm_bench_webtag');
   const { body } = await seedTaggedOrg(database, 'Beacon org', 'visitor-bench-0001');
@@ -110,8 +135,16 @@ async function main(): Promise<void> {
   for (let round = 0; round < rounds; round += 1) {
     runs.push(await runOpenabm(database));
     if (withPeer) runs.push(await runBarePeer(database, body));
+    if (withFloor) runs.push(await runHttpFloor(body));
   }
   process.stdout.write(`${JSON.stringify({ database: database.kind, durationSeconds, connections, ratePerSecond: ratePerSecond ?? 'as fast as the connections go', runs }, null, 2)}\n`);
+  // One line a run, for reading several rounds at a glance.
+  for (const run of runs as Array<Awaited<ReturnType<typeof loadRun>> & { engine: string; lost?: number }>) {
+    const { p50, p99, max } = run.latencyMs;
+    process.stdout.write(
+      `${run.engine.split(' (')[0]?.padEnd(48)} ${String(Math.round(run.requestsPerSecond)).padStart(6)}/s  p50 ${p50} ms  p99 ${p99} ms  max ${max} ms  loop p99 ${run.eventLoopDelayMs.p99} ms  ${run.serverCpuMicrosecondsPerVisit} µs CPU/visit  lost ${run.lost ?? '—'}\n`,
+    );
+  }
   await database.close();
 }
 
