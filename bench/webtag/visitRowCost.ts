@@ -9,7 +9,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../src/adapters/db/database';
 import { insertVisitBatch, type VisitRow } from '../../src/adapters/db/repositories/webVisits';
 import { createTestOrg } from '../../src/test/createTestOrg';
 import { openBenchDatabase } from './webTagBenchKit';
