@@ -59,6 +59,16 @@ ${tag}-2,Quillon ${tag} Ltd,,GB,,
     ]);
   });
 
+  it('an organisation’s private companies take other names too, and its matching finds them by them', async () => {
+    const tag = newTag();
+    const { orgId } = await createTestOrg(database);
+    const result = await importCompanies({ chunks: chunksOf(`company_id,name,country,other_names\n${tag}-p1,Pelorus ${tag} Werke AG,DE,Pelorus ${tag} Marine\n`), orgId }, { db: database.db });
+    expect(result).toEqual({ upserted: 1, rejected: [] });
+    const { results } = await matchAccountsForOrg({ orgId, records: [{ rowId: 'other-name', name: `Pelorus ${tag} Marine`, country: 'DE' }] }, { db: database.db });
+    expect(results.map((match) => [match.rowId, match.status])).toEqual([['other-name', 'matched']]);
+    expect(results[0]?.companyId).toContain(`${tag}-p1`);
+  });
+
   it('rejects rows with bad other names with their line and a specific reason, writing none of them; the good rows are stored', async () => {
     const tag = newTag();
     const csv = [

@@ -53,12 +53,23 @@ export async function listPrivateCompaniesForMatching(db: Db, orgId: string): Pr
       name: companies.name,
       domain: companies.domain,
       country: companies.country,
+      otherDomains: companies.otherDomains,
+      otherNames: companies.otherNames,
       completeness: sql<number>`((${companies.region} IS NOT NULL)::int + (${companies.city} IS NOT NULL)::int + (${companies.industry} IS NOT NULL)::int + (${companies.employeeRange} IS NOT NULL)::int + (${companies.revenueRange} IS NOT NULL)::int)`,
     })
     .from(companies)
     .where(eq(companies.orgId, orgId))
     .orderBy(asc(companies.id));
-  return rows.map((row) => ({ companyId: row.id, name: row.name, domain: row.domain ?? '', country: row.country ?? '', completeness: Number(row.completeness) }));
+  // As the master's loader (forEachMasterCompanyPage): other domains and names only when there are some.
+  return rows.map((row) => ({
+    companyId: row.id,
+    name: row.name,
+    domain: row.domain ?? '',
+    country: row.country ?? '',
+    completeness: Number(row.completeness),
+    ...(row.otherDomains.length > 0 ? { otherDomains: row.otherDomains } : {}),
+    ...(row.otherNames.length > 0 ? { otherNames: row.otherNames } : {}),
+  }));
 }
 
 export async function findPrivateCompany(db: Db, orgId: string, companyId: string): Promise<CompanyRow | undefined> {
