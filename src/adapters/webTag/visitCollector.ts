@@ -31,6 +31,15 @@ interface CachedKey {
 
 const KEY_TTL_MS = 60_000;
 const RANGES_TTL_MS = 60_000;
+/** Addresses remembered per org between two reads of its ranges (a visitor sends many beacons from one address). */
+const MAX_REMEMBERED_ADDRESSES = 20_000;
+
+interface CachedRanges {
+  readonly ranges: IpRange[];
+  readonly expiresAt: number;
+  /** Address text → the range holding it (null: none), for this copy of the ranges only. */
+  readonly byAddress: Map<string, IpRange | null>;
+}
 
 /**
  * The web tag's collection path: checks the tag key (cached), resolves the visitor's IPv4 or IPv6 address through the
@@ -47,7 +56,7 @@ export class VisitCollector {
   private readonly queue: VisitRow[] = [];
   private readonly keys = new Map<string, CachedKey>();
   private readonly pendingKeys = new Map<string, Promise<string | undefined>>();
-  private readonly ranges = new Map<string, { ranges: IpRange[]; expiresAt: number }>();
+  private readonly ranges = new Map<string, CachedRanges>();
   private readonly maxQueued: number;
   private readonly batchSize: number;
   private readonly yieldBetweenBatches: boolean;
@@ -78,7 +87,7 @@ export class VisitCollector {
     if (key && key.expiresAt > now) {
       if (!key.orgId) return this.refuseUnknownKey();
       const ranges = this.ranges.get(key.orgId);
-      if (ranges && ranges.expiresAt > now) return this.enqueue(beacon, ip, key.orgId, ranges.ranges);
+      if (ranges && ranges.expiresAt > now) return this.enqueue(beacon, ip, key.orgId, ranges);
     }
     return this.acceptAfterLookup(beacon, ip);
   }
@@ -94,14 +103,13 @@ export class VisitCollector {
     return 'unknown_key';
   }
 
-  private enqueue(beacon: VisitBeacon, ip: string | undefined, orgId: string, ranges: readonly IpRange[]): AcceptOutcome {
+  private enqueue(beacon: VisitBeacon, ip: string | undefined, orgId: string, ranges: CachedRanges): AcceptOutcome {
     // The queue may have filled while the key or ranges were read.
     if (this.queue.length >= this.maxQueued) {
       this.counts.refusedFull += 1;
       return 'queue_full';
     }
-    const address = ip === undefined || ranges.length === 0 ? undefined : ipToBigInt(ip);
-    const range = address === undefined ? undefined : findRange(ranges, address);
+    const range = ip === undefined || ranges.ranges.length === 0 ? undefined : rangeHolding(ranges, ip);
     this.queue.push({
       orgId,
       visitorId: beacon.visitorId,
@@ -169,12 +177,23 @@ export class VisitCollector {
     return orgId;
   }
 
-  private async rangesOf(orgId: string): Promise<IpRange[]> {
+  private async rangesOf(orgId: string): Promise<CachedRanges> {
     const now = Date.now();
     const cached = this.ranges.get(orgId);
-    if (cached && cached.expiresAt > now) return cached.ranges;
-    const ranges = indexRanges(await listIpRanges(this.options.db, orgId));
-    this.ranges.set(orgId, { ranges, expiresAt: now + RANGES_TTL_MS });
-    return ranges;
+    if (cached && cached.expiresAt > now) return cached;
+    const fresh = { ranges: indexRanges(await listIpRanges(this.options.db, orgId)), expiresAt: now + RANGES_TTL_MS, byAddress: new Map<string, IpRange | null>() };
+    this.ranges.set(orgId, fresh);
+    return fresh;
   }
+}
+
+/** The org's range holding the address, remembered per address text: parsing it to a 128-bit number costs more than a lookup. */
+function rangeHolding(cached: CachedRanges, ip: string): IpRange | undefined {
+  const known = cached.byAddress.get(ip);
+  if (known !== undefined) return known ?? undefined;
+  const address = ipToBigInt(ip);
+  const range = address === undefined ? undefined : findRange(cached.ranges, address);
+  if (cached.byAddress.size >= MAX_REMEMBERED_ADDRESSES) cached.byAddress.clear();
+  cached.byAddress.set(ip, range ?? null);
+  return range;
 }

@@ -61,6 +61,17 @@ export function pageOf(url: string): string | undefined {
 /** Crawlers, monitors, headless browsers and HTTP libraries: not visits. */
 const BOT_USER_AGENT = /bot|crawl|spider|slurp|bingpreview|facebookexternalhit|headlesschrome|phantomjs|python-requests|curl\/|wget|httpclient|go-http-client|java\/|okhttp|uptime|monitor|lighthouse|pingdom|scrapy|axios\/|node-fetch|undici/i;
 
+/** User agents already classified: a site's visitors send few distinct ones, and the pattern is long. */
+const classified = new Map<string, boolean>();
+const MAX_CLASSIFIED = 2_000;
+
 export function isBotUserAgent(userAgent: string | undefined): boolean {
-  return !userAgent || userAgent.length < 10 || BOT_USER_AGENT.test(userAgent);
+  if (!userAgent || userAgent.length < 10) return true;
+  let isBot = classified.get(userAgent);
+  if (isBot === undefined) {
+    isBot = BOT_USER_AGENT.test(userAgent);
+    if (classified.size >= MAX_CLASSIFIED) classified.clear();
+    classified.set(userAgent, isBot);
+  }
+  return isBot;
 }
