@@ -13,7 +13,8 @@ import { startInboundSmtpListener, type InboundSmtpListener } from '../adapters/
 import { receiveInboundEmail } from '../usecases/conversationalEmail/receiveInboundEmail';
 import { systemClock, type Clock } from '../ports/clock';
 import { seedDemoCompanies } from '../usecases/companies/seedDemoCompanies';
-import { keepMasterIndexSnapshots, warmMasterIndex, type MasterIndexSource } from '../usecases/matching/loadMasterIndex';
+import { keepMasterIndexSnapshots, loadMasterIndex, warmMasterIndex, type MasterIndexSource } from '../usecases/matching/loadMasterIndex';
+import { defaultMatchThreads } from '../usecases/matching/matchOnAllCores';
 import { closeMatchWorkerPool } from '../adapters/matching/matchWorkerPool';
 import type { JobQueue } from '../ports/jobQueue';
 import type { Config } from './config';
@@ -23,6 +24,9 @@ import { withSecretKey } from './secretKey';
 import { seedDemoOrganisation, type DemoLogins } from './seedDemo';
 import { buildApp } from './server/buildApp';
 import { createBoss, prepareQueues, startWorkers } from './worker/jobRunner';
+
+/** Masters of at least this many companies get their match threads started at warm-up (small ones rarely meet lists long enough to use them). */
+const minCompaniesToWarmMatchThreads = 50_000;
 
 export interface StartOptions {
   config: Config;
@@ -162,9 +166,14 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
     // The master index in memory before the first match needs it (the snapshot of the current companies version, or
     // a build saved as one): in the background, once the listener is up and the demo companies are seeded.
     const warmUp = warmMasterIndex(database.db, { onError: (error) => logger.error({ err: error }, 'master index warm-up failed (the first match builds it)') });
-    void warmUp.done.then((source) => {
-      if (source) logger.info({ source }, 'master index ready');
-    });
+    void warmUp.done.then(async (source) => {
+      if (!source) return;
+      logger.info({ source }, 'master index ready');
+      // A large master: the match threads started and handed the index now, not by the first long list (~1 s).
+      const index = await loadMasterIndex(database.db);
+      const pool = defaultMatchThreads().pool;
+      if (pool && index.size >= minCompaniesToWarmMatchThreads) pool.warmUp(index);
+    }).catch((error: unknown) => logger.error({ err: error }, 'match threads warm-up failed (the first long list starts them)'));
     closers.push(async () => {
       warmUp.stop();
       await warmUp.done;

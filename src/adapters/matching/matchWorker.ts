@@ -14,6 +14,9 @@ if (!port) throw new Error('matchWorker.ts runs as a worker thread (matchWorkerP
 const indexes = new Map<number, MasterIndex>();
 /** A matcher per (index, options): its word cache stays warm across the chunks of one list and the next. */
 const matchers = new Map<string, AccountMatcher>();
+/** The option sets the pool sent, by id (as many as the pool's maxOptionsPerWorker). */
+const optionSets = new Map<number, MatchOptions>();
+const maxOptionSets = 8;
 /** What each row is resolved with: nothing claimed (emptied again after each row). */
 const unclaimed = new Set<number>();
 
@@ -29,10 +32,16 @@ port.on('message', (message: WorkerRequest) => {
         const index = indexes.get(message.indexId);
         if (!index) throw new Error(`match worker: index ${message.indexId} was never sent`);
         const key = `${message.indexId}:${message.optionsId}`;
+        if (message.options) {
+          // The pool sends a worker each option set once, and forgets what it sent by the same rule as here.
+          if (optionSets.size >= maxOptionSets) optionSets.clear();
+          // `rest` is the pool's MatchOptions without the exclusion set, field for field.
+          optionSets.set(message.optionsId, { ...(message.options.rest as Omit<MatchOptions, 'excludedDomains'>), excludedDomains: new Set(message.options.excludedDomains) });
+        }
         let matcher = matchers.get(key);
         if (!matcher) {
-          // `rest` is the pool's MatchOptions without the exclusion set, field for field.
-          const options = { ...(message.options.rest as Omit<MatchOptions, 'excludedDomains'>), excludedDomains: new Set(message.options.excludedDomains) };
+          const options = optionSets.get(message.optionsId);
+          if (!options) throw new Error(`match worker: options ${message.optionsId} were never sent`);
           matcher = createAccountMatcher(index, options);
           if (matchers.size >= 8) matchers.clear();
           matchers.set(key, matcher);

@@ -24,6 +24,8 @@ const chunksPerThreadLeft = 4;
 const keptIndexes = 2;
 /** Chunks queued in one worker at once: it starts the next as soon as it answers one, without a round trip. */
 const maxInFlight = 2;
+/** Option sets a worker keeps matchers for (matchWorker.ts keeps as many); past this many they are sent again. */
+const maxOptionsPerWorker = 8;
 
 interface Job {
   jobId: number;
@@ -37,6 +39,8 @@ interface PoolWorker {
   /** Chunks sent and not yet answered (up to maxInFlight: the next one waits in the worker while it matches). */
   inFlight: Job[];
   indexIds: Set<number>;
+  /** Option sets this worker was sent (a chunk carries its options only the first time: the exclusion list is ~250 domains). */
+  optionIds: Set<number>;
 }
 
 export interface MatchWorkerPoolOptions {
@@ -52,6 +56,8 @@ export class MatchWorkerPool {
   private readonly sharedViews = new WeakMap<MasterIndex, MasterIndex>();
   private readonly liveIndexes: Array<{ id: number; index: MasterIndex }> = [];
   private readonly optionIds = new Map<string, number>();
+  /** The options of each id, for the workers that have not been sent them yet. */
+  private readonly optionsById = new Map<number, WorkerMatchOptions>();
   private nextId = 1;
   private isClosed = false;
 
@@ -75,7 +81,8 @@ export class MatchWorkerPool {
       const size = Math.min(left, Math.max(minChunkSize, Math.min(maxChunkSize, Math.ceil(left / (this.size * chunksPerThreadLeft)))));
       const chunk = records.slice(start, start + size);
       start += size;
-      const request: Extract<WorkerRequest, { type: 'match' }> = { type: 'match', jobId: this.nextId++, indexId, optionsId, options: workerOptions, records: encodeRecords(chunk) };
+      const request: Extract<WorkerRequest, { type: 'match' }> = { type: 'match', jobId: this.nextId++, indexId, optionsId, records: encodeRecords(chunk) };
+      this.optionsById.set(optionsId, workerOptions);
       chunks.push(new Promise<MatchResult[]>((resolve, reject) => this.queue.push({ jobId: request.jobId, request, resolve, reject })));
     }
     this.dispatch();
@@ -114,7 +121,10 @@ export class MatchWorkerPool {
     const key = JSON.stringify(options, (_, value: unknown) => (value instanceof Set || value instanceof Map ? [...value] : value));
     let id = this.optionIds.get(key);
     if (id === undefined) {
-      if (this.optionIds.size > 1000) this.optionIds.clear();
+      if (this.optionIds.size > 1000) {
+        this.optionIds.clear();
+        this.optionsById.clear();
+      }
       id = this.nextId++;
       this.optionIds.set(key, id);
     }
@@ -133,28 +143,57 @@ export class MatchWorkerPool {
     }
   }
 
+  /**
+   * Starts every thread now and hands each the index (put on SharedArrayBuffers once), so that the first long list
+   * pays for neither (about a second): what a server does once its master index is loaded.
+   */
+  warmUp(index: MasterIndex): void {
+    if (this.isClosed) return;
+    const indexId = this.indexIdOf(this.sharedView(index));
+    while (this.workers.length < this.size) this.startWorker();
+    for (const entry of this.workers) this.sendIndex(entry, indexId);
+  }
+
+  /** Sends the worker the index unless it has it; false when the index is no longer live. */
+  private sendIndex(entry: PoolWorker, indexId: number): boolean {
+    if (entry.indexIds.has(indexId)) return true;
+    const live = this.liveIndexes.find((candidate) => candidate.id === indexId);
+    if (!live) return false;
+    const keep = this.liveIndexes.map((candidate) => candidate.id);
+    entry.worker.postMessage({ type: 'index', indexId, parts: masterIndexToParts(live.index), keep } satisfies WorkerRequest);
+    for (const id of entry.indexIds) if (!keep.includes(id)) entry.indexIds.delete(id);
+    entry.indexIds.add(indexId);
+    return true;
+  }
+
   private send(entry: PoolWorker, job: Job): void {
-    const indexId = job.request.indexId;
-    if (!entry.indexIds.has(indexId)) {
-      const live = this.liveIndexes.find((candidate) => candidate.id === indexId);
-      if (!live) {
-        job.reject(new Error('the master index of this match was replaced before the match ran'));
-        return;
-      }
-      const keep = this.liveIndexes.map((candidate) => candidate.id);
-      entry.worker.postMessage({ type: 'index', indexId, parts: masterIndexToParts(live.index), keep } satisfies WorkerRequest);
-      for (const id of entry.indexIds) if (!keep.includes(id)) entry.indexIds.delete(id);
-      entry.indexIds.add(indexId);
+    if (!this.sendIndex(entry, job.request.indexId)) {
+      job.reject(new Error('the master index of this match was replaced before the match ran'));
+      return;
+    }
+    const optionsId = job.request.optionsId;
+    if (entry.optionIds.has(optionsId)) {
+      entry.inFlight.push(job);
+      entry.worker.postMessage(job.request);
+      return;
+    }
+    const options = this.optionsById.get(optionsId);
+    if (!options) {
+      job.reject(new Error('the options of this match were forgotten before the match ran'));
+      return;
     }
     entry.inFlight.push(job);
-    entry.worker.postMessage(job.request);
+    entry.worker.postMessage({ ...job.request, options } satisfies WorkerRequest);
+    // Forgotten by the same rule as matchWorker.ts forgets them: both keep the same sets.
+    if (entry.optionIds.size >= maxOptionsPerWorker) entry.optionIds.clear();
+    entry.optionIds.add(optionsId);
   }
 
   private startWorker(): PoolWorker {
     const worker = startTsWorker(new URL('./matchWorker.ts', import.meta.url));
     // Idle workers do not keep the process alive.
     worker.unref();
-    const entry: PoolWorker = { worker, inFlight: [], indexIds: new Set() };
+    const entry: PoolWorker = { worker, inFlight: [], indexIds: new Set(), optionIds: new Set() };
     worker.on('message', (reply: WorkerReply) => {
       const at = entry.inFlight.findIndex((candidate) => candidate.jobId === reply.jobId);
       const job = at >= 0 ? entry.inFlight.splice(at, 1)[0] : undefined;
