@@ -4,7 +4,7 @@ import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
 import { normalizeName, type NormalizedName } from './normalizeName';
 import { tokenWeight } from './scoreCandidate';
-import { findKeyRunInto, sortByHash } from './masterIndexKeys';
+import { findKeyRunInto, partitionByTopDigit, sortByHash, type KeyBucketStarts } from './masterIndexKeys';
 import { mergeMasterIndexParts } from './mergeMasterIndexParts';
 import { StringStore } from './stringStore';
 import type { MasterCompanyInput } from './types';
@@ -193,10 +193,13 @@ export class MasterIndexBuilder {
   /**
    * What this builder gathered, its keys sorted: a parallel build gives each thread a builder over its share of the
    * rows, and mergeMasterIndexParts joins their parts in row order into the index one builder would have built.
-   * The builder is spent: its key arrays are the sort's scratch space.
+   * The builder is spent: its key arrays are the sort's scratch space. `partitioned`: the keys only grouped by the
+   * top bits of their hash (partitionByTopDigit, in arrays from `allocateKeys`), the merge finishes the sort.
    */
-  takePart(): MasterIndexPart {
+  takePart(keys: 'sorted' | 'partitioned' = 'sorted', allocateKeys?: (length: number) => Uint32Array): MasterIndexPart {
     const { bytes, offsets } = this.companyIds.toParts();
+    const hashes = this.keyHashes.subarray(0, this.keyCount);
+    const companies = this.keyCompanies.subarray(0, this.keyCount);
     return {
       count: this.count,
       companyIdBytes: bytes,
@@ -208,8 +211,8 @@ export class MasterIndexBuilder {
       countries: this.countries.slice(0, this.count),
       countryCodes: this.countryCodes,
       completeness: this.completeness.slice(0, this.count),
-      // Sorted here, in the thread that built the part (the builder's arrays are its scratch space): merging sorted parts is one pass.
-      ...sortByHash(this.keyHashes.subarray(0, this.keyCount), this.keyCompanies.subarray(0, this.keyCount), true),
+      // Sorted (or partitioned, the sort's first step) here, in the thread that built the part; the builder's arrays are the sort's scratch space.
+      ...(keys === 'sorted' ? sortByHash(hashes, companies, true) : partitionByTopDigit(hashes, companies, allocateKeys)),
       ...(this.primaryRows ? { primaryRows: this.primaryRows.slice(0, this.count) } : {}),
     };
   }
@@ -219,7 +222,8 @@ export class MasterIndexBuilder {
     let index = this.countryBySpelling.get(raw);
     if (index === undefined) {
       index = this.countryIndex(normalizeCountry(raw));
-      if (this.countryBySpelling.size < 10_000) this.countryBySpelling.set(raw, index);
+      // A copy as the key: the spelling may be a slice of a whole CSV range (buildPart), which the map would keep alive.
+      if (this.countryBySpelling.size < 10_000) this.countryBySpelling.set(copyOfString(raw), index);
     }
     return index;
   }
@@ -326,6 +330,11 @@ export function initialsOf(tokens: readonly string[]): string {
   return initials;
 }
 
+/** A string that shares no memory with `text` (a slice of a long string keeps all of it alive). */
+function copyOfString(text: string): string {
+  return text.split('').join('');
+}
+
 function withoutHyphens(text: string): string {
   return text.includes('-') ? text.replace(/-/g, '') : text;
 }
@@ -354,9 +363,11 @@ export interface MasterIndexPart {
   countries: Uint8Array;
   countryCodes: string[];
   completeness: Uint8Array;
-  /** Sorted by hash (stable: a hash's companies in row order), as in the index. */
+  /** Sorted by hash (stable: a hash's companies in row order), as in the index; or only partitioned (keyBucketStarts). */
   keyHashes: Uint32Array;
   keyCompanies: Uint32Array;
+  /** Present when the keys are only grouped by the top bits of their hash (partitionByTopDigit): where each group starts. */
+  keyBucketStarts?: KeyBucketStarts;
   /** MasterIndex.primaryRows, in the part's own row numbers (absent: every row is its own company). */
   primaryRows?: Uint32Array;
 }

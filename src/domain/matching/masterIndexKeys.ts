@@ -51,6 +51,130 @@ function radixPass(sourceHashes: Uint32Array, sourceCompanies: Uint32Array, targ
   }
 }
 
+/** The sort in two steps, for keys built on several threads (mergeMasterIndexParts): each part's keys partitioned by the top bits of their hash, then the parts' keys bucket by bucket. */
+export const topDigitBits = 10;
+const topShift = 32 - topDigitBits;
+export const topBuckets = 1 << topDigitBits;
+
+/** Where each top-digit bucket starts in a part's partitioned keys (topBuckets + 1 entries, the last = the key count). */
+export type KeyBucketStarts = Uint32Array;
+
+/**
+ * The first step, in the thread that built the part: (hash, company) pairs grouped by the top 10 bits of the hash,
+ * in their order within a group (one counting and one scattering pass, where a full sort takes four). `allocate`
+ * gives the result arrays (shared memory, for a sort that several threads finish).
+ */
+export function partitionByTopDigit(hashes: Uint32Array, companies: Uint32Array, allocate: (length: number) => Uint32Array = (length) => new Uint32Array(length)): { keyHashes: Uint32Array; keyCompanies: Uint32Array; keyBucketStarts: KeyBucketStarts } {
+  const length = hashes.length;
+  const starts = new Uint32Array(topBuckets + 1);
+  for (let i = 0; i < length; i++) starts[((hashes[i] as number) >>> topShift) + 1]!++;
+  for (let bucket = 1; bucket <= topBuckets; bucket++) starts[bucket]! += starts[bucket - 1] as number;
+  const next = starts.slice(0, topBuckets);
+  const keyHashes = allocate(length);
+  const keyCompanies = allocate(length);
+  for (let i = 0; i < length; i++) {
+    const hash = hashes[i] as number;
+    const bucket = hash >>> topShift;
+    const target = next[bucket] as number;
+    next[bucket] = target + 1;
+    keyHashes[target] = hash;
+    keyCompanies[target] = companies[i] as number;
+  }
+  return { keyHashes, keyCompanies, keyBucketStarts: starts };
+}
+
+/** The bucket starts of keys already sorted by hash (a sorted part is a partitioned one too). */
+export function bucketStartsOfSorted(hashes: Uint32Array): KeyBucketStarts {
+  const starts = new Uint32Array(topBuckets + 1);
+  let position = 0;
+  for (let bucket = 0; bucket < topBuckets; bucket++) {
+    starts[bucket] = position;
+    while (position < hashes.length && (hashes[position] as number) >>> topShift === bucket) position++;
+  }
+  starts[topBuckets] = hashes.length;
+  return starts;
+}
+
+/** A part's partitioned keys, its companies numbered from companyBase in the whole index. */
+export interface PartitionedKeys {
+  keyHashes: Uint32Array;
+  keyCompanies: Uint32Array;
+  keyBucketStarts: KeyBucketStarts;
+  companyBase: number;
+}
+
+/** Where bucket `bucket` of all parts' keys starts in the sorted whole. */
+export function sortedBucketStart(parts: readonly PartitionedKeys[], bucket: number): number {
+  let start = 0;
+  for (const part of parts) start += part.keyBucketStarts[bucket] as number;
+  return start;
+}
+
+/**
+ * The second step, for buckets [fromBucket, toBucket) (threads can share the buckets): each bucket's keys gathered
+ * from the parts in part order and sorted by the hash's low 22 bits (two stable passes, within the caches: a bucket
+ * of 7M keys holds ~7,000), written where the bucket belongs in the target. The result is a stable sort of all
+ * keys in row order, as sortByHash of one builder's keys gives.
+ */
+export function sortPartitionedBuckets(parts: readonly PartitionedKeys[], targetHashes: Uint32Array, targetCompanies: Uint32Array, fromBucket: number, toBucket: number): void {
+  let largest = 0;
+  for (let bucket = fromBucket; bucket < toBucket; bucket++) {
+    let size = 0;
+    for (const part of parts) size += (part.keyBucketStarts[bucket + 1] as number) - (part.keyBucketStarts[bucket] as number);
+    largest = Math.max(largest, size);
+  }
+  const gatheredHashes = new Uint32Array(largest);
+  const gatheredCompanies = new Uint32Array(largest);
+  const passHashes = new Uint32Array(largest);
+  const passCompanies = new Uint32Array(largest);
+  const counts = new Uint32Array(radixBuckets * 2);
+  let out = sortedBucketStart(parts, fromBucket);
+  for (let bucket = fromBucket; bucket < toBucket; bucket++) {
+    counts.fill(0);
+    let size = 0;
+    for (const part of parts) {
+      const hashes = part.keyHashes;
+      const companies = part.keyCompanies;
+      const base = part.companyBase;
+      const end = part.keyBucketStarts[bucket + 1] as number;
+      for (let i = part.keyBucketStarts[bucket] as number; i < end; i++) {
+        const hash = hashes[i] as number;
+        counts[hash & radixMask]!++;
+        counts[radixBuckets + ((hash >>> radixBits) & radixMask)]!++;
+        gatheredHashes[size] = hash;
+        gatheredCompanies[size++] = base + (companies[i] as number);
+      }
+    }
+    if (size === 0) continue;
+    let low = 0;
+    let middle = out;
+    for (let digit = 0; digit < radixBuckets; digit++) {
+      const lowCount = counts[digit] as number;
+      counts[digit] = low;
+      low += lowCount;
+      const middleCount = counts[radixBuckets + digit] as number;
+      counts[radixBuckets + digit] = middle;
+      middle += middleCount;
+    }
+    for (let i = 0; i < size; i++) {
+      const hash = gatheredHashes[i] as number;
+      const target = counts[hash & radixMask] as number;
+      counts[hash & radixMask] = target + 1;
+      passHashes[target] = hash;
+      passCompanies[target] = gatheredCompanies[i] as number;
+    }
+    for (let i = 0; i < size; i++) {
+      const hash = passHashes[i] as number;
+      const digit = radixBuckets + ((hash >>> radixBits) & radixMask);
+      const target = counts[digit] as number;
+      counts[digit] = target + 1;
+      targetHashes[target] = hash;
+      targetCompanies[target] = passCompanies[i] as number;
+    }
+    out += size;
+  }
+}
+
 /** The directory over sorted key hashes: about 8 keys per slot (4 bytes per 8 keys). */
 export function buildKeyDirectory(hashes: Uint32Array): { keyDirectory: Uint32Array; directoryBits: number } {
   const directoryBits = Math.max(1, Math.min(26, Math.ceil(Math.log2(Math.max(2, hashes.length))) - 3));

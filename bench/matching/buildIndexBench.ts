@@ -1,0 +1,47 @@
+// The master index build from the 1M-company CSV alone, with its CPU time: the whole process's (all threads) and this
+// thread's (the merge runs here), so that runs on a loaded machine can still be compared. `--src DIR` builds with the
+// src tree at DIR (a checkout of an earlier commit, to compare before/after in one run); `--hash` prints a digest of
+// the index snapshot (identical builds give identical digests).
+// Run: npx node --expose-gc --import tsx bench/matching/buildIndexBench.ts [--src DIR] [--rounds N] [--hash] [--companies N]
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { MasterIndex } from '../../src/domain/matching/masterIndex';
+import { generateScaleFiles, scaleFilesFor, scaleSizeFromArgs } from './generateScaleFiles';
+
+const args = process.argv.slice(2);
+const option = (flag: string): string | undefined => {
+  const at = args.indexOf(flag);
+  return at >= 0 ? args[at + 1] : undefined;
+};
+const srcDir = path.resolve(option('--src') ?? path.join(import.meta.dirname, '../../src'));
+const rounds = Number(option('--rounds') ?? 1);
+const size = scaleSizeFromArgs(args);
+const files = scaleFilesFor(size);
+if (!existsSync(files.master)) generateScaleFiles(size);
+
+type Load = (filePath: string) => Promise<MasterIndex>;
+const { loadMasterFile } = (await import(pathToFileURL(path.join(srcDir, 'apps/cli/commands/matchFiles.ts')).href)) as { loadMasterFile: Load };
+const { saveMasterIndexSnapshot } = (await import(pathToFileURL(path.join(srcDir, 'adapters/matching/masterIndexSnapshot.ts')).href)) as { saveMasterIndexSnapshot: (index: MasterIndex, file: string) => Promise<void> };
+const threadCpu = (process as unknown as { threadCpuUsage: (previous?: NodeJS.CpuUsage) => NodeJS.CpuUsage }).threadCpuUsage;
+const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
+
+for (let round = 0; round < rounds; round++) {
+  (globalThis as { gc?: () => void }).gc?.();
+  const processBefore = process.cpuUsage();
+  const threadBefore = threadCpu();
+  const start = performance.now();
+  const index = await loadMasterFile(files.master);
+  const wallMs = performance.now() - start;
+  const totalMs = cpuMs(process.cpuUsage(processBefore));
+  const mainMs = cpuMs(threadCpu.call(process, threadBefore));
+  console.log(`${path.relative(process.cwd(), srcDir) || srcDir}: ${index.size} companies in ${Math.round(wallMs)} ms wall, ${Math.round(totalMs)} ms CPU (this thread ${Math.round(mainMs)} ms, other threads ${Math.round(totalMs - mainMs)} ms)`);
+  if (args.includes('--hash') && round === rounds - 1) {
+    const file = path.join(tmpdir(), `index-bench-${process.pid}.bin`);
+    await saveMasterIndexSnapshot(index, file);
+    console.log(`  snapshot sha256 ${createHash('sha256').update(readFileSync(file)).digest('hex')}`);
+    rmSync(file);
+  }
+}
