@@ -32,6 +32,20 @@ describe('the master index built on several threads', () => {
     expect(await buildMasterIndexInParallel(file, 3, { chunks: 7, isBuildingHere: false })).toEqual(streamed);
   });
 
+  it('reads the other_names column as the streamed build does (rows of other names in every chunk)', async () => {
+    const file = path.join(dir, 'other-names.csv');
+    const lines = ['company_id,name,domain,country,other_names,industry'];
+    generateDemoCompanies(3_000, 5).forEach((c, n) => {
+      const otherNames = n % 3 === 0 ? `${c.name.split(' ')[0] ?? ''} Trading|Old ${c.name}` : '';
+      lines.push([c.companyId, c.name, c.domain, c.country, otherNames, c.industry].map(formatCsvField).join(','));
+    });
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const streamed = await loadMasterFileStreamed(file);
+    expect(streamed.size).toBeGreaterThan(4_000);
+    expect(streamed.primaryRows).toBeDefined();
+    expect(await buildMasterIndexInParallel(file, 2, { chunks: 5 })).toEqual(streamed);
+  });
+
   it('reports a bad row with the line the streamed build reports', async () => {
     const file = path.join(dir, 'bad.csv');
     writeFileSync(file, masterCsv([['', 'Nameless Id Ltd', 'nameless.com', 'GB', '', '']]));

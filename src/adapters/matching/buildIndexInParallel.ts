@@ -18,7 +18,7 @@ export interface IndexBuildRequest {
   file: SharedArrayBuffer;
   start: number;
   end: number;
-  columns: { companyId: number; name: number; domain: number; country: number; coreColumns: number[] };
+  columns: { companyId: number; name: number; domain: number; country: number; otherNames: number; coreColumns: number[] };
 }
 
 /** What a build thread is sent: the file, its chunks, and the shared counter from which every thread takes the next chunk. */
@@ -139,7 +139,7 @@ async function buildWith(workers: readonly Worker[], filePath: string, threads: 
     throw error instanceof CsvFormatError ? error.inFile(filePath) : error;
   }
   const chunks = splitRanges(bytes, headerEnd, Math.max(1, chunkCount ?? Math.max(threads, Math.ceil(bytes.length / chunkBytes))));
-  const job: IndexBuildJob = { file, chunks, nextChunk: new SharedArrayBuffer(4), columns: { companyId: columns.companyId, name: columns.name, domain: columns.domain, country: columns.country, coreColumns: [...columns.coreColumns] } };
+  const job: IndexBuildJob = { file, chunks, nextChunk: new SharedArrayBuffer(4), columns: { companyId: columns.companyId, name: columns.name, domain: columns.domain, country: columns.country, otherNames: columns.otherNames, coreColumns: [...columns.coreColumns] } };
   const parts: (MasterIndexPart | undefined)[] = new Array(chunks.length);
   const errors: (unknown | undefined)[] = new Array(chunks.length);
   const onReply = (reply: IndexBuildReply): void => {

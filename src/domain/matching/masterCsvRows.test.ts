@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCsvParser } from './csv';
-import { MasterIndexBuilder } from './masterIndex';
-import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns } from './masterCsvRows';
+import { buildMasterIndex, MasterIndexBuilder } from './masterIndex';
+import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns, splitOtherNames } from './masterCsvRows';
+import type { MasterCompanyInput } from './types';
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
@@ -50,5 +51,39 @@ describe('master rows read from bytes', () => {
     expect(fromBytes(`${header}C1,"Acme"x,acme.com,US\n`)).toBeNull();
     expect(fromBytes(`${header} ,Acme,acme.com,US\n`)).toBeNull();
     expect(fromBytes(`${header}C1,Acme,acme.com,US\n`)?.size).toBe(1);
+  });
+});
+
+describe('the other_names column of a master file', () => {
+  // The companies as the database gives them to the builder (companies.other_names), and the same as a CSV file.
+  const companies: MasterCompanyInput[] = [
+    { companyId: 'lei:KESTREL', name: 'Kestrel Lebensmittel GmbH', domain: '', country: 'DE', completeness: 1, otherNames: ['Kestrel Foods', 'Kestrel Nahrung GmbH', 'KESTREL LEBENSMITTEL'] },
+    { companyId: 'C-QUAY', name: 'Quayside Foods Ltd', domain: 'quaysidefoods.co.uk', country: 'GB', completeness: 1 },
+    { companyId: 'lei:ORBITAL', name: 'Orbital Datensysteme AG', domain: 'orbital-data.de', country: 'DE', completeness: 0, otherNames: ['Orbital Data Systems', 'Orbital «Ünïcode» Daten'] },
+  ];
+  const csv = [
+    'company_id,name,Other Names,domain,country,industry',
+    'lei:KESTREL,Kestrel Lebensmittel GmbH," Kestrel Foods | Kestrel Nahrung GmbH||KESTREL LEBENSMITTEL ",,DE,Food',
+    'C-QUAY,Quayside Foods Ltd,,quaysidefoods.co.uk,GB,Food',
+    'lei:ORBITAL,Orbital Datensysteme AG,Orbital Data Systems|Orbital «Ünïcode» Daten,orbital-data.de,DE,',
+  ].join('\n');
+
+  it('gives the rows of other names the database gives (and does not count towards completeness)', () => {
+    const fromDatabase = buildMasterIndex(companies);
+    expect(fromDatabase.size).toBe(7);
+    expect(fromText(csv)).toEqual(fromDatabase);
+    expect(fromBytes(csv)).toEqual(fromDatabase);
+  });
+
+  it('splits on "|", trims, and drops empty names', () => {
+    expect(splitOtherNames(' A & B Ltd | C;D |  | E ')).toEqual(['A & B Ltd', 'C;D', 'E']);
+    expect(splitOtherNames(' | ')).toBeUndefined();
+    expect(splitOtherNames('')).toBeUndefined();
+  });
+
+  it('is optional: without it every row is its own company', () => {
+    const without = fromText(['company_id,name,domain,country', 'C1,Acme Inc,acme.com,US'].join('\n'));
+    expect(without.primaryRows).toBeUndefined();
+    expect(masterCsvColumns(['company_id', 'name', 'domain', 'country']).otherNames).toBe(-1);
   });
 });

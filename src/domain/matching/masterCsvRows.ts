@@ -1,15 +1,38 @@
-import { recogniseMasterColumns, type MasterColumns } from './accountColumns';
+import { headerKey, recogniseMasterColumns, type MasterColumns } from './accountColumns';
 import { CsvFormatError, type CsvRecord } from './csv';
 import type { MasterIndexBuilder } from './masterIndex';
 
 /** The master file's columns, and which of them are the core ones (the others count towards completeness). */
 export interface MasterCsvColumns extends MasterColumns {
+  /** The optional other_names column (-1 without one): see splitOtherNames. */
+  otherNames: number;
   coreColumns: ReadonlySet<number>;
 }
 
 export function masterCsvColumns(header: readonly string[], line = 1): MasterCsvColumns {
   const found = recogniseMasterColumns(header, line);
-  return { ...found, coreColumns: new Set([found.companyId, found.name, found.domain, found.country]) };
+  const otherNames = header.map(headerKey).indexOf('othernames');
+  // other_names is core, not a firmographic: it does not count towards completeness (as in the database's companies).
+  return { ...found, otherNames, coreColumns: new Set([found.companyId, found.name, found.domain, found.country, ...(otherNames >= 0 ? [otherNames] : [])]) };
+}
+
+/** The separator of names in an other_names field (the CSV import of companies into the database uses the same). */
+export const otherNamesSeparator = '|';
+
+/**
+ * A company's other names (trading, previous or transliterated names) from its other_names field: names separated
+ * by "|", trimmed, empty ones dropped; undefined when there are none. A name that itself contains "|" cannot be
+ * written in this column (it is read as two names). The builder keeps the names distinct from the main name once
+ * normalised, as it does for the database's companies.other_names, so that both give the same index rows.
+ */
+export function splitOtherNames(value: string): string[] | undefined {
+  if (value.length === 0) return undefined;
+  const names: string[] = [];
+  for (const name of value.split(otherNamesSeparator)) {
+    const trimmed = name.trim();
+    if (trimmed.length > 0) names.push(trimmed);
+  }
+  return names.length > 0 ? names : undefined;
 }
 
 /** Adds one data row of MASTER.csv to the index (the same for the streamed and the parallel build). */
@@ -21,7 +44,8 @@ export function addMasterCsvRecord(builder: MasterIndexBuilder, columns: MasterC
   for (let position = 0; position < fields.length; position++) {
     if (!columns.coreColumns.has(position) && isFilled(fields[position] ?? '')) completeness++;
   }
-  builder.add({ companyId, name: fields[columns.name] ?? '', domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '', completeness });
+  const otherNames = columns.otherNames >= 0 ? splitOtherNames(fields[columns.otherNames] ?? '') : undefined;
+  builder.add({ companyId, name: fields[columns.name] ?? '', domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '', completeness, ...(otherNames ? { otherNames } : {}) });
 }
 
 /** A field with more than white space (a printable ASCII first character settles it without trimming). */
@@ -47,13 +71,14 @@ const carriageReturn = 13;
  * then rebuilds the range with a new builder through createCsvParser and addMasterCsvRecord, which give the errors.
  */
 export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCsvColumns, bytes: Uint8Array, start: number, end: number, text: MasterCsvText): boolean {
-  // Role of each column: 1 company id, 2 name, 3 domain, 4 country, 5 another core column; 0 counts for completeness.
+  // Role of each column: 1 company id, 2 name, 3 domain, 4 country, 5 another core column, 6 other names; 0 counts for completeness.
   const roles = new Uint8Array(Math.max(columns.companyId, columns.name, columns.domain, columns.country, ...columns.coreColumns) + 1);
   for (const column of columns.coreColumns) roles[column] = 5;
   roles[columns.companyId] = 1;
   roles[columns.name] = 2;
   roles[columns.domain] = 3;
   roles[columns.country] = 4;
+  if (columns.otherNames >= 0) roles[columns.otherNames] = 6;
   if (end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) return false;
   let position = start;
   while (position < end) {
@@ -61,6 +86,7 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
     let name = '';
     let domain = '';
     let country = '';
+    let otherNames = '';
     let completeness = 0;
     let field = 0;
     let isFirstEmpty = false;
@@ -116,7 +142,8 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
         if (role === 1) companyId = value;
         else if (role === 2) name = value;
         else if (role === 3) domain = value;
-        else country = value;
+        else if (role === 4) country = value;
+        else otherNames = value;
       }
       field++;
       if (position >= end) break;
@@ -132,7 +159,8 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
     if (field === 1 && isFirstEmpty) continue;
     companyId = companyId.trim();
     if (companyId.length === 0) return false;
-    builder.add({ companyId, name, domain, country, completeness });
+    const others = otherNames.length > 0 ? splitOtherNames(otherNames) : undefined;
+    builder.add({ companyId, name, domain, country, completeness, ...(others ? { otherNames: others } : {}) });
   }
   return true;
 }
