@@ -23,10 +23,22 @@ export function normalizeDomain(input: string | null | undefined): string | null
     text = text.replace(/^[<("'[]+|[>)"'\].]+$/g, '');
   }
   if (text.length === 0 || text.length > 2048) return null;
-  const result = parse(text, parseOptions);
-  if (result.isIp || !result.isIcann || result.domain === null) return null;
-  return result.domain;
+  let domain = registrableDomains.get(text);
+  if (domain === undefined) {
+    const result = parse(text, parseOptions);
+    domain = result.isIp || !result.isIcann || result.domain === null ? null : result.domain;
+    if (registrableDomains.size >= maxRemembered) registrableDomains.clear();
+    registrableDomains.set(text, domain);
+  }
+  return domain;
 }
+
+/**
+ * Host names already parsed and their registrable domain (null: none): a list repeats its mail providers
+ * ("gmail.com") and its companies' sites, and parsing one costs about as much as the rest of a row's preparation.
+ */
+const registrableDomains = new Map<string, string | null>();
+const maxRemembered = 20_000;
 
 const bareHostName = /^[a-z0-9][a-z0-9.-]*[a-z0-9]$/;
 const parseOptions = { allowPrivateDomains: false, extractHostname: true, validateHostname: true } as const;

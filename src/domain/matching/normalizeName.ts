@@ -189,41 +189,58 @@ export function normalizeName(raw: string | null | undefined): NormalizedName | 
   if (raw === null || raw === undefined) return null;
   let tokens = nameWords(raw.includes('/') || raw.includes('(') || raw.includes('[') ? stripNameAnnotations(raw) : raw);
   if (tokens.length === 0) return null;
+  // The tokens kept are tokens[start, end): stripping a word off either edge moves an end, no array is copied.
+  let start = 0;
+  let end = tokens.length;
+  let hasLegalForm = false;
   // Repeat until nothing changes, so the result is a fixed point (normalising it again changes nothing).
-  const removed = { legalForm: false };
   for (;;) {
-    const before = tokens.length;
-    tokens = stripOnce(tokens, removed);
-    if (tokens.length === before) break;
+    const before = end - start;
+    // Rare steps that rewrite the words ("and" dropped, initials joined) work on a copy of the kept ones.
+    if (end - start > 1 && hasWord(tokens, start, end, 'and')) {
+      const withoutAnd: string[] = [];
+      for (let position = start; position < end; position++) if (tokens[position] !== 'and') withoutAnd.push(tokens[position] ?? '');
+      if (withoutAnd.length > 0) {
+        tokens = withoutAnd;
+        start = 0;
+        end = tokens.length;
+      }
+    }
+    if (hasInitialsRun(tokens, start, end)) {
+      tokens = joinInitials(tokens.slice(start, end));
+      start = 0;
+      end = tokens.length;
+    }
+    if (end - start > 1 && tokens[start] === 'the') start++;
+    if (end - start > 1) {
+      const length = longestPhrase(tokens, start, end, leadingForms, false);
+      if (length > 0) {
+        start += length;
+        hasLegalForm = true;
+      }
+    }
+    if (end - start > 1) {
+      const length = longestPhrase(tokens, start, end, trailingForms, true);
+      if (length > 0) {
+        end -= length;
+        hasLegalForm = true;
+      }
+    }
+    if (end - start === before) break;
   }
-  const key = tokens.join(' ');
-  return { tokens, key, compact: tokens.join(''), hasLegalForm: removed.legalForm };
+  if (start !== 0 || end !== tokens.length) tokens = tokens.slice(start, end);
+  return { tokens, key: tokens.join(' '), compact: tokens.join(''), hasLegalForm };
 }
 
-function stripOnce(tokens: string[], removed: { legalForm: boolean }): string[] {
-  let result = tokens;
-  if (result.length > 1 && result.includes('and')) {
-    const withoutAnd: string[] = [];
-    for (const token of result) if (token !== 'and') withoutAnd.push(token);
-    if (withoutAnd.length > 0) result = withoutAnd;
-  }
-  result = joinInitials(result);
-  if (result.length > 1 && result[0] === 'the') result = result.slice(1);
-  if (result.length > 1) {
-    const length = longestPhrase(result, leadingForms, false);
-    if (length > 0) {
-      result = result.slice(length);
-      removed.legalForm = true;
-    }
-  }
-  if (result.length > 1) {
-    const length = longestPhrase(result, trailingForms, true);
-    if (length > 0) {
-      result = result.slice(0, result.length - length);
-      removed.legalForm = true;
-    }
-  }
-  return result;
+function hasWord(tokens: readonly string[], start: number, end: number, word: string): boolean {
+  for (let position = start; position < end; position++) if (tokens[position] === word) return true;
+  return false;
+}
+
+/** Two single letters in a row among tokens[start, end) (what joinInitials joins). */
+function hasInitialsRun(tokens: readonly string[], start: number, end: number): boolean {
+  for (let position = start + 1; position < end; position++) if (isSingleLetter(tokens[position]) && isSingleLetter(tokens[position - 1])) return true;
+  return false;
 }
 
 /**
@@ -255,13 +272,13 @@ function isSingleLetter(token: string | undefined): boolean {
   return token !== undefined && token.length === 1 && token >= 'a' && token <= 'z';
 }
 
-/** Tokens in the longest phrase of `phrases` at the end (or start) of `tokens`, leaving at least one token; 0 if none. */
-function longestPhrase(tokens: readonly string[], phrases: ReadonlyMap<string, PhraseNode>, isAtEnd: boolean): number {
-  const limit = Math.min(maxPhraseTokens, tokens.length - 1);
+/** Tokens in the longest phrase of `phrases` at the end (or start) of tokens[start, end), leaving at least one token; 0 if none. */
+function longestPhrase(tokens: readonly string[], start: number, end: number, phrases: ReadonlyMap<string, PhraseNode>, isAtEnd: boolean): number {
+  const limit = Math.min(maxPhraseTokens, end - start - 1);
   let longest = 0;
   let level: ReadonlyMap<string, PhraseNode> = phrases;
   for (let length = 1; length <= limit; length++) {
-    const node = level.get((isAtEnd ? tokens[tokens.length - length] : tokens[length - 1]) ?? '');
+    const node = level.get((isAtEnd ? tokens[end - length] : tokens[start + length - 1]) ?? '');
     if (!node) break;
     if (node.isPhrase) longest = length;
     level = node.next;
