@@ -224,6 +224,15 @@ describe('records of one company in several open data sets are one master compan
       expect(await groupings()).toEqual([`gleif:${heronLei} + wikidata:Q930001`, 'sec:0004444444 + wikidata:Q930002']);
     });
 
+    it('an item repeated with two LEIs (a SPARQL export repeats an item per value) is found by either', async () => {
+      await emptyMaster();
+      const secondLei = withCheckDigits('HERONIDMERGE000003');
+      await importFile('wikidata', 'wikidata.csv', wikidataFile(`Q930001,Heron Group,,Austria,holding,,${heronLei},`, `Q930001,Heron Group,,Austria,holding,,${secondLei},`));
+      expect(await importFile('gleif', 'gleif.csv', gleifFile([secondLei, 'Heron Finanz GmbH', 'DE']))).toMatchObject({ created: 0, merged: 1, mergedByIdentifier: 1 });
+      expect(await groupings()).toEqual([`gleif:${secondLei} + wikidata:Q930001`]);
+      expect((await openDataCompanies())[0]?.firmographics).toMatchObject({ lei: `${heronLei}; ${secondLei}` });
+    });
+
     it('an LEI naming one company and a CIK another merges into neither and is reported; another LEI keeps a same-named company apart', async () => {
       await emptyMaster();
       const otherLei = withCheckDigits('HERONIDMERGE000002');
