@@ -1,7 +1,7 @@
 // Our engine and the DuckDB peer side by side on the same files, in one run: dev-set precision/recall/F1, then a
 // generated master (1,000,000 companies) and account list (25,000 rows) scored against the generator's own truth,
 // with wall and CPU time of both engines (CPU is the whole process's: all our worker threads, all DuckDB threads).
-// Run (idle machine): npx node --expose-gc --import tsx bench/matching/compareWithDuckDb.ts [--companies N --rows N] [--skip-dev] [--skip-peer]
+// Run (idle machine): npx node --expose-gc --import tsx bench/matching/compareWithDuckDb.ts [--companies N --rows N] [--skip-dev] [--skip-peer] [--from-snapshot FILE]
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
@@ -50,9 +50,10 @@ function best<T>(runs: readonly Timed<T>[]): { wallMs: number; cpuMs: number } {
   return { wallMs: Math.min(...runs.map((run) => run.wallMs)), cpuMs: Math.min(...runs.map((run) => run.cpuMs)) };
 }
 
-async function runOurs(masterCsv: string, accounts: readonly AccountInput[], rounds: number) {
+async function runOurs(masterCsv: string, accounts: readonly AccountInput[], rounds: number, snapshotToLoad?: string) {
   const before = await memoryNow();
-  const build = await timed(() => loadMasterFile(masterCsv));
+  // --from-snapshot FILE: the index loaded from a saved snapshot instead of built from the CSV ("index from CSV" is then that load).
+  const build = await timed(() => (snapshotToLoad ? loadMasterIndexSnapshot(snapshotToLoad) : loadMasterFile(masterCsv)));
   const index: MasterIndex = build.value;
   const heldBytes = (await memoryNow()) - before;
   mkdirSync(scaleDir, { recursive: true });
@@ -139,7 +140,8 @@ const files = scaleFilesFor(size);
 if (!existsSync(files.master) || !existsSync(files.accounts) || !existsSync(files.truth)) generateScaleFiles(size);
 const accounts = await readAccountFile(files.accounts);
 const truth = readTruth(files.truth);
-const ours = await runOurs(files.master, accounts, 5);
+const snapshotArg = args.indexOf('--from-snapshot');
+const ours = await runOurs(files.master, accounts, 5, snapshotArg >= 0 ? args[snapshotArg + 1] : undefined);
 const ourAccuracy = scoreAgainstTruth(new Map(ours.results.map((r) => [r.rowId, r])), truth);
 console.log(`generated (${ours.size.toLocaleString('en-US')} companies, ${accounts.length.toLocaleString('en-US')} rows; truth: the company each row was written from)`);
 console.log(`  openabm     ${accuracyLine(ourAccuracy)}`);
