@@ -5,7 +5,7 @@ import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
 import { normalizeName } from './normalizeName';
 import { compactSimilarityToWords, containmentSimilarity, isWordsWrittenTogether, weightedNameSimilarity } from './scoreCandidate';
-import { boundedEditDistance } from './similarity';
+import { isOneEditAway } from './similarity';
 import type { AccountInput, MatchCandidate, MatchResult, UnmatchedReason } from './types';
 
 export interface MatchOptions {
@@ -366,7 +366,7 @@ function isOtherShortWord(a: readonly string[], b: readonly string[]): boolean {
     const wordA = a[position] ?? '';
     const wordB = b[position] ?? '';
     if (wordA.length !== wordB.length) return false;
-    if (wordA !== wordB && wordA.length < 6 && boundedEditDistance(wordA, wordB, 1) > 1) hasOtherWord = true;
+    if (wordA !== wordB && wordA.length < 6 && !isOneEditAway(wordA, wordB, 0, wordB.length)) hasOtherWord = true;
   }
   return hasOtherWord;
 }

@@ -1,4 +1,4 @@
-import { boundedEditDistance } from './similarity';
+import { boundedEditDistance, isOneEditAway } from './similarity';
 
 /**
  * How much a name token says about identity: inverse document frequency minus the IDF of a token on 1 in 20
@@ -20,6 +20,8 @@ export function tokenSimilarity(a: string, b: string): number {
   if (hasDigit(a) || hasDigit(b)) return 0;
   // One edit leaves the first two or the last two letters in place: when both pairs differ, skip the distance.
   if (maxDistance === 1 && (a.charCodeAt(0) !== b.charCodeAt(0) || a.charCodeAt(1) !== b.charCodeAt(1)) && (a.charCodeAt(a.length - 1) !== b.charCodeAt(b.length - 1) || a.charCodeAt(a.length - 2) !== b.charCodeAt(b.length - 2))) return 0;
+  // Within one edit (a !== b): the linear check, no distance table.
+  if (maxDistance === 1) return isOneEditAway(a, b, 0, b.length) ? 0.85 : 0;
   const distance = boundedEditDistance(a, b, maxDistance);
   if (distance > maxDistance) return 0;
   return distance === 1 ? 0.85 : 0.7;
@@ -93,6 +95,7 @@ export function compactSimilarity(a: string, b: string): number {
   const shorter = Math.min(a.length, b.length);
   if (shorter < 7) return 0;
   const maxDistance = shorter >= 12 ? 2 : 1;
+  if (maxDistance === 1) return isOneEditAway(a, b, 0, b.length) ? 0.88 : 0;
   const distance = boundedEditDistance(a, b, maxDistance);
   if (distance > maxDistance) return 0;
   return distance === 1 ? 0.88 : 0.82;

@@ -100,3 +100,29 @@ export function boundedEditDistance(a: string, b: string, maxDistance: number): 
   const distance = previous[lengthB]!;
   return distance > maxDistance ? beyond : distance;
 }
+
+/**
+ * boundedEditDistance(a, text.slice(start, start + length), 1) === 1 without the slice or the table: the words
+ * differ, and one insertion, deletion, substitution or swap of neighbouring letters makes them equal.
+ */
+export function isOneEditAway(a: string, text: string, start: number, length: number): boolean {
+  const aLength = a.length;
+  let same = 0;
+  const shorter = Math.min(aLength, length);
+  while (same < shorter && a.charCodeAt(same) === text.charCodeAt(start + same)) same++;
+  if (aLength === length) {
+    if (same === aLength) return false;
+    // A substitution at `same`, or a swap of `same` and the letter after it; either way the rest is equal.
+    const isSwap = same + 1 < aLength && a.charCodeAt(same) === text.charCodeAt(start + same + 1) && a.charCodeAt(same + 1) === text.charCodeAt(start + same);
+    return isRestEqual(a, same + 1, text, start + same + 1, aLength - same - 1) || (isSwap && isRestEqual(a, same + 2, text, start + same + 2, aLength - same - 2));
+  }
+  // One letter more in one of them, at the first difference.
+  if (aLength === length + 1) return isRestEqual(a, same + 1, text, start + same, length - same);
+  if (length === aLength + 1) return isRestEqual(a, same, text, start + same + 1, aLength - same);
+  return false;
+}
+
+function isRestEqual(a: string, aStart: number, text: string, textStart: number, count: number): boolean {
+  for (let offset = 0; offset < count; offset++) if (a.charCodeAt(aStart + offset) !== text.charCodeAt(textStart + offset)) return false;
+  return true;
+}

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { boundedEditDistance } from './similarity';
-import { isOneEditAway, WordVariants } from './wordVariants';
+import { boundedEditDistance, isOneEditAway } from './similarity';
+import { WordVariants } from './wordVariants';
 
 /** The lookup as it was before the buckets were written as one string: each word compared with the distance table. */
 function findByDistance(wordTexts: readonly string[], word: string, limit: number): number[] {
