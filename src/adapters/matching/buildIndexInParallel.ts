@@ -7,7 +7,8 @@ import type { Worker } from 'node:worker_threads';
 import { createCsvParser, CsvFormatError, parseCsv } from '../../domain/matching/csv';
 import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns, type MasterCsvColumns } from '../../domain/matching/masterCsvRows';
 import { MasterIndexBuilder, type MasterIndex, type MasterIndexPart } from '../../domain/matching/masterIndex';
-import { mergeMasterIndexParts } from '../../domain/matching/mergeMasterIndexParts';
+import { sortedBucketStart, sortPartitionedBuckets, topBuckets, type PartitionedKeys } from '../../domain/matching/masterIndexKeys';
+import { mergePartRows, partitionedKeysOf, withKeys } from '../../domain/matching/mergeMasterIndexParts';
 import { startTsWorker } from './tsWorker';
 
 /** Smaller files are streamed in-thread: starting threads would cost more than it saves. */
@@ -30,7 +31,18 @@ export interface IndexBuildJob {
   columns: IndexBuildRequest['columns'];
 }
 
-export type IndexBuildReply = { type: 'part'; chunk: number; part: MasterIndexPart } | { type: 'csvError'; chunk: number; detail: string; line: number } | { type: 'error'; chunk: number; message: string } | { type: 'done' };
+/** What a build thread is sent once every part is built: its share of the key buckets to sort (sortPartitionedBuckets) into the shared target. */
+export interface IndexSortJob {
+  parts: PartitionedKeys[];
+  keyHashes: Uint32Array;
+  keyCompanies: Uint32Array;
+  fromBucket: number;
+  toBucket: number;
+}
+
+export type IndexBuildMessage = { type: 'build'; job: IndexBuildJob } | { type: 'sort'; job: IndexSortJob };
+
+export type IndexBuildReply = { type: 'part'; chunk: number; part: MasterIndexPart } | { type: 'csvError'; chunk: number; detail: string; line: number } | { type: 'error'; chunk: number; message: string } | { type: 'done' } | { type: 'sorted' };
 
 /** Builds chunks until none is left, replying with each part or error (a thread goes on after an error: the earliest one in the file is reported). */
 export function buildChunks(job: IndexBuildJob, reply: (message: IndexBuildReply) => void): void {
@@ -67,7 +79,7 @@ export function buildPart(request: IndexBuildRequest): MasterIndexPart {
   const rangeText = bytes.latin1Slice(request.start, request.end);
   const base = request.start;
   const fromBytes = new MasterIndexBuilder(expectedCount);
-  if (addMasterCsvBytes(fromBytes, columns, bytes, request.start, request.end, (start, end, isAscii) => (isAscii ? (end - start < 13 ? rangeText.slice(start - base, end - base) : bytes.latin1Slice(start, end)) : bytes.utf8Slice(start, end)))) return fromBytes.takePart('partitioned');
+  if (addMasterCsvBytes(fromBytes, columns, bytes, request.start, request.end, (start, end, isAscii) => (isAscii ? (end - start < 13 ? rangeText.slice(start - base, end - base) : bytes.latin1Slice(start, end)) : bytes.utf8Slice(start, end)))) return fromBytes.takePart('partitioned', sharedArray);
   const text = new TextDecoder().decode(new Uint8Array(request.file, request.start, request.end - request.start));
   const builder = new MasterIndexBuilder(expectedCount);
   const parser = createCsvParser();
@@ -77,7 +89,12 @@ export function buildPart(request: IndexBuildRequest): MasterIndexPart {
     for (const record of parser.push(text.slice(start, start + sliceLength))) addMasterCsvRecord(builder, columns, record);
   }
   for (const record of parser.end()) addMasterCsvRecord(builder, columns, record);
-  return builder.takePart('partitioned');
+  return builder.takePart('partitioned', sharedArray);
+}
+
+/** A part's keys live in shared memory: every thread sorts its share of the buckets of all parts (IndexSortJob). */
+function sharedArray(length: number): Uint32Array {
+  return new Uint32Array(new SharedArrayBuffer(Math.max(1, length) * 4), 0, length);
 }
 
 /** The buffers a part holds (moved, not copied, to the thread that merges). */
@@ -87,13 +104,13 @@ export function partBuffers(part: MasterIndexPart): ArrayBuffer[] {
 }
 
 /**
- * Chunks of about this many bytes (at least one per thread): small enough that threads finish close together, few
- * enough that merging their sorted keys takes few passes (1M companies: 7 chunks, 3 passes).
+ * The smallest chunk: chunks shrink as the file is taken (each 1/(2 × threads) of what is left), so that threads
+ * start on large chunks and finish close together on small ones (1M companies, 2 threads: ~14 chunks, 25 MB to 2 MB).
  */
-const chunkBytes = 16 << 20;
+const minChunkBytes = 2 << 20;
 
 export interface ParallelBuildOptions {
-  /** How many chunks to cut the file into (default: about one per 16 MB, at least one per thread). */
+  /** How many chunks of equal size to cut the file into (default: shrinking chunks, see minChunkBytes). */
   chunks?: number;
   /** False: this thread only merges, the other threads build every chunk (tests use it to exercise them). */
   isBuildingHere?: boolean;
@@ -138,7 +155,7 @@ async function buildWith(workers: readonly Worker[], filePath: string, threads: 
   } catch (error) {
     throw error instanceof CsvFormatError ? error.inFile(filePath) : error;
   }
-  const chunks = splitRanges(bytes, headerEnd, Math.max(1, chunkCount ?? Math.max(threads, Math.ceil(bytes.length / chunkBytes))));
+  const chunks = splitRanges(bytes, headerEnd, chunkCount === undefined ? shrinkingCuts(headerEnd, bytes.length, threads) : equalCuts(headerEnd, bytes.length, Math.max(1, chunkCount)));
   const job: IndexBuildJob = { file, chunks, nextChunk: new SharedArrayBuffer(4), columns: { companyId: columns.companyId, name: columns.name, domain: columns.domain, country: columns.country, otherNames: columns.otherNames, coreColumns: [...columns.coreColumns] } };
   const parts: (MasterIndexPart | undefined)[] = new Array(chunks.length);
   const errors: (unknown | undefined)[] = new Array(chunks.length);
@@ -152,31 +169,73 @@ async function buildWith(workers: readonly Worker[], filePath: string, threads: 
   await Promise.all(fromThreads);
   const firstError = errors.findIndex((error) => error !== undefined);
   if (firstError >= 0) throw withFileLine(errors[firstError], bytes, chunks[firstError]?.[0] ?? 0, filePath);
-  return mergeMasterIndexParts(parts.map((part, chunk) => {
+  const built = parts.map((part, chunk) => {
     if (!part) throw new Error(`index build: chunk ${chunk} of ${chunks.length} was not built`);
     return part;
-  }));
+  });
+  // The keys sorted by every thread, each its share of the buckets (about as many keys each), into shared memory;
+  // this one merges the rows meanwhile.
+  const partitioned = partitionedKeysOf(built);
+  const keyCount = partitioned.reduce((sum, part) => sum + part.keyHashes.length, 0);
+  const keys = { keyHashes: sharedArray(keyCount), keyCompanies: sharedArray(keyCount) };
+  const shares = bucketShares(partitioned, keyCount, workers.length + 1);
+  const sortedThere = workers.map((worker, at) => sortOnThread(worker, { parts: partitioned, ...keys, fromBucket: shares[at + 1] ?? topBuckets, toBucket: shares[at + 2] ?? topBuckets }));
+  sortPartitionedBuckets(partitioned, keys.keyHashes, keys.keyCompanies, 0, shares[1] ?? topBuckets);
+  const rows = mergePartRows(built);
+  await Promise.all(sortedThere);
+  return withKeys(rows, keys);
+}
+
+/** Bucket boundaries [shares[i], shares[i + 1]) giving `count` threads about as many keys each. */
+function bucketShares(parts: readonly PartitionedKeys[], keyCount: number, count: number): number[] {
+  const shares = [0];
+  for (let bucket = 0; bucket < topBuckets && shares.length < count; bucket++) {
+    if (sortedBucketStart(parts, bucket + 1) >= (keyCount * shares.length) / count) shares.push(bucket + 1);
+  }
+  while (shares.length <= count) shares.push(topBuckets);
+  return shares;
+}
+
+/** Resolves once the thread has sorted its share of the keys. */
+function sortOnThread(worker: Worker, job: IndexSortJob): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onMessage = (reply: IndexBuildReply): void => {
+      if (reply.type === 'sorted') {
+        worker.off('message', onMessage);
+        resolve();
+      } else if (reply.type === 'error') {
+        reject(new Error(`index build thread failed: ${reply.message}`));
+      }
+    };
+    worker.on('message', onMessage);
+    worker.once('exit', (code) => reject(new Error(`index build thread exited (code ${code})`)));
+    const message: IndexBuildMessage = { type: 'sort', job };
+    worker.postMessage(message);
+  });
 }
 
 /** Resolves once the thread has built its last chunk (its replies go to onReply as they come). */
 function buildOnThread(worker: Worker, job: IndexBuildJob, onReply: (reply: IndexBuildReply) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let isDone = false;
-    worker.on('message', (reply: IndexBuildReply) => {
+    const onMessage = (reply: IndexBuildReply): void => {
       if (reply.type === 'done') {
         isDone = true;
+        worker.off('message', onMessage);
         resolve();
       } else {
         onReply(reply);
       }
-    });
+    };
+    worker.on('message', onMessage);
     worker.once('error', (error) => {
       if (!isDone) reject(error);
     });
     worker.once('exit', (code) => {
       if (!isDone) reject(new Error(`index build thread exited (code ${code})`));
     });
-    worker.postMessage(job);
+    const message: IndexBuildMessage = { type: 'build', job };
+    worker.postMessage(message);
   });
 }
 
@@ -199,17 +258,30 @@ function recordEnd(bytes: Buffer, start: number): number {
   return bytes.length;
 }
 
+/** `count` - 1 cut positions splitting [start, end) into equal ranges. */
+function equalCuts(start: number, end: number, count: number): number[] {
+  return Array.from({ length: count - 1 }, (_, range) => start + Math.floor(((end - start) * (range + 1)) / count));
+}
+
+/** Cut positions of shrinking ranges: each 1/(2 × threads) of what is left, at least minChunkBytes (a small file: a quarter of a thread's share). */
+function shrinkingCuts(start: number, end: number, threads: number): number[] {
+  const smallest = Math.max(1, Math.min(minChunkBytes, Math.ceil((end - start) / (4 * threads))));
+  const cuts: number[] = [];
+  for (let position = start + Math.max(smallest, Math.ceil((end - start) / (2 * threads))); position < end - smallest / 2; position += Math.max(smallest, Math.ceil((end - position) / (2 * threads)))) cuts.push(position);
+  return cuts;
+}
+
 /**
- * `count` ranges of whole records after the header, about equal in bytes. A cut is a line end with an even number
- * of quote characters before it (since the header), i.e. not inside a quoted field; quotes are found with indexOf,
- * so the scan costs little when they are rare.
+ * Ranges of whole records after the header, cut at the first line end at or after each of `targets`. A cut is a
+ * line end with an even number of quote characters before it (since the header), i.e. not inside a quoted field;
+ * quotes are found with indexOf, so the scan costs little when they are rare.
  */
-function splitRanges(bytes: Buffer, dataStart: number, count: number): [number, number][] {
+function splitRanges(bytes: Buffer, dataStart: number, targets: readonly number[]): [number, number][] {
   const cuts = [dataStart];
   let quotePosition = bytes.indexOf(34, dataStart);
   let quotesBefore = 0;
-  for (let range = 1; range < count; range++) {
-    let cut = bytes.indexOf(10, Math.max(cuts[cuts.length - 1] ?? dataStart, dataStart + Math.floor(((bytes.length - dataStart) * range) / count)));
+  for (const target of targets) {
+    let cut = bytes.indexOf(10, Math.max(cuts[cuts.length - 1] ?? dataStart, target));
     while (cut >= 0) {
       while (quotePosition >= 0 && quotePosition < cut) {
         quotesBefore++;

@@ -1,15 +1,29 @@
 // One thread of the parallel master index build (buildIndexInParallel.ts): parses and normalises chunks of MASTER.csv
-// (read from the shared file buffer), taken from a counter shared by all threads, into parts of the index.
+// (read from the shared file buffer), taken from a counter shared by all threads, into parts of the index; then,
+// once every part is built, it sorts its share of the keys of all parts (in shared memory).
 import { parentPort } from 'node:worker_threads';
-import type { IndexBuildJob } from './buildIndexInParallel';
+import { sortPartitionedBuckets } from '../../domain/matching/masterIndexKeys';
+import type { IndexBuildMessage, IndexBuildReply } from './buildIndexInParallel';
 import { buildChunks, partBuffers } from './buildIndexInParallel';
 
 const port = parentPort;
 if (!port) throw new Error('indexBuildWorker.ts runs as a worker thread (buildIndexInParallel.ts starts it)');
 
-port.once('message', (job: IndexBuildJob) => {
-  buildChunks(job, (reply) => {
-    if (reply.type === 'part') port.postMessage(reply, partBuffers(reply.part));
-    else port.postMessage(reply);
-  });
+port.on('message', (message: IndexBuildMessage) => {
+  if (message.type === 'build') {
+    buildChunks(message.job, (reply) => {
+      if (reply.type === 'part') port.postMessage(reply, partBuffers(reply.part));
+      else port.postMessage(reply);
+    });
+    return;
+  }
+  const { parts, keyHashes, keyCompanies, fromBucket, toBucket } = message.job;
+  let reply: IndexBuildReply;
+  try {
+    sortPartitionedBuckets(parts, keyHashes, keyCompanies, fromBucket, toBucket);
+    reply = { type: 'sorted' };
+  } catch (error) {
+    reply = { type: 'error', chunk: -1, message: error instanceof Error ? (error.stack ?? error.message) : String(error) };
+  }
+  port.postMessage(reply);
 });

@@ -8,7 +8,15 @@ import { StringStore } from './stringStore';
  * indexes renumbered as one builder fed all rows in that order would have numbered them, so the result is the same.
  */
 export function mergeMasterIndexParts(parts: readonly MasterIndexPart[], sortedKeys?: SortedKeys): MasterIndex {
-  if (parts.length === 1) return indexOfPart(parts[0] as MasterIndexPart, sortedKeys ?? sortPartKeys(parts));
+  return withKeys(mergePartRows(parts), sortedKeys ?? sortPartKeys(parts));
+}
+
+/** The index but its keys (and what is computed from them): the rows of the parts in part order, renumbered. */
+export type MergedRows = Omit<MasterIndex, 'keyHashes' | 'keyCompanies' | 'keyDirectory' | 'directoryBits' | 'wordWeights'>;
+
+/** mergeMasterIndexParts without the keys: a parallel build merges the rows while threads sort the keys. */
+export function mergePartRows(parts: readonly MasterIndexPart[]): MergedRows {
+  if (parts.length === 1) return rowsOfPart(parts[0] as MasterIndexPart);
   const size = parts.reduce((sum, part) => sum + part.count, 0);
   const wordCount = parts.reduce((sum, part) => sum + part.nameWords.length, 0);
   const idBytes = parts.reduce((sum, part) => sum + (part.companyIdOffsets[part.count] ?? 0), 0);
@@ -66,50 +74,60 @@ export function mergeMasterIndexParts(parts: readonly MasterIndexPart[], sortedK
     wordBase += part.nameWords.length;
   }
   words.compact();
-  const { keyHashes: hashes, keyCompanies: companies } = sortedKeys ?? sortPartKeys(parts);
-  const { keyDirectory, directoryBits } = buildKeyDirectory(hashes);
   return {
-    keyDirectory,
-    directoryBits,
     size,
     companyIds: StringStore.fromParts(companyIdBytes, companyIdOffsets),
     words,
     wordTexts,
-    wordWeights: computeWordWeights(wordTexts, hashes, keyDirectory, directoryBits, size),
     nameWordStarts,
     nameWords,
     domainChecks,
     countries,
     completeness,
     countryCodes,
-    keyHashes: hashes,
-    keyCompanies: companies,
     ...(primaryRows ? { primaryRows } : {}),
   };
 }
 
-/** The index of a single part: its arrays as they are (word ids, country indexes and rows are already the index's), its keys sorted. */
-function indexOfPart(part: MasterIndexPart, keys: SortedKeys): MasterIndex {
-  const words = new StringStore(Math.max(1, part.wordTexts.length), 8);
-  for (const text of part.wordTexts) words.add(text);
-  words.compact();
+/** The index of merged rows and their sorted keys (its fields in the order snapshots store them). */
+export function withKeys(rows: MergedRows, keys: SortedKeys): MasterIndex {
   const { keyDirectory, directoryBits } = buildKeyDirectory(keys.keyHashes);
   return {
     keyDirectory,
     directoryBits,
+    size: rows.size,
+    companyIds: rows.companyIds,
+    words: rows.words,
+    wordTexts: rows.wordTexts,
+    wordWeights: computeWordWeights(rows.wordTexts, keys.keyHashes, keyDirectory, directoryBits, rows.size),
+    nameWordStarts: rows.nameWordStarts,
+    nameWords: rows.nameWords,
+    domainChecks: rows.domainChecks,
+    countries: rows.countries,
+    completeness: rows.completeness,
+    countryCodes: rows.countryCodes,
+    keyHashes: keys.keyHashes,
+    keyCompanies: keys.keyCompanies,
+    ...(rows.primaryRows ? { primaryRows: rows.primaryRows } : {}),
+  };
+}
+
+/** The rows of a single part: its arrays as they are (word ids, country indexes and rows are already the index's). */
+function rowsOfPart(part: MasterIndexPart): MergedRows {
+  const words = new StringStore(Math.max(1, part.wordTexts.length), 8);
+  for (const text of part.wordTexts) words.add(text);
+  words.compact();
+  return {
     size: part.count,
     companyIds: StringStore.fromParts(part.companyIdBytes, part.companyIdOffsets),
     words,
     wordTexts: part.wordTexts,
-    wordWeights: computeWordWeights(part.wordTexts, keys.keyHashes, keyDirectory, directoryBits, part.count),
     nameWordStarts: part.nameWordStarts,
     nameWords: part.nameWords,
     domainChecks: part.domainChecks,
     countries: part.countries,
     completeness: part.completeness,
     countryCodes: part.countryCodes,
-    keyHashes: keys.keyHashes,
-    keyCompanies: keys.keyCompanies,
     ...(part.primaryRows ? { primaryRows: part.primaryRows } : {}),
   };
 }
