@@ -1,16 +1,16 @@
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
-import { Anchor, Group, Paper, Select, Skeleton, Table, TextInput } from '@mantine/core';
+import { Anchor, Group, Paper, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
+import type { z } from 'zod';
 import { searchAccounts } from '../../../../src/contracts/accounts';
 import { listFilterFields } from '../../../../src/contracts/segments';
 import { useApiQuery } from '../../api/hooks';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { SandboxDataNotice } from '../../components/SandboxDataNotice';
-import { QueryError } from '../../components/QueryError';
-import { TablePagination } from '../../components/TablePagination';
+import { PagedTable, type PagedTableColumn } from '../../components/PagedTable';
 import { usePageState } from '../../components/usePageState';
 
 /** The profile filters of the page: address key and the filter-fields entry that lists its values. */
@@ -22,6 +22,24 @@ const FILTERS = [
 ] as const;
 
 type FilterKey = (typeof FILTERS)[number]['key'];
+
+type AccountRow = z.output<typeof searchAccounts.response>['items'][number];
+const ACCOUNT_COLUMNS: readonly PagedTableColumn<AccountRow>[] = [
+  {
+    key: 'company',
+    header: 'Company',
+    cell: (account) => (
+      <Anchor component={Link} to={`/accounts/${encodeURIComponent(account.companyId)}`} fw={600} fz="sm">
+        {account.name}
+      </Anchor>
+    ),
+  },
+  { key: 'domain', header: 'Domain', cell: (account) => account.domain ?? '—' },
+  { key: 'country', header: 'Country', cell: (account) => account.country ?? '—' },
+  { key: 'industry', header: 'Industry', cell: (account) => account.industry ?? '—' },
+  { key: 'employees', header: 'Employees', cell: (account) => account.employeeRange ?? '—' },
+  { key: 'revenue', header: 'Revenue', cell: (account) => account.revenueRange ?? '—' },
+];
 
 /** Accounts: browse the company database by name, narrow it by search and company profile, and open an account's details. */
 export function AccountsPage() {
@@ -78,60 +96,23 @@ export function AccountsPage() {
           ))}
         </Group>
       </Paper>
-      {results.isPending ? (
-        <Skeleton height={280} radius="lg" />
-      ) : results.isError ? (
-        <QueryError error={results.error} onRetry={() => void results.refetch()} />
-      ) : results.data.total === 0 ? (
-        <EmptyPanel
-          icon={IconSearch}
-          title="No account found"
-          description={isFiltered ? 'No company of the database matches this search and these filters. Try another spelling, the domain, or clear a filter.' : 'The company database is empty.'}
-        />
-      ) : (
-        <>
-          <Paper withBorder radius="lg" bg="white">
-            <Table.ScrollContainer minWidth={820}>
-              <Table aria-label="Accounts" verticalSpacing="sm" highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Company</Table.Th>
-                    <Table.Th>Domain</Table.Th>
-                    <Table.Th>Country</Table.Th>
-                    <Table.Th>Industry</Table.Th>
-                    <Table.Th>Employees</Table.Th>
-                    <Table.Th>Revenue</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {results.data.items.map((account) => (
-                    <Table.Tr key={account.companyId}>
-                      <Table.Td>
-                        <Anchor component={Link} to={`/accounts/${encodeURIComponent(account.companyId)}`} fw={600} fz="sm">
-                          {account.name}
-                        </Anchor>
-                      </Table.Td>
-                      <Table.Td>{account.domain ?? '—'}</Table.Td>
-                      <Table.Td>{account.country ?? '—'}</Table.Td>
-                      <Table.Td>{account.industry ?? '—'}</Table.Td>
-                      <Table.Td>{account.employeeRange ?? '—'}</Table.Td>
-                      <Table.Td>{account.revenueRange ?? '—'}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-          <TablePagination
-            page={pageState.page}
-            pageSize={pageState.pageSize}
-            total={results.data.total}
-            onPageChange={pageState.setPage}
-            onPageSizeChange={pageState.setPageSize}
-            itemLabel="accounts"
+      <PagedTable
+        label="Accounts"
+        columns={ACCOUNT_COLUMNS}
+        query={results}
+        rowKey={(account) => account.companyId}
+        pagination={{ state: pageState, itemLabel: 'accounts' }}
+        skeletonHeight={280}
+        empty={
+          <EmptyPanel
+            icon={IconSearch}
+            title="No account found"
+            description={isFiltered ? 'No company of the database matches this search and these filters. Try another spelling, the domain, or clear a filter.' : 'The company database is empty.'}
           />
-        </>
-      )}
+        }
+        minWidth={820}
+        tableProps={{ verticalSpacing: 'sm', highlightOnHover: true }}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Anchor, Button, Card, Group, Select, Table, Text } from '@mantine/core';
+import { Anchor, Button, Card, Group, Select, Text } from '@mantine/core';
 import { IconBroadcast, IconPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { listSegments } from '../../../../src/contracts/segments';
@@ -9,8 +9,7 @@ import { useCan } from '../../auth/session';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { formatDateTime } from '../../components/formatDate';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { TablePagination } from '../../components/TablePagination';
+import { PagedTable } from '../../components/PagedTable';
 import { usePageState } from '../../components/usePageState';
 import { CHANNEL_LABELS, formatCount, STATUS_LABELS, SyncStatusBadge } from './syncLabels';
 import { SyncToggle } from './SyncToggle';
@@ -18,7 +17,8 @@ import { SyncToggle } from './SyncToggle';
 /** Advertising > Segment Syncs: every sync of the organisation at ad-account level, with filters and pagination. */
 export function SegmentSyncsPage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { page, pageSize, setPage, setPageSize } = usePageState(25);
+  const pageState = usePageState(25);
+  const { page, pageSize } = pageState;
   const canCreate = useCan('sync.create');
   const filter = {
     status: syncStatusSchema.safeParse(searchParams.get('status')).data,
@@ -65,55 +65,43 @@ export function SegmentSyncsPage() {
           <Select label="Segment" placeholder="Any segment" clearable searchable w={220} value={filter.segmentId ?? null} onChange={(value) => setFilter('segmentId', value)}
             data={(segments.data?.items ?? []).map((segment) => ({ value: segment.id, label: segment.name }))} />
         </Group>
-        {syncs.error && <QueryError error={syncs.error} onRetry={() => void syncs.refetch()} />}
-        {syncs.data && syncs.data.total === 0 && (
-          <EmptyPanel icon={IconBroadcast} title="No segment syncs" description={Object.values(filter).some(Boolean) ? 'No sync matches these filters.' : 'Syncs appear here once a segment is activated on an ad channel.'} />
-        )}
-        {syncs.data && syncs.data.total > 0 && (
-          <>
-            <Table striped highlightOnHover aria-label="Segment syncs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Segment</Table.Th>
-                  <Table.Th>Channel</Table.Th>
-                  <Table.Th>Ad account</Table.Th>
-                  <Table.Th>Status</Table.Th>
-                  <Table.Th>Channel status</Table.Th>
-                  <Table.Th>Sent / matched</Table.Th>
-                  <Table.Th>Created by</Table.Th>
-                  <Table.Th>Last synced</Table.Th>
-                  <Table.Th>On</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {syncs.data.items.map((sync) => (
-                  <Table.Tr key={sync.id} data-testid="sync-row">
-                    <Table.Td>
-                      <Anchor component={Link} to={`/advertising/segment-syncs/${sync.id}`}>
-                        {sync.segmentName}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{CHANNEL_LABELS[sync.channel]}</Table.Td>
-                    <Table.Td>{sync.adAccountName}</Table.Td>
-                    <Table.Td>
-                      <SyncStatusBadge status={sync.status} />
-                    </Table.Td>
-                    <Table.Td>{sync.channelStatus ?? '—'}</Table.Td>
-                    <Table.Td>
-                      {formatCount(sync.sentCount)} / {formatCount(sync.matchedCount)}
-                    </Table.Td>
-                    <Table.Td>{sync.createdByName ?? '—'}</Table.Td>
-                    <Table.Td>{formatDateTime(sync.lastSyncedAt, 'Never')}</Table.Td>
-                    <Table.Td>
-                      <SyncToggle sync={sync} />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-            <TablePagination page={page} pageSize={pageSize} total={syncs.data.total} onPageChange={setPage} onPageSizeChange={setPageSize} itemLabel="syncs" />
-          </>
-        )}
+        <PagedTable
+          label="Segment syncs"
+          columns={[
+            {
+              key: 'segment',
+              header: 'Segment',
+              cell: (sync) => (
+                <Anchor component={Link} to={`/advertising/segment-syncs/${sync.id}`}>
+                  {sync.segmentName}
+                </Anchor>
+              ),
+            },
+            { key: 'channel', header: 'Channel', cell: (sync) => CHANNEL_LABELS[sync.channel] },
+            { key: 'adAccount', header: 'Ad account', cell: (sync) => sync.adAccountName },
+            { key: 'status', header: 'Status', cell: (sync) => <SyncStatusBadge status={sync.status} /> },
+            { key: 'channelStatus', header: 'Channel status', cell: (sync) => sync.channelStatus ?? '—' },
+            {
+              key: 'counts',
+              header: 'Sent / matched',
+              cell: (sync) => (
+                <>
+                  {formatCount(sync.sentCount)} / {formatCount(sync.matchedCount)}
+                </>
+              ),
+            },
+            { key: 'createdBy', header: 'Created by', cell: (sync) => sync.createdByName ?? '—' },
+            { key: 'lastSynced', header: 'Last synced', cell: (sync) => formatDateTime(sync.lastSyncedAt, 'Never') },
+            { key: 'on', header: 'On', cell: (sync) => <SyncToggle sync={sync} /> },
+          ]}
+          query={syncs}
+          rowKey={(sync) => sync.id}
+          rowTestId={() => 'sync-row'}
+          pagination={{ state: pageState, itemLabel: 'syncs' }}
+          empty={<EmptyPanel icon={IconBroadcast} title="No segment syncs" description={Object.values(filter).some(Boolean) ? 'No sync matches these filters.' : 'Syncs appear here once a segment is activated on an ad channel.'} />}
+          isFramed={false}
+          tableProps={{ striped: true, highlightOnHover: true }}
+        />
       </Card>
     </>
   );

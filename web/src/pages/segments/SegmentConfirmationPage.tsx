@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Breadcrumbs, Button, Group, Paper, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconArrowRight, IconCircleCheck, IconDownload } from '@tabler/icons-react';
 import { exportUnmatchedRows, getSegment, getSegmentConfirmation, listSegmentMembers, listSegmentRefreshes, undoRowFix } from '../../../../src/contracts/segments';
@@ -12,7 +12,7 @@ import { useCan } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
 import { SandboxDataNotice } from '../../components/SandboxDataNotice';
 import { QueryError } from '../../components/QueryError';
-import { TablePagination } from '../../components/TablePagination';
+import { PagedTable, type PagedTablePagination } from '../../components/PagedTable';
 import { usePageState } from '../../components/usePageState';
 import { FixRowModal } from './FixRowModal';
 import { UnmatchedRowsPanel } from './insights/UnmatchedRowsPanel';
@@ -132,19 +132,14 @@ export function SegmentConfirmationPage() {
                 No two records matched the same company.
               </Text>
             ) : (
-              <>
-                <RowsTable label="Duplicate Matches Ignored" rows={confirmation.data.duplicates.items} showCompany />
-                {confirmation.data.duplicates.total > confirmation.data.duplicates.items.length && (
-                  <TablePagination
-                    page={pageState.page}
-                    pageSize={pageState.pageSize}
-                    total={confirmation.data.duplicates.total}
-                    onPageChange={pageState.setPage}
-                    onPageSizeChange={pageState.setPageSize}
-                    itemLabel="duplicate rows"
-                  />
-                )}
-              </>
+              <RowsTable
+                label="Duplicate Matches Ignored"
+                rows={confirmation.data.duplicates.items}
+                showCompany
+                {...(confirmation.data.duplicates.total > confirmation.data.duplicates.items.length
+                  ? { pagination: { state: pageState, total: confirmation.data.duplicates.total, itemLabel: 'duplicate rows' } }
+                  : {})}
+              />
             )}
           </section>
         </Stack>
@@ -199,6 +194,7 @@ function RowsTable({
   showCompany = false,
   onFix,
   onUndo,
+  pagination,
 }: {
   label: string;
   rows: readonly SourceRowView[];
@@ -207,69 +203,68 @@ function RowsTable({
   onFix?: (row: SourceRowView) => void;
   /** Fixed rows: undo the hand fix (onFix then changes the pick). */
   onUndo?: (row: SourceRowView) => void;
+  /** Paged lists (the duplicates), when they run past one page. */
+  pagination?: PagedTablePagination;
 }) {
   return (
-    <Paper withBorder radius="lg" bg="white">
-      <Table.ScrollContainer minWidth={720}>
-        <Table aria-label={label} verticalSpacing="sm">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th w={70}>Row</Table.Th>
-              <Table.Th>Name</Table.Th>
-              <Table.Th>Domain</Table.Th>
-              <Table.Th>Country</Table.Th>
-              {showReason && <Table.Th>Reason</Table.Th>}
-              {showCompany && <Table.Th>Company</Table.Th>}
-              {onFix !== undefined && <Table.Th />}
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((row) => (
-              <Table.Tr key={row.rowNumber} data-testid={`row-${row.rowNumber}`}>
-                <Table.Td c="dimmed">{row.rowNumber}</Table.Td>
-                <Table.Td fw={600}>{row.name ?? '—'}</Table.Td>
-                <Table.Td>{row.domain ?? '—'}</Table.Td>
-                <Table.Td>{row.country ?? '—'}</Table.Td>
-                {showReason && (
-                  <Table.Td maw={360}>
-                    <Text fz="sm">{row.reasonLabel ?? '—'}</Text>
-                    {row.candidates.length > 0 && (
-                      <Badge size="xs" variant="light" mt={4}>
-                        {row.candidates.length} {row.candidates.length === 1 ? 'candidate' : 'candidates'}
-                      </Badge>
-                    )}
-                  </Table.Td>
-                )}
-                {showCompany && (
-                  <Table.Td>
-                    {row.company === null ? (
-                      '—'
-                    ) : (
-                      <Anchor component={Link} to={`/accounts/${encodeURIComponent(row.company.id)}`} fz="sm">
-                        {row.company.name ?? row.company.id}
-                      </Anchor>
-                    )}
-                  </Table.Td>
-                )}
-                {onFix !== undefined && (
-                  <Table.Td ta="right">
-                    <Group gap="xs" justify="flex-end" wrap="nowrap">
-                      <Button size="xs" variant="light" onClick={() => onFix(row)} aria-label={onUndo === undefined ? `Fix row ${row.rowNumber}` : `Change the match of row ${row.rowNumber}`}>
-                        {onUndo === undefined ? 'Fix match' : 'Change'}
-                      </Button>
-                      {onUndo !== undefined && (
-                        <Button size="xs" variant="subtle" color="red" onClick={() => onUndo(row)} aria-label={`Undo the fix of row ${row.rowNumber}`}>
-                          Undo
-                        </Button>
-                      )}
-                    </Group>
-                  </Table.Td>
-                )}
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      </Table.ScrollContainer>
-    </Paper>
+    <PagedTable
+      label={label}
+      columns={[
+        { key: 'row', header: 'Row', width: 70, cellProps: { c: 'dimmed' }, cell: (row) => row.rowNumber },
+        { key: 'name', header: 'Name', cellProps: { fw: 600 }, cell: (row) => row.name ?? '—' },
+        { key: 'domain', header: 'Domain', cell: (row) => row.domain ?? '—' },
+        { key: 'country', header: 'Country', cell: (row) => row.country ?? '—' },
+        showReason && {
+          key: 'reason',
+          header: 'Reason',
+          cellProps: { maw: 360 },
+          cell: (row) => (
+            <>
+              <Text fz="sm">{row.reasonLabel ?? '—'}</Text>
+              {row.candidates.length > 0 && (
+                <Badge size="xs" variant="light" mt={4}>
+                  {row.candidates.length} {row.candidates.length === 1 ? 'candidate' : 'candidates'}
+                </Badge>
+              )}
+            </>
+          ),
+        },
+        showCompany && {
+          key: 'company',
+          header: 'Company',
+          cell: (row) =>
+            row.company === null ? (
+              '—'
+            ) : (
+              <Anchor component={Link} to={`/accounts/${encodeURIComponent(row.company.id)}`} fz="sm">
+                {row.company.name ?? row.company.id}
+              </Anchor>
+            ),
+        },
+        onFix !== undefined && {
+          key: 'action',
+          header: null,
+          cellProps: { ta: 'right' },
+          cell: (row) => (
+            <Group gap="xs" justify="flex-end" wrap="nowrap">
+              <Button size="xs" variant="light" onClick={() => onFix(row)} aria-label={onUndo === undefined ? `Fix row ${row.rowNumber}` : `Change the match of row ${row.rowNumber}`}>
+                {onUndo === undefined ? 'Fix match' : 'Change'}
+              </Button>
+              {onUndo !== undefined && (
+                <Button size="xs" variant="subtle" color="red" onClick={() => onUndo(row)} aria-label={`Undo the fix of row ${row.rowNumber}`}>
+                  Undo
+                </Button>
+              )}
+            </Group>
+          ),
+        },
+      ]}
+      rows={rows}
+      rowKey={(row) => row.rowNumber}
+      rowTestId={(row) => `row-${row.rowNumber}`}
+      {...(pagination !== undefined ? { pagination } : {})}
+      minWidth={720}
+      tableProps={{ verticalSpacing: 'sm' }}
+    />
   );
 }

@@ -1,23 +1,30 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Link } from 'react-router-dom';
-import { Anchor, Group, Paper, Skeleton, Table, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Anchor, Group, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconSearch, IconSelector } from '@tabler/icons-react';
-import type { MEMBER_SORTS } from '../../../../src/contracts/segments';
+import type { MEMBER_SORTS, SegmentMemberView } from '../../../../src/contracts/segments';
 import { listSegmentMembers } from '../../../../src/contracts/segments';
 import { useApiQuery } from '../../api/hooks';
-import { QueryError } from '../../components/QueryError';
-import { TablePagination } from '../../components/TablePagination';
+import { PagedTable, type PagedTableColumn } from '../../components/PagedTable';
 import { usePageState } from '../../components/usePageState';
 
 type Sort = (typeof MEMBER_SORTS)[number];
-const COLUMNS: readonly { sort: Sort; label: string }[] = [
-  { sort: 'company', label: 'Company' },
-  { sort: 'domain', label: 'Domain' },
-  { sort: 'country', label: 'Country' },
-  { sort: 'industry', label: 'Industry' },
-  { sort: 'size', label: 'Size' },
-  { sort: 'crmOwner', label: 'CRM owner' },
+const COLUMNS: readonly { sort: Sort; label: string; cell: (member: SegmentMemberView) => ReactNode }[] = [
+  {
+    sort: 'company',
+    label: 'Company',
+    cell: (member) => (
+      <Anchor component={Link} to={`/accounts/${encodeURIComponent(member.companyId)}`} fz="sm" fw={600}>
+        {member.company ?? member.companyId}
+      </Anchor>
+    ),
+  },
+  { sort: 'domain', label: 'Domain', cell: (member) => member.domain ?? '—' },
+  { sort: 'country', label: 'Country', cell: (member) => member.country ?? '—' },
+  { sort: 'industry', label: 'Industry', cell: (member) => member.industry ?? '—' },
+  { sort: 'size', label: 'Size', cell: (member) => member.size ?? '—' },
+  { sort: 'crmOwner', label: 'CRM owner', cell: (member) => member.crmOwner ?? '—' },
 ];
 
 /** The accounts of a segment: paged, sortable by every column, searchable. */
@@ -50,70 +57,33 @@ export function SegmentMembersTable({ segmentId }: { segmentId: string }) {
         mb="sm"
         maw={360}
       />
-      {members.isPending ? (
-        <Skeleton height={320} radius="lg" />
-      ) : members.isError ? (
-        <QueryError error={members.error} onRetry={() => void members.refetch()} />
-      ) : (
-        <>
-          <Paper withBorder radius="lg" bg="white">
-            <Table.ScrollContainer minWidth={860}>
-              <Table aria-label="Accounts" verticalSpacing="xs" striped highlightOnHover>
-                <Table.Thead>
-                  <Table.Tr>
-                    {COLUMNS.map((column) => (
-                      <Table.Th key={column.sort} aria-sort={sort.by === column.sort ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                        <UnstyledButton onClick={() => toggleSort(column.sort)} aria-label={`Sort by ${column.label}`}>
-                          <Group gap={4} wrap="nowrap">
-                            <Text fz="sm" fw={700}>
-                              {column.label}
-                            </Text>
-                            {sort.by !== column.sort ? <IconSelector size={14} /> : sort.direction === 'asc' ? <IconArrowUp size={14} /> : <IconArrowDown size={14} />}
-                          </Group>
-                        </UnstyledButton>
-                      </Table.Th>
-                    ))}
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {members.data.items.length === 0 ? (
-                    <Table.Tr>
-                      <Table.Td colSpan={COLUMNS.length}>
-                        <Text fz="sm" c="dimmed" ta="center" py="lg">
-                          {debouncedSearch === '' ? 'The segment holds no accounts.' : `No account matches “${debouncedSearch}”.`}
-                        </Text>
-                      </Table.Td>
-                    </Table.Tr>
-                  ) : (
-                    members.data.items.map((member) => (
-                      <Table.Tr key={member.companyId}>
-                        <Table.Td>
-                          <Anchor component={Link} to={`/accounts/${encodeURIComponent(member.companyId)}`} fz="sm" fw={600}>
-                            {member.company ?? member.companyId}
-                          </Anchor>
-                        </Table.Td>
-                        <Table.Td>{member.domain ?? '—'}</Table.Td>
-                        <Table.Td>{member.country ?? '—'}</Table.Td>
-                        <Table.Td>{member.industry ?? '—'}</Table.Td>
-                        <Table.Td>{member.size ?? '—'}</Table.Td>
-                        <Table.Td>{member.crmOwner ?? '—'}</Table.Td>
-                      </Table.Tr>
-                    ))
-                  )}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-          </Paper>
-          <TablePagination
-            page={pageState.page}
-            pageSize={pageState.pageSize}
-            total={members.data.total}
-            onPageChange={pageState.setPage}
-            onPageSizeChange={pageState.setPageSize}
-            itemLabel="accounts"
-          />
-        </>
-      )}
+      <PagedTable
+        label="Accounts"
+        columns={COLUMNS.map(
+          (column): PagedTableColumn<SegmentMemberView> => ({
+            key: column.sort,
+            header: (
+              <UnstyledButton onClick={() => toggleSort(column.sort)} aria-label={`Sort by ${column.label}`}>
+                <Group gap={4} wrap="nowrap">
+                  <Text fz="sm" fw={700}>
+                    {column.label}
+                  </Text>
+                  {sort.by !== column.sort ? <IconSelector size={14} /> : sort.direction === 'asc' ? <IconArrowUp size={14} /> : <IconArrowDown size={14} />}
+                </Group>
+              </UnstyledButton>
+            ),
+            headerProps: { 'aria-sort': sort.by === column.sort ? (sort.direction === 'asc' ? 'ascending' : 'descending') : 'none' },
+            cell: column.cell,
+          }),
+        )}
+        query={members}
+        rowKey={(member) => member.companyId}
+        pagination={{ state: pageState, itemLabel: 'accounts' }}
+        skeletonHeight={320}
+        emptyText={debouncedSearch === '' ? 'The segment holds no accounts.' : `No account matches “${debouncedSearch}”.`}
+        minWidth={860}
+        tableProps={{ verticalSpacing: 'xs', striped: true, highlightOnHover: true }}
+      />
     </div>
   );
 }

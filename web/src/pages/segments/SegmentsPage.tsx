@@ -12,7 +12,6 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
-import { TablePagination } from '../../components/TablePagination';
 import { usePageState } from '../../components/usePageState';
 import { NewFolderModal } from './NewFolderModal';
 import { segmentBadge, SEGMENT_STATUS_LABELS } from './segmentDisplay';
@@ -222,15 +221,7 @@ export function SegmentsPage() {
             <EmptyPanel icon={IconSearch} title="No segments match" description="No segment matches this search and these filters. Clear a filter to see more." />
           ) : (
             <div>
-              <SegmentsTable segments={segments.data.items} />
-              <TablePagination
-                page={pageState.page}
-                pageSize={pageState.pageSize}
-                total={segments.data.total}
-                onPageChange={pageState.setPage}
-                onPageSizeChange={pageState.setPageSize}
-                itemLabel="segments"
-              />
+              <SegmentsTable segments={segments.data.items} pagination={{ state: pageState, total: segments.data.total, itemLabel: 'segments' }} />
             </div>
           )}
         </Stack>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Checkbox, Group, Paper, Switch, Table, Text, TextInput, Tooltip } from '@mantine/core';
+import { Badge, Checkbox, Group, Switch, Text, TextInput, Tooltip } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconSearch, IconStack2 } from '@tabler/icons-react';
 import { listPublishedSegments, publishSegment, unpublishSegment, PUBLISH_USES, PUBLISH_USE_LABELS, type PublishingRow, type PublishUse } from '../../../../src/contracts/publishing';
@@ -9,8 +9,7 @@ import { useCan } from '../../auth/session';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
-import { QueryError } from '../../components/QueryError';
-import { TablePagination } from '../../components/TablePagination';
+import { PagedTable, type PagedTableColumn } from '../../components/PagedTable';
 import { usePageState } from '../../components/usePageState';
 
 type Change = { row: PublishingRow; use: PublishUse; isPublishing: boolean };
@@ -20,7 +19,8 @@ export function PublishedSegmentsPage() {
   const canPublish = useCan('segment.publish');
   const [search, setSearch] = useState('');
   const [isPublishedOnly, setIsPublishedOnly] = useState(false);
-  const { page, pageSize, setPage, setPageSize } = usePageState(50);
+  const pageState = usePageState(50);
+  const { page, pageSize, setPage } = pageState;
   const [change, setChange] = useState<Change | null>(null);
   const query = useApiQuery(listPublishedSegments, { query: { search: search || undefined, publishedOnly: isPublishedOnly ? 'true' : 'false', page, pageSize } });
   const publish = useApiMutation(publishSegment, { invalidates: [listPublishedSegments, listSegments] });
@@ -47,58 +47,51 @@ export function PublishedSegmentsPage() {
         <TextInput leftSection={<IconSearch size={16} />} placeholder="Search segments" aria-label="Search segments" value={search} onChange={(event) => { setSearch(event.currentTarget.value); setPage(1); }} w={320} />
         <Switch label="Published only" checked={isPublishedOnly} onChange={(event) => { setIsPublishedOnly(event.currentTarget.checked); setPage(1); }} />
       </Group>
-      {query.error && <QueryError error={query.error} onRetry={() => void query.refetch()} />}
-      {query.data && query.data.total === 0 ? (
-        <EmptyPanel icon={IconStack2} title="No segments" description={search || isPublishedOnly ? 'No segment matches.' : 'Create a segment first; then publish it here or from the Segments list.'} />
-      ) : (
-        <Paper withBorder radius="lg" bg="white">
-          <Table.ScrollContainer minWidth={800}>
-            <Table aria-label="Published segments" verticalSpacing="sm">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Segment</Table.Th>
-                  {PUBLISH_USES.map((use) => (
-                    <Table.Th key={use} ta="center">{PUBLISH_USE_LABELS[use]}</Table.Th>
-                  ))}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {(query.data?.items ?? []).map((row) => (
-                  <Table.Tr key={row.segmentId} data-testid={`published-row-${row.name}`}>
-                    <Table.Td>
-                      <Group gap="xs">
-                        <Text fw={600} fz="sm">{row.name}</Text>
-                        {row.uses.includes('gtm') && <Badge size="xs" color="grape" variant="light">GTM</Badge>}
-                      </Group>
-                      <Text fz="xs" c="dimmed">{row.sourceLabel} · {row.memberCount} accounts</Text>
-                    </Table.Td>
-                    {PUBLISH_USES.map((use) => {
-                      const isChecked = row.uses.includes(use);
-                      const lock = use === 'gtm' ? gtmLock(row, isChecked) : null;
-                      return (
-                        <Table.Td key={use} ta="center">
-                          <Tooltip label={lock ?? ''} disabled={lock === null} multiline w={300}>
-                            <Checkbox
-                              style={{ display: 'inline-block' }}
-                              aria-label={`${PUBLISH_USE_LABELS[use]}: ${row.name}`}
-                              checked={isChecked}
-                              disabled={!canPublish || lock !== null}
-                              onChange={() => setChange({ row, use, isPublishing: !isChecked })}
-                            />
-                          </Tooltip>
-                        </Table.Td>
-                      );
-                    })}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      {query.data && query.data.total > 0 && (
-        <TablePagination page={page} pageSize={pageSize} total={query.data.total} onPageChange={setPage} onPageSizeChange={setPageSize} itemLabel="segments" />
-      )}
+      <PagedTable
+        label="Published segments"
+        columns={[
+          {
+            key: 'segment',
+            header: 'Segment',
+            cell: (row) => (
+              <>
+                <Group gap="xs">
+                  <Text fw={600} fz="sm">{row.name}</Text>
+                  {row.uses.includes('gtm') && <Badge size="xs" color="grape" variant="light">GTM</Badge>}
+                </Group>
+                <Text fz="xs" c="dimmed">{row.sourceLabel} · {row.memberCount} accounts</Text>
+              </>
+            ),
+          },
+          ...PUBLISH_USES.map((use): PagedTableColumn<PublishingRow> => ({
+            key: use,
+            header: PUBLISH_USE_LABELS[use],
+            align: 'center',
+            cell: (row) => {
+              const isChecked = row.uses.includes(use);
+              const lock = use === 'gtm' ? gtmLock(row, isChecked) : null;
+              return (
+                <Tooltip label={lock ?? ''} disabled={lock === null} multiline w={300}>
+                  <Checkbox
+                    style={{ display: 'inline-block' }}
+                    aria-label={`${PUBLISH_USE_LABELS[use]}: ${row.name}`}
+                    checked={isChecked}
+                    disabled={!canPublish || lock !== null}
+                    onChange={() => setChange({ row, use, isPublishing: !isChecked })}
+                  />
+                </Tooltip>
+              );
+            },
+          })),
+        ]}
+        query={query}
+        rowKey={(row) => row.segmentId}
+        rowTestId={(row) => `published-row-${row.name}`}
+        pagination={{ state: pageState, itemLabel: 'segments' }}
+        empty={<EmptyPanel icon={IconStack2} title="No segments" description={search || isPublishedOnly ? 'No segment matches.' : 'Create a segment first; then publish it here or from the Segments list.'} />}
+        minWidth={800}
+        tableProps={{ verticalSpacing: 'sm' }}
+      />
       <ConfirmDialog
         isOpen={change !== null}
         title={change?.isPublishing ? 'Publish Segment' : 'Unpublish segment'}

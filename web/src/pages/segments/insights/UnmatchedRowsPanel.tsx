@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Badge, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, NumberInput, Paper, SegmentedControl, Stack, Text, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconChecks } from '@tabler/icons-react';
@@ -10,7 +10,7 @@ import type { SourceRowView } from '../../../../../src/contracts/segments';
 import { errorMessage } from '../../../api/client';
 import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { QueryError } from '../../../components/QueryError';
-import { TablePagination } from '../../../components/TablePagination';
+import { PagedTable } from '../../../components/PagedTable';
 import { usePageState } from '../../../components/usePageState';
 import { formatCount } from '../segmentDisplay';
 
@@ -33,7 +33,8 @@ const percentOf = (score: number) => `${Math.round(score * 100)}%`;
  */
 export function UnmatchedRowsPanel({ segmentId, onFix, changeKey }: { segmentId: string; onFix: ((row: SourceRowView) => void) | undefined; changeKey: string }) {
   const [reason, setReason] = useState<Reason | 'all'>('all');
-  const { page, pageSize, setPage, setPageSize } = usePageState(25, 'unmatched');
+  const pageState = usePageState(25, 'unmatched');
+  const { page, pageSize, setPage } = pageState;
   const [scorePercent, setScorePercent] = useState<number>(90);
   const [debouncedPercent] = useDebouncedValue(scorePercent, 250);
   const minScore = Math.min(1, Math.max(MIN_ACCEPT_SCORE, debouncedPercent / 100));
@@ -103,71 +104,50 @@ export function UnmatchedRowsPanel({ segmentId, onFix, changeKey }: { segmentId:
           </Text>
         </Paper>
       )}
-      <Paper withBorder radius="lg" bg="white">
-        <Table.ScrollContainer minWidth={760}>
-          <Table aria-label="Unmatched Accounts" verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w={70}>Row</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Domain</Table.Th>
-                <Table.Th>Country</Table.Th>
-                <Table.Th>Reason</Table.Th>
-                <Table.Th>Best suggestion</Table.Th>
-                {onFix !== undefined && (
-                  <Table.Th>
-                    <VisuallyHidden>Action</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {rows.data.rows.items.map((row) => {
-                const best = row.candidates[0];
-                return (
-                  <Table.Tr key={row.rowNumber} data-testid={`row-${row.rowNumber}`}>
-                    <Table.Td c="dimmed">{row.rowNumber}</Table.Td>
-                    <Table.Td fw={600}>{row.name ?? '—'}</Table.Td>
-                    <Table.Td>{row.domain ?? '—'}</Table.Td>
-                    <Table.Td>{row.country ?? '—'}</Table.Td>
-                    <Table.Td maw={320}>
-                      <Text fz="sm">{row.reasonLabel ?? '—'}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      {best === undefined ? (
-                        <Text fz="sm" c="dimmed">
-                          None
-                        </Text>
-                      ) : (
-                        <Group gap={6} wrap="nowrap">
-                          <Text fz="sm">{best.name ?? best.companyId}</Text>
-                          <Badge size="sm" variant="light" color={best.score >= minScore ? 'teal' : 'gray'}>
-                            {percentOf(best.score)}
-                          </Badge>
-                        </Group>
-                      )}
-                    </Table.Td>
-                    {onFix !== undefined && (
-                      <Table.Td ta="right">
-                        <Button size="xs" variant="light" onClick={() => onFix(row)} aria-label={`Fix row ${row.rowNumber}`}>
-                          Fix match
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                );
-              })}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <TablePagination
-        page={page}
-        pageSize={pageSize}
-        total={rows.data.rows.total}
-        onPageChange={setPage}
-        onPageSizeChange={setPageSize}
-        itemLabel="unmatched rows"
+      <PagedTable
+        label="Unmatched Accounts"
+        columns={[
+          { key: 'row', header: 'Row', width: 70, cellProps: { c: 'dimmed' }, cell: (row) => row.rowNumber },
+          { key: 'name', header: 'Name', cellProps: { fw: 600 }, cell: (row) => row.name ?? '—' },
+          { key: 'domain', header: 'Domain', cell: (row) => row.domain ?? '—' },
+          { key: 'country', header: 'Country', cell: (row) => row.country ?? '—' },
+          { key: 'reason', header: 'Reason', cellProps: { maw: 320 }, cell: (row) => <Text fz="sm">{row.reasonLabel ?? '—'}</Text> },
+          {
+            key: 'suggestion',
+            header: 'Best suggestion',
+            cell: (row) => {
+              const best = row.candidates[0];
+              return best === undefined ? (
+                <Text fz="sm" c="dimmed">
+                  None
+                </Text>
+              ) : (
+                <Group gap={6} wrap="nowrap">
+                  <Text fz="sm">{best.name ?? best.companyId}</Text>
+                  <Badge size="sm" variant="light" color={best.score >= minScore ? 'teal' : 'gray'}>
+                    {percentOf(best.score)}
+                  </Badge>
+                </Group>
+              );
+            },
+          },
+          onFix !== undefined && {
+            key: 'action',
+            header: <VisuallyHidden>Action</VisuallyHidden>,
+            cellProps: { ta: 'right' },
+            cell: (row) => (
+              <Button size="xs" variant="light" onClick={() => onFix(row)} aria-label={`Fix row ${row.rowNumber}`}>
+                Fix match
+              </Button>
+            ),
+          },
+        ]}
+        rows={rows.data.rows.items}
+        rowKey={(row) => row.rowNumber}
+        rowTestId={(row) => `row-${row.rowNumber}`}
+        pagination={{ state: pageState, total: rows.data.rows.total, itemLabel: 'unmatched rows' }}
+        minWidth={760}
+        tableProps={{ verticalSpacing: 'sm' }}
       />
     </Stack>
   );

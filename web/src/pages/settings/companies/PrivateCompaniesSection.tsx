@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, FileButton, Group, Paper, Skeleton, Stack, Table, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
+import { Button, FileButton, Group, Stack, Text, TextInput, Title, VisuallyHidden } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { IconBuildingPlus, IconFileUpload, IconSearch, IconBuilding } from '@tabler/icons-react';
@@ -8,8 +8,7 @@ import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { useCan } from '../../../auth/session';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyPanel } from '../../../components/EmptyPanel';
-import { QueryError } from '../../../components/QueryError';
-import { TablePagination } from '../../../components/TablePagination';
+import { PagedTable } from '../../../components/PagedTable';
 import { usePageState } from '../../../components/usePageState';
 import { AddPrivateCompanyModal } from './AddPrivateCompanyModal';
 import { ImportResultAlert, type ImportResult } from './ImportResultAlert';
@@ -18,7 +17,8 @@ export function PrivateCompaniesSection() {
   const canManage = useCan('companies.manage');
   const [search, setSearch] = useState('');
   const [debouncedSearch] = useDebouncedValue(search.trim(), 300);
-  const { page, pageSize, setPage, setPageSize } = usePageState(PRIVATE_COMPANIES_PAGE_SIZE, 'private');
+  const pageState = usePageState(PRIVATE_COMPANIES_PAGE_SIZE, 'private');
+  const { page, pageSize, setPage } = pageState;
   const query = useApiQuery(listPrivateCompanies, { query: { page, pageSize, ...(debouncedSearch ? { search: debouncedSearch } : {}) } });
   const importMutation = useApiMutation(importPrivateCompanies, { invalidates: [listPrivateCompanies] });
   const deleteMutation = useApiMutation(deletePrivateCompany, { invalidates: [listPrivateCompanies] });
@@ -74,59 +74,38 @@ export function PrivateCompaniesSection() {
           setPage(1);
         }}
       />
-      {query.isPending ? (
-        <Skeleton height={200} radius="lg" />
-      ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.total === 0 ? (
-        <EmptyPanel
-          icon={IconBuilding}
-          title={debouncedSearch ? 'No private company matches this search' : 'No private companies yet'}
-          description="Import a CSV with company_id, name, domain and country columns (industry, employee_range and others are kept), or add companies one by one."
-        />
-      ) : (
-        <Paper withBorder radius="lg" bg="white">
-          <Table.ScrollContainer minWidth={560}>
-            <Table aria-label="Private companies">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Domain</Table.Th>
-                  <Table.Th>Country</Table.Th>
-                  <Table.Th visibleFrom="md">Industry</Table.Th>
-                  <Table.Th visibleFrom="md">Company ID</Table.Th>
-                  {canManage && (
-                    <Table.Th>
-                      <VisuallyHidden>Actions</VisuallyHidden>
-                    </Table.Th>
-                  )}
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {query.data.items.map((company) => (
-                  <Table.Tr key={company.id}>
-                    <Table.Td fw={600}>{company.name}</Table.Td>
-                    <Table.Td>{company.domain ?? '—'}</Table.Td>
-                    <Table.Td>{company.country ?? '—'}</Table.Td>
-                    <Table.Td visibleFrom="md">{company.industry ?? '—'}</Table.Td>
-                    <Table.Td visibleFrom="md">{company.companyId}</Table.Td>
-                    {canManage && (
-                      <Table.Td ta="right">
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setToDelete(company)} aria-label={`Delete private company ${company.name}`}>
-                          Delete
-                        </Button>
-                      </Table.Td>
-                    )}
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
-      {query.isSuccess && query.data.total > 0 && (
-        <TablePagination page={page} pageSize={pageSize} total={query.data.total} onPageChange={setPage} onPageSizeChange={setPageSize} itemLabel="companies" />
-      )}
+      <PagedTable
+        label="Private companies"
+        columns={[
+          { key: 'name', header: 'Name', cell: (company) => company.name, cellProps: { fw: 600 } },
+          { key: 'domain', header: 'Domain', cell: (company) => company.domain ?? '—' },
+          { key: 'country', header: 'Country', cell: (company) => company.country ?? '—' },
+          { key: 'industry', header: 'Industry', visibleFrom: 'md', cell: (company) => company.industry ?? '—' },
+          { key: 'companyId', header: 'Company ID', visibleFrom: 'md', cell: (company) => company.companyId },
+          canManage && {
+            key: 'actions',
+            header: <VisuallyHidden>Actions</VisuallyHidden>,
+            cellProps: { ta: 'right' },
+            cell: (company) => (
+              <Button size="xs" variant="subtle" color="red" onClick={() => setToDelete(company)} aria-label={`Delete private company ${company.name}`}>
+                Delete
+              </Button>
+            ),
+          },
+        ]}
+        query={query}
+        rowKey={(company) => company.id}
+        pagination={{ state: pageState, itemLabel: 'companies' }}
+        skeletonHeight={200}
+        empty={
+          <EmptyPanel
+            icon={IconBuilding}
+            title={debouncedSearch ? 'No private company matches this search' : 'No private companies yet'}
+            description="Import a CSV with company_id, name, domain and country columns (industry, employee_range and others are kept), or add companies one by one."
+          />
+        }
+        minWidth={560}
+      />
       <AddPrivateCompanyModal isOpen={isAddOpen} onClose={() => setAddOpen(false)} />
       <ConfirmDialog
         isOpen={toDelete !== null}

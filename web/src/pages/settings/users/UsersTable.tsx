@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Select, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Group, Select, Text, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { ROLE_LABELS } from '../../../../../src/contracts/permissions';
 import type { Role } from '../../../../../src/contracts/permissions';
@@ -9,7 +9,8 @@ import { useApiMutation } from '../../../api/hooks';
 import { useCan, useSession } from '../../../auth/session';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { formatDateTime } from '../../../components/formatDate';
-import { TablePagination, pageSlice } from '../../../components/TablePagination';
+import { PagedTable, type PagedTableColumn } from '../../../components/PagedTable';
+import { pageSlice } from '../../../components/TablePagination';
 import { usePageState } from '../../../components/usePageState';
 import { ResetPasswordAction } from './ResetPasswordAction';
 import { assignableRoleOptions } from './roleOptions';
@@ -21,7 +22,7 @@ export function UsersTable({ users }: { users: readonly UserSummary[] }) {
   const canManage = useCan('users.manage');
   const mutation = useApiMutation(updateUser, { invalidates: [listUsers] });
   const [pending, setPending] = useState<PendingChange>(null);
-  const { page, pageSize, setPage, setPageSize } = usePageState(25, 'users');
+  const pageState = usePageState(25, 'users');
   const roleOptions = assignableRoleOptions(actor.role);
 
   const cancel = () => {
@@ -44,24 +45,33 @@ export function UsersTable({ users }: { users: readonly UserSummary[] }) {
   /** Whether the logged-in admin may change this user: never themselves, never a role above what they may assign. */
   const isEditable = (user: UserSummary) => canManage && user.id !== actor.id && roleOptions.some((option) => option.value === user.role);
 
-  const rows = pageSlice(users, page, pageSize).map((user) => (
-    <Table.Tr key={user.id} data-testid={`user-row-${user.email}`}>
-      <Table.Td>
-        <Text fz="sm" fw={600}>
-          {user.name}
-          {user.id === actor.id && (
-            <Text span c="dimmed" fz="xs" fw={400}>
-              {' '}
-              (you)
-            </Text>
-          )}
-        </Text>
-        <Text fz="xs" c="dimmed">
-          {user.email}
-        </Text>
-      </Table.Td>
-      <Table.Td miw={200}>
-        {isEditable(user) && user.isActive ? (
+  const columns: ReadonlyArray<PagedTableColumn<UserSummary> | false> = [
+    {
+      key: 'user',
+      header: 'User',
+      cell: (user) => (
+        <>
+          <Text fz="sm" fw={600}>
+            {user.name}
+            {user.id === actor.id && (
+              <Text span c="dimmed" fz="xs" fw={400}>
+                {' '}
+                (you)
+              </Text>
+            )}
+          </Text>
+          <Text fz="xs" c="dimmed">
+            {user.email}
+          </Text>
+        </>
+      ),
+    },
+    {
+      key: 'role',
+      header: 'Role',
+      cellProps: { miw: 200 },
+      cell: (user) =>
+        isEditable(user) && user.isActive ? (
           <Select
             aria-label={`Role of ${user.name}`}
             size="xs"
@@ -72,73 +82,64 @@ export function UsersTable({ users }: { users: readonly UserSummary[] }) {
           />
         ) : (
           <Text fz="sm">{ROLE_LABELS[user.role]}</Text>
-        )}
-      </Table.Td>
-      <Table.Td>
+        ),
+    },
+    {
+      key: 'status',
+      header: 'Status',
+      cell: (user) => (
         <Badge variant="light" color={user.isActive ? 'green' : 'gray'}>
           {user.isActive ? 'Active' : 'Deactivated'}
         </Badge>
-      </Table.Td>
-      <Table.Td visibleFrom="md">
+      ),
+    },
+    {
+      key: 'lastLogin',
+      header: 'Last log-in',
+      visibleFrom: 'md',
+      cell: (user) => (
         <Text fz="sm" c="dimmed">
           {formatDateTime(user.lastLoginAt, 'Never')}
         </Text>
-      </Table.Td>
-      {canManage && (
-        <Table.Td ta="right">
-          {isEditable(user) &&
-            (user.isActive ? (
-              <Group gap={4} justify="flex-end" wrap="nowrap">
-                <ResetPasswordAction user={user} />
-                <Button size="xs" variant="subtle" color="red" onClick={() => setPending({ kind: 'deactivate', user })} aria-label={`Deactivate ${user.name}`}>
-                  Deactivate
-                </Button>
-              </Group>
-            ) : (
-              <Button
-                size="xs"
-                variant="subtle"
-                loading={mutation.isPending && mutation.variables?.params?.userId === user.id}
-                onClick={() => apply(user, { isActive: true }, `${user.name} can log in again.`)}
-                aria-label={`Reactivate ${user.name}`}
-              >
-                Reactivate
-              </Button>
-            ))}
-        </Table.Td>
-      )}
-    </Table.Tr>
-  ));
+      ),
+    },
+    canManage && {
+      key: 'actions',
+      header: <VisuallyHidden>Actions</VisuallyHidden>,
+      cellProps: { ta: 'right' },
+      cell: (user) =>
+        isEditable(user) &&
+        (user.isActive ? (
+          <Group gap={4} justify="flex-end" wrap="nowrap">
+            <ResetPasswordAction user={user} />
+            <Button size="xs" variant="subtle" color="red" onClick={() => setPending({ kind: 'deactivate', user })} aria-label={`Deactivate ${user.name}`}>
+              Deactivate
+            </Button>
+          </Group>
+        ) : (
+          <Button
+            size="xs"
+            variant="subtle"
+            loading={mutation.isPending && mutation.variables?.params?.userId === user.id}
+            onClick={() => apply(user, { isActive: true }, `${user.name} can log in again.`)}
+            aria-label={`Reactivate ${user.name}`}
+          >
+            Reactivate
+          </Button>
+        )),
+    },
+  ];
 
   return (
     <>
-      <Paper withBorder radius="lg" bg="white">
-        <Table.ScrollContainer minWidth={560}>
-          <Table aria-label="Users">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>User</Table.Th>
-                <Table.Th>Role</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th visibleFrom="md">Last log-in</Table.Th>
-                {canManage && (
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>{rows}</Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      </Paper>
-      <TablePagination
-        page={page}
-        pageSize={pageSize}
-        total={users.length}
-        onPageChange={setPage}
-        onPageSizeChange={setPageSize}
-        itemLabel="users"
+      <PagedTable
+        label="Users"
+        columns={columns}
+        rows={pageSlice(users, pageState.page, pageState.pageSize)}
+        rowKey={(user) => user.id}
+        rowTestId={(user) => `user-row-${user.email}`}
+        pagination={{ state: pageState, total: users.length, itemLabel: 'users' }}
+        minWidth={560}
       />
 
       <ConfirmDialog
