@@ -166,17 +166,22 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
     // The master index in memory before the first match needs it (the snapshot of the current companies version, or
     // a build saved as one): in the background, once the listener is up and the demo companies are seeded.
     const warmUp = warmMasterIndex(database.db, { onError: (error) => logger.error({ err: error }, 'master index warm-up failed (the first match builds it)') });
-    void warmUp.done.then(async (source) => {
-      if (!source) return;
-      logger.info({ source }, 'master index ready');
-      // A large master: the match threads started and handed the index now, not by the first long list (~1 s).
-      const index = await loadMasterIndex(database.db);
-      const pool = defaultMatchThreads().pool;
-      if (pool && index.size >= minCompaniesToWarmMatchThreads) pool.warmUp(index);
-    }).catch((error: unknown) => logger.error({ err: error }, 'match threads warm-up failed (the first long list starts them)'));
+    let isClosing = false;
+    const threadsWarmUp = warmUp.done
+      .then(async (source) => {
+        if (!source || isClosing) return;
+        logger.info({ source }, 'master index ready');
+        // A large master: the match threads started and handed the index now, not by the first long list (~1 s).
+        const index = await loadMasterIndex(database.db);
+        const pool = defaultMatchThreads().pool;
+        if (!isClosing && pool && index.size >= minCompaniesToWarmMatchThreads) pool.warmUp(index);
+      })
+      .catch((error: unknown) => logger.error({ err: error }, 'match threads warm-up failed (the first long list starts them)'));
     closers.push(async () => {
+      isClosing = true;
       warmUp.stop();
       await warmUp.done;
+      await threadsWarmUp;
     });
     return { url, demo, hasNoOrganisation, deps, masterIndexReady: warmUp.done, close };
   } catch (error) {
