@@ -28,8 +28,25 @@ const { saveMasterIndexSnapshot } = (await import(pathToFileURL(path.join(srcDir
 const threadCpu = (process as unknown as { threadCpuUsage: (previous?: NodeJS.CpuUsage) => NodeJS.CpuUsage }).threadCpuUsage;
 const cpuMs = (usage: NodeJS.CpuUsage): number => (usage.user + usage.system) / 1000;
 
+/** Heap plus off-heap bytes after a full collection (as compareWithDuckDb.ts measures what the index holds). */
+async function memoryNow(): Promise<number> {
+  const collect = (globalThis as { gc?: () => void }).gc;
+  collect?.();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  collect?.();
+  const usage = process.memoryUsage();
+  return usage.heapUsed + usage.external;
+}
+
+/** Bytes of the index's arrays in shared memory: process.memoryUsage() does not count SharedArrayBuffers. */
+function sharedIndexBytes(index: MasterIndex): number {
+  let bytes = 0;
+  for (const value of Object.values(index)) if (ArrayBuffer.isView(value) && value.buffer instanceof SharedArrayBuffer) bytes += value.buffer.byteLength;
+  return bytes;
+}
+
 for (let round = 0; round < rounds; round++) {
-  (globalThis as { gc?: () => void }).gc?.();
+  const memoryBefore = await memoryNow();
   const processBefore = process.cpuUsage();
   const threadBefore = threadCpu();
   const start = performance.now();
@@ -37,7 +54,9 @@ for (let round = 0; round < rounds; round++) {
   const wallMs = performance.now() - start;
   const totalMs = cpuMs(process.cpuUsage(processBefore));
   const mainMs = cpuMs(threadCpu.call(process, threadBefore));
-  console.log(`${path.relative(process.cwd(), srcDir) || srcDir}: ${index.size} companies in ${Math.round(wallMs)} ms wall, ${Math.round(totalMs)} ms CPU (this thread ${Math.round(mainMs)} ms, other threads ${Math.round(totalMs - mainMs)} ms)`);
+  const sharedBytes = sharedIndexBytes(index);
+  const heldBytes = (await memoryNow()) - memoryBefore + sharedBytes;
+  console.log(`${path.relative(process.cwd(), srcDir) || srcDir}: ${index.size} companies in ${Math.round(wallMs)} ms wall, ${Math.round(totalMs)} ms CPU (this thread ${Math.round(mainMs)} ms, other threads ${Math.round(totalMs - mainMs)} ms); holds ${(heldBytes / index.size).toFixed(1)} B/company (${(sharedBytes / index.size).toFixed(1)} of them in shared memory)`);
   if (args.includes('--hash') && round === rounds - 1) {
     const file = path.join(tmpdir(), `index-bench-${process.pid}.bin`);
     await saveMasterIndexSnapshot(index, file);

@@ -33,6 +33,13 @@ async function memoryNow(): Promise<number> {
   return usage.heapUsed + usage.external;
 }
 
+/** Bytes of the index's arrays in SharedArrayBuffers. */
+function sharedArrayBytes(index: MasterIndex): number {
+  let bytes = 0;
+  for (const value of Object.values(index)) if (ArrayBuffer.isView(value) && value.buffer instanceof SharedArrayBuffer) bytes += value.buffer.byteLength;
+  return bytes;
+}
+
 interface Timed<T> {
   value: T;
   wallMs: number;
@@ -55,7 +62,8 @@ async function runOurs(masterCsv: string, accounts: readonly AccountInput[], rou
   // --from-snapshot FILE: the index loaded from a saved snapshot instead of built from the CSV ("index from CSV" is then that load).
   const build = await timed(() => (snapshotToLoad ? loadMasterIndexSnapshot(snapshotToLoad) : loadMasterFile(masterCsv)));
   const index: MasterIndex = build.value;
-  const heldBytes = (await memoryNow()) - before;
+  // The parallel build sorts the keys into shared memory, which process.memoryUsage() does not count.
+  const heldBytes = (await memoryNow()) - before + sharedArrayBytes(index);
   mkdirSync(scaleDir, { recursive: true });
   const snapshotFile = path.join(scaleDir, `index-snapshot-${index.size}.bin`);
   await saveMasterIndexSnapshot(index, snapshotFile);
