@@ -1,5 +1,6 @@
 import type { Key, ReactNode } from 'react';
 import { Paper, Skeleton, Table, Text, type MantineBreakpoint, type TableProps, type TableTdProps, type TableThProps } from '@mantine/core';
+import { formatDateTime } from './formatDate';
 import { QueryError } from './QueryError';
 import { TablePagination } from './TablePagination';
 import type { usePageState } from './usePageState';
@@ -28,13 +29,13 @@ export type PagedTablePagination = {
   canChangePageSize?: boolean;
 };
 
-/** A useApiQuery result of an endpoint answering the contracts' pageOf ({ items, total, page, pageSize }). */
-export type PagedQuery<Row> = { data: { items: readonly Row[]; total: number } | undefined; error: unknown; refetch: () => unknown };
+/** A useApiQuery result of a list endpoint: the contracts' pageOf ({ items, total, page, pageSize }) or a whole list ({ items }). */
+export type PagedQuery<Row> = { data: { items: readonly Row[]; total?: number } | undefined; error: unknown; refetch: () => unknown };
 
 /**
  * A list as a table: loading skeleton, error (with retry), empty state, the table in its bordered panel and the
  * pagination under it, bound to usePageState (its name, for a second table on a page, travels with the state).
- * Give `query` (a paged endpoint's useApiQuery result: rows, total, error and retry come from it) or `rows` (undefined
+ * Give `query` (a list endpoint's useApiQuery result: rows, total, error and retry come from it) or `rows` (undefined
  * while loading) with `error` and `onRetry`. Without `pagination` it is a plain table (a list the API answers whole).
  * Empty: `empty` replaces the table and the pagination (an EmptyPanel); else `emptyText` is said in a table row.
  */
@@ -147,4 +148,13 @@ function placement<Row>(column: PagedTableColumn<Row>): Omit<TableThProps, 'chil
     ...(column.align !== undefined ? { ta: column.align } : {}),
     ...(column.visibleFrom !== undefined ? { visibleFrom: column.visibleFrom } : {}),
   };
+}
+
+/** A cell's date and time in small dimmed text, or the fallback ("Never") when there is none. */
+export function DateTimeCell({ value, fallback }: { value: string | null; fallback: string }) {
+  return (
+    <Text fz="sm" c="dimmed">
+      {formatDateTime(value, fallback)}
+    </Text>
+  );
 }

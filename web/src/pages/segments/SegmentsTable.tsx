@@ -2,8 +2,7 @@ import { Link } from 'react-router-dom';
 import { Anchor, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { ActivationsPlusMenu } from './ActivationsPlusMenu';
 import type { SegmentSummary } from '../../../../src/contracts/segments';
-import { formatDateTime } from '../../components/formatDate';
-import { PagedTable, type PagedTableColumn, type PagedTablePagination } from '../../components/PagedTable';
+import { DateTimeCell, PagedTable, type PagedTableColumn, type PagedTablePagination } from '../../components/PagedTable';
 import { describeActivations, describeSource, formatCount, segmentBadge } from './segmentDisplay';
 
 /** The segment list: name and folder, source, accounts, status (with the source's error), activations, owner, refreshed. */
@@ -89,10 +88,6 @@ const SEGMENT_COLUMNS: readonly PagedTableColumn<SegmentSummary>[] = [
   {
     key: 'refreshed',
     header: 'Last refreshed',
-    cell: (segment) => (
-      <Text fz="sm" c="dimmed">
-        {formatDateTime(segment.lastRefreshedAt, 'Never')}
-      </Text>
-    ),
+    cell: (segment) => <DateTimeCell value={segment.lastRefreshedAt} fallback="Never" />,
   },
 ];

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Paper, Skeleton, Stack, Switch, Table, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
+import { Alert, Button, Group, Stack, Switch, Text, Textarea, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconWorldOff } from '@tabler/icons-react';
 import { addExcludedDomains, getMatchSettings, listExcludedDomains, removeExcludedDomain, updateMatchSettings } from '../../../../../src/contracts/companies';
@@ -8,6 +8,7 @@ import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { useCan } from '../../../auth/session';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyPanel } from '../../../components/EmptyPanel';
+import { PagedTable } from '../../../components/PagedTable';
 import { QueryError } from '../../../components/QueryError';
 
 /** The organisation's additions to the built-in exclusion list: domains that never identify a company. */
@@ -67,42 +68,26 @@ export function ExcludedDomainsSection() {
           </Stack>
         </form>
       )}
-      {query.isPending ? (
-        <Skeleton height={120} radius="lg" />
-      ) : query.isError ? (
-        <QueryError error={query.error} onRetry={() => void query.refetch()} />
-      ) : query.data.items.length === 0 ? (
-        <EmptyPanel icon={IconWorldOff} title="No domains of your own" description="Only the built-in list applies." />
-      ) : (
-        <Paper withBorder radius="lg" bg="white">
-          <Table aria-label="Excluded domains">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Domain</Table.Th>
-                {canManage && (
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                )}
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {query.data.items.map(({ domain }) => (
-                <Table.Tr key={domain}>
-                  <Table.Td>{domain}</Table.Td>
-                  {canManage && (
-                    <Table.Td ta="right">
-                      <Button size="xs" variant="subtle" color="red" onClick={() => setToRemove(domain)} aria-label={`Remove ${domain} from the exclusion list`}>
-                        Remove
-                      </Button>
-                    </Table.Td>
-                  )}
-                </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Paper>
-      )}
+      <PagedTable
+        label="Excluded domains"
+        columns={[
+          { key: 'domain', header: 'Domain', cell: ({ domain }) => domain },
+          canManage && {
+            key: 'actions',
+            header: <VisuallyHidden>Actions</VisuallyHidden>,
+            cellProps: { ta: 'right' },
+            cell: ({ domain }) => (
+              <Button size="xs" variant="subtle" color="red" onClick={() => setToRemove(domain)} aria-label={`Remove ${domain} from the exclusion list`}>
+                Remove
+              </Button>
+            ),
+          },
+        ]}
+        query={query}
+        rowKey={({ domain }) => domain}
+        skeletonHeight={120}
+        empty={<EmptyPanel icon={IconWorldOff} title="No domains of your own" description="Only the built-in list applies." />}
+      />
       <ConfirmDialog
         isOpen={toRemove !== null}
         title="Remove excluded domain"

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Badge, Button, Code, Group, Paper, Skeleton, Stack, Table, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Badge, Button, Code, Group, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKey } from '@tabler/icons-react';
 import type { z } from 'zod';
@@ -10,7 +10,7 @@ import { useApiMutation, useApiQuery } from '../../../api/hooks';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
 import { EmptyPanel } from '../../../components/EmptyPanel';
 import { formatDateTime } from '../../../components/formatDate';
-import { QueryError } from '../../../components/QueryError';
+import { DateTimeCell, PagedTable } from '../../../components/PagedTable';
 import { CreateApiKeyModal } from './CreateApiKeyModal';
 
 type ApiKeySummary = z.infer<typeof apiKeySummary>;
@@ -42,67 +42,54 @@ export function ApiKeysSection() {
         </Button>
       </Group>
 
-      {keysQuery.isPending ? (
-        <Skeleton height={120} radius="lg" />
-      ) : keysQuery.isError ? (
-        <QueryError error={keysQuery.error} onRetry={() => void keysQuery.refetch()} />
-      ) : keysQuery.data.items.length === 0 ? (
-        <EmptyPanel icon={IconKey} title="No API keys" description="Create a key to use the openabm API from scripts and other systems." />
-      ) : (
-        <Paper withBorder radius="lg" bg="white">
-          <Table.ScrollContainer minWidth={560}>
-            <Table aria-label="API keys">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Key</Table.Th>
-                  <Table.Th>Role</Table.Th>
-                  <Table.Th visibleFrom="md">Last used</Table.Th>
-                  <Table.Th>
-                    <VisuallyHidden>Actions</VisuallyHidden>
-                  </Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {keysQuery.data.items.map((apiKey) => (
-                  <Table.Tr key={apiKey.id} data-testid={`api-key-row-${apiKey.name}`}>
-                    <Table.Td>
-                      <Text fz="sm" fw={600}>
-                        {apiKey.name}
-                      </Text>
-                      <Text fz="xs" c="dimmed">
-                        Created {formatDateTime(apiKey.createdAt)}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Code>{apiKey.prefix}…</Code>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text fz="sm">{ROLE_LABELS[apiKey.role]}</Text>
-                    </Table.Td>
-                    <Table.Td visibleFrom="md">
-                      <Text fz="sm" c="dimmed">
-                        {formatDateTime(apiKey.lastUsedAt, 'Never')}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td ta="right">
-                      {apiKey.revokedAt === null ? (
-                        <Button size="xs" variant="subtle" color="red" onClick={() => setKeyToRevoke(apiKey)} aria-label={`Revoke API key ${apiKey.name}`}>
-                          Revoke
-                        </Button>
-                      ) : (
-                        <Badge variant="light" color="gray">
-                          Revoked
-                        </Badge>
-                      )}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-        </Paper>
-      )}
+      <PagedTable
+        label="API keys"
+        columns={[
+          {
+            key: 'name',
+            header: 'Name',
+            cell: (apiKey) => (
+              <>
+                <Text fz="sm" fw={600}>
+                  {apiKey.name}
+                </Text>
+                <Text fz="xs" c="dimmed">
+                  Created {formatDateTime(apiKey.createdAt)}
+                </Text>
+              </>
+            ),
+          },
+          { key: 'key', header: 'Key', cell: (apiKey) => <Code>{apiKey.prefix}…</Code> },
+          { key: 'role', header: 'Role', cell: (apiKey) => <Text fz="sm">{ROLE_LABELS[apiKey.role]}</Text> },
+          {
+            key: 'lastUsed',
+            header: 'Last used',
+            visibleFrom: 'md',
+            cell: (apiKey) => <DateTimeCell value={apiKey.lastUsedAt} fallback="Never" />,
+          },
+          {
+            key: 'actions',
+            header: <VisuallyHidden>Actions</VisuallyHidden>,
+            cellProps: { ta: 'right' },
+            cell: (apiKey) =>
+              apiKey.revokedAt === null ? (
+                <Button size="xs" variant="subtle" color="red" onClick={() => setKeyToRevoke(apiKey)} aria-label={`Revoke API key ${apiKey.name}`}>
+                  Revoke
+                </Button>
+              ) : (
+                <Badge variant="light" color="gray">
+                  Revoked
+                </Badge>
+              ),
+          },
+        ]}
+        query={keysQuery}
+        rowKey={(apiKey) => apiKey.id}
+        rowTestId={(apiKey) => `api-key-row-${apiKey.name}`}
+        skeletonHeight={120}
+        empty={<EmptyPanel icon={IconKey} title="No API keys" description="Create a key to use the openabm API from scripts and other systems." />}
+        minWidth={560}
+      />
 
       <CreateApiKeyModal isOpen={isCreateOpen} onClose={() => setCreateOpen(false)} />
       <ConfirmDialog

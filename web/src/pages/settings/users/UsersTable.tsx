@@ -8,8 +8,7 @@ import type { UserSummary } from '../../../../../src/contracts/users';
 import { useApiMutation } from '../../../api/hooks';
 import { useCan, useSession } from '../../../auth/session';
 import { ConfirmDialog } from '../../../components/ConfirmDialog';
-import { formatDateTime } from '../../../components/formatDate';
-import { PagedTable, type PagedTableColumn } from '../../../components/PagedTable';
+import { DateTimeCell, PagedTable, type PagedTableColumn } from '../../../components/PagedTable';
 import { pageSlice } from '../../../components/TablePagination';
 import { usePageState } from '../../../components/usePageState';
 import { ResetPasswordAction } from './ResetPasswordAction';
@@ -97,11 +96,7 @@ export function UsersTable({ users }: { users: readonly UserSummary[] }) {
       key: 'lastLogin',
       header: 'Last log-in',
       visibleFrom: 'md',
-      cell: (user) => (
-        <Text fz="sm" c="dimmed">
-          {formatDateTime(user.lastLoginAt, 'Never')}
-        </Text>
-      ),
+      cell: (user) => <DateTimeCell value={user.lastLoginAt} fallback="Never" />,
     },
     canManage && {
       key: 'actions',
