@@ -45,7 +45,8 @@ export function addMasterCsvRecord(builder: MasterIndexBuilder, columns: MasterC
     if (!columns.coreColumns.has(position) && isFilled(fields[position] ?? '')) completeness++;
   }
   const otherNames = columns.otherNames >= 0 ? splitOtherNames(fields[columns.otherNames] ?? '') : undefined;
-  builder.add({ companyId, name: fields[columns.name] ?? '', domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '', completeness, ...(otherNames ? { otherNames } : {}) });
+  const company = { companyId, name: fields[columns.name] ?? '', domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '', completeness };
+  builder.add(otherNames ? { ...company, otherNames } : company);
 }
 
 /** A field with more than white space (a printable ASCII first character settles it without trimming). */
@@ -80,6 +81,7 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
   roles[columns.country] = 4;
   if (columns.otherNames >= 0) roles[columns.otherNames] = 6;
   if (end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) return false;
+  const shortCountries = new Map<number, string>();
   let position = start;
   while (position < end) {
     let companyId = '';
@@ -137,6 +139,16 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
           const first = bytes[contentStart] as number;
           if ((first > 32 && first < 127) || isFilled(fieldText(text, contentStart, contentEnd, highBits, hasEscapes))) completeness++;
         }
+      } else if (role === 4 && contentEnd - contentStart <= 3 && highBits < 0x80) {
+        // Country codes repeat: the same string for the same bytes (none made per row, its hash computed once for the builder's lookup).
+        const length = contentEnd - contentStart;
+        const code = length === 0 ? 0 : length | ((bytes[contentStart] as number) << 2) | (length > 1 ? (bytes[contentStart + 1] as number) << 9 : 0) | (length > 2 ? (bytes[contentStart + 2] as number) << 16 : 0);
+        let value = shortCountries.get(code);
+        if (value === undefined) {
+          value = length === 0 ? '' : fieldText(text, contentStart, contentEnd, highBits, hasEscapes);
+          shortCountries.set(code, value);
+        }
+        country = value;
       } else if (role !== 5) {
         const value = contentEnd > contentStart ? fieldText(text, contentStart, contentEnd, highBits, hasEscapes) : '';
         if (role === 1) companyId = value;
@@ -160,7 +172,8 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
     companyId = companyId.trim();
     if (companyId.length === 0) return false;
     const others = otherNames.length > 0 ? splitOtherNames(otherNames) : undefined;
-    builder.add({ companyId, name, domain, country, completeness, ...(others ? { otherNames: others } : {}) });
+    // Two literals, not a spread: a spread would copy an object per row.
+    builder.add(others ? { companyId, name, domain, country, completeness, otherNames: others } : { companyId, name, domain, country, completeness });
   }
   return true;
 }
