@@ -36,7 +36,7 @@ export type PagedQuery<Row> = { data: { items: readonly Row[]; total?: number } 
  * A list as a table: loading skeleton, error (with retry), empty state, the table in its bordered panel and the
  * pagination under it, bound to usePageState (its name, for a second table on a page, travels with the state).
  * Give `query` (a list endpoint's useApiQuery result: rows, total, error and retry come from it) or `rows` (undefined
- * while loading) with `error` and `onRetry`. Without `pagination` it is a plain table (a list the API answers whole).
+ * while loading) with `error` and `onRetry`. An error with rows (a re-read failed) is shown above the rows it had. Without `pagination` it is a plain table (a list the API answers whole).
  * Empty: `empty` replaces the table and the pagination (an EmptyPanel); else `emptyText` is said in a table row.
  */
 export function PagedTable<Row>({
@@ -76,7 +76,9 @@ export function PagedTable<Row>({
   isFramed?: boolean;
   tableProps?: Omit<TableProps, 'children' | 'aria-label'>;
 }) {
-  if (error !== undefined && error !== null) return <QueryError error={error} {...(onRetry !== undefined ? { onRetry } : {})} />;
+  // A failed first read shows the error alone; a failed re-read (a polling page) keeps the rows it had under it.
+  const failure = error !== undefined && error !== null ? <QueryError error={error} {...(onRetry !== undefined ? { onRetry } : {})} /> : null;
+  if (failure && rows === undefined) return failure;
   if (rows === undefined) return <Skeleton height={skeletonHeight} radius="lg" />;
   const total = pagination?.total ?? query?.data?.total ?? rows.length;
   const isEmpty = pagination !== undefined ? total === 0 : rows.length === 0;
@@ -121,6 +123,7 @@ export function PagedTable<Row>({
 
   return (
     <>
+      {failure}
       {isFramed ? (
         <Paper withBorder radius="lg" bg="white">
           {scrolled}
