@@ -100,6 +100,15 @@ describe('segment syncs to LinkedIn', () => {
 
     await pick(admin, 'Status', 'Failed');
     await expect.poll(async () => admin.getByTestId('sync-row').count()).toBe(1);
+
+    // The list re-reads every 5 s: a failed re-read says so above the rows it had, and the next good one clears it.
+    const refusal = JSON.stringify({ code: 'unavailable', message: 'The server is restarting.' });
+    await admin.route('**/api/syncs?**', (route) => route.fulfill({ status: 503, contentType: 'application/json', body: refusal }));
+    const failedRead = admin.getByRole('alert').filter({ hasText: 'The server is restarting.' });
+    await expect.poll(async () => failedRead.count(), { timeout: 20_000 }).toBe(1);
+    expect(await admin.getByTestId('sync-row').count()).toBe(1);
+    await admin.unroute('**/api/syncs?**');
+    await expect.poll(async () => failedRead.count(), { timeout: 20_000 }).toBe(0);
     await admin.getByRole('link', { name: 'LinkedIn ICP' }).click();
     await expect.poll(async () => admin.getByTestId('sync-alert').first().textContent()).toContain('Missing permission on the ad account');
   });
