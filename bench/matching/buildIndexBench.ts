@@ -56,7 +56,7 @@ for (let round = 0; round < rounds; round++) {
   const mainMs = cpuMs(threadCpu.call(process, threadBefore));
   const sharedBytes = sharedIndexBytes(index);
   const heldBytes = (await memoryNow()) - memoryBefore + sharedBytes;
-  console.log(`${path.relative(process.cwd(), srcDir) || srcDir}: ${index.size} companies in ${Math.round(wallMs)} ms wall, ${Math.round(totalMs)} ms CPU (this thread ${Math.round(mainMs)} ms, other threads ${Math.round(totalMs - mainMs)} ms); holds ${(heldBytes / index.size).toFixed(1)} B/company (${(sharedBytes / index.size).toFixed(1)} of them in shared memory)`);
+  console.log(`${path.relative(process.cwd(), srcDir) || srcDir}: ${index.size} companies in ${Math.round(wallMs)} ms wall, ${Math.round(totalMs)} ms CPU (this thread ${Math.round(mainMs)} ms, other threads ${Math.round(totalMs - mainMs)} ms); holds ${(heldBytes / index.size).toFixed(1)} B/company (${(sharedBytes / index.size).toFixed(1)} of them in shared memory); peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
   if (args.includes('--hash') && round === rounds - 1) {
     const file = path.join(tmpdir(), `index-bench-${process.pid}.bin`);
     await saveMasterIndexSnapshot(index, file);

@@ -73,13 +73,10 @@ export function buildPart(request: IndexBuildRequest): MasterIndexPart {
   const expectedCount = Math.max(1024, Math.round((request.end - request.start) / 50));
   const bytes = Buffer.from(request.file) as Buffer & Slicing;
   // Read from the bytes (only the core fields become strings); the text parser only for what that leaves to it.
-  // The range decoded once, byte for character: an ASCII field is a slice of it (a JIT-inlined copy or view, where
-  // a decode per field was a call into C++ each, ~0.4 µs a row); fields with other bytes are decoded as UTF-8. The
-  // builder copies what it keeps (StringStore bytes, its own word texts), so no slice keeps the range alive.
-  const rangeText = bytes.latin1Slice(request.start, request.end);
-  const base = request.start;
+  // (Decoding the range once and slicing fields from it cost as much CPU, the sliced names made normalising slower,
+  // and the range strings, freed only by full collections, raised the peak RSS by ~50 MB.)
   const fromBytes = new MasterIndexBuilder(expectedCount);
-  if (addMasterCsvBytes(fromBytes, columns, bytes, request.start, request.end, (start, end, isAscii) => (isAscii ? (end - start < 13 ? rangeText.slice(start - base, end - base) : bytes.latin1Slice(start, end)) : bytes.utf8Slice(start, end)))) return fromBytes.takePart('partitioned', sharedArray);
+  if (addMasterCsvBytes(fromBytes, columns, bytes, request.start, request.end, (start, end, isAscii) => (isAscii ? bytes.latin1Slice(start, end) : bytes.utf8Slice(start, end)))) return fromBytes.takePart('partitioned', sharedArray);
   const text = new TextDecoder().decode(new Uint8Array(request.file, request.start, request.end - request.start));
   const builder = new MasterIndexBuilder(expectedCount);
   const parser = createCsvParser();

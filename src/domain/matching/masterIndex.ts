@@ -222,8 +222,7 @@ export class MasterIndexBuilder {
     let index = this.countryBySpelling.get(raw);
     if (index === undefined) {
       index = this.countryIndex(normalizeCountry(raw));
-      // A copy as the key: the spelling may be a slice of a whole CSV range (buildPart), which the map would keep alive.
-      if (this.countryBySpelling.size < 10_000) this.countryBySpelling.set(copyOfString(raw), index);
+      if (this.countryBySpelling.size < 10_000) this.countryBySpelling.set(raw, index);
     }
     return index;
   }
@@ -328,11 +327,6 @@ export function initialsOf(tokens: readonly string[]): string {
   let initials = '';
   for (const token of tokens) initials += token.charAt(0);
   return initials;
-}
-
-/** A string that shares no memory with `text` (a slice of a long string keeps all of it alive). */
-function copyOfString(text: string): string {
-  return text.split('').join('');
 }
 
 function withoutHyphens(text: string): string {
