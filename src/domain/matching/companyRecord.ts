@@ -1,6 +1,6 @@
 import { headerKey } from './accountColumns';
 import { normalizeCountry } from './normalizeCountry';
-import { normalizeDomain } from './normalizeDomain';
+import { normalizeMasterDomain } from './normalizeDomain';
 
 /** A master company ready to store: domains registrable, country ISO alpha-2. */
 export interface CompanyRecord {
@@ -70,7 +70,7 @@ export function toCompanyRecord(header: readonly string[], fields: readonly stri
   if (name.length > 500) return { isValid: false, reason: 'name is longer than 500 characters' };
   let domain: string | null = null;
   if (values.domain) {
-    domain = normalizeDomain(values.domain);
+    domain = normalizeMasterDomain(values.domain);
     if (!domain) return { isValid: false, reason: `domain "${values.domain}" is not a website or domain name` };
   }
   let country: string | null = null;
@@ -80,7 +80,7 @@ export function toCompanyRecord(header: readonly string[], fields: readonly stri
   }
   const otherDomains = (values.otherDomains ?? '')
     .split(/[;|\s]+/)
-    .map((part) => normalizeDomain(part))
+    .map((part) => normalizeMasterDomain(part))
     .filter((part): part is string => part !== null && part !== domain);
   return {
     isValid: true,

@@ -1,7 +1,7 @@
 import { buildExclusionSet } from './excludedDomains';
 import { checkHash, hashKey, hashKeyRange, hashPair } from './hashString';
 import { normalizeCountry } from './normalizeCountry';
-import { domainLabel, normalizeDomain } from './normalizeDomain';
+import { domainLabel, normalizeMasterDomain } from './normalizeDomain';
 import { normalizeName, type NormalizedName } from './normalizeName';
 import { tokenWeight } from './scoreCandidate';
 import { findKeyRunInto, partitionByTopDigit, sortByHash, type KeyBucketStarts } from './masterIndexKeys';
@@ -108,7 +108,7 @@ export class MasterIndexBuilder {
     this.companyIds.add(company.companyId);
     const name = normalizeName(company.name);
     this.nameWordStarts[index + 1] = this.nameWordCount;
-    const domain = normalizeDomain(company.domain);
+    const domain = normalizeMasterDomain(company.domain);
     const isUsableDomain = domain !== null && !this.excludedDomains.has(domain);
     // An excluded domain gets no key (it finds no one) but keeps its check: github.com is still GitHub's own domain.
     this.domainChecks[index] = domain !== null ? checkHash(domain) || 1 : 0;
@@ -178,7 +178,7 @@ export class MasterIndexBuilder {
   private addOtherDomains(otherDomains: readonly string[], mainDomain: string | null, index: number): void {
     const seen: string[] = [];
     for (const raw of otherDomains) {
-      const other = normalizeDomain(raw);
+      const other = normalizeMasterDomain(raw);
       if (other === null || other === mainDomain || seen.includes(other) || this.excludedDomains.has(other)) continue;
       seen.push(other);
       this.addKey(keyPrefix.otherDomain, other, index);
