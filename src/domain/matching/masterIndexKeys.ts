@@ -156,21 +156,9 @@ export function sortPartitionedBuckets(parts: readonly PartitionedKeys[], target
       counts[radixBuckets + digit] = middle;
       middle += middleCount;
     }
-    for (let i = 0; i < size; i++) {
-      const hash = gatheredHashes[i] as number;
-      const target = counts[hash & radixMask] as number;
-      counts[hash & radixMask] = target + 1;
-      passHashes[target] = hash;
-      passCompanies[target] = gatheredCompanies[i] as number;
-    }
-    for (let i = 0; i < size; i++) {
-      const hash = passHashes[i] as number;
-      const digit = radixBuckets + ((hash >>> radixBits) & radixMask);
-      const target = counts[digit] as number;
-      counts[digit] = target + 1;
-      targetHashes[target] = hash;
-      targetCompanies[target] = passCompanies[i] as number;
-    }
+    // Low digit into the scratch (positions from 0), middle digit into the target (positions from `out`).
+    radixPass(gatheredHashes.subarray(0, size), gatheredCompanies.subarray(0, size), passHashes, passCompanies, counts, 0, 0);
+    radixPass(passHashes.subarray(0, size), passCompanies.subarray(0, size), targetHashes, targetCompanies, counts, radixBuckets, radixBits);
     out += size;
   }
 }
