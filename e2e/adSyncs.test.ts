@@ -98,7 +98,10 @@ describe('segment syncs to LinkedIn', () => {
     await admin.getByRole('dialog', { name: 'Toggle on this sync?' }).getByRole('button', { name: 'Toggle on' }).click();
     await expect.poll(async () => row.getByTestId('sync-status').textContent(), { timeout: 90_000, interval: 1_000 }).toBe('Failed');
 
+    // The filtered list's first read must have arrived before a re-read is made to fail (a failed first read shows the error alone).
+    const filteredRead = admin.waitForResponse((response) => response.url().includes('/api/syncs?') && response.url().includes('status=failed') && response.ok());
     await pick(admin, 'Status', 'Failed');
+    await filteredRead;
     await expect.poll(async () => admin.getByTestId('sync-row').count()).toBe(1);
 
     // The list re-reads every 5 s: a failed re-read says so above the rows it had, and the next good one clears it.
