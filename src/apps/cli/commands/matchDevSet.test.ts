@@ -5,17 +5,15 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildExclusionSet } from '../../../domain/matching/excludedDomains';
 import { matchAccounts } from '../../../domain/matching/matchAccounts';
-import { devSetFiles, readTruth, scoreAgainstTruth } from '../../../../bench/matching/devSet';
+import { devSetFiles, mayTestsSkipDevSet, readTruth, scoreAgainstTruth } from '../../../../bench/matching/devSet';
 import { selectDevSetHalf } from '../../../../bench/matching/devSetSplit';
 import { loadMasterFile, readAccountFile } from './matchFiles';
 
-const isPresent = Object.values(devSetFiles).every((file) => existsSync(file));
 // On a developer's machine without the data the test is skipped with a note; in CI (CI=true) missing data is a
 // failure, so the accuracy check can never silently stop running.
-const isCi = process.env.CI === 'true' || process.env.CI === '1';
-if (!isPresent && !isCi) console.warn(`skipping the dev-set accuracy test: ${path.dirname(devSetFiles.master)} is absent`);
+if (mayTestsSkipDevSet()) console.warn(`skipping the dev-set accuracy test: ${path.dirname(devSetFiles.master)} is absent`);
 
-describe.skipIf(!isPresent && !isCi)('matching accuracy on the dev set', () => {
+describe.skipIf(mayTestsSkipDevSet())('matching accuracy on the dev set', () => {
   it('reaches precision 0.99 and recall 0.97 on the validation half', async () => {
     const missing = Object.values(devSetFiles).filter((file) => !existsSync(file));
     expect(missing, `the dev set must be present in CI: ${path.dirname(devSetFiles.master)}`).toEqual([]);

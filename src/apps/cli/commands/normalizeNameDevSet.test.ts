@@ -1,11 +1,12 @@
 // normalizeName strips legal forms by moving the ends of its word list; this checks it against the plain version
 // it replaced (copies of the word list, phrases looked up as joined text) on the dev set's names, the generated
 // scale list when present, and generated names made of legal-form words, so the keys the index holds never change.
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { devSetFiles } from '../../../../bench/matching/devSet';
+import { devSetFiles, mayTestsSkipDevSet } from '../../../../bench/matching/devSet';
+import { generateAccountRows } from '../../../adapters/demo/demoAccountRows';
+import { generateDemoCompanies } from '../../../adapters/demo/demoCompanies';
 import { parseCsv } from '../../../domain/matching/csv';
 import { legalFormPhrases } from '../../../domain/matching/legalForms.generated';
 import { commonLegalForms, leadingLegalForms } from '../../../domain/matching/nameVocabulary';
@@ -62,20 +63,17 @@ function namesIn(filePath: string): string[] {
     .map((record) => record.fields[1] ?? '');
 }
 
-const scaleAccounts = path.resolve(import.meta.dirname, '../../../../bench/.data/accounts-25k.csv');
-const isDevSetPresent = existsSync(devSetFiles.master) && existsSync(devSetFiles.accounts);
-const isCi = process.env.CI === 'true' || process.env.CI === '1';
-
 describe('normalizeName against the plain reference', () => {
-  it.skipIf(!isDevSetPresent && !isCi)('gives the same result for every name of the dev set (master and accounts)', () => {
+  it.skipIf(mayTestsSkipDevSet())('gives the same result for every name of the dev set (master and accounts)', () => {
     const names = [...namesIn(devSetFiles.master), ...namesIn(devSetFiles.accounts)];
     expect(names.length).toBeGreaterThan(5000);
     const differing = names.filter((name) => JSON.stringify(normalizeName(name)) !== JSON.stringify(referenceNormalizeName(name)));
     expect(differing).toEqual([]);
   });
 
-  it.skipIf(!existsSync(scaleAccounts))('gives the same result for the generated 25,000-row list', () => {
-    const names = namesIn(scaleAccounts);
+  it('gives the same result for generated companies and a 25,000-row list written from them (the bench generators)', () => {
+    const master = generateDemoCompanies(50_000, 7);
+    const names = [...master.map((company) => company.name), ...generateAccountRows(master, 25_000, 2026).map((row) => row.name)];
     const differing = names.filter((name) => JSON.stringify(normalizeName(name)) !== JSON.stringify(referenceNormalizeName(name)));
     expect(differing).toEqual([]);
   });
