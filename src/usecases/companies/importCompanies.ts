@@ -3,6 +3,7 @@ import { headerKey } from '../../domain/matching/accountColumns';
 import { upsertCompanies } from '../../adapters/db/repositories/companies';
 import { findMasterCompaniesByDomainCountry } from '../../adapters/db/repositories/privateCompanies';
 import { toCompanyRecord, type CompanyRecord } from '../../domain/matching/companyRecord';
+import { otherNamesSeparator } from '../../domain/matching/masterCsvRows';
 import type { CsvRecord } from '../../domain/matching/csv';
 import { CsvFormatError } from '../../domain/matching/csv';
 import { privateCompanyId } from '../../domain/matching/privateCompanies';
@@ -20,8 +21,8 @@ export interface ImportCompaniesOutput {
 
 const flushSize = 5000;
 
-/** The CSV master format's optional `other_names` column: the names a company also goes by, separated by "|". */
-export const otherNamesSeparator = '|';
+// The CSV master format's optional `other_names` column: the names a company also goes by, separated by "|" (the
+// separator the index built straight from a CSV file reads too).
 /** At most this many other names a company (the master index keys 8 other names per company). */
 export const maxOtherNames = 8;
 /** As a company's name (toCompanyRecord). */
