@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router-dom';
-import { Anchor, Group, Paper, Select, TextInput } from '@mantine/core';
+import { useSearchParams } from 'react-router-dom';
+import { Group, Paper, Select, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import type { z } from 'zod';
 import { searchAccounts } from '../../../../src/contracts/accounts';
 import { listFilterFields } from '../../../../src/contracts/segments';
 import { useApiQuery } from '../../api/hooks';
+import { AccountLink } from '../../components/AccountLink';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { SandboxDataNotice } from '../../components/SandboxDataNotice';
@@ -29,9 +30,9 @@ const ACCOUNT_COLUMNS: readonly PagedTableColumn<AccountRow>[] = [
     key: 'company',
     header: 'Company',
     cell: (account) => (
-      <Anchor component={Link} to={`/accounts/${encodeURIComponent(account.companyId)}`} fw={600} fz="sm">
+      <AccountLink companyId={account.companyId} isBold>
         {account.name}
-      </Anchor>
+      </AccountLink>
     ),
   },
   { key: 'domain', header: 'Domain', cell: (account) => account.domain ?? '—' },

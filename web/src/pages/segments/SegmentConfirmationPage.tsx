@@ -7,6 +7,7 @@ import { exportUnmatchedRows, getSegment, getSegmentConfirmation, listSegmentMem
 import type { SourceRowView } from '../../../../src/contracts/segments';
 import { errorMessage, fetchFile } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
+import { AccountLink } from '../../components/AccountLink';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { useCan } from '../../auth/session';
 import { PageHeader } from '../../components/PageHeader';
@@ -236,9 +237,7 @@ function RowsTable({
             row.company === null ? (
               '—'
             ) : (
-              <Anchor component={Link} to={`/accounts/${encodeURIComponent(row.company.id)}`} fz="sm">
-                {row.company.name ?? row.company.id}
-              </Anchor>
+              <AccountLink companyId={row.company.id}>{row.company.name ?? row.company.id}</AccountLink>
             ),
         },
         onFix !== undefined && {

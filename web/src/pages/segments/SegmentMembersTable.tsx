@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
-import { Link } from 'react-router-dom';
-import { Anchor, Group, Text, TextInput, UnstyledButton } from '@mantine/core';
+import { Group, Text, TextInput, UnstyledButton } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { IconArrowDown, IconArrowUp, IconSearch, IconSelector } from '@tabler/icons-react';
 import type { MEMBER_SORTS, SegmentMemberView } from '../../../../src/contracts/segments';
 import { listSegmentMembers } from '../../../../src/contracts/segments';
 import { useApiQuery } from '../../api/hooks';
+import { AccountLink } from '../../components/AccountLink';
 import { PagedTable, type PagedTableColumn } from '../../components/PagedTable';
 import { usePageState } from '../../components/usePageState';
 
@@ -15,9 +15,9 @@ const COLUMNS: readonly { sort: Sort; label: string; cell: (member: SegmentMembe
     sort: 'company',
     label: 'Company',
     cell: (member) => (
-      <Anchor component={Link} to={`/accounts/${encodeURIComponent(member.companyId)}`} fz="sm" fw={600}>
+      <AccountLink companyId={member.companyId} isBold>
         {member.company ?? member.companyId}
-      </Anchor>
+      </AccountLink>
     ),
   },
   { sort: 'domain', label: 'Domain', cell: (member) => member.domain ?? '—' },
