@@ -42,11 +42,11 @@ describe.each(testDatabaseKinds())('web visit collector (%s)', (kind) => {
     const tagKey = await getOrCreateTagKey(database.db, org.orgId);
     for (const yieldBetweenBatches of [true, false]) {
       const statements: Array<{ loopRanBefore: boolean }> = [];
-      const collector = new VisitCollector({ db: database.db, clock: systemClock, logger, batchSize: 200, flushIntervalMs: 60_000, yieldBetweenBatches });
+      const collector = new VisitCollector({ db: watchedDb(statements), clock: systemClock, logger, batchSize: 200, flushIntervalMs: 60_000, yieldBetweenBatches });
       const beacon = { tagKey, visitorId: `visitor-${String(yieldBetweenBatches)}`, url: 'https://a.test/p', page: 'a.test/p', referrer: null, visitedAt: new Date() };
       // The first beacon reads the key and ranges; the rest are accepted synchronously (nothing flushes before 200).
       expect(await collector.accept(beacon, '10.0.0.1')).toBe('accepted');
-      (collector as unknown as { options: { db: Db } }).options.db = watchedDb(statements);
+      statements.length = 0;
       for (let index = 1; index < 450; index += 1) collector.accept(beacon, '10.0.0.1');
       await collector.close();
       expect(collector.counts).toMatchObject({ accepted: 450, stored: 450, failedBatches: 0 });
