@@ -119,3 +119,44 @@ export async function sourcesWithStaleKeys(db: Db, keysVersion: number, limit: n
   );
   return rows.map((row) => ({ source: row.source, sourceId: row.source_id, companyId: row.company_id, record: typeof row.record === 'string' ? (JSON.parse(row.record) as CompanyRecord) : row.record }));
 }
+
+/** A record of this import sharing an exact identifier with a record of another data set that is part of another company. */
+export interface IdentifierCollision {
+  sourceId: string;
+  companyId: string;
+  identifier: string;
+  otherCompanyId: string;
+}
+
+/**
+ * The records (of `source`, by id) whose LEI or CIK is also carried by another data set's record in another company:
+ * one company in two, which an import merged apart because the identifier came later (a Wikidata item re-imported
+ * with its LEI) or named a company it could not join.
+ */
+export async function identifierCollisions(db: Db, source: string, sourceIds: readonly string[]): Promise<IdentifierCollision[]> {
+  if (sourceIds.length === 0) return [];
+  const rows = await queryRows<{ source_id: string; company_id: string; identifier: string; other_company_id: string }>(
+    db,
+    sql`SELECT mine.source_id, records.company_id, mine.key AS identifier, others.company_id AS other_company_id
+        FROM company_source_keys AS mine
+        JOIN company_source_keys AS theirs ON theirs.key = mine.key AND theirs.source <> mine.source
+        JOIN company_sources AS records ON records.source = mine.source AND records.source_id = mine.source_id
+        JOIN company_sources AS others ON others.source = theirs.source AND others.source_id = theirs.source_id
+        WHERE mine.source = ${source} AND mine.source_id = ANY(${textArray(sourceIds)}) AND (mine.key LIKE 'lei:%' OR mine.key LIKE 'cik:%')
+          AND others.company_id <> records.company_id
+        ORDER BY mine.source_id, mine.key LIKE 'lei:%' DESC, mine.key, others.company_id`,
+  );
+  return rows.map((row) => ({ sourceId: row.source_id, companyId: row.company_id, identifier: row.identifier, otherCompanyId: row.other_company_id }));
+}
+
+/** When each company got its first record (the order of attachment, company_sources.seq). */
+export async function firstAttachedOf(db: Db, companyIds: readonly string[]): Promise<Map<string, bigint>> {
+  if (companyIds.length === 0) return new Map();
+  const rows = await queryRows<{ company_id: string; first: string | number }>(db, sql`SELECT company_id, min(seq) AS first FROM company_sources WHERE company_id = ANY(${textArray(companyIds)}) GROUP BY company_id`);
+  return new Map(rows.map((row) => [row.company_id, BigInt(row.first)]));
+}
+
+/** Every record of company `fromId` becomes part of `toId`, keeping its place in the order of attachment. */
+export async function moveCompanyRecords(db: Db, fromId: string, toId: string): Promise<void> {
+  await db.execute(sql`UPDATE company_sources SET company_id = ${toId} WHERE company_id = ${fromId}`);
+}

@@ -56,6 +56,10 @@ export function registerCompanies(program: Command): void {
             `  ${result.created} new companies; ${result.merged} merged into existing companies imported from another data set (${result.mergedByIdentifier} by the same LEI or CIK, ${result.merged - result.mergedByIdentifier} by the same domain, or same name and country); ${result.updated} updated in place (imported before).\n`,
           );
           printRejected(result.rejected, format === 'sec' ? 'entry' : 'line');
+          if (result.companiesJoined.length > 0) {
+            process.stdout.write(`  ${result.companiesJoined.length} pairs of companies already in the master merged into one (a record now carries the LEI or CIK of the other's record; segments, accounts and lists follow the surviving company):\n`);
+            printRejected(result.companiesJoined, format === 'sec' ? 'entry' : 'line');
+          }
           if (result.identifierConflicts.length > 0) {
             process.stdout.write(`  ${result.identifierConflicts.length} ${unit} whose LEI or CIK named a company they could not join (imported as companies of their own):\n`);
             printRejected(result.identifierConflicts, format === 'sec' ? 'entry' : 'line');

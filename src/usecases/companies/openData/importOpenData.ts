@@ -1,6 +1,18 @@
 import type { Db } from '../../../adapters/db/database';
 import { upsertCompanies } from '../../../adapters/db/repositories/companies';
-import { companiesOfSourceIds, lookupKeysOf, sourceKeysOfCompaniesSharing, sourcesOfCompanies, sourcesWithStaleKeys, upsertCompanySources, type SourceMatchKeys } from '../../../adapters/db/repositories/companySources';
+import { deleteMergedMasterCompany, moveCompanyReferences } from '../../../adapters/db/repositories/companyReferences';
+import {
+  companiesOfSourceIds,
+  firstAttachedOf,
+  identifierCollisions,
+  lookupKeysOf,
+  moveCompanyRecords,
+  sourceKeysOfCompaniesSharing,
+  sourcesOfCompanies,
+  sourcesWithStaleKeys,
+  upsertCompanySources,
+  type SourceMatchKeys,
+} from '../../../adapters/db/repositories/companySources';
 import type { CompanyRecord } from '../../../domain/matching/companyRecord';
 import type { CsvRecord } from '../../../domain/matching/csv';
 import { nameNormalizationVersion } from '../../../domain/matching/normalizeName';
@@ -27,9 +39,15 @@ export interface ImportOpenDataOutput {
   rejected: RejectedCompanyRow[];
   /** Records whose LEI or CIK named a company they could not join (see companyToMergeInto): imported as companies of their own. */
   identifierConflicts: RejectedCompanyRow[];
+  /**
+   * Two companies already in the master found to be one: a record imported before now carries an LEI or CIK of
+   * another company's record (a Wikidata item re-imported with its LEI). One is merged into the other: its records,
+   * and every segment, account and list row naming it, go to the company that got its first record first.
+   */
+  companiesJoined: RejectedCompanyRow[];
 }
 
-type Counts = { upserted: number; created: number; merged: number; mergedByIdentifier: number; updated: number; identifierConflicts: RejectedCompanyRow[] };
+type Counts = Omit<ImportOpenDataOutput, 'format' | 'rejected'>;
 
 interface PendingRecord {
   line: number;
@@ -47,7 +65,7 @@ const flushSize = 2000;
 export async function importOpenData(input: OpenDataInput & { file: string; importedAt: Date }, deps: { db: Db }): Promise<ImportOpenDataOutput> {
   const importedAt = input.importedAt.toISOString();
   const rejected: RejectedCompanyRow[] = [];
-  const counts: Counts = { upserted: 0, created: 0, merged: 0, mergedByIdentifier: 0, updated: 0, identifierConflicts: [] };
+  const counts: Counts = { upserted: 0, created: 0, merged: 0, mergedByIdentifier: 0, updated: 0, identifierConflicts: [], companiesJoined: [] };
   await deps.db.transaction(async (tx) => {
     await refreshStaleMatchKeys(tx);
     // Companies this import merged a record into: one record of a data set per company.
@@ -104,6 +122,7 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
   });
   rejected.sort((a, b) => a.line - b.line);
   counts.identifierConflicts.sort((a, b) => a.line - b.line);
+  counts.companiesJoined.sort((a, b) => a.line - b.line);
   return { format: input.format, ...counts, rejected };
 }
 
@@ -138,6 +157,7 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
   }
   const targets = new Map<string, CompanyRecord[]>();
   const isExisting = new Set<string>();
+  const inConflict = new Set<string>();
   for (const { line, record } of pendingBatch) {
     let companyId = known.get(sourceIdOf(record));
     if (companyId !== undefined) {
@@ -154,7 +174,10 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
         counts.merged++;
         if (decision.merge === 'identifier') counts.mergedByIdentifier++;
       } else {
-        if (decision.merge === 'conflict') counts.identifierConflicts.push({ line, reason: `${sourceIdOf(record)}: ${decision.reason}` });
+        if (decision.merge === 'conflict') {
+          counts.identifierConflicts.push({ line, reason: `${sourceIdOf(record)}: ${decision.reason}` });
+          inConflict.add(sourceIdOf(record));
+        }
         companyId = record.id;
         counts.created++;
       }
@@ -188,6 +211,62 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
     nameNormalizationVersion,
   );
   counts.upserted += batch.length;
+  await joinCompaniesSharingIdentifiers(tx, source, pendingBatch.filter((entry) => !inConflict.has(sourceIdOf(entry.record))), counts);
+}
+
+/**
+ * A record of this batch whose LEI or CIK is carried by another data set's record in another company (the
+ * identifier arrived with a re-import, or the other record came when a merge was refused): the two companies are
+ * one, as a fresh import of the files would have made them, unless that would put two records of one data set in
+ * a company or the identifiers name several companies (reported as conflicts, as companyToMergeInto does). The
+ * company that got its first record first survives: its records and the merged company's are composed again in
+ * their order of attachment, and every reference to the merged company moves to it.
+ */
+async function joinCompaniesSharingIdentifiers(tx: Db, source: string, pendingBatch: readonly PendingRecord[], counts: Counts): Promise<void> {
+  const lineOf = new Map(pendingBatch.map((entry) => [sourceIdOf(entry.record), entry.line]));
+  const collisions = await identifierCollisions(tx, source, [...lineOf.keys()]);
+  if (collisions.length === 0) return;
+  // Companies merged away by an earlier record of this pass, and where they went.
+  const mergedInto = new Map<string, string>();
+  const current = (companyId: string): string => {
+    let id = companyId;
+    for (let next = mergedInto.get(id); next !== undefined; next = mergedInto.get(id)) id = next;
+    return id;
+  };
+  const bySourceId = new Map<string, typeof collisions>();
+  for (const collision of collisions) bySourceId.set(collision.sourceId, [...(bySourceId.get(collision.sourceId) ?? []), collision]);
+  for (const [sourceId, named] of bySourceId) {
+    const line = lineOf.get(sourceId) ?? 0;
+    const companyId = current(named[0]?.companyId ?? '');
+    const others = new Map<string, string[]>();
+    for (const collision of named) {
+      const other = current(collision.otherCompanyId);
+      if (other !== companyId) others.set(other, [...new Set([...(others.get(other) ?? []), collision.identifier])]);
+    }
+    if (others.size === 0) continue;
+    const describe = [...others].map(([other, identifiers]) => `${identifiers.join(', ')} → company ${other}`).join('; ');
+    if (others.size > 1) {
+      counts.identifierConflicts.push({ line, reason: `${sourceId}: its identifiers name different companies (${describe}), and it is part of company ${companyId}: the companies are not merged` });
+      continue;
+    }
+    const otherId = [...others.keys()][0] as string;
+    const records = await sourcesOfCompanies(tx, [companyId, otherId]);
+    const sourcesOf = (id: string): string[] => records.filter((row) => row.companyId === id).map((row) => row.source);
+    const shared = sourcesOf(companyId).filter((held) => sourcesOf(otherId).includes(held));
+    if (shared.length > 0) {
+      counts.identifierConflicts.push({ line, reason: `${sourceId}: ${describe}, but both companies hold a ${[...new Set(shared)].join(' and ')} record (company ${companyId} and company ${otherId}): the companies are not merged` });
+      continue;
+    }
+    const firstAttached = await firstAttachedOf(tx, [companyId, otherId]);
+    const [survivor, mergedAway] = (firstAttached.get(companyId) ?? 0n) <= (firstAttached.get(otherId) ?? 0n) ? [companyId, otherId] : [otherId, companyId];
+    await moveCompanyRecords(tx, mergedAway, survivor);
+    await moveCompanyReferences(tx, mergedAway, survivor);
+    await deleteMergedMasterCompany(tx, mergedAway);
+    const survivorRecords = (await sourcesOfCompanies(tx, [survivor])).map((row) => row.record);
+    await upsertCompanies(tx, [composeCompany(survivor, survivorRecords)]);
+    mergedInto.set(mergedAway, survivor);
+    counts.companiesJoined.push({ line, reason: `${sourceId}: ${describe}: company ${mergedAway} merged into company ${survivor}` });
+  }
 }
 
 /** Records whose match keys an older name normalisation made (or none, copied by migration 0932) get new ones first. */

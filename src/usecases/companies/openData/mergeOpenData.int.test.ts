@@ -65,6 +65,9 @@ describe('records of one company in several open data sets are one master compan
   /** Each company as the sorted list of its records (source:id), to compare groupings whatever the company ids. */
   const groupings = async () => (await openDataCompanies()).map((company) => company.provenance.map((entry) => `${entry.source}:${entry.sourceId}`).sort().join(' + ')).sort();
   const emptyMaster = () => database.query('DELETE FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL');
+  /** The open data companies as the matcher and pages see them, without when and from which file they were imported. */
+  const comparable = async () =>
+    (await openDataCompanies()).map((company) => ({ ...company, provenance: company.provenance.map((entry) => `${entry.source}:${entry.sourceId}`) }));
 
   it('a company in all three files ends up as one company with three provenance entries; similar names and other countries stay apart', async () => {
     await emptyMaster();
@@ -250,9 +253,101 @@ describe('records of one company in several open data sets are one master compan
       ]);
       const expected = [`gleif:${heronLei}`, 'sec:0004444444', 'wikidata:Q930009', 'wikidata:Q930010'];
       expect(await groupings()).toEqual(expected);
-      // A re-import updates the conflicting item where it is (no conflict left to report, nothing merged).
-      expect(await importFile('wikidata', 'wikidata-2.csv', items)).toMatchObject({ updated: 2, merged: 0, identifierConflicts: [] });
+      // A re-import updates the conflicting item where it is, nothing merged, and says again why.
+      const again = await importFile('wikidata', 'wikidata-2.csv', items);
+      expect(again).toMatchObject({ updated: 2, merged: 0, companiesJoined: [] });
+      expect(again.identifierConflicts).toEqual([
+        { line: 2, reason: `Q930009: its identifiers name different companies (lei:${heronLei} → company lei:${heronLei}; cik:0004444444 → company cik:0004444444), and it is part of company wikidata:Q930009: the companies are not merged` },
+      ]);
       expect(await groupings()).toEqual(expected);
+    });
+
+    it('a Wikidata item imported without its LEI and CIK, then re-imported with them, joins the GLEIF and SEC companies as a fresh import would; what named the merged companies follows', async () => {
+      await emptyMaster();
+      const plain = wikidataFile('Q930001,Heron Group,https://heron-group.at,Austria,holding,,,', 'Q930002,Greylag,,United States of America,,,,');
+      const identified = wikidataFile(`Q930001,Heron Group,https://heron-group.at,Austria,holding,,${heronLei},`, 'Q930002,Greylag,,United States of America,,,,4444444');
+      expect(await importFile('wikidata', 'wikidata.csv', plain)).toMatchObject({ created: 2 });
+      expect(await importFile('gleif', 'gleif.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']))).toMatchObject({ created: 1, merged: 0 });
+      expect(await importFile('sec', 'company_tickers.json', secFile([4444444, 'GREYLAG INDUSTRIES INC']))).toMatchObject({ created: 1, merged: 0 });
+      expect(await groupings()).toEqual([`gleif:${heronLei}`, 'sec:0004444444', 'wikidata:Q930001', 'wikidata:Q930002']);
+
+      // An org's rows naming the GLEIF and SEC companies (which the re-import merges away).
+      const { orgId } = await createTestOrg(database);
+      await database.query(`INSERT INTO crm_account_companies (org_id, provider, external_id, company_id) VALUES ($1, 'salesforce', 'acc-1', $2), ($1, 'salesforce', 'acc-2', 'cik:0004444444')`, [orgId, `lei:${heronLei}`]);
+      await database.query(`INSERT INTO segment_source_companies (org_id, source_key, company_id) VALUES ($1, 'upload:l1', $2), ($1, 'upload:l1', 'wikidata:Q930001'), ($1, 'upload:l2', $2)`, [orgId, `lei:${heronLei}`]);
+      const [batch] = await database.query<{ id: string }>('INSERT INTO match_batches (org_id) VALUES ($1) RETURNING id', [orgId]);
+      await database.query(
+        `INSERT INTO match_results (org_id, batch_id, row_index, row_id, status, company_id, candidates) VALUES ($1, $2, 0, 'r0', 'matched', $3, $4::jsonb), ($1, $2, 1, 'r1', 'unmatched', NULL, $5::jsonb)`,
+        [orgId, batch?.id, `lei:${heronLei}`, JSON.stringify([{ companyId: `lei:${heronLei}`, score: 0.9 }]), JSON.stringify([{ companyId: 'wikidata:Q930001', score: 0.5 }, { companyId: `lei:${heronLei}`, score: 0.4 }, { companyId: 'wikidata:Q930002', score: 0.3 }])],
+      );
+
+      const result = await importFile('wikidata', 'wikidata-2.csv', identified);
+      expect(result).toMatchObject({ upserted: 2, created: 0, merged: 0, updated: 2, identifierConflicts: [] });
+      expect(result.companiesJoined).toEqual([
+        { line: 2, reason: `Q930001: lei:${heronLei} → company lei:${heronLei}: company lei:${heronLei} merged into company wikidata:Q930001` },
+        { line: 3, reason: 'Q930002: cik:0004444444 → company cik:0004444444: company cik:0004444444 merged into company wikidata:Q930002' },
+      ]);
+      const expected = [`gleif:${heronLei} + wikidata:Q930001`, 'sec:0004444444 + wikidata:Q930002'];
+      expect(await groupings()).toEqual(expected);
+      const afterReimport = await comparable();
+
+      // Every row that named a merged-away company names the survivor (a list's company once).
+      expect(await database.query('SELECT external_id, company_id FROM crm_account_companies WHERE org_id = $1 ORDER BY external_id', [orgId])).toEqual([
+        { external_id: 'acc-1', company_id: 'wikidata:Q930001' },
+        { external_id: 'acc-2', company_id: 'wikidata:Q930002' },
+      ]);
+      expect(await database.query('SELECT source_key, company_id FROM segment_source_companies WHERE org_id = $1 ORDER BY source_key', [orgId])).toEqual([
+        { source_key: 'upload:l1', company_id: 'wikidata:Q930001' },
+        { source_key: 'upload:l2', company_id: 'wikidata:Q930001' },
+      ]);
+      expect(await database.query('SELECT row_id, company_id, candidates FROM match_results WHERE org_id = $1 ORDER BY row_index', [orgId])).toEqual([
+        { row_id: 'r0', company_id: 'wikidata:Q930001', candidates: [{ companyId: 'wikidata:Q930001', score: 0.9 }] },
+        { row_id: 'r1', company_id: null, candidates: [{ companyId: 'wikidata:Q930001', score: 0.5 }, { companyId: 'wikidata:Q930002', score: 0.3 }] },
+      ]);
+
+      // A fresh import of the files (the items with their identifiers first) makes the same companies.
+      await emptyMaster();
+      await importFile('wikidata', 'wikidata.csv', identified);
+      await importFile('gleif', 'gleif.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']));
+      await importFile('sec', 'company_tickers.json', secFile([4444444, 'GREYLAG INDUSTRIES INC']));
+      expect(await comparable()).toEqual(afterReimport);
+
+      // Re-importing again changes nothing and joins nothing.
+      expect(await importFile('wikidata', 'wikidata-3.csv', identified)).toMatchObject({ updated: 2, companiesJoined: [], identifierConflicts: [] });
+      expect(await comparable()).toEqual(afterReimport);
+    });
+
+    it('the other direction: a GLEIF or SEC re-import joins the company of the Wikidata item carrying its LEI or CIK', async () => {
+      await emptyMaster();
+      await importFile('gleif', 'gleif.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']));
+      await importFile('sec', 'company_tickers.json', secFile([4444444, 'GREYLAG INDUSTRIES INC']));
+      await importFile('wikidata', 'wikidata.csv', wikidataFile('Q930001,Heron Group,,Austria,holding,,,', 'Q930002,Greylag,,United States of America,,,,'));
+      // As a re-import of the items with their identifiers left them before such re-imports merged companies.
+      await database.query(`UPDATE company_sources SET identifiers = ARRAY[$1] WHERE source = 'wikidata' AND source_id = 'Q930001'`, [`lei:${heronLei}`]);
+      await database.query(`UPDATE company_sources SET identifiers = ARRAY['cik:0004444444'] WHERE source = 'wikidata' AND source_id = 'Q930002'`);
+      await database.query(`INSERT INTO company_source_keys (key, source, source_id) VALUES ($1, 'wikidata', 'Q930001'), ('cik:0004444444', 'wikidata', 'Q930002')`, [`lei:${heronLei}`]);
+      expect(await groupings()).toEqual([`gleif:${heronLei}`, 'sec:0004444444', 'wikidata:Q930001', 'wikidata:Q930002']);
+      const expected = [`gleif:${heronLei} + wikidata:Q930001`, 'sec:0004444444 + wikidata:Q930002'];
+      expect(await importFile('gleif', 'gleif-2.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']))).toMatchObject({ updated: 1, companiesJoined: [{ line: 2 }] });
+      expect(await importFile('sec', 'company_tickers-2.json', secFile([4444444, 'GREYLAG INDUSTRIES INC']))).toMatchObject({ updated: 1, companiesJoined: [{ line: 1 }] });
+      expect(await groupings()).toEqual(expected);
+    });
+
+    it('a re-imported identifier naming a company that already holds a record of the set is a conflict: nothing merged, nothing lost', async () => {
+      await emptyMaster();
+      const otherLei = withCheckDigits('HERONIDMERGE000002');
+      await importFile('gleif', 'gleif.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE'], [otherLei, 'Heron Beteiligungs GmbH', 'DE']));
+      // Q930001 joins Heron Verwaltungs by its LEI, Q930005 (no LEI yet) Heron Beteiligungs by name and country.
+      await importFile('wikidata', 'wikidata.csv', wikidataFile(`Q930001,Heron Group,,Austria,holding,,${heronLei},`, 'Q930005,Heron Beteiligungs GmbH,,Germany,holding,,,'));
+      const before = await groupings();
+      expect(before).toEqual([`gleif:${heronLei} + wikidata:Q930001`, `gleif:${otherLei} + wikidata:Q930005`]);
+      // Q930005 now carries Heron Verwaltungs' LEI: its company holds another GLEIF record (and the other a Wikidata item).
+      const result = await importFile('wikidata', 'wikidata-2.csv', wikidataFile(`Q930001,Heron Group,,Austria,holding,,${heronLei},`, `Q930005,Heron Beteiligungs GmbH,,Germany,holding,,${heronLei},`));
+      expect(result).toMatchObject({ updated: 2, companiesJoined: [] });
+      expect(result.identifierConflicts).toEqual([
+        { line: 3, reason: `Q930005: lei:${heronLei} → company lei:${heronLei}, but both companies hold a gleif and wikidata record (company lei:${otherLei} and company lei:${heronLei}): the companies are not merged` },
+      ]);
+      expect(await groupings()).toEqual(before);
     });
 
     it('GLEIF and SEC records imported before migration 0934 get their identifiers', async () => {
