@@ -54,4 +54,14 @@ describe('the master index built on several threads', () => {
     await expect(buildMasterIndexInParallel(file, 3)).rejects.toThrow((streamedError as Error).message);
     await expect(buildMasterIndexInParallel(file, 2, { chunks: 5, isBuildingHere: false })).rejects.toThrow((streamedError as Error).message);
   });
+
+  it('reports an invalid other_names field with its line, as the database import does', async () => {
+    const file = path.join(dir, 'bad-other-names.csv');
+    const lines = ['company_id,name,domain,country,other_names'];
+    generateDemoCompanies(3_000, 5).forEach((c, n) => lines.push([c.companyId, c.name, c.domain, c.country, n === 2_500 ? 'Old Name||Older Name' : ''].map(formatCsvField).join(',')));
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const message = `${file}, line 2502: other_names has an empty name (name 2 of 3)`;
+    await expect(loadMasterFileStreamed(file)).rejects.toThrow(message);
+    await expect(buildMasterIndexInParallel(file, 2, { chunks: 5 })).rejects.toThrow(message);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCsvParser } from './csv';
 import { buildMasterIndex, MasterIndexBuilder } from './masterIndex';
-import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns, splitOtherNames } from './masterCsvRows';
+import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns, parseOtherNames } from './masterCsvRows';
 import type { MasterCompanyInput } from './types';
 
 const encoder = new TextEncoder();
@@ -63,7 +63,7 @@ describe('the other_names column of a master file', () => {
   ];
   const csv = [
     'company_id,name,Other Names,domain,country,industry',
-    'lei:KESTREL,Kestrel Lebensmittel GmbH," Kestrel Foods | Kestrel Nahrung GmbH||KESTREL LEBENSMITTEL ",,DE,Food',
+    'lei:KESTREL,Kestrel Lebensmittel GmbH," Kestrel Foods | Kestrel Nahrung GmbH|Kestrel Lebensmittel GmbH|KESTREL LEBENSMITTEL ",,DE,Food',
     'C-QUAY,Quayside Foods Ltd,,quaysidefoods.co.uk,GB,Food',
     'lei:ORBITAL,Orbital Datensysteme AG,Orbital Data Systems|Orbital «Ünïcode» Daten,orbital-data.de,DE,',
   ].join('\n');
@@ -75,10 +75,19 @@ describe('the other_names column of a master file', () => {
     expect(fromBytes(csv)).toEqual(fromDatabase);
   });
 
-  it('splits on "|", trims, and drops empty names', () => {
-    expect(splitOtherNames(' A & B Ltd | C;D |  | E ')).toEqual(['A & B Ltd', 'C;D', 'E']);
-    expect(splitOtherNames(' | ')).toBeUndefined();
-    expect(splitOtherNames('')).toBeUndefined();
+  // parseOtherNames is the rule the database import of companies applies (importCompanies.ts uses it).
+  it('refuses what the database import of companies refuses, with the line and the same reason', () => {
+    const header = 'company_id,name,domain,country,other_names';
+    const invalid = [' | Kestrel Foods', 'Kestrel Foods||KF Group', 'Kestrel Foods|', `Kestrel ${'x'.repeat(500)}`, Array.from({ length: 9 }, (_, n) => `Kestrel ${n}`).join('|')];
+    for (const cell of invalid) {
+      const parsed = parseOtherNames(cell, 'Kestrel GmbH');
+      if (parsed.isValid) throw new Error(`the import accepts ${cell}`);
+      const csv = `${header}\nC1,Acme Inc,acme.com,US,\nC2,Kestrel GmbH,kestrel.de,DE,"${cell}"\n`;
+      expect(() => fromText(csv)).toThrow(`line 3: ${parsed.reason}`);
+      // The byte reader leaves the row to the text parser (which reports it).
+      expect(fromBytes(csv)).toBeNull();
+    }
+    expect(() => masterCsvColumns(['company_id', 'name', 'other_names', 'domain', 'country', 'Other Names'])).toThrow('line 1: the header has 2 other_names columns (columns 3 and 6)');
   });
 
   it('is optional: without it every row is its own company', () => {

@@ -4,35 +4,61 @@ import type { MasterIndexBuilder } from './masterIndex';
 
 /** The master file's columns, and which of them are the core ones (the others count towards completeness). */
 export interface MasterCsvColumns extends MasterColumns {
-  /** The optional other_names column (-1 without one): see splitOtherNames. */
+  /** The optional other_names column (-1 without one): see parseOtherNames. */
   otherNames: number;
   coreColumns: ReadonlySet<number>;
 }
 
 export function masterCsvColumns(header: readonly string[], line = 1): MasterCsvColumns {
   const found = recogniseMasterColumns(header, line);
-  const otherNames = header.map(headerKey).indexOf('othernames');
+  const otherNames = otherNamesColumn(header, line);
   // other_names is core, not a firmographic: it does not count towards completeness (as in the database's companies).
   return { ...found, otherNames, coreColumns: new Set([found.companyId, found.name, found.domain, found.country, ...(otherNames >= 0 ? [otherNames] : [])]) };
 }
 
-/** The separator of names in an other_names field (the CSV import of companies into the database uses the same). */
+/** Where the header's other_names column is (-1: none); two of them are refused (which one would be meant?). */
+export function otherNamesColumn(header: readonly string[], line: number): number {
+  const positions = header.flatMap((column, position) => (headerKey(column) === 'othernames' ? [position] : []));
+  if (positions.length > 1) throw new CsvFormatError(`the header has ${positions.length} other_names columns (columns ${positions.map((position) => position + 1).join(' and ')}); give one, names separated by "${otherNamesSeparator}"`, line);
+  return positions[0] ?? -1;
+}
+
+/** The separator of names in an other_names field. */
 export const otherNamesSeparator = '|';
+/** At most this many other names a company (the master index keys 8 other names per company). */
+export const maxOtherNames = 8;
+/** As a company's name (toCompanyRecord). */
+const maxOtherNameLength = 500;
+
+export type OtherNamesResult = { isValid: true; otherNames: string[] } | { isValid: false; reason: string };
 
 /**
- * A company's other names (trading, previous or transliterated names) from its other_names field: names separated
- * by "|", trimmed, empty ones dropped; undefined when there are none. A name that itself contains "|" cannot be
- * written in this column (it is read as two names). The builder keeps the names distinct from the main name once
- * normalised, as it does for the database's companies.other_names, so that both give the same index rows.
+ * A company's other names (trading, previous or transliterated names) from its other_names field, the same rule for
+ * the database's import of companies and for the index built straight from a CSV file: names separated by "|" (a
+ * name containing "|" cannot be given), each trimmed, repeated names and the company's own name dropped. An empty
+ * cell is no other names. An empty name between separators, a name over 500 characters or more than 8 names make
+ * the row invalid (the reason says which), so a company never gets part of its names.
  */
-export function splitOtherNames(value: string): string[] | undefined {
-  if (value.length === 0) return undefined;
-  const names: string[] = [];
-  for (const name of value.split(otherNamesSeparator)) {
-    const trimmed = name.trim();
-    if (trimmed.length > 0) names.push(trimmed);
+export function parseOtherNames(cell: string, name: string): OtherNamesResult {
+  if (cell.trim() === '') return { isValid: true, otherNames: [] };
+  const parts = cell.split(otherNamesSeparator).map((part) => part.trim());
+  const otherNames: string[] = [];
+  for (const [position, part] of parts.entries()) {
+    if (part === '') {
+      return { isValid: false, reason: `other_names has an empty name (name ${position + 1} of ${parts.length}): separate names with a single "${otherNamesSeparator}", none before the first or after the last` };
+    }
+    if (part.length > maxOtherNameLength) return { isValid: false, reason: `other_names: name ${position + 1} ("${part.slice(0, 40)}…") is longer than ${maxOtherNameLength} characters` };
+    if (part !== name && !otherNames.includes(part)) otherNames.push(part);
   }
-  return names.length > 0 ? names : undefined;
+  if (otherNames.length > maxOtherNames) return { isValid: false, reason: `other_names has ${otherNames.length} different names; at most ${maxOtherNames} are allowed` };
+  return { isValid: true, otherNames };
+}
+
+/** The other names of a row for the builder (undefined: none); an invalid field is a CsvFormatError on the row's line. */
+function otherNamesOf(cell: string, name: string, line: number): string[] | undefined {
+  const parsed = parseOtherNames(cell, name);
+  if (!parsed.isValid) throw new CsvFormatError(parsed.reason, line);
+  return parsed.otherNames.length > 0 ? parsed.otherNames : undefined;
 }
 
 /** Adds one data row of MASTER.csv to the index (the same for the streamed and the parallel build). */
@@ -44,8 +70,9 @@ export function addMasterCsvRecord(builder: MasterIndexBuilder, columns: MasterC
   for (let position = 0; position < fields.length; position++) {
     if (!columns.coreColumns.has(position) && isFilled(fields[position] ?? '')) completeness++;
   }
-  const otherNames = columns.otherNames >= 0 ? splitOtherNames(fields[columns.otherNames] ?? '') : undefined;
-  const company = { companyId, name: fields[columns.name] ?? '', domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '', completeness };
+  const name = fields[columns.name] ?? '';
+  const otherNames = columns.otherNames >= 0 ? otherNamesOf(fields[columns.otherNames] ?? '', name, record.line) : undefined;
+  const company = { companyId, name, domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '', completeness };
   builder.add(otherNames ? { ...company, otherNames } : company);
 }
 
@@ -171,7 +198,13 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
     if (field === 1 && isFirstEmpty) continue;
     companyId = companyId.trim();
     if (companyId.length === 0) return false;
-    const others = otherNames.length > 0 ? splitOtherNames(otherNames) : undefined;
+    let others: string[] | undefined;
+    if (otherNames.length > 0) {
+      const parsed = parseOtherNames(otherNames, name);
+      // An invalid field is reported by the text parser's path (addMasterCsvRecord), with its line.
+      if (!parsed.isValid) return false;
+      if (parsed.otherNames.length > 0) others = parsed.otherNames;
+    }
     // Two literals, not a spread: a spread would copy an object per row.
     builder.add(others ? { companyId, name, domain, country, completeness, otherNames: others } : { companyId, name, domain, country, completeness });
   }

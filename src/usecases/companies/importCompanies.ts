@@ -1,9 +1,8 @@
 import type { Db } from '../../adapters/db/database';
-import { headerKey } from '../../domain/matching/accountColumns';
 import { upsertCompanies } from '../../adapters/db/repositories/companies';
 import { findMasterCompaniesByDomainCountry } from '../../adapters/db/repositories/privateCompanies';
 import { toCompanyRecord, type CompanyRecord } from '../../domain/matching/companyRecord';
-import { otherNamesSeparator } from '../../domain/matching/masterCsvRows';
+import { otherNamesColumn, parseOtherNames } from '../../domain/matching/masterCsvRows';
 import type { CsvRecord } from '../../domain/matching/csv';
 import { CsvFormatError } from '../../domain/matching/csv';
 import { privateCompanyId } from '../../domain/matching/privateCompanies';
@@ -21,41 +20,9 @@ export interface ImportCompaniesOutput {
 
 const flushSize = 5000;
 
-// The CSV master format's optional `other_names` column: the names a company also goes by, separated by "|" (the
-// separator the index built straight from a CSV file reads too).
-/** At most this many other names a company (the master index keys 8 other names per company). */
-export const maxOtherNames = 8;
-/** As a company's name (toCompanyRecord). */
-const maxOtherNameLength = 500;
-
-export type OtherNamesResult = { isValid: true; otherNames: string[] } | { isValid: false; reason: string };
-
-/**
- * An `other_names` cell: names separated by "|" (a name containing "|" cannot be given), each trimmed, repeated names
- * and the company's own name dropped. An empty cell is no other names. An empty name between separators, a name over
- * 500 characters or more than 8 names reject the row, so a company is never stored with part of its names.
- */
-export function parseOtherNames(cell: string, name: string): OtherNamesResult {
-  if (cell.trim() === '') return { isValid: true, otherNames: [] };
-  const parts = cell.split(otherNamesSeparator).map((part) => part.trim());
-  const otherNames: string[] = [];
-  for (const [position, part] of parts.entries()) {
-    if (part === '') {
-      return { isValid: false, reason: `other_names has an empty name (name ${position + 1} of ${parts.length}): separate names with a single "${otherNamesSeparator}", none before the first or after the last` };
-    }
-    if (part.length > maxOtherNameLength) return { isValid: false, reason: `other_names: name ${position + 1} ("${part.slice(0, 40)}…") is longer than ${maxOtherNameLength} characters` };
-    if (part !== name && !otherNames.includes(part)) otherNames.push(part);
-  }
-  if (otherNames.length > maxOtherNames) return { isValid: false, reason: `other_names has ${otherNames.length} different names; at most ${maxOtherNames} are allowed` };
-  return { isValid: true, otherNames };
-}
-
-/** Where the header's other_names column is (-1: none); two of them are refused. */
-function otherNamesColumn(header: readonly string[], line: number): number {
-  const positions = header.flatMap((column, position) => (headerKey(column) === 'othernames' ? [position] : []));
-  if (positions.length > 1) throw new CsvFormatError(`the header has ${positions.length} other_names columns (columns ${positions.map((position) => position + 1).join(' and ')}); give one, names separated by "${otherNamesSeparator}"`, line);
-  return positions[0] ?? -1;
-}
+// The CSV master format's optional `other_names` column: its rule is the one the index built straight from a CSV
+// file applies too (masterCsvRows.ts), so that a file the import refuses is not quietly read there.
+export { maxOtherNames, parseOtherNames, type OtherNamesResult } from '../../domain/matching/masterCsvRows';
 
 interface PendingRow {
   line: number;
