@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../db/database';
 import { getOrCreateTagKey } from '../db/repositories/webVisits';
 import { queryRows } from '../db/segments/rows';
-import { systemClock } from '../../ports/clock';
 import { createTestOrg } from '../../test/createTestOrg';
 import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
 import { VisitCollector } from './visitCollector';
@@ -18,7 +17,10 @@ describe.each(testDatabaseKinds())('web visit collector (%s)', (kind) => {
   });
   afterAll(() => database.close());
 
-  /** The db, with each statement's start recorded and whether the event loop ran since the previous one. */
+  /**
+   * The db, with each batch's start recorded and whether the event loop ran since the previous one. A batch reads the
+   * driver's client first (COPY on PostgreSQL's pool, a statement on PGlite), so that read marks its start.
+   */
   function watchedDb(statements: Array<{ loopRanBefore: boolean }>): Db {
     let loopRan = true;
     const tick = () => {
@@ -26,13 +28,12 @@ describe.each(testDatabaseKinds())('web visit collector (%s)', (kind) => {
     };
     return new Proxy(database.db, {
       get(target, property, receiver) {
-        if (property !== 'execute') return Reflect.get(target, property, receiver) as unknown;
-        return (...args: unknown[]) => {
+        if (property === '$client') {
           statements.push({ loopRanBefore: loopRan });
           loopRan = false;
           setImmediate(tick);
-          return (target.execute as (...a: unknown[]) => unknown).apply(target, args);
-        };
+        }
+        return Reflect.get(target, property, receiver) as unknown;
       },
     });
   }
@@ -42,7 +43,7 @@ describe.each(testDatabaseKinds())('web visit collector (%s)', (kind) => {
     const tagKey = await getOrCreateTagKey(database.db, org.orgId);
     for (const yieldBetweenBatches of [true, false]) {
       const statements: Array<{ loopRanBefore: boolean }> = [];
-      const collector = new VisitCollector({ db: watchedDb(statements), clock: systemClock, logger, batchSize: 200, flushIntervalMs: 60_000, yieldBetweenBatches });
+      const collector = new VisitCollector({ db: watchedDb(statements), logger, batchSize: 200, flushIntervalMs: 60_000, yieldBetweenBatches });
       const beacon = { tagKey, visitorId: `visitor-${String(yieldBetweenBatches)}`, url: 'https://a.test/p', page: 'a.test/p', referrer: null, visitedAt: new Date() };
       // The first beacon reads the key and ranges; the rest are accepted synchronously (nothing flushes before 200).
       expect(await collector.accept(beacon, '10.0.0.1')).toBe('accepted');

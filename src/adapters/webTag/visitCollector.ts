@@ -3,11 +3,9 @@ import type { Db } from '../db/database';
 import { findOrgIdByTagKey, insertVisitBatch, listIpRanges, type VisitRow } from '../db/repositories/webVisits';
 import { findRange, indexRanges, ipToBigInt, type IpRange } from '../../domain/webTag/ipRanges';
 import type { VisitBeacon } from '../../domain/webTag/parseVisit';
-import type { Clock } from '../../ports/clock';
 
 export interface VisitCollectorOptions {
   readonly db: Db;
-  readonly clock: Clock;
   readonly logger: Logger;
   /** Visits waiting for insertion; beyond this the endpoint answers 503 instead of growing without bound. */
   readonly maxQueued?: number;
@@ -117,10 +115,7 @@ export class VisitCollector {
       page: beacon.page,
       referrer: beacon.referrer,
       visitedAt: beacon.visitedAt,
-      receivedAt: this.options.clock.now(),
-      ip: ip ?? null,
       companyId: range?.companyId ?? null,
-      companyName: range?.companyName ?? null,
     });
     this.counts.accepted += 1;
     if (this.queue.length >= this.batchSize) void this.flush();

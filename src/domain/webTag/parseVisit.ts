@@ -17,6 +17,11 @@ export type ParsedBeacon = { ok: true; beacon: VisitBeacon } | { ok: false; erro
 const TAG_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 const VISITOR_ID = /^[A-Za-z0-9_-]{8,64}$/;
 const MAX_URL = 2048;
+/**
+ * A NUL character or half of a surrogate pair: no URL holds one (browsers percent-encode), and PostgreSQL text cannot
+ * store either, so a visit carrying one would fail the whole batch it is written in.
+ */
+const UNSTORABLE = /[\0\p{Cs}]/u;
 /** Client clocks drift: accept times up to a day old and 5 minutes ahead, otherwise use the server time. */
 const MAX_AGE_MS = 86_400_000;
 const MAX_AHEAD_MS = 300_000;
@@ -37,11 +42,13 @@ export function parseVisitBeacon(body: unknown, now: Date): ParsedBeacon {
   if (typeof k !== 'string' || !TAG_KEY.test(k)) return { ok: false, error: 'k (tag key) is missing or malformed.' };
   if (typeof v !== 'string' || !VISITOR_ID.test(v)) return { ok: false, error: 'v (visitor id) is missing or malformed.' };
   if (typeof u !== 'string' || u.length > MAX_URL) return { ok: false, error: 'u (page URL) is missing or longer than 2048 characters.' };
+  if (UNSTORABLE.test(u)) return { ok: false, error: 'u (page URL) holds a NUL character or a broken Unicode character.' };
   const page = pageOf(u);
   if (!page) return { ok: false, error: 'u (page URL) is not an http(s) URL.' };
   let referrer: string | null = null;
   if (r !== undefined && r !== null && r !== '') {
     if (typeof r !== 'string' || r.length > MAX_URL) return { ok: false, error: 'r (referrer) must be a URL of at most 2048 characters.' };
+    if (UNSTORABLE.test(r)) return { ok: false, error: 'r (referrer) holds a NUL character or a broken Unicode character.' };
     referrer = r;
   }
   let visitedAt = now;

@@ -139,14 +139,14 @@ describe.each(testDatabaseKinds())('alerts: start, repeat and recovery, read fro
     const now = new Date('2026-03-04T10:00:00Z');
     // Four weeks of 20 visits a week over 6 pages, then 3 visits on 2 pages in the last week.
     await database.query(
-      `INSERT INTO web_visits (org_id, visitor_id, url, page, visited_at, received_at)
-       SELECT $1, 'v' || n, 'https://example.test/p' || (n % 6), 'example.test/p' || (n % 6), $2::timestamptz - make_interval(days => 8 + (n % 27)), now()
+      `INSERT INTO web_visits (org_id, visitor_id, url, page, visited_at)
+       SELECT $1, 'v' || n, 'https://example.test/p' || (n % 6), 'example.test/p' || (n % 6), $2::timestamptz - make_interval(days => 8 + (n % 27))
        FROM generate_series(1, 80) n`,
       [org.orgId, now.toISOString()],
     );
     await database.query(
-      `INSERT INTO web_visits (org_id, visitor_id, url, page, visited_at, received_at)
-       SELECT $1, 'w' || n, 'https://example.test/q' || (n % 2), 'example.test/q' || (n % 2), $2::timestamptz - make_interval(days => 1 + n), now()
+      `INSERT INTO web_visits (org_id, visitor_id, url, page, visited_at)
+       SELECT $1, 'w' || n, 'https://example.test/q' || (n % 2), 'example.test/q' || (n % 2), $2::timestamptz - make_interval(days => 1 + n)
        FROM generate_series(1, 3) n`,
       [org.orgId, now.toISOString()],
     );

@@ -18,7 +18,7 @@ describe.each(testDatabaseKinds())('privacy opt-out requests (%s)', (kind) => {
     const other = await createTestOrg(database);
     for (const orgId of [org.orgId, other.orgId]) {
       await database.query(
-        `INSERT INTO web_visits (org_id, visitor_id, url, page, visited_at, received_at) VALUES ($1, 'visitor-gone', 'https://a.test/', 'a.test/', now(), now()), ($1, 'visitor-stays', 'https://a.test/', 'a.test/', now(), now())`,
+        `INSERT INTO web_visits (org_id, visitor_id, url, page, visited_at) VALUES ($1, 'visitor-gone', 'https://a.test/', 'a.test/', now()), ($1, 'visitor-stays', 'https://a.test/', 'a.test/', now())`,
         [orgId],
       );
       await database.query(`INSERT INTO crm_contacts (org_id, provider, external_id, email) VALUES ($1, 'salesforce', 'c1', 'Gone@Example.test'), ($1, 'salesforce', 'c2', 'stays@example.test')`, [orgId]);

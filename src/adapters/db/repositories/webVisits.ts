@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
+import { copyFromText } from '../copyFromText';
 import type { Db } from '../database';
 import { queryRows } from '../segments/rows';
 import type { IpRange } from '../../../domain/webTag/ipRanges';
@@ -26,40 +28,52 @@ export interface VisitRow {
   page: string;
   referrer: string | null;
   visitedAt: Date;
-  receivedAt: Date;
-  ip: string | null;
   companyId: string | null;
-  companyName: string | null;
 }
+
+const COPY_VISITS = 'COPY web_visits (org_id, visitor_id, url, page, referrer, visited_at, company_id) FROM STDIN';
 
 /**
  * No orgId argument: the collector's batch mixes orgs, and every row carries the org its tag key resolved to.
- * One statement per batch, so 2,000 visits cost one round trip.
+ * One statement per batch, so 2,000 visits cost one round trip. On PostgreSQL the batch goes by COPY in its text
+ * format: the backend parses tab-separated fields instead of a JSON document and a set-returning function — about
+ * 5 µs less database CPU a row (9 against 14 µs with the table's indexes, measured on the backend's own CPU time) —
+ * and the server builds one string instead of an object per visit and a JSON text. PGlite runs the JSON statement.
  */
 export async function insertVisitBatch(db: Db, rows: readonly VisitRow[]): Promise<void> {
   if (rows.length === 0) return;
-  // One JSON parameter (both drivers pass a string the same way; drizzle would expand a JS array into a list), read
-  // with json_to_recordset: plain json is only scanned, where jsonb would first be built — a third less server CPU
-  // per visit. Times as epoch milliseconds (no ISO strings to write and parse again).
-  const payload = JSON.stringify(
-    rows.map((r) => ({
-      o: r.orgId,
-      v: r.visitorId,
-      u: r.url,
-      p: r.page,
-      r: r.referrer,
-      t: r.visitedAt.getTime(),
-      x: r.receivedAt.getTime(),
-      i: r.ip,
-      c: r.companyId,
-      n: r.companyName,
-    })),
-  );
+  const client = (db as { $client?: unknown }).$client;
+  if (client instanceof pg.Pool) return copyFromText(client, COPY_VISITS, Buffer.from(visitsCopyText(rows), 'utf8'));
+  // One JSON parameter (drizzle would expand a JS array into a list), read with json_to_recordset: plain json is only
+  // scanned, where jsonb would first be built. Times as epoch milliseconds (no ISO strings to write and parse again).
+  const payload = JSON.stringify(rows.map((r) => ({ o: r.orgId, v: r.visitorId, u: r.url, p: r.page, r: r.referrer, t: r.visitedAt.getTime(), c: r.companyId })));
   await db.execute(
-    sql`INSERT INTO web_visits (org_id, visitor_id, url, page, referrer, visited_at, received_at, ip, company_id, company_name)
-        SELECT o, v, u, p, r, to_timestamp(t / 1000.0), to_timestamp(x / 1000.0), i, c, n
-        FROM json_to_recordset(${payload}::json) AS b(o uuid, v text, u text, p text, r text, t float8, x float8, i text, c text, n text)`,
+    sql`INSERT INTO web_visits (org_id, visitor_id, url, page, referrer, visited_at, company_id)
+        SELECT o, v, u, p, r, to_timestamp(t / 1000.0), c
+        FROM json_to_recordset(${payload}::json) AS b(o uuid, v text, u text, p text, r text, t float8, c text)`,
   );
+}
+
+/** COPY's text format: a line per visit, fields separated by tabs, \N for NULL. */
+export function visitsCopyText(rows: readonly VisitRow[]): string {
+  let text = '';
+  // The org id is a uuid read from the database: nothing to escape.
+  for (const r of rows) {
+    text += `${r.orgId}\t${copyField(r.visitorId)}\t${copyField(r.url)}\t${copyField(r.page)}\t${r.referrer === null ? '\\N' : copyField(r.referrer)}\t${r.visitedAt.toISOString()}\t${r.companyId === null ? '\\N' : copyField(r.companyId)}\n`;
+  }
+  return text;
+}
+
+const COPY_SPECIAL = /[\\\t\n\r\0]/;
+const COPY_SPECIALS = /[\\\t\n\r\0]/g;
+const COPY_ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r', '\0': '\uFFFD' };
+
+/**
+ * A text field for COPY: backslash, tab and line breaks escaped. A NUL character (which no PostgreSQL text can hold,
+ * so one would fail the whole batch, and every retry of it) becomes U+FFFD; the beacon's parser already refuses them.
+ */
+function copyField(value: string): string {
+  return COPY_SPECIAL.test(value) ? value.replace(COPY_SPECIALS, (special) => COPY_ESCAPES[special] ?? '') : value;
 }
 
 export async function listIpRanges(db: Db, orgId: string): Promise<IpRange[]> {

@@ -31,7 +31,7 @@ export async function registerWebTag(
   deps: AppDeps,
   options: { maxQueued?: number; flushIntervalMs?: number } = {},
 ): Promise<WebTag> {
-  const collector = new VisitCollector({ db: deps.db, clock: deps.clock, logger: deps.logger, yieldBetweenBatches: deps.database.kind === 'pglite', ...options });
+  const collector = new VisitCollector({ db: deps.db, logger: deps.logger, yieldBetweenBatches: deps.database.kind === 'pglite', ...options });
   const handleCollect = createCollectHandler(collector, { clock: deps.clock, logger: deps.logger, isBehindProxy: deps.config.isBehindProxy });
   const script = tagScript(`${deps.config.publicUrl}${COLLECT_PATH}`);
 
