@@ -56,6 +56,10 @@ export function registerCompanies(program: Command): void {
             `  ${result.created} new companies; ${result.merged} merged into existing companies imported from another data set (${result.mergedByIdentifier} by the same LEI or CIK, ${result.merged - result.mergedByIdentifier} by the same domain, or same name and country); ${result.updated} updated in place (imported before).\n`,
           );
           printRejected(result.rejected, format === 'sec' ? 'entry' : 'line');
+          if (result.repeated > 0) {
+            process.stdout.write(`  ${result.repeated} rows repeated the ${format === 'gleif' ? 'LEI' : 'item'} of an earlier row and were merged into it (the earlier row's values kept, other websites, names and identifiers added)${format === 'wikidata' ? ': a query-service export repeats an item once per value of a many-valued property' : ''}:\n`);
+            printRejected(result.repeatedRows, 'line', result.repeated);
+          }
           if (result.companiesJoined.length > 0) {
             process.stdout.write(`  ${result.companiesJoined.length} pairs of companies already in the master merged into one (a record now carries the LEI or CIK of the other's record; segments, accounts and lists follow the surviving company):\n`);
             printRejected(result.companiesJoined, format === 'sec' ? 'entry' : 'line');
@@ -76,9 +80,9 @@ export function registerCompanies(program: Command): void {
     });
 }
 
-function printRejected(rejected: readonly RejectedCompanyRow[], unit: string): void {
+function printRejected(rejected: readonly RejectedCompanyRow[], unit: string, total = rejected.length): void {
   for (const rejection of rejected.slice(0, 100)) process.stdout.write(`  ${unit} ${rejection.line}: ${rejection.reason}\n`);
-  if (rejected.length > 100) process.stdout.write(`  … and ${rejected.length - 100} more\n`);
+  if (total > 100) process.stdout.write(`  … and ${total - 100} more\n`);
 }
 
 /** A text file chunk by chunk (the SEC JSON is read as it streams, never whole). */

@@ -155,6 +155,63 @@ describe('open data imports (PGlite)', () => {
     expect(await masterCompaniesVersion(database.db)).toBe(before);
   });
 
+  it('a file repeating an id merges the rows into one record, in one batch or far apart, and says so; nothing of the earlier row is lost', async () => {
+    await emptyMaster();
+    const filler = Array.from({ length: 2100 }, (_, n) => `Q${950000 + n},Filler Company ${n},,Germany,,,,`);
+    const lei = withCheckDigits('REPEATEDITEM000001');
+    const text = [
+      'qid,name,website,country,industry,employees,lei,cik',
+      'Q949999,Repeated Works,https://repeated-works.com,Germany,machinery,120,,',
+      'Q949999,Repeated Works,https://repeated.de,Germany,,,,',
+      ...filler,
+      // 2,100 rows later (another batch): another website and the item's LEI.
+      `Q949999,Repeated Works AG,https://repeated-works.eu,Austria,tools,9000,${lei},`,
+    ].join('\n');
+    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(text), file: 'repeats.csv', importedAt }, { db: database.db });
+    expect(result).toMatchObject({ upserted: 2101, created: 2101, updated: 0, repeated: 2 });
+    expect(result.repeatedRows).toEqual([
+      { line: 3, reason: "Q949999 repeats line 2: merged into it (the earlier row's values kept, other websites, names and identifiers added)" },
+      { line: 2104, reason: "Q949999 repeats an earlier row of this file: merged into it (the earlier row's values kept, other websites, names and identifiers added)" },
+    ]);
+    const [company] = await database.query<StoredCompany & { other_domains: string[] }>("SELECT id, name, domain, other_domains, country, industry, employee_range, firmographics FROM companies WHERE id = 'wikidata:Q949999'");
+    expect(company).toMatchObject({ name: 'Repeated Works', domain: 'repeated-works.com', other_domains: ['repeated.de', 'repeated-works.eu'], country: 'DE', industry: 'machinery', employee_range: '51-200' });
+    expect(company?.firmographics).toMatchObject({ qid: 'Q949999', lei, employees: '120' });
+    // The record carries the LEI (a GLEIF import finds the item by it).
+    expect(await database.query("SELECT key FROM company_source_keys WHERE source = 'wikidata' AND source_id = 'Q949999' AND key LIKE 'lei:%'")).toEqual([{ key: `lei:${lei}` }]);
+    // The same file again is a re-import: every record updated in place, the repeats merged as before.
+    const again = await importOpenData({ format: 'wikidata', chunks: csvChunks(text), file: 'repeats.csv', importedAt: new Date('2026-12-02T10:00:00Z') }, { db: database.db });
+    expect(again).toMatchObject({ upserted: 2101, created: 0, updated: 2101, repeated: 2 });
+    expect((await database.query("SELECT domain, other_domains FROM companies WHERE id = 'wikidata:Q949999'"))[0]).toEqual({ domain: 'repeated-works.com', other_domains: ['repeated.de', 'repeated-works.eu'] });
+  });
+
+  it('re-imports update in place in each format: changed values replace the old ones, values gone from the file go, other domains follow the file', async () => {
+    await emptyMaster();
+    const gleif = sample('gleif-golden-copy-sample.csv');
+    const sec = sample('sec-company-tickers-sample.json');
+    const wikidata = sample('wikidata-companies-sample.csv');
+    await importOpenData({ format: 'gleif', chunks: csvChunks(gleif), file: 'gleif.csv', importedAt }, { db: database.db });
+    await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sec)), file: 'sec.json', importedAt }, { db: database.db });
+    await importOpenData({ format: 'wikidata', chunks: csvChunks(wikidata), file: 'wikidata.csv', importedAt }, { db: database.db });
+    const before = await database.query<{ id: string }>('SELECT id FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL ORDER BY id');
+    const next = new Date('2026-12-02T10:00:00Z');
+    // GLEIF: Kestrel moved to Bremen and dropped its previous name.
+    const gleif2 = gleif.replace('"Kestrel Nahrung GmbH","de","PREVIOUS_LEGAL_NAME","Hafenstraße 12","Hamburg","DE-HH"', '"","","","Hafenstraße 12","Bremen","DE-HB"');
+    expect(await importOpenData({ format: 'gleif', chunks: csvChunks(gleif2), file: 'gleif-2.csv', importedAt: next }, { db: database.db })).toMatchObject({ upserted: 3, created: 0, updated: 3 });
+    // SEC: Apple renamed, its ticker gone.
+    const sec2 = sec.replace('"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."', '"cik_str":320193,"title":"Apple Computer Inc."');
+    expect(await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sec2)), file: 'sec-2.json', importedAt: next }, { db: database.db })).toMatchObject({ upserted: 4, created: 0, updated: 4 });
+    // Wikidata: Orbital Data Systems (Ireland) gets a website; Kestrel Foods' second website changes.
+    const wikidata2 = wikidata.replace('Q900008,Orbital Data Systems,,', 'Q900008,Orbital Data Systems,https://orbitaldata.ie,').replace('https://kestrel-foods.de', 'https://kestrelfoods.de');
+    expect(await importOpenData({ format: 'wikidata', chunks: csvChunks(wikidata2), file: 'wikidata-2.csv', importedAt: next }, { db: database.db })).toMatchObject({ upserted: 8, created: 0, updated: 8 });
+    expect(await database.query<{ id: string }>('SELECT id FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL ORDER BY id')).toEqual(before);
+    const company = async (id: string) => (await database.query<StoredCompany & { other_domains: string[] }>('SELECT id, name, domain, other_domains, city, region, firmographics, other_names, provenance FROM companies WHERE id = $1', [id]))[0];
+    expect(await company('lei:9695005MSX1OYEMGDF46')).toMatchObject({ city: 'Bremen', region: 'DE-HB', other_names: ['Kestrel Foods'], domain: 'kestrelfoods.com', other_domains: ['kestrelfoods.de'] });
+    const apple = await company('cik:0000320193');
+    expect(apple).toMatchObject({ name: 'Apple Computer Inc.', provenance: [{ file: 'sec-2.json' }] });
+    expect(apple?.firmographics).toEqual({ cik: '0000320193' });
+    expect(await company('wikidata:Q900008')).toMatchObject({ domain: 'orbitaldata.ie', other_domains: [] });
+  });
+
   it('refuses a file of another format with what it expected', async () => {
     await expect(importOpenData({ format: 'gleif', chunks: csvChunks('company_id,name\n1,Acme\n'), file: 'x.csv', importedAt }, { db: database.db })).rejects.toThrow(
       'this is not a GLEIF LEI golden-copy CSV: the header has no LEI or Entity.LegalName column (found: company_id, name)',

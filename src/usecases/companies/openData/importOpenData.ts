@@ -11,6 +11,7 @@ import {
   sourcesOfCompanies,
   sourcesWithStaleKeys,
   upsertCompanySources,
+  type CompanySourceRow,
   type SourceMatchKeys,
 } from '../../../adapters/db/repositories/companySources';
 import type { CompanyRecord } from '../../../domain/matching/companyRecord';
@@ -45,7 +46,13 @@ export interface ImportOpenDataOutput {
    * and every segment, account and list row naming it, go to the company that got its first record first.
    */
   companiesJoined: RejectedCompanyRow[];
+  /** Rows repeating the id of an earlier row of the file, merged into it (the earlier row's values kept; a SPARQL export repeats an item per value of a many-valued property). */
+  repeated: number;
+  /** The first of them (up to maxRepeatedRowsReported), with the line and the row repeated. */
+  repeatedRows: RejectedCompanyRow[];
 }
+
+const maxRepeatedRowsReported = 100;
 
 type Counts = Omit<ImportOpenDataOutput, 'format' | 'rejected'>;
 
@@ -65,7 +72,7 @@ const flushSize = 2000;
 export async function importOpenData(input: OpenDataInput & { file: string; importedAt: Date }, deps: { db: Db }): Promise<ImportOpenDataOutput> {
   const importedAt = input.importedAt.toISOString();
   const rejected: RejectedCompanyRow[] = [];
-  const counts: Counts = { upserted: 0, created: 0, merged: 0, mergedByIdentifier: 0, updated: 0, identifierConflicts: [], companiesJoined: [] };
+  const counts: Counts = { upserted: 0, created: 0, merged: 0, mergedByIdentifier: 0, updated: 0, identifierConflicts: [], companiesJoined: [], repeated: 0, repeatedRows: [] };
   await deps.db.transaction(async (tx) => {
     await refreshStaleMatchKeys(tx);
     // Companies this import merged a record into: one record of a data set per company.
@@ -83,6 +90,7 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
         return;
       }
       const earlier = pending.get(result.company.id);
+      if (earlier) noteRepeated(counts, line, `${sourceIdOf(result.company)} repeats line ${earlier.line}: merged into it (the earlier row's values kept, other websites, names and identifiers added)`);
       pending.set(result.company.id, earlier ? { line: earlier.line, record: mergeRepeated(earlier.record, result.company) } : { line, record: result.company });
       if (pending.size >= flushSize) await flush();
     };
@@ -123,6 +131,7 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
   rejected.sort((a, b) => a.line - b.line);
   counts.identifierConflicts.sort((a, b) => a.line - b.line);
   counts.companiesJoined.sort((a, b) => a.line - b.line);
+  counts.repeatedRows.sort((a, b) => a.line - b.line);
   return { format: input.format, ...counts, rejected };
 }
 
@@ -156,12 +165,13 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
     }
   }
   const targets = new Map<string, CompanyRecord[]>();
+  const lineOf = new Map(pendingBatch.map((entry) => [sourceIdOf(entry.record), entry.line]));
   const isExisting = new Set<string>();
   const inConflict = new Set<string>();
   for (const { line, record } of pendingBatch) {
     let companyId = known.get(sourceIdOf(record));
     if (companyId !== undefined) {
-      counts.updated++;
+      // Updated in place, or repeated from an earlier batch (counted below, where its stored version is read).
       isExisting.add(companyId);
     } else {
       const recordKeys = keys.get(record.id) as SourceMatchKeys;
@@ -194,23 +204,30 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
     recordsOf.set(row.companyId, records);
   }
   const composed: CompanyRecord[] = [];
+  const written: (CompanySourceRow & { keys: SourceMatchKeys })[] = [];
   for (const [companyId, incoming] of targets) {
     const records = recordsOf.get(companyId) ?? [];
     for (const record of incoming) {
       const sourceKey = `${source}\u0000${sourceIdOf(record)}`;
       const earlier = records.findIndex((entry) => entry.sourceKey === sourceKey);
-      if (earlier >= 0) records[earlier] = { sourceKey, record };
-      else records.push({ sourceKey, record });
+      const stored = earlier >= 0 ? records[earlier]?.record : undefined;
+      let final = record;
+      if (stored && isOfSameImport(stored, record)) {
+        // The file repeats an id that an earlier batch of this import wrote (more than a batch of rows before).
+        final = mergeRepeated(stored, record);
+        noteRepeated(counts, lineOf.get(sourceIdOf(record)) ?? 0, `${sourceIdOf(record)} repeats an earlier row of this file: merged into it (the earlier row's values kept, other websites, names and identifiers added)`);
+      } else {
+        counts.upserted++;
+        if (stored) counts.updated++;
+      }
+      if (earlier >= 0) records[earlier] = { sourceKey, record: final };
+      else records.push({ sourceKey, record: final });
+      written.push({ source, sourceId: sourceIdOf(record), companyId, record: final, keys: final === record ? (keys.get(record.id) as SourceMatchKeys) : matchKeysOf(source, final) });
     }
     composed.push(composeCompany(companyId, records.map((entry) => entry.record)));
   }
   await upsertCompanies(tx, composed);
-  await upsertCompanySources(
-    tx,
-    [...targets].flatMap(([companyId, records]) => records.map((record) => ({ source, sourceId: sourceIdOf(record), companyId, record, keys: keys.get(record.id) as SourceMatchKeys }))),
-    nameNormalizationVersion,
-  );
-  counts.upserted += batch.length;
+  await upsertCompanySources(tx, written, nameNormalizationVersion);
   await joinCompaniesSharingIdentifiers(tx, source, pendingBatch.filter((entry) => !inConflict.has(sourceIdOf(entry.record))), counts);
 }
 
@@ -280,6 +297,19 @@ async function refreshStaleMatchKeys(tx: Db): Promise<void> {
       nameNormalizationVersion,
     );
   }
+}
+
+/** The record stored for this id was written by this import (an earlier batch): the same import time and file. */
+function isOfSameImport(stored: CompanyRecord, incoming: CompanyRecord): boolean {
+  const [was] = stored.provenance ?? [];
+  const [is] = incoming.provenance ?? [];
+  return was !== undefined && is !== undefined && was.importedAt === is.importedAt && was.file === is.file;
+}
+
+/** Repeated rows are counted; the first ones are kept for the report (a SPARQL export may repeat thousands). */
+function noteRepeated(counts: Counts, line: number, reason: string): void {
+  counts.repeated++;
+  if (counts.repeatedRows.length < maxRepeatedRowsReported) counts.repeatedRows.push({ line, reason });
 }
 
 /** A data set row repeated (a SPARQL export repeats an item per value of a many-valued property): the first value of each field wins. */

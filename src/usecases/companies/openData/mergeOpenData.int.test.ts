@@ -53,8 +53,10 @@ describe('records of one company in several open data sets are one master compan
     await database.close();
   });
 
+  let importsMade = 0;
   const importFile = (format: 'gleif' | 'sec' | 'wikidata', file = `${format}.csv`, text?: string): Promise<ImportOpenDataOutput> => {
-    const importedAt = new Date('2026-12-03T09:00:00Z');
+    // Each import at its own time, as the CLI's are (a record stored at this import's time and file is one it wrote).
+    const importedAt = new Date(Date.UTC(2026, 11, 3, 9, 0, importsMade++));
     if (format === 'sec') return importOpenData({ format, entries: readSecTickerEntries(textChunks(text ?? sample('sec-company-tickers-sample.json'))), file, importedAt }, { db: database.db });
     return importOpenData({ format, chunks: csvChunks(text ?? sample(format === 'gleif' ? 'gleif-golden-copy-sample.csv' : 'wikidata-companies-sample.csv')), file, importedAt }, { db: database.db });
   };
