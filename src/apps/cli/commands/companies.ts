@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import cliProgress from 'cli-progress';
 import { Option, type Command } from 'commander';
@@ -10,7 +10,8 @@ import { openDataLicences, OpenDataFormatError, type OpenDataFormat } from '../.
 import { readSecTickerEntries } from '../../../usecases/companies/openData/readSecTickers';
 import { loadConfig } from '../../config';
 import { CliError } from '../cliError';
-import { readCsvChunks, type ProgressListener } from './matchFiles';
+import { FileEncodingError, formatHint, readUtf8Chunks, readUtf8CsvChunks } from './companyImportFiles';
+import type { ProgressListener } from './matchFiles';
 
 const formats = ['csv', 'gleif', 'sec', 'wikidata'] as const;
 type ImportFormat = (typeof formats)[number];
@@ -37,7 +38,7 @@ export function registerCompanies(program: Command): void {
       const progress = createProgressBar();
       try {
         if (options.format === 'csv') {
-          const result = await importCompanies({ chunks: readCsvChunks(file, progress.listener) }, { db: database.db });
+          const result = await importCompanies({ chunks: readUtf8CsvChunks(file, progress.listener) }, { db: database.db });
           progress.stop();
           process.stdout.write(`Imported ${result.upserted} companies (inserted or updated); ${result.rejected.length} rows rejected.\n`);
           printRejected(result.rejected, 'line');
@@ -46,8 +47,8 @@ export function registerCompanies(program: Command): void {
           const common = { file: path.basename(file), importedAt: new Date() };
           const result =
             format === 'sec'
-              ? await importOpenData({ ...common, format, entries: readSecTickerEntries(readTextChunks(file, progress.listener)) }, { db: database.db })
-              : await importOpenData({ ...common, format, chunks: readCsvChunks(file, progress.listener) }, { db: database.db });
+              ? await importOpenData({ ...common, format, entries: readSecTickerEntries(readUtf8Chunks(file, progress.listener)) }, { db: database.db })
+              : await importOpenData({ ...common, format, chunks: readUtf8CsvChunks(file, progress.listener) }, { db: database.db });
           progress.stop();
           const source = openDataLicences[format];
           const unit = format === 'sec' ? 'entries' : 'rows';
@@ -71,8 +72,12 @@ export function registerCompanies(program: Command): void {
         }
       } catch (error) {
         progress.stop();
-        if (error instanceof CsvFormatError) throw new CliError(`${error.filePath ? error.message : error.inFile(file).message}; nothing was imported.`);
-        if (error instanceof OpenDataFormatError) throw new CliError(`${file}: ${error.message}; nothing was imported.`);
+        if (error instanceof FileEncodingError) throw new CliError(`${file}: ${error.message}; nothing was imported.`);
+        if (error instanceof CsvFormatError || error instanceof OpenDataFormatError) {
+          const message = error instanceof CsvFormatError ? (error.filePath ? error.message : error.inFile(file).message) : `${file}: ${error.message}`;
+          const hint = await formatHint(file, options.format);
+          throw new CliError(`${message}${hint ? ` — ${hint}` : ''}; nothing was imported.`);
+        }
         throw error;
       } finally {
         await database.close();
@@ -83,18 +88,6 @@ export function registerCompanies(program: Command): void {
 function printRejected(rejected: readonly RejectedCompanyRow[], unit: string, total = rejected.length): void {
   for (const rejection of rejected.slice(0, 100)) process.stdout.write(`  ${unit} ${rejection.line}: ${rejection.reason}\n`);
   if (total > 100) process.stdout.write(`  … and ${total - 100} more\n`);
-}
-
-/** A text file chunk by chunk (the SEC JSON is read as it streams, never whole). */
-async function* readTextChunks(file: string, onProgress: ProgressListener | undefined): AsyncGenerator<string> {
-  const totalBytes = statSync(file).size;
-  const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
-  let bytesRead = 0;
-  for await (const chunk of stream as AsyncIterable<string>) {
-    bytesRead += Buffer.byteLength(chunk);
-    onProgress?.(Math.min(bytesRead, totalBytes), totalBytes);
-    yield chunk;
-  }
 }
 
 /** A progress bar on stderr when it is a terminal. */
