@@ -7,6 +7,7 @@
  *   npx tsx bench/webtag/profileCollect.ts
  *   BARE=1 npx tsx bench/webtag/profileCollect.ts     # the web tag alone on a bare Fastify: what the app's global hooks cost
  *   BENCH_PG=postgres://postgres@127.0.0.1:5432 VISITS=20000 npx tsx bench/webtag/profileCollect.ts
+ *   PROFILE=0 …     # CPU per visit only, without the profiler's own cost (what to compare old and new code by)
  */
 import { spawn } from 'node:child_process';
 import { Session } from 'node:inspector/promises';
@@ -19,6 +20,7 @@ import { autocannonBin, beaconRequestArgs, openBenchDatabase, seedTaggedOrg } fr
 
 const visits = Number(process.env.VISITS ?? 10_000);
 const connections = Number(process.env.CONNECTIONS ?? 10);
+const isProfiling = process.env.PROFILE !== '0';
 
 interface ProfileNode {
   id: number;
@@ -67,16 +69,18 @@ async function main(): Promise<void> {
   await post(url, body, 3_000);
   const session = new Session();
   session.connect();
-  await session.post('Profiler.enable');
-  await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  if (isProfiling) {
+    await session.post('Profiler.enable');
+    await session.post('Profiler.setSamplingInterval', { interval: 200 });
+  }
   const before = answered204;
   const loadBefore = os.loadavg()[0];
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
-  await session.post('Profiler.start');
+  if (isProfiling) await session.post('Profiler.start');
   await post(url, body, visits);
-  const { profile } = await session.post('Profiler.stop');
   const cpu = process.cpuUsage(cpuBefore);
+  const profile = isProfiling ? (await session.post('Profiler.stop')).profile : { nodes: [], samples: [], timeDeltas: [] };
   const seconds = (performance.now() - started) / 1000;
   const counted = answered204 - before;
   session.disconnect();

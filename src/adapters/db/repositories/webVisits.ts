@@ -59,9 +59,34 @@ export function visitsCopyText(rows: readonly VisitRow[]): string {
   let text = '';
   // The org id is a uuid read from the database: nothing to escape.
   for (const r of rows) {
-    text += `${r.orgId}\t${copyField(r.visitorId)}\t${copyField(r.url)}\t${copyField(r.page)}\t${r.referrer === null ? '\\N' : copyField(r.referrer)}\t${r.visitedAt.toISOString()}\t${r.companyId === null ? '\\N' : copyField(r.companyId)}\n`;
+    text += `${r.orgId}\t${copyField(r.visitorId)}\t${copyField(r.url)}\t${copyField(r.page)}\t${r.referrer === null ? '\\N' : copyField(r.referrer)}\t${copyTimestamp(r.visitedAt.getTime())}\t${r.companyId === null ? '\\N' : copyField(r.companyId)}\n`;
   }
   return text;
+}
+
+const DAY_MS = 86_400_000;
+let cachedDay = Number.NaN;
+let cachedDate = '';
+
+/**
+ * `YYYY-MM-DD hh:mm:ss.mmm+00` for epoch milliseconds: what toISOString gives, at a fraction of its cost (it took
+ * about a microsecond a visit, as long as parsing the beacon). The date part is computed once a day; the visits of a
+ * batch are within a day of each other.
+ */
+export function copyTimestamp(epochMs: number): string {
+  const day = Math.floor(epochMs / DAY_MS);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDate = new Date(day * DAY_MS).toISOString().slice(0, 10);
+  }
+  const ofDay = epochMs - day * DAY_MS;
+  const seconds = Math.floor(ofDay / 1000);
+  const millis = ofDay - seconds * 1000;
+  return `${cachedDate} ${twoDigits(Math.floor(seconds / 3600))}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}.${millis < 10 ? '00' : millis < 100 ? '0' : ''}${millis}+00`;
+}
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : `${value}`;
 }
 
 const COPY_SPECIAL = /[\\\t\n\r\0]/;
