@@ -30,6 +30,8 @@ describe('the master index built on several threads', () => {
     expect(await buildMasterIndexInParallel(file, 3)).toEqual(streamed);
     // Many chunks, every one built by the other threads (this one only merges).
     expect(await buildMasterIndexInParallel(file, 3, { chunks: 7, isBuildingHere: false })).toEqual(streamed);
+    // A first chunk built here while the rest of the file is read (cut after a quoted line break, or inside one).
+    for (const firstChunkBytes of [10_000, 40_000, 50_003]) expect(await buildMasterIndexInParallel(file, 2, { firstChunkBytes })).toEqual(streamed);
   });
 
   it('reads the other_names column as the streamed build does (rows of other names in every chunk)', async () => {
@@ -57,11 +59,14 @@ describe('the master index built on several threads', () => {
 
   it('reports an invalid other_names field with its line, as the database import does', async () => {
     const file = path.join(dir, 'bad-other-names.csv');
-    const lines = ['company_id,name,domain,country,other_names'];
-    generateDemoCompanies(3_000, 5).forEach((c, n) => lines.push([c.companyId, c.name, c.domain, c.country, n === 2_500 ? 'Old Name||Older Name' : ''].map(formatCsvField).join(',')));
-    writeFileSync(file, `${lines.join('\n')}\n`);
-    const message = `${file}, line 2502: other_names has an empty name (name 2 of 3)`;
-    await expect(loadMasterFileStreamed(file)).rejects.toThrow(message);
-    await expect(buildMasterIndexInParallel(file, 2, { chunks: 5 })).rejects.toThrow(message);
+    // In the first chunk (built while the rest of the file is read) and in a later one.
+    for (const badRow of [20, 2_500]) {
+      const rows = generateDemoCompanies(3_000, 5).map((c, n) => [c.companyId, c.name, c.domain, c.country, n === badRow ? 'Old Name||Older Name' : ''].map(formatCsvField).join(','));
+      writeFileSync(file, `${['company_id,name,domain,country,other_names', ...rows].join('\n')}\n`);
+      const message = `${file}, line ${badRow + 2}: other_names has an empty name (name 2 of 3)`;
+      await expect(loadMasterFileStreamed(file)).rejects.toThrow(message);
+      await expect(buildMasterIndexInParallel(file, 2, { chunks: 5 })).rejects.toThrow(message);
+      await expect(buildMasterIndexInParallel(file, 2, { firstChunkBytes: 10_000 })).rejects.toThrow(message);
+    }
   });
 });
