@@ -56,6 +56,7 @@ export function registerCompanies(program: Command): void {
           process.stdout.write(
             `  ${result.created} new companies; ${result.merged} merged into existing companies imported from another data set (${result.mergedByIdentifier} by the same LEI or CIK, ${result.merged - result.mergedByIdentifier} by the same domain, or same name and country); ${result.updated} updated in place (imported before).\n`,
           );
+          if (result.upserted === 0 && result.rejected.length === 0) process.stdout.write(`  The file holds no ${unit} (${format === 'sec' ? 'an empty JSON object' : 'a header and nothing after it'}): nothing was changed.\n`);
           printRejected(result.rejected, format === 'sec' ? 'entry' : 'line');
           if (result.repeated > 0) {
             process.stdout.write(`  ${result.repeated} rows repeated the ${format === 'gleif' ? 'LEI' : 'item'} of an earlier row and were merged into it (the earlier row's values kept, other websites, names and identifiers added)${format === 'wikidata' ? ': a query-service export repeats an item once per value of a many-valued property' : ''}:\n`);
@@ -90,9 +91,24 @@ function printRejected(rejected: readonly RejectedCompanyRow[], unit: string, to
   if (total > 100) process.stdout.write(`  … and ${total - 100} more\n`);
 }
 
-/** A progress bar on stderr when it is a terminal. */
+/** Files from this size on report their progress in a log too (the GLEIF golden copy is several GB). */
+const loggedProgressFromBytes = 100 * 1024 * 1024;
+
+/** A progress bar on stderr when it is a terminal; else, for a large file, a line on stderr every tenth of it. */
 function createProgressBar(): { listener: ProgressListener | undefined; stop(): void } {
-  if (!process.stderr.isTTY) return { listener: undefined, stop: () => undefined };
+  if (!process.stderr.isTTY) {
+    let tenthsLogged = 0;
+    const megabytes = (bytes: number): string => `${Math.round(bytes / (1024 * 1024))} MB`;
+    return {
+      listener(done, total) {
+        const tenths = Math.floor((done / total) * 10);
+        if (total < loggedProgressFromBytes || tenths <= tenthsLogged) return;
+        tenthsLogged = tenths;
+        process.stderr.write(`Importing: ${tenths * 10}% of the file read (${megabytes(done)} of ${megabytes(total)})${tenths === 10 ? ', writing the last companies' : ''}\n`);
+      },
+      stop: () => undefined,
+    };
+  }
   const bar = new cliProgress.SingleBar({ format: 'Importing [{bar}] {percentage}% {value}/{total} bytes', stream: process.stderr, clearOnComplete: true }, cliProgress.Presets.shades_classic);
   let isStarted = false;
   return {

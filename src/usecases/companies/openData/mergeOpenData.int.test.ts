@@ -283,6 +283,18 @@ describe('records of one company in several open data sets are one master compan
         [orgId, batch?.id, `lei:${heronLei}`, JSON.stringify([{ companyId: `lei:${heronLei}`, score: 0.9 }]), JSON.stringify([{ companyId: 'wikidata:Q930001', score: 0.5 }, { companyId: `lei:${heronLei}`, score: 0.4 }, { companyId: 'wikidata:Q930002', score: 0.3 }])],
       );
 
+      // A re-import that breaks after joining the companies (a file cut inside a quoted field) leaves all as it was.
+      const referencesNow = () => database.query('SELECT company_id FROM crm_account_companies WHERE org_id = $1 ORDER BY external_id', [orgId]);
+      const referencesBefore = await referencesNow();
+      const cutShort = (async function* () {
+        // More than a batch (2,000 rows) first: the items' batch is written, and the companies joined, before the break.
+        yield parseCsv([identified, ...Array.from({ length: 2000 }, (_, n) => `Q${940000 + n},Filler ${n},,Germany,,,,`)].join('\n'));
+        yield parseCsv('Q930003,"Cut');
+      })();
+      await expect(importOpenData({ format: 'wikidata', chunks: cutShort, file: 'cut.csv', importedAt: new Date() }, { db: database.db })).rejects.toThrow(/unterminated|quote/i);
+      expect(await groupings()).toEqual([`gleif:${heronLei}`, 'sec:0004444444', 'wikidata:Q930001', 'wikidata:Q930002']);
+      expect(await referencesNow()).toEqual(referencesBefore);
+
       const result = await importFile('wikidata', 'wikidata-2.csv', identified);
       expect(result).toMatchObject({ upserted: 2, created: 0, merged: 0, updated: 2, identifierConflicts: [] });
       expect(result.companiesJoined).toEqual([
