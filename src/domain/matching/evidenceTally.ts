@@ -122,7 +122,8 @@ export class EvidenceTally {
         break;
       }
     }
-    ranked.length = length;
+    // Shortened only when needed: setting an array's length is a runtime call even when it changes nothing.
+    if (length < ranked.length) ranked.length = length;
     return ranked;
   }
 }

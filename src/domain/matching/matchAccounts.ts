@@ -238,30 +238,49 @@ function nameSimilarity(account: PreparedAccount, candidate: CandidateName, isDo
   return similarity;
 }
 
-/** The candidate being scored: one reused record (scoring is synchronous and keeps none of it), no arrays per candidate. */
-const scratchCandidate: CandidateName = { tokens: [], weights: [], keyLength: 0 };
+/**
+ * Reused records of the candidate being scored, one per word count (scoring is synchronous and keeps none of it),
+ * their arrays written in place and never shortened: setting an array's length is a runtime call, and emptying it
+ * drops its storage, so that each push after it allocated again (two arrays per candidate).
+ */
+const scratchCandidates: CandidateName[] = [];
+
+function scratchCandidateOf(wordCount: number): CandidateName {
+  while (scratchCandidates.length <= wordCount) {
+    const count = scratchCandidates.length;
+    const tokens: string[] = [];
+    const weights: number[] = [];
+    for (let position = 0; position < count; position++) {
+      tokens.push('');
+      // A fractional weight, so that the array holds doubles from the start (as the weights written into it).
+      weights.push(0.5);
+    }
+    scratchCandidates.push({ tokens, weights, keyLength: 0 });
+  }
+  return scratchCandidates[wordCount] as CandidateName;
+}
 
 /**
- * A candidate's words and weights, in scratchCandidate (valid until the next call). The index keeps each company's
- * words as ids into a vocabulary of decoded words with their weights: nothing to decode, split or look up per candidate.
+ * A candidate's words and weights, in the scratch record of its word count (valid until the next call). The index
+ * keeps each company's words as ids into a vocabulary of decoded words with their weights: nothing to decode, split
+ * or look up per candidate.
  */
 function candidateName(index: MasterIndex, company: number): CandidateName {
   const { nameWordStarts, nameWords, wordTexts, wordWeights } = index;
   const start = nameWordStarts[company] ?? 0;
   const end = nameWordStarts[company + 1] ?? start;
-  const { tokens, weights } = scratchCandidate;
-  tokens.length = 0;
-  weights.length = 0;
+  const candidate = scratchCandidateOf(end - start);
+  const { tokens, weights } = candidate;
   let keyLength = end - start - 1;
   for (let position = start; position < end; position++) {
     const word = nameWords[position] ?? 0;
     const text = wordTexts[word] ?? '';
     keyLength += text.length;
-    tokens.push(text);
-    weights.push(wordWeights[word] ?? 0);
+    tokens[position - start] = text;
+    weights[position - start] = wordWeights[word] ?? 0;
   }
-  scratchCandidate.keyLength = Math.max(0, keyLength);
-  return scratchCandidate;
+  candidate.keyLength = Math.max(0, keyLength);
+  return candidate;
 }
 
 // ---- Decision: matched, duplicate, or why not -------------------------------------------------------------------
