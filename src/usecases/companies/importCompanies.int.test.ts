@@ -39,6 +39,16 @@ ${tag}-2,Quillon ${tag} Ltd,,GB,,
     expect((await stored(tag))[0]?.other_names).toEqual([`Vellichor ${tag} Trading`]);
   });
 
+  it('stores other_domains normalised, without the main domain or repeats; a re-import replaces them in place', async () => {
+    const tag = newTag();
+    const otherDomains = async () => (await database.query<{ domain: string; other_domains: string[] }>('SELECT domain, other_domains FROM companies WHERE id = $1', [`${tag}-1`]))[0];
+    const csv = (others: string) => `company_id,name,domain,country,other_domains\n${tag}-1,Quillon ${tag} Ltd,quillon-${tag}.co.uk,GB,"${others}"\n`;
+    expect(await importCompanies({ chunks: chunksOf(csv(`https://www.quillon-${tag}.com/about; quillon-${tag}.co.uk | QUILLON-${tag}.COM quillon-${tag}.de`)) }, { db: database.db })).toEqual({ upserted: 1, rejected: [] });
+    expect(await otherDomains()).toEqual({ domain: `quillon-${tag}.co.uk`, other_domains: [`quillon-${tag}.com`, `quillon-${tag}.de`] });
+    await importCompanies({ chunks: chunksOf(csv(`quillon-${tag}.fr`)) }, { db: database.db });
+    expect(await otherDomains()).toEqual({ domain: `quillon-${tag}.co.uk`, other_domains: [`quillon-${tag}.fr`] });
+  });
+
   it('the matcher finds the company by an other name (same country), as an org’s account list is matched', async () => {
     const tag = newTag();
     await importCompanies({ chunks: chunksOf(`company_id,name,country,other_names\n${tag}-1,Zanthoxyl ${tag} Holdings GmbH,DE,Vellichor ${tag} Trading|ZXH ${tag}\n`) }, { db: database.db });
