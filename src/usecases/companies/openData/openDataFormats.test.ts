@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { employeeRange, gleifColumns, isValidLei, wikidataColumns, wikidataCompany } from './openDataFormats';
+import { employeeRange, gleifColumns, gleifCompany, isValidLei, secCompany, wikidataColumns, wikidataCompany } from './openDataFormats';
 import { readSecTickerEntries } from './readSecTickers';
 
 describe('open data formats', () => {
@@ -23,6 +23,15 @@ describe('open data formats', () => {
     [10001, '10001+'],
   ])('%i employees are in band %s', (employees, band) => {
     expect(employeeRange(employees)).toBe(band);
+  });
+
+  it('puts a name (or city) with quoted line breaks on one line, in every format', () => {
+    const importedAt = '2026-12-01T00:00:00.000Z';
+    const wikidata = wikidataCompany(wikidataColumns(['qid', 'name']), ['Q42', 'Example\r\n  Works \nGroup'], 'w.csv', importedAt);
+    expect(wikidata).toMatchObject({ isValid: true, company: { name: 'Example Works Group' } });
+    const gleif = gleifCompany(gleifColumns(['LEI', 'Entity.LegalName', 'Entity.LegalAddress.City']), ['HWUPKR0MPOU8FGXBT394', 'Example\nWorks SA', 'Saint-Denis\n'], 'g.csv', importedAt);
+    expect(gleif).toMatchObject({ isValid: true, company: { name: 'Example Works SA', city: 'Saint-Denis' } });
+    expect(secCompany({ cik_str: 42, ticker: 'EXW', title: 'EXAMPLE\nWORKS INC' }, [], 's.json', importedAt)).toMatchObject({ isValid: true, company: { name: 'EXAMPLE WORKS INC' } });
   });
 
   it('reads the query service column names and refuses a header without the required ones', () => {

@@ -26,6 +26,18 @@ function provenance(format: OpenDataFormat, sourceId: string, file: string, impo
   return [{ source: format, sourceId, dataset: openDataLicences[format].dataset, licence: openDataLicences[format].licence, file, importedAt }];
 }
 
+/**
+ * A field's value on one line: a quoted line break inside a name or an address is an export's artefact (a company
+ * name shown, exported or matched with a line break in it helps no one).
+ */
+function fieldAt(fields: readonly string[], position: number): string {
+  return position >= 0 ? oneLine(fields[position] ?? '') : '';
+}
+
+function oneLine(value: string): string {
+  return value.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
 function emptyRecord(id: string, name: string): CompanyRecord {
   return { id, name, domain: null, otherDomains: [], country: null, region: null, city: null, industry: null, employeeRange: null, revenueRange: null, firmographics: {} };
 }
@@ -71,7 +83,7 @@ export function gleifColumns(header: readonly string[]): GleifColumns {
 }
 
 export function gleifCompany(columns: GleifColumns, fields: readonly string[], file: string, importedAt: string): OpenDataRowResult {
-  const field = (position: number): string => (position >= 0 ? (fields[position] ?? '').trim() : '');
+  const field = (position: number): string => fieldAt(fields, position);
   const lei = field(columns.lei).toUpperCase();
   if (lei === '') return { isValid: false, reason: 'LEI is empty' };
   if (!isValidLei(lei)) return { isValid: false, reason: `LEI "${lei}" is not a valid LEI (20 characters with ISO 17442 check digits)` };
@@ -108,7 +120,7 @@ export interface SecTickerEntry {
 export function secCompany(entry: SecTickerEntry, otherTickers: readonly string[], file: string, importedAt: string): OpenDataRowResult {
   const cik = typeof entry.cik_str === 'number' || typeof entry.cik_str === 'string' ? String(entry.cik_str).trim() : '';
   if (!/^\d{1,10}$/.test(cik)) return { isValid: false, reason: `cik_str ${JSON.stringify(entry.cik_str ?? null)} is not a CIK (a number of up to 10 digits)` };
-  const title = typeof entry.title === 'string' ? entry.title.trim() : '';
+  const title = typeof entry.title === 'string' ? oneLine(entry.title) : '';
   if (title === '') return { isValid: false, reason: `title is empty for CIK ${cik}` };
   if (title.length > maxNameLength) return { isValid: false, reason: `title is longer than ${maxNameLength} characters for CIK ${cik}` };
   const paddedCik = cik.padStart(10, '0');
@@ -153,7 +165,7 @@ export function wikidataColumns(header: readonly string[]): WikidataColumns {
 }
 
 export function wikidataCompany(columns: WikidataColumns, fields: readonly string[], file: string, importedAt: string): OpenDataRowResult {
-  const field = (position: number): string => (position >= 0 ? (fields[position] ?? '').trim() : '');
+  const field = (position: number): string => fieldAt(fields, position);
   const rawQid = field(columns.qid);
   // The query service writes items as entity URIs.
   const qid = rawQid.replace(/^https?:\/\/(www\.)?wikidata\.org\/(entity|wiki)\//, '');
