@@ -174,6 +174,8 @@ async function buildWith(workers: readonly Worker[], filePath: string, threads: 
     await handle.close();
   }
   const bytes = Buffer.from(file);
+  // The earliest error in the file: the rest need not be built.
+  if (firstChunk && errors[0] !== undefined) throw withFileLine(errors[0], bytes, firstChunk[0], filePath);
   const headerEnd = firstChunk?.[0] ?? recordEnd(bytes, 0);
   if (headerEnd >= bytes.length) return null;
   columns ??= headerColumns(bytes, headerEnd, filePath);

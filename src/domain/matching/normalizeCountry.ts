@@ -24,6 +24,20 @@ function foldCountryName(text: string): string {
     .trim();
 }
 
+/**
+ * Codes (alpha-3, alpha-2) and aliases, folded: what master files and most lists hold. Built without the locales'
+ * names, which cost ~50 ms at start (every thread building an index pays it) and are read only for other spellings.
+ */
+function buildCodeLookup(): ReadonlyMap<string, string> {
+  const lookup = new Map<string, string>();
+  for (const [alpha3, alpha2] of Object.entries(countries.getAlpha3Codes())) lookup.set(alpha3.toLowerCase(), alpha2);
+  for (const alpha2 of Object.keys(countries.getAlpha2Codes())) lookup.set(alpha2.toLowerCase(), alpha2);
+  // Reserved for the UK in many data sets even though ISO 3166 uses GB.
+  for (const [alias, alpha2] of Object.entries(countryAliases)) lookup.set(alias, alpha2);
+  return lookup;
+}
+
+/** Every locale's names, then the codes and aliases over them (a code or alias wins over a name spelled the same). */
 function buildCountryLookup(): ReadonlyMap<string, string> {
   const lookup = new Map<string, string>();
   for (const locale of locales) {
@@ -36,14 +50,18 @@ function buildCountryLookup(): ReadonlyMap<string, string> {
       }
     }
   }
-  for (const [alpha3, alpha2] of Object.entries(countries.getAlpha3Codes())) lookup.set(alpha3.toLowerCase(), alpha2);
-  for (const alpha2 of Object.keys(countries.getAlpha2Codes())) lookup.set(alpha2.toLowerCase(), alpha2);
-  // Reserved for the UK in many data sets even though ISO 3166 uses GB.
-  for (const [alias, alpha2] of Object.entries(countryAliases)) lookup.set(alias, alpha2);
+  for (const [key, alpha2] of codeLookup) lookup.set(key, alpha2);
   return lookup;
 }
 
-const countryLookup = buildCountryLookup();
+const codeLookup = buildCodeLookup();
+let countryLookup: ReadonlyMap<string, string> | undefined;
+
+/** The country a folded spelling names: the codes first (the full lookup gives the same for them), then every name. */
+function countryOfKey(key: string): string | undefined {
+  return codeLookup.get(key) ?? (countryLookup ??= buildCountryLookup()).get(key);
+}
+
 // What people type when they do not know ("n/a" must not become Namibia).
 const placeholderValues = new Set(['n/a', 'n.a.', 'n. a.', 'none', 'unknown', 'null', '-', '--', 'tbd', 'other', '?']);
 
@@ -57,13 +75,13 @@ export function normalizeCountry(input: string | null | undefined): string | nul
   if (trimmed.length === 0 || trimmed.length > 80 || placeholderValues.has(trimmed.toLowerCase())) return null;
   if (/^\d{1,3}$/.test(trimmed)) return countries.numericToAlpha2(trimmed.padStart(3, '0')) ?? null;
   const key = foldCountryName(trimmed);
-  const direct = countryLookup.get(key) ?? countryLookup.get(key.replace(/ /g, ''));
+  const direct = countryOfKey(key) ?? countryOfKey(key.replace(/ /g, ''));
   if (direct) return direct;
   // "Germany (DE)", "Paris, France": try each part.
   const parts = trimmed.split(/[(),/;|-]+/).map(foldCountryName).filter((part) => part.length > 1);
   if (parts.length > 1) {
     for (const part of parts) {
-      const found = countryLookup.get(part);
+      const found = countryOfKey(part);
       if (found) return found;
     }
   }
