@@ -69,6 +69,15 @@ export class StringStore {
     return decoder.decode(bytes.subarray(start, end));
   }
 
+  /** Where string `index`'s bytes start (byteAt reads them): what a reader needs to read a string's memory ahead of decoding it. */
+  startOf(index: number): number {
+    return this.offsets[index] ?? 0;
+  }
+
+  byteAt(offset: number): number {
+    return this.bytes[offset] ?? 0;
+  }
+
   /** Drops spare capacity once building is done. */
   compact(): void {
     this.bytes = this.bytes.slice(0, this.byteLength);
