@@ -34,7 +34,7 @@ export interface SourceKeysRow {
  * A list as one parameter, written as a PostgreSQL array literal (a JS array would be expanded into several
  * parameters): a constant to the planner, so `= ANY(…)` and `&&` use their indexes.
  */
-function textArray(values: readonly string[]) {
+export function textArray(values: readonly string[]) {
   return sql`${`{${values.map((value) => `"${value.replace(/["\\]/g, '\\$&')}"`).join(',')}}`}::text[]`;
 }
 

@@ -77,12 +77,14 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
     await refreshStaleMatchKeys(tx);
     // Companies this import merged a record into: one record of a data set per company.
     const claimed = new Set<string>();
+    // Companies merged into another by this import (joinCompaniesSharingIdentifiers): their references move at the end.
+    const mergedAwayInto = new Map<string, string>();
     let pending = new Map<string, PendingRecord>();
     const flush = async (): Promise<void> => {
       if (pending.size === 0) return;
       const batch = [...pending.values()];
       pending = new Map();
-      await writeBatch(tx, input.format, batch, claimed, counts);
+      await writeBatch(tx, input.format, batch, claimed, counts, mergedAwayInto);
     };
     const take = async (line: number, result: OpenDataRowResult): Promise<void> => {
       if (!result.isValid) {
@@ -127,6 +129,7 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
       if (!header) throw new OpenDataFormatError(`the file is empty (expected a ${input.format === 'gleif' ? 'GLEIF golden-copy' : 'Wikidata export'} header)`);
     }
     await flush();
+    await moveCompanyReferences(tx, new Map([...mergedAwayInto.keys()].map((companyId) => [companyId, survivorOf(mergedAwayInto, companyId)])));
   });
   rejected.sort((a, b) => a.line - b.line);
   counts.identifierConflicts.sort((a, b) => a.line - b.line);
@@ -147,7 +150,7 @@ function sourceIdOf(record: CompanyRecord): string {
  * name: mergeOpenData.ts), else into a company of its own; each company touched is composed again from all its
  * records.
  */
-async function writeBatch(tx: Db, source: string, pendingBatch: readonly PendingRecord[], claimed: Set<string>, counts: Counts): Promise<void> {
+async function writeBatch(tx: Db, source: string, pendingBatch: readonly PendingRecord[], claimed: Set<string>, counts: Counts, mergedAwayInto: Map<string, string>): Promise<void> {
   const batch = pendingBatch.map((entry) => entry.record);
   const known = await companiesOfSourceIds(tx, source, batch.map(sourceIdOf));
   const keys = new Map<string, SourceMatchKeys>(batch.map((record) => [record.id, matchKeysOf(source, record)]));
@@ -228,7 +231,7 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
   }
   await upsertCompanies(tx, composed);
   await upsertCompanySources(tx, written, nameNormalizationVersion);
-  await joinCompaniesSharingIdentifiers(tx, source, pendingBatch.filter((entry) => !inConflict.has(sourceIdOf(entry.record))), counts);
+  await joinCompaniesSharingIdentifiers(tx, source, pendingBatch.filter((entry) => !inConflict.has(sourceIdOf(entry.record))), counts, mergedAwayInto);
 }
 
 /**
@@ -239,17 +242,11 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
  * company that got its first record first survives: its records and the merged company's are composed again in
  * their order of attachment, and every reference to the merged company moves to it.
  */
-async function joinCompaniesSharingIdentifiers(tx: Db, source: string, pendingBatch: readonly PendingRecord[], counts: Counts): Promise<void> {
+async function joinCompaniesSharingIdentifiers(tx: Db, source: string, pendingBatch: readonly PendingRecord[], counts: Counts, mergedAwayInto: Map<string, string>): Promise<void> {
   const lineOf = new Map(pendingBatch.map((entry) => [sourceIdOf(entry.record), entry.line]));
   const collisions = await identifierCollisions(tx, source, [...lineOf.keys()]);
   if (collisions.length === 0) return;
-  // Companies merged away by an earlier record of this pass, and where they went.
-  const mergedInto = new Map<string, string>();
-  const current = (companyId: string): string => {
-    let id = companyId;
-    for (let next = mergedInto.get(id); next !== undefined; next = mergedInto.get(id)) id = next;
-    return id;
-  };
+  const current = (companyId: string): string => survivorOf(mergedAwayInto, companyId);
   const bySourceId = new Map<string, typeof collisions>();
   for (const collision of collisions) bySourceId.set(collision.sourceId, [...(bySourceId.get(collision.sourceId) ?? []), collision]);
   for (const [sourceId, named] of bySourceId) {
@@ -277,13 +274,19 @@ async function joinCompaniesSharingIdentifiers(tx: Db, source: string, pendingBa
     const firstAttached = await firstAttachedOf(tx, [companyId, otherId]);
     const [survivor, mergedAway] = (firstAttached.get(companyId) ?? 0n) <= (firstAttached.get(otherId) ?? 0n) ? [companyId, otherId] : [otherId, companyId];
     await moveCompanyRecords(tx, mergedAway, survivor);
-    await moveCompanyReferences(tx, mergedAway, survivor);
     await deleteMergedMasterCompany(tx, mergedAway);
+    mergedAwayInto.set(mergedAway, survivor);
     const survivorRecords = (await sourcesOfCompanies(tx, [survivor])).map((row) => row.record);
     await upsertCompanies(tx, [composeCompany(survivor, survivorRecords)]);
-    mergedInto.set(mergedAway, survivor);
     counts.companiesJoined.push({ line, reason: `${sourceId}: ${describe}: company ${mergedAway} merged into company ${survivor}` });
   }
+}
+
+/** Where a company merged away by this import is now (it may have been merged into one merged away later). */
+function survivorOf(mergedAwayInto: ReadonlyMap<string, string>, companyId: string): string {
+  let id = companyId;
+  for (let next = mergedAwayInto.get(id); next !== undefined; next = mergedAwayInto.get(id)) id = next;
+  return id;
 }
 
 /** Records whose match keys an older name normalisation made (or none, copied by migration 0932) get new ones first. */
