@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database, Db } from '../db/database';
-import { getOrCreateTagKey } from '../db/repositories/webVisits';
+import { getOrCreateTagKey, insertVisitBatch, type VisitRow } from '../db/repositories/webVisits';
 import { queryRows } from '../db/segments/rows';
 import { createTestOrg } from '../../test/createTestOrg';
 import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
@@ -60,6 +60,17 @@ describe.each(testDatabaseKinds())('web visit collector (%s)', (kind) => {
       const [stored] = await database.query<{ n: number }>(`SELECT count(*)::int AS n FROM web_visits WHERE org_id = $1 AND visitor_id = $2`, [org.orgId, beacon.visitorId]);
       expect(stored?.n).toBe(450);
     }
+  });
+
+  it('writes a batch all or nothing, and a failed batch leaves the database usable for the next', async () => {
+    const org = await createTestOrg(database);
+    const row = (visitorId: string, orgId = org.orgId): VisitRow => ({ orgId, visitorId, url: 'https://a.test/', page: 'a.test/', referrer: null, visitedAt: new Date(), companyId: null });
+    // More failures than the pool has connections: each failed COPY must give its connection back.
+    for (let attempt = 0; attempt < 12; attempt += 1) {
+      await expect(insertVisitBatch(database.db, [row('visitor-ok-1'), row('visitor-bad', 'not-a-uuid')])).rejects.toThrow(/uuid/);
+    }
+    await insertVisitBatch(database.db, [row('visitor-ok-2'), row('visitor-ok-3')]);
+    expect(await database.query(`SELECT visitor_id FROM web_visits WHERE org_id = $1 ORDER BY visitor_id`, [org.orgId])).toEqual([{ visitor_id: 'visitor-ok-2' }, { visitor_id: 'visitor-ok-3' }]);
   });
 
   it('finds one visitor’s visits through the visitor index (what a privacy opt-out deletes)', async () => {
