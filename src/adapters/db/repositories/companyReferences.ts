@@ -64,7 +64,8 @@ export async function moveCompanyReferences(db: Db, moves: ReadonlyMap<string, s
   }
 }
 
-/** A master company merged into another (its records and references moved first) is removed from the master. */
-export async function deleteMergedMasterCompany(db: Db, companyId: string): Promise<void> {
-  await db.execute(sql`DELETE FROM companies WHERE id = ${companyId} AND org_id IS NULL`);
+/** Master companies merged into others (their records and references moved first) are removed from the master. */
+export async function deleteMergedMasterCompanies(db: Db, companyIds: readonly string[]): Promise<void> {
+  if (companyIds.length === 0) return;
+  await db.execute(sql`DELETE FROM companies WHERE id = ANY(${textArray(companyIds)}) AND org_id IS NULL`);
 }

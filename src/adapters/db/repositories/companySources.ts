@@ -67,14 +67,25 @@ export async function sourceKeysOfCompaniesSharing(db: Db, lookupKeys: readonly 
   return rows.map((row) => ({ companyId: row.company_id, source: row.source, nameKeys: row.name_keys, country: row.match_country, domains: row.domains, identifiers: row.identifiers }));
 }
 
+/** A record with its place in the order records were attached to companies (company_sources.seq). */
+export interface AttachedSourceRow extends CompanySourceRow {
+  seq: bigint;
+}
+
 /** The records of these companies, each company's earliest attached first. */
-export async function sourcesOfCompanies(db: Db, companyIds: readonly string[]): Promise<CompanySourceRow[]> {
+export async function sourcesOfCompanies(db: Db, companyIds: readonly string[]): Promise<AttachedSourceRow[]> {
   if (companyIds.length === 0) return [];
-  const rows = await queryRows<{ source: string; source_id: string; company_id: string; record: CompanyRecord | string }>(
+  const rows = await queryRows<{ source: string; source_id: string; company_id: string; record: CompanyRecord | string; seq: string | number }>(
     db,
-    sql`SELECT source, source_id, company_id, record FROM company_sources WHERE company_id = ANY(${textArray(companyIds)}) ORDER BY company_id, seq`,
+    sql`SELECT source, source_id, company_id, record, seq FROM company_sources WHERE company_id = ANY(${textArray(companyIds)}) ORDER BY company_id, seq`,
   );
-  return rows.map((row) => ({ source: row.source, sourceId: row.source_id, companyId: row.company_id, record: typeof row.record === 'string' ? (JSON.parse(row.record) as CompanyRecord) : row.record }));
+  return rows.map((row) => ({
+    source: row.source,
+    sourceId: row.source_id,
+    companyId: row.company_id,
+    record: typeof row.record === 'string' ? (JSON.parse(row.record) as CompanyRecord) : row.record,
+    seq: BigInt(row.seq),
+  }));
 }
 
 /** Inserts or replaces records (by data set and id); a record keeps the company and place it was first attached with. */
@@ -149,14 +160,9 @@ export async function identifierCollisions(db: Db, source: string, sourceIds: re
   return rows.map((row) => ({ sourceId: row.source_id, companyId: row.company_id, identifier: row.identifier, otherCompanyId: row.other_company_id }));
 }
 
-/** When each company got its first record (the order of attachment, company_sources.seq). */
-export async function firstAttachedOf(db: Db, companyIds: readonly string[]): Promise<Map<string, bigint>> {
-  if (companyIds.length === 0) return new Map();
-  const rows = await queryRows<{ company_id: string; first: string | number }>(db, sql`SELECT company_id, min(seq) AS first FROM company_sources WHERE company_id = ANY(${textArray(companyIds)}) GROUP BY company_id`);
-  return new Map(rows.map((row) => [row.company_id, BigInt(row.first)]));
-}
-
-/** Every record of company `fromId` becomes part of `toId`, keeping its place in the order of attachment. */
-export async function moveCompanyRecords(db: Db, fromId: string, toId: string): Promise<void> {
-  await db.execute(sql`UPDATE company_sources SET company_id = ${toId} WHERE company_id = ${fromId}`);
+/** Every record of each merged-away company (`moves`: its id → the survivor's) becomes part of the survivor, keeping its place in the order of attachment. */
+export async function moveCompanyRecords(db: Db, moves: ReadonlyMap<string, string>): Promise<void> {
+  if (moves.size === 0) return;
+  await db.execute(sql`UPDATE company_sources AS records SET company_id = moves.to_id
+    FROM unnest(${textArray([...moves.keys()])}, ${textArray([...moves.values()])}) AS moves (from_id, to_id) WHERE records.company_id = moves.from_id`);
 }
