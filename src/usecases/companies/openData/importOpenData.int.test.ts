@@ -219,7 +219,10 @@ describe('open data imports (PGlite)', () => {
     await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('[{"cik_str":1}]')), file: 'x.json', importedAt }, { db: database.db })).rejects.toThrow(
       'this is not SEC company_tickers.json (an object of {"cik_str", "ticker", "title"} entries): the file is a JSON array on line 1',
     );
-    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('{"fields":["cik","name"],"data":[]}')), file: 'x.json', importedAt }, { db: database.db })).rejects.toThrow(/the value of "fields" is not an entry object/);
+    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('{"fields":["cik","name"],"data":[]}')), file: 'x.json', importedAt }, { db: database.db })).rejects.toThrow(
+      'this looks like SEC company_tickers_exchange.json (a "fields"/"data" layout), not company_tickers.json: import https://www.sec.gov/files/company_tickers.json instead (line 1)',
+    );
+    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('{"0": 320193}')), file: 'x.json', importedAt }, { db: database.db })).rejects.toThrow(/the value of "0" is not an entry object/);
     await expect(importOpenData({ format: 'wikidata', chunks: csvChunks('item,label\nQ1,x\n'), file: 'x.csv', importedAt }, { db: database.db })).rejects.toThrow(/this is not a Wikidata company export: the header has no name column/);
   });
 });

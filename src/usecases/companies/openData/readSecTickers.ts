@@ -80,6 +80,10 @@ export async function* readSecTickerEntries(chunks: AsyncIterable<string>): Asyn
       } else if (character === '}') {
         depth = 0;
         isEnded = true;
+      } else if (key === 'fields' || key === 'data') {
+        throw new OpenDataFormatError(
+          `this looks like SEC company_tickers_exchange.json (a "fields"/"data" layout), not company_tickers.json: import https://www.sec.gov/files/company_tickers.json instead (line ${line})`,
+        );
       } else {
         throw notTickers(`the value of "${key}" is not an entry object`);
       }
