@@ -56,6 +56,7 @@ export function registerCompanies(program: Command): void {
           process.stdout.write(
             `  ${result.created} new companies; ${result.merged} merged into existing companies imported from another data set (${result.mergedByIdentifier} by the same LEI or CIK, ${result.merged - result.mergedByIdentifier} by the same domain, or same name and country); ${result.updated} updated in place (imported before).\n`,
           );
+          for (const warning of result.warnings) process.stdout.write(`  Note: ${warning}\n`);
           if (result.upserted === 0 && result.rejected.length === 0) process.stdout.write(`  The file holds no ${unit} (${format === 'sec' ? 'an empty JSON object' : 'a header and nothing after it'}): nothing was changed.\n`);
           printRejected(result.rejected, format === 'sec' ? 'entry' : 'line');
           if (result.repeated > 0) {

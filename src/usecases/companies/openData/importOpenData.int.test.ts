@@ -212,6 +212,18 @@ describe('open data imports (PGlite)', () => {
     expect(await company('wikidata:Q900008')).toMatchObject({ domain: 'orbitaldata.ie', other_domains: [] });
   });
 
+  it('says when a Wikidata export gives countries or industries as entity URIs (the query selected ?country, not ?countryLabel)', async () => {
+    await emptyMaster();
+    const text = 'item,itemLabel,country,industry\nhttp://www.wikidata.org/entity/Q960001,Uri Country GmbH,http://www.wikidata.org/entity/Q183,http://www.wikidata.org/entity/Q880371\nQ960002,Plain Country GmbH,Germany,software\n';
+    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(text), file: 'uris.csv', importedAt }, { db: database.db });
+    expect(result).toMatchObject({ upserted: 2, rejected: [] });
+    expect(result.warnings).toEqual([
+      '1 rows give their country as a Wikidata item URI (such as http://www.wikidata.org/entity/Q183), not its name: those companies have no country (kept as written in firmographics country_label), so other data sets and account lists match them by name only with difficulty. Export ?countryLabel or the ISO 3166 code (P297) instead and import again (the companies are updated in place).',
+      '1 rows give their industry as a Wikidata item URI (such as http://www.wikidata.org/entity/Q183), not its name: the URI is stored as the industry. Export ?industryLabel instead and import again (the companies are updated in place).',
+    ]);
+    expect((await importOpenData({ format: 'wikidata', chunks: csvChunks(sample('wikidata-companies-sample.csv')), file: 'w.csv', importedAt }, { db: database.db })).warnings).toEqual([]);
+  });
+
   it('refuses a file of another format with what it expected', async () => {
     await expect(importOpenData({ format: 'gleif', chunks: csvChunks('company_id,name\n1,Acme\n'), file: 'x.csv', importedAt }, { db: database.db })).rejects.toThrow(
       'this is not a GLEIF LEI golden-copy CSV: the header has no LEI or Entity.LegalName column (found: company_id, name)',

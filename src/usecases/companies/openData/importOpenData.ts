@@ -50,11 +50,15 @@ export interface ImportOpenDataOutput {
   repeated: number;
   /** The first of them (up to maxRepeatedRowsReported), with the line and the row repeated. */
   repeatedRows: RejectedCompanyRow[];
+  /** What the file gives in a form the import can only keep as written (a Wikidata export's countries as entity URIs). */
+  warnings: string[];
 }
 
 const maxRepeatedRowsReported = 100;
 
-type Counts = Omit<ImportOpenDataOutput, 'format' | 'rejected'>;
+type Counts = Omit<ImportOpenDataOutput, 'format' | 'rejected' | 'warnings'>;
+
+const wikidataEntity = /^https?:\/\/(www\.)?wikidata\.org\/(entity|wiki)\/Q\d+$/;
 
 interface PendingRecord {
   line: number;
@@ -72,6 +76,8 @@ const flushSize = 2000;
 export async function importOpenData(input: OpenDataInput & { file: string; importedAt: Date }, deps: { db: Db }): Promise<ImportOpenDataOutput> {
   const importedAt = input.importedAt.toISOString();
   const rejected: RejectedCompanyRow[] = [];
+  // A query that selects ?country instead of ?countryLabel exports entity URIs: counted, to say so once.
+  const entityValues = { country: 0, industry: 0 };
   const counts: Counts = { upserted: 0, created: 0, merged: 0, mergedByIdentifier: 0, updated: 0, identifierConflicts: [], companiesJoined: [], repeated: 0, repeatedRows: [] };
   await deps.db.transaction(async (tx) => {
     await refreshStaleMatchKeys(tx);
@@ -91,6 +97,8 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
         rejected.push({ line, reason: result.reason });
         return;
       }
+      if (wikidataEntity.test(result.company.firmographics.country_label ?? '')) entityValues.country++;
+      if (wikidataEntity.test(result.company.industry ?? '')) entityValues.industry++;
       const earlier = pending.get(result.company.id);
       if (earlier) noteRepeated(counts, line, `${sourceIdOf(result.company)} repeats line ${earlier.line}: merged into it (the earlier row's values kept, other websites, names and identifiers added)`);
       pending.set(result.company.id, earlier ? { line: earlier.line, record: mergeRepeated(earlier.record, result.company) } : { line, record: result.company });
@@ -135,7 +143,14 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
   counts.identifierConflicts.sort((a, b) => a.line - b.line);
   counts.companiesJoined.sort((a, b) => a.line - b.line);
   counts.repeatedRows.sort((a, b) => a.line - b.line);
-  return { format: input.format, ...counts, rejected };
+  const warnings = (['country', 'industry'] as const).flatMap((column) =>
+    entityValues[column] > 0
+      ? [
+          `${entityValues[column]} rows give their ${column} as a Wikidata item URI (such as http://www.wikidata.org/entity/Q183), not its name: ${column === 'country' ? 'those companies have no country (kept as written in firmographics country_label), so other data sets and account lists match them by name only with difficulty' : 'the URI is stored as the industry'}. Export ?${column}Label ${column === 'country' ? 'or the ISO 3166 code (P297) ' : ''}instead and import again (the companies are updated in place).`,
+        ]
+      : [],
+  );
+  return { format: input.format, ...counts, rejected, warnings };
 }
 
 function sourceIdOf(record: CompanyRecord): string {
