@@ -9,7 +9,7 @@ export interface VisitCollectorOptions {
   readonly logger: Logger;
   /** Visits waiting for insertion; beyond this the endpoint answers 503 instead of growing without bound. */
   readonly maxQueued?: number;
-  /** Visits per INSERT statement; by default 2,000 on PostgreSQL and 200 on PGlite (see `yieldBetweenBatches`). */
+  /** Visits per statement (COPY on PostgreSQL, INSERT on PGlite): by default 2,000 and 200 (see `yieldBetweenBatches`). */
   readonly batchSize?: number;
   readonly flushIntervalMs?: number;
   /**
@@ -42,7 +42,7 @@ interface CachedRanges {
 /**
  * The web tag's collection path: checks the tag key (cached), resolves the visitor's IPv4 or IPv6 address through the
  * org's IP-range file (cached), and queues the visit in memory; a timer (every `flushIntervalMs`, 50 ms by default,
- * or sooner when a batch fills) writes the queue in batches of one INSERT each. With both caches warm, `accept` is
+ * or sooner when a batch fills) writes the queue in batches of one statement each. With both caches warm, `accept` is
  * synchronous: no promise, no database call per visit. Bounded: when the queue holds `maxQueued` visits the caller
  * answers 503 and the tag's beacon is lost rather than the server's memory.
  *
