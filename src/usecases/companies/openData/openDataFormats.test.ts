@@ -34,6 +34,10 @@ describe('open data formats', () => {
     expect(secCompany({ cik_str: 42, ticker: 'EXW', title: 'EXAMPLE\nWORKS INC' }, [], 's.json', importedAt)).toMatchObject({ isValid: true, company: { name: 'EXAMPLE WORKS INC' } });
   });
 
+  it.each(['Q42', 'http://www.wikidata.org/entity/Q42', 'https://www.wikidata.org/wiki/Q42', 'wd:Q42'])('reads the item id %s as Q42', (qid) => {
+    expect(wikidataCompany(wikidataColumns(['qid', 'name']), [qid, 'Example Works'], 'w.csv', '2026-12-01T00:00:00.000Z')).toMatchObject({ isValid: true, company: { id: 'wikidata:Q42' } });
+  });
+
   it('reads the query service column names and refuses a header without the required ones', () => {
     const columns = wikidataColumns(['item', 'itemLabel', 'officialWebsite', 'countryLabel', 'industryLabel', 'numberOfEmployees']);
     const result = wikidataCompany(columns, ['http://www.wikidata.org/entity/Q42', 'Example Works', 'https://www.exampleworks.org', 'France', 'publishing', '3'], 'q.csv', '2026-12-01T00:00:00.000Z');

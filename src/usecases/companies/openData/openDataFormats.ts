@@ -167,8 +167,8 @@ export function wikidataColumns(header: readonly string[]): WikidataColumns {
 export function wikidataCompany(columns: WikidataColumns, fields: readonly string[], file: string, importedAt: string): OpenDataRowResult {
   const field = (position: number): string => fieldAt(fields, position);
   const rawQid = field(columns.qid);
-  // The query service writes items as entity URIs.
-  const qid = rawQid.replace(/^https?:\/\/(www\.)?wikidata\.org\/(entity|wiki)\//, '');
+  // The query service writes items as entity URIs; some SPARQL tools as prefixed names (wd:Q42).
+  const qid = rawQid.replace(/^(https?:\/\/(www\.)?wikidata\.org\/(entity|wiki)\/|wd:)/, '');
   if (qid === '') return { isValid: false, reason: 'qid is empty' };
   if (!/^Q[1-9]\d*$/.test(qid)) return { isValid: false, reason: `qid "${rawQid}" is not a Wikidata item id (Q followed by digits)` };
   const name = field(columns.name);
