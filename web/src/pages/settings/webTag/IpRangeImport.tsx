@@ -21,7 +21,7 @@ export function IpRangeImport({ rangeCount, canImport }: { rangeCount: number; c
       </Title>
       <Text fz="sm" c="dimmed" mb="sm">
         {rangeCount.toLocaleString('en')} ranges loaded. A CSV with the columns <b>cidr</b> (IPv4 or IPv6, e.g. 203.0.113.0/24 or 2001:db8::/32; or <b>start_ip</b> and <b>end_ip</b>), <b>company_name</b>, and optionally <b>domain</b> and{' '}
-        <b>company_id</b>. Importing replaces the previous file; it is your organisation’s own data.
+        <b>company_id</b>. Importing replaces the previous file; it is your organisation’s own data. A visit resolves to a company when it arrives, so a new file applies to visits from then on (openabm does not keep visitors’ IP addresses).
       </Text>
       {canImport ? (
         <Group align="flex-end">
