@@ -25,6 +25,10 @@ describe('reading company files as UTF-8', () => {
     const filler = 'Q3,Filler Company\n'.repeat(130_000);
     const late = fileOf('late.csv', Buffer.concat([Buffer.from(`qid,name\n${filler}`), Buffer.from([0x51, 0x34, 0x2c, 0xfc, 0x0a])]));
     await expect(textOf(late)).rejects.toThrow(`line ${130_002} has bytes that are not UTF-8 text`);
+    // UTF-16 (with its byte order mark), as Excel's "Unicode Text" saves a sheet.
+    await expect(textOf(fileOf('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('qid\tname\n', 'utf16le')])))).rejects.toThrow(
+      'the file is UTF-16 text (as Excel\'s "Unicode Text" saves it), not UTF-8: save it as "CSV UTF-8" (or convert it: iconv -f utf-16 -t utf-8 FILE > FILE.utf8.csv) and import that',
+    );
     // A file cut inside a character.
     await expect(textOf(fileOf('cut.csv', Buffer.from('qid,name\nQ1,Caf\u00e9', 'utf8').subarray(0, -1)))).rejects.toThrow('line 2 has bytes that are not UTF-8 text');
   });

@@ -20,6 +20,9 @@ export async function* readUtf8Chunks(file: string, onProgress: ProgressListener
   let bytesRead = 0;
   let line = 1;
   for await (const bytes of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
+    if (bytesRead === 0 && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
+      throw new FileEncodingError(`the file is UTF-16 text (as Excel's "Unicode Text" saves it), not UTF-8: save it as "CSV UTF-8" (or convert it: iconv -f utf-16 -t utf-8 FILE > FILE.utf8.csv) and import that`);
+    }
     bytesRead += bytes.length;
     const text = decoder.decode(bytes, { stream: true });
     // Invalid bytes decode to U+FFFD; the check is one native search per chunk.
