@@ -29,6 +29,9 @@ describe('reading company files as UTF-8', () => {
     await expect(textOf(fileOf('utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('qid\tname\n', 'utf16le')])))).rejects.toThrow(
       'the file is UTF-16 text (as Excel\'s "Unicode Text" saves it), not UTF-8: save it as "CSV UTF-8" (or convert it: iconv -f utf-16 -t utf-8 FILE > FILE.utf8.csv) and import that',
     );
+    // Archives, as the golden copy downloads.
+    await expect(textOf(fileOf('golden-copy.csv.zip', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00])))).rejects.toThrow('the file is a ZIP archive (the GLEIF golden copy downloads as .csv.zip): unzip it and import the .csv inside');
+    await expect(textOf(fileOf('tickers.json.gz', Buffer.from([0x1f, 0x8b, 0x08, 0x00])))).rejects.toThrow('the file is gzip-compressed: decompress it (gunzip) and import the file inside');
     // A file cut inside a character.
     await expect(textOf(fileOf('cut.csv', Buffer.from('qid,name\nQ1,Caf\u00e9', 'utf8').subarray(0, -1)))).rejects.toThrow('line 2 has bytes that are not UTF-8 text');
   });

@@ -20,9 +20,7 @@ export async function* readUtf8Chunks(file: string, onProgress: ProgressListener
   let bytesRead = 0;
   let line = 1;
   for await (const bytes of createReadStream(file, { highWaterMark: 1 << 20 }) as AsyncIterable<Buffer>) {
-    if (bytesRead === 0 && bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {
-      throw new FileEncodingError(`the file is UTF-16 text (as Excel's "Unicode Text" saves it), not UTF-8: save it as "CSV UTF-8" (or convert it: iconv -f utf-16 -t utf-8 FILE > FILE.utf8.csv) and import that`);
-    }
+    if (bytesRead === 0) refuseNonText(bytes);
     bytesRead += bytes.length;
     const text = decoder.decode(bytes, { stream: true });
     // Invalid bytes decode to U+FFFD; the check is one native search per chunk.
@@ -49,6 +47,17 @@ export async function* readUtf8CsvChunks(file: string, onProgress: ProgressListe
   } catch (error) {
     if (error instanceof CsvFormatError && !error.filePath) throw error.inFile(file);
     throw error;
+  }
+}
+
+/** Files that are not text at all, or UTF-16, named by their first bytes. */
+function refuseNonText(start: Buffer): void {
+  if (start.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04]))) {
+    throw new FileEncodingError('the file is a ZIP archive (the GLEIF golden copy downloads as .csv.zip): unzip it and import the .csv inside');
+  }
+  if (start[0] === 0x1f && start[1] === 0x8b) throw new FileEncodingError('the file is gzip-compressed: decompress it (gunzip) and import the file inside');
+  if ((start[0] === 0xff && start[1] === 0xfe) || (start[0] === 0xfe && start[1] === 0xff)) {
+    throw new FileEncodingError(`the file is UTF-16 text (as Excel's "Unicode Text" saves it), not UTF-8: save it as "CSV UTF-8" (or convert it: iconv -f utf-16 -t utf-8 FILE > FILE.utf8.csv) and import that`);
   }
 }
 
