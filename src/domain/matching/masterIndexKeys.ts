@@ -111,7 +111,7 @@ export function sortedBucketStart(parts: readonly PartitionedKeys[], bucket: num
 }
 
 /**
- * The second step, for buckets [fromBucket, toBucket) (threads can share the buckets): each bucket's keys gathered
+ * The second step, for buckets [fromBucket, toBucket) (threads can share the buckets): each bucket's keys read
  * from the parts in part order and sorted by the hash's low 22 bits (two stable passes, within the caches: a bucket
  * of 7M keys holds ~7,000), written where the bucket belongs in the target. The result is a stable sort of all
  * keys in row order, as sortByHash of one builder's keys gives.
@@ -123,8 +123,6 @@ export function sortPartitionedBuckets(parts: readonly PartitionedKeys[], target
     for (const part of parts) size += (part.keyBucketStarts[bucket + 1] as number) - (part.keyBucketStarts[bucket] as number);
     largest = Math.max(largest, size);
   }
-  const gatheredHashes = new Uint32Array(largest);
-  const gatheredCompanies = new Uint32Array(largest);
   const passHashes = new Uint32Array(largest);
   const passCompanies = new Uint32Array(largest);
   const counts = new Uint32Array(radixBuckets * 2);
@@ -134,16 +132,13 @@ export function sortPartitionedBuckets(parts: readonly PartitionedKeys[], target
     let size = 0;
     for (const part of parts) {
       const hashes = part.keyHashes;
-      const companies = part.keyCompanies;
-      const base = part.companyBase;
       const end = part.keyBucketStarts[bucket + 1] as number;
       for (let i = part.keyBucketStarts[bucket] as number; i < end; i++) {
         const hash = hashes[i] as number;
         counts[hash & radixMask]!++;
         counts[radixBuckets + ((hash >>> radixBits) & radixMask)]!++;
-        gatheredHashes[size] = hash;
-        gatheredCompanies[size++] = base + (companies[i] as number);
       }
+      size += end - (part.keyBucketStarts[bucket] as number);
     }
     if (size === 0) continue;
     let low = 0;
@@ -156,8 +151,21 @@ export function sortPartitionedBuckets(parts: readonly PartitionedKeys[], target
       counts[radixBuckets + digit] = middle;
       middle += middleCount;
     }
-    // Low digit into the scratch (positions from 0), middle digit into the target (positions from `out`).
-    radixPass(gatheredHashes.subarray(0, size), gatheredCompanies.subarray(0, size), passHashes, passCompanies, counts, 0, 0);
+    // Low digit from the parts (in part order: stable) straight into the scratch, companies numbered across parts
+    // (no gathered copy of the bucket first); then the middle digit into the target (positions from `out`).
+    for (const part of parts) {
+      const hashes = part.keyHashes;
+      const companies = part.keyCompanies;
+      const base = part.companyBase;
+      const end = part.keyBucketStarts[bucket + 1] as number;
+      for (let i = part.keyBucketStarts[bucket] as number; i < end; i++) {
+        const hash = hashes[i] as number;
+        const target = counts[hash & radixMask] as number;
+        counts[hash & radixMask] = target + 1;
+        passHashes[target] = hash;
+        passCompanies[target] = base + (companies[i] as number);
+      }
+    }
     radixPass(passHashes.subarray(0, size), passCompanies.subarray(0, size), targetHashes, targetCompanies, counts, radixBuckets, radixBits);
     out += size;
   }
