@@ -1,29 +1,19 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../adapters/db/database';
+import type { Database } from '../../../adapters/db/database';
 import { masterCompaniesVersion } from '../../../adapters/db/repositories/masterCompaniesVersion';
 import { parseCsv } from '../../../domain/matching/csv';
-import { openTestDatabase } from '../../../test/databases';
+import { testDatabaseKinds } from '../../../test/databases';
+import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { importOpenData } from './importOpenData';
 import { readSecTickerEntries } from './readSecTickers';
 
-// PGlite, or a PostgreSQL database of their own (OPEN_DATA_TEST_DATABASE_URL, below): the
-// sample companies' ids (lei:…, cik:…, wikidata:Q…) are the data sets' own, so runs on the shared test PostgreSQL
-// would meet each other's rows. Each data set is read into an empty master here (records of the same
+// A database of the file's own on each test database (openOwnTestDatabase): the sample companies' ids (lei:…, cik:…,
+// wikidata:Q…) are the data sets' own, and the tests empty the open data part of the master. Each data set is read into an empty master here (records of the same
 // company in several data sets are merged: mergeOpenData.int.test.ts).
 const testdata = path.join(import.meta.dirname, 'testdata');
 
-/**
- * PGlite, or with OPEN_DATA_TEST_DATABASE_URL a PostgreSQL database of the open data tests' own (never the shared
- * TEST_DATABASE_URL: they empty the open data part of the master). Both test files use it: run them one at a time there,
- *   OPEN_DATA_TEST_DATABASE_URL=postgres://…/own_db npx vitest run --no-file-parallelism src/usecases/companies/openData/
- */
-function openOpenDataTestDatabase(): Promise<Database> {
-  const databaseUrl = process.env.OPEN_DATA_TEST_DATABASE_URL;
-  if (databaseUrl && databaseUrl === process.env.TEST_DATABASE_URL) throw new Error('OPEN_DATA_TEST_DATABASE_URL must name a database of its own, not the shared TEST_DATABASE_URL');
-  return databaseUrl ? openDatabase({ databaseUrl }) : openTestDatabase('pglite');
-}
 const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
 const importedAt = new Date('2026-12-01T10:00:00Z');
 
@@ -48,10 +38,10 @@ interface StoredCompany {
   provenance: Record<string, string>[] | null;
 }
 
-describe('open data imports (PGlite)', () => {
+describe.each(testDatabaseKinds())('open data imports (%s)', (kind) => {
   let database: Database;
   beforeAll(async () => {
-    database = await openOpenDataTestDatabase();
+    database = await openOwnTestDatabase(kind);
   });
   afterAll(async () => {
     await database.close();

@@ -1,29 +1,21 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type Database } from '../../../adapters/db/database';
+import type { Database } from '../../../adapters/db/database';
 import type { CompanyDetailsRow } from '../../../adapters/db/segments/accountsRepo';
 import { parseCsv } from '../../../domain/matching/csv';
 import { createTestOrg } from '../../../test/createTestOrg';
-import { openTestDatabase } from '../../../test/databases';
+import { testDatabaseKinds } from '../../../test/databases';
+import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { matchAccountsForOrg } from '../../matching/matchAccountsForOrg';
 import { importOpenData, type ImportOpenDataOutput } from './importOpenData';
 import { readSecTickerEntries } from './readSecTickers';
 
-// PGlite or a PostgreSQL database of their own, as importOpenData.int.test.ts: the sample companies' ids are the data sets' own, and merging looks at
-// the whole master (on the shared test PostgreSQL, other runs' open data companies would be candidates).
+// A database of the file's own on each test database (openOwnTestDatabase): the sample companies' ids are the data
+// sets' own, and merging looks at the whole master (on a shared database, other files' open data companies would be
+// candidates).
 const testdata = path.join(import.meta.dirname, 'testdata');
 
-/**
- * PGlite, or with OPEN_DATA_TEST_DATABASE_URL a PostgreSQL database of the open data tests' own (never the shared
- * TEST_DATABASE_URL: they empty the open data part of the master). Both test files use it: run them one at a time there,
- *   OPEN_DATA_TEST_DATABASE_URL=postgres://…/own_db npx vitest run --no-file-parallelism src/usecases/companies/openData/
- */
-function openOpenDataTestDatabase(): Promise<Database> {
-  const databaseUrl = process.env.OPEN_DATA_TEST_DATABASE_URL;
-  if (databaseUrl && databaseUrl === process.env.TEST_DATABASE_URL) throw new Error('OPEN_DATA_TEST_DATABASE_URL must name a database of its own, not the shared TEST_DATABASE_URL');
-  return databaseUrl ? openDatabase({ databaseUrl }) : openTestDatabase('pglite');
-}
 const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
 
 async function* csvChunks(text: string) {
@@ -44,10 +36,10 @@ const brightwaterLei = 'lei:5493001KJTIIGC8Y1R12';
 const kestrelLei = 'lei:9695005MSX1OYEMGDF46';
 const orbitalLei = 'lei:2138003EK6R8JZ8FPA48';
 
-describe('records of one company in several open data sets are one master company (PGlite)', () => {
+describe.each(testDatabaseKinds())('records of one company in several open data sets are one master company (%s)', (kind) => {
   let database: Database;
   beforeAll(async () => {
-    database = await openOpenDataTestDatabase();
+    database = await openOwnTestDatabase(kind);
   });
   afterAll(async () => {
     await database.close();
