@@ -20,4 +20,12 @@ describe('toCompanyRecord', () => {
   ])('rejects %j: %s', (fields, reason) => {
     expect(toCompanyRecord(header, fields)).toEqual({ isValid: false, reason });
   });
+
+  it('reads other_domains (separated by ";", "|" or spaces) normalised, without the main domain or repeats, and rejects the row for one that is not a domain', () => {
+    const withOthers = ['company_id', 'name', 'domain', 'other_domains'];
+    const read = (others: string) => toCompanyRecord(withOthers, ['C1', 'Acme', 'acme.com', others]);
+    expect(read('https://www.acme.de/; acme.com|ACME.fr  acme.de')).toMatchObject({ isValid: true, company: { otherDomains: ['acme.de', 'acme.fr'] } });
+    expect(read('')).toMatchObject({ isValid: true, company: { otherDomains: [] } });
+    expect(read('acme.de; not_a_domain')).toEqual({ isValid: false, reason: 'other_domains "not_a_domain" is not a website or domain name' });
+  });
 });

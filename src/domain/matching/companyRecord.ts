@@ -78,10 +78,14 @@ export function toCompanyRecord(header: readonly string[], fields: readonly stri
     country = normalizeCountry(values.country);
     if (!country) return { isValid: false, reason: `country "${values.country}" is not a recognised country name or ISO code` };
   }
-  const otherDomains = (values.otherDomains ?? '')
-    .split(/[;|\s]+/)
-    .map((part) => normalizeMasterDomain(part))
-    .filter((part): part is string => part !== null && part !== domain);
+  // As the main domain: a value that is not a domain rejects the row with its reason rather than vanishing.
+  const otherDomains: string[] = [];
+  for (const part of (values.otherDomains ?? '').split(/[;|\s]+/)) {
+    if (part === '') continue;
+    const otherDomain = normalizeMasterDomain(part);
+    if (!otherDomain) return { isValid: false, reason: `other_domains "${part}" is not a website or domain name` };
+    if (otherDomain !== domain) otherDomains.push(otherDomain);
+  }
   return {
     isValid: true,
     company: {
