@@ -30,8 +30,8 @@ describe('the master index built on several threads', () => {
     expect(await buildMasterIndexInParallel(file, 3)).toEqual(streamed);
     // Many chunks, every one built by the other threads (this one only merges).
     expect(await buildMasterIndexInParallel(file, 3, { chunks: 7, isBuildingHere: false })).toEqual(streamed);
-    // A first chunk built here while the rest of the file is read (cut after a quoted line break, or inside one).
-    for (const firstChunkBytes of [10_000, 40_000, 50_003]) expect(await buildMasterIndexInParallel(file, 2, { firstChunkBytes })).toEqual(streamed);
+    // Chunks built here while the rest of the file is read (cut after a quoted line break, or inside one).
+    for (const earlyChunkBytes of [5_000, 10_000, 13_001]) expect(await buildMasterIndexInParallel(file, 2, { earlyChunkBytes })).toEqual(streamed);
   });
 
   it('reads the other_names column as the streamed build does (rows of other names in every chunk)', async () => {
@@ -66,7 +66,7 @@ describe('the master index built on several threads', () => {
       const message = `${file}, line ${badRow + 2}: other_names has an empty name (name 2 of 3)`;
       await expect(loadMasterFileStreamed(file)).rejects.toThrow(message);
       await expect(buildMasterIndexInParallel(file, 2, { chunks: 5 })).rejects.toThrow(message);
-      await expect(buildMasterIndexInParallel(file, 2, { firstChunkBytes: 10_000 })).rejects.toThrow(message);
+      await expect(buildMasterIndexInParallel(file, 2, { earlyChunkBytes: 5_000 })).rejects.toThrow(message);
     }
   });
 });

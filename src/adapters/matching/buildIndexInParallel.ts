@@ -116,12 +116,17 @@ export interface ParallelBuildOptions {
   chunks?: number;
   /** False: this thread only merges, the other threads build every chunk (tests use it to exercise them). */
   isBuildingHere?: boolean;
-  /** The first chunk, which this thread builds while the rest of the file is read (default firstChunkBytes). */
-  firstChunkBytes?: number;
+  /** The chunks this thread builds while the rest of the file is read (default earlyChunkBytes). */
+  earlyChunkBytes?: number;
 }
 
-/** About as long as the other threads take to start (~60 ms of building a megabyte, 0.2–0.3 s to start a thread). */
-const firstChunkBytes = 4 << 20;
+/**
+ * Chunks built here while the rest of the file is read, until it is (then the other threads are sent the job): one
+ * takes 60–120 ms, about what reading the rest of a 100 MB file takes, and the other threads take 0.2–0.3 s to start.
+ */
+const earlyChunkBytes = 1 << 20;
+/** What is read before the rest: the most this thread builds while the rest is read. */
+const earlyChunksRead = 8;
 
 /** The index, or null when the file cannot be cut at line ends (no LF line breaks): then it is streamed. */
 export async function buildMasterIndexInParallel(filePath: string, threads = availableParallelism(), options: ParallelBuildOptions = {}): Promise<MasterIndex | null> {
@@ -129,13 +134,13 @@ export async function buildMasterIndexInParallel(filePath: string, threads = ava
   // Started first: a thread loads its modules while this one reads the file.
   const workers = Array.from({ length: Math.max(isBuildingHere ? 0 : 1, threads - (isBuildingHere ? 1 : 0)) }, () => startTsWorker(new URL('./indexBuildWorker.ts', import.meta.url)));
   try {
-    return await buildWith(workers, filePath, threads, isBuildingHere, options.chunks, options.firstChunkBytes ?? firstChunkBytes);
+    return await buildWith(workers, filePath, threads, isBuildingHere, options.chunks, options.earlyChunkBytes ?? earlyChunkBytes);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 
-async function buildWith(workers: readonly Worker[], filePath: string, threads: number, isBuildingHere: boolean, chunkCount: number | undefined, firstChunkBytes: number): Promise<MasterIndex | null> {
+async function buildWith(workers: readonly Worker[], filePath: string, threads: number, isBuildingHere: boolean, chunkCount: number | undefined, earlyChunkBytes: number): Promise<MasterIndex | null> {
   const parts: (MasterIndexPart | undefined)[] = [];
   const errors: (unknown | undefined)[] = [];
   const onReply = (reply: IndexBuildReply): void => {
@@ -146,15 +151,15 @@ async function buildWith(workers: readonly Worker[], filePath: string, threads: 
   const handle = await open(filePath, 'r');
   let file: SharedArrayBuffer;
   let columns: MasterCsvColumns | null;
-  let firstChunk: [number, number] | null = null;
+  const early: [number, number][] = [];
   try {
     const { size } = await handle.stat();
     file = new SharedArrayBuffer(size);
     const bytes = Buffer.from(file);
-    // This thread builds the first chunk as soon as it is read, while the rest of the file is read (and the other
-    // threads start): the first ~150 ms of reading and ~50 ms of cutting were spent before any row was built.
-    const isEarly = isBuildingHere && chunkCount === undefined && size >= 4 * firstChunkBytes;
-    const headRead = await readInto(handle, bytes, 0, isEarly ? firstChunkBytes + (64 << 10) : size);
+    // This thread builds chunks of the start of the file while the rest is read (and the other threads start): the
+    // first ~150 ms of reading and ~50 ms of cutting were spent before any row was built.
+    const isEarly = isBuildingHere && chunkCount === undefined && size >= 2 * earlyChunksRead * earlyChunkBytes;
+    const headRead = await readInto(handle, bytes, 0, isEarly ? earlyChunksRead * earlyChunkBytes : size);
     const head = bytes.subarray(0, headRead);
     const headerEnd = recordEnd(head, 0);
     if (headerEnd >= head.length) {
@@ -162,28 +167,36 @@ async function buildWith(workers: readonly Worker[], filePath: string, threads: 
       columns = null;
     } else {
       columns = headerColumns(head, headerEnd, filePath);
-      if (isEarly) {
-        const [range] = splitRanges(head, headerEnd, [headerEnd + firstChunkBytes]);
-        if (range && range[1] < headRead) firstChunk = range;
-      }
     }
     const rest = readInto(handle, bytes, headRead, size);
-    if (firstChunk && columns) buildChunk({ file, start: firstChunk[0], end: firstChunk[1], columns: requestColumns(columns) }, 0, onReply);
+    let isRestRead = false;
+    void rest.finally(() => (isRestRead = true)).catch(() => undefined);
+    for (let position = headerEnd; isEarly && columns && !isRestRead; ) {
+      const [range] = splitRanges(head, position, [position + earlyChunkBytes]);
+      if (!range || range[1] >= headRead) break;
+      buildChunk({ file, start: range[0], end: range[1], columns: requestColumns(columns) }, early.length, onReply);
+      early.push(range);
+      if (errors.length > 0) break;
+      position = range[1];
+      // Lets the read's completion in.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
     await rest;
   } finally {
     await handle.close();
   }
   const bytes = Buffer.from(file);
   // The earliest error in the file: the rest need not be built.
-  if (firstChunk && errors[0] !== undefined) throw withFileLine(errors[0], bytes, firstChunk[0], filePath);
-  const headerEnd = firstChunk?.[0] ?? recordEnd(bytes, 0);
+  const earlyError = errors.findIndex((error) => error !== undefined);
+  if (earlyError >= 0) throw withFileLine(errors[earlyError], bytes, early[earlyError]?.[0] ?? 0, filePath);
+  const headerEnd = early[0]?.[0] ?? recordEnd(bytes, 0);
   if (headerEnd >= bytes.length) return null;
   columns ??= headerColumns(bytes, headerEnd, filePath);
-  const dataStart = firstChunk?.[1] ?? headerEnd;
+  const dataStart = early[early.length - 1]?.[1] ?? headerEnd;
   const cuts = chunkCount === undefined ? shrinkingCuts(dataStart, bytes.length, threads) : equalCuts(dataStart, bytes.length, Math.max(1, chunkCount));
-  const chunks = [...(firstChunk ? [firstChunk] : []), ...splitRanges(bytes, dataStart, cuts)];
+  const chunks = [...early, ...splitRanges(bytes, dataStart, cuts)];
   const nextChunk = new SharedArrayBuffer(4);
-  new Int32Array(nextChunk)[0] = firstChunk ? 1 : 0;
+  new Int32Array(nextChunk)[0] = early.length;
   const job: IndexBuildJob = { file, chunks, nextChunk, columns: requestColumns(columns) };
   const fromThreads = workers.map((worker) => buildOnThread(worker, job, onReply));
   if (isBuildingHere) buildChunks(job, onReply);
