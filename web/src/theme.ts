@@ -11,6 +11,11 @@ export const theme = createTheme({
     // Links stay underlined: in dark mode their colour alone is too close to the text's (axe-core link-in-text-block).
     Anchor: { defaultProps: { underline: 'always' } },
     Table: { defaultProps: { verticalSpacing: 'sm', highlightOnHover: true } },
+    // Mantine's close buttons are a bare icon: without these a screen reader announces an unnamed "button".
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } },
+    Alert: { defaultProps: { closeButtonLabel: 'Dismiss' } },
+    Notification: { defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss' } } },
   },
 });
 

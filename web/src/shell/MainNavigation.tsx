@@ -4,13 +4,22 @@ import { useSession } from '../auth/session';
 import { NAVIGATION } from './navigation';
 import type { NavItem } from './navigation';
 
-function isActive(item: NavItem, pathname: string): boolean {
-  if (item.to !== undefined) return pathname === item.to || pathname.startsWith(`${item.to}/`);
-  return (item.children ?? []).some((child) => isActive(child, pathname));
+const pagesOf = (items: readonly NavItem[]): string[] => items.flatMap((item) => (item.to !== undefined ? [item.to] : pagesOf(item.children ?? [])));
+const NAV_PAGES = pagesOf(NAVIGATION);
+
+/**
+ * The one navigation page a path belongs to: the longest that is the path or a folder of it. Any such prefix made
+ * Advertising > Overview (/advertising) light up beside Segment Syncs (/advertising/segment-syncs/…), and Campaigns
+ * beside Human review.
+ */
+function currentPage(pathname: string): string | undefined {
+  const matching = NAV_PAGES.filter((to) => pathname === to || pathname.startsWith(`${to}/`));
+  return matching.sort((a, b) => b.length - a.length)[0];
 }
 
 export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
   const { pathname } = useLocation();
+  const current = currentPage(pathname);
   const { permissions } = useSession();
   const isShown = (item: NavItem) => item.requires === undefined || permissions.includes(item.requires);
 
@@ -25,8 +34,8 @@ export function MainNavigation({ onNavigate }: { onNavigate: () => void }) {
           to={item.to}
           label={item.label}
           leftSection={icon}
-          active={isActive(item, pathname)}
-          aria-current={isActive(item, pathname) ? 'page' : undefined}
+          active={item.to === current}
+          aria-current={item.to === current ? 'page' : undefined}
           onClick={onNavigate}
           variant="light"
           style={{ borderRadius: 'var(--mantine-radius-md)' }}

@@ -48,7 +48,7 @@ export const NAVIGATION: readonly NavItem[] = [
       { label: 'API', icon: IconApi, to: '/settings/api' },
       { label: 'Notifications', icon: IconBell, to: '/settings/notifications' },
       { label: 'Web tag', icon: IconCode, to: '/settings/web-tag' },
-      { label: 'Privacy', icon: IconShieldLock, to: '/settings/privacy' },
+      { label: 'Privacy', icon: IconShieldLock, to: '/settings/privacy', requires: 'notifications.manage' },
       { label: 'Sandbox mailbox', icon: IconMail, to: '/settings/sandbox-mailbox', requires: 'notifications.manage' },
       { label: 'Users', icon: IconUsers, to: '/settings/users' },
       { label: 'Companies', icon: IconBuilding, to: '/settings/companies' },

@@ -124,7 +124,9 @@ export function AccountDetailsPage() {
           {segments.length === 0 ? (
             <Paper withBorder radius="lg" p="lg" bg="white">
               <Text fz="sm" c="dimmed">
-                This account is in no segment yet.
+                {/* Only segments published to Account Details are listed: "in no segment" was wrong for an account in an unpublished one. */}
+                This account is in no segment published to Account Details. A segment shows here once it is published for Account Details
+                (Publish Segment on the segment&apos;s page).
               </Text>
             </Paper>
           ) : (

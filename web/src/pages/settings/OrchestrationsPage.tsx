@@ -26,6 +26,9 @@ export function OrchestrationsPage() {
   );
 }
 
+/** The systems by their product names: the select and the cards showed the ids ("salesforce"). */
+const SYSTEM_NAMES: Readonly<Record<(typeof ENRICHMENT_SYSTEMS)[number], string>> = { salesforce: 'Salesforce', hubspot: 'HubSpot', marketo: 'Marketo', pardot: 'Pardot', eloqua: 'Eloqua' };
+
 function CreateOrchestrationForm() {
   const [system, setSystem] = useState<(typeof ENRICHMENT_SYSTEMS)[number]>('salesforce');
   const [object, setObject] = useState<string | undefined>(undefined);
@@ -39,7 +42,7 @@ function CreateOrchestrationForm() {
       <Stack gap="sm">
         <Group grow>
           <TextInput label="Name" value={name} onChange={(event) => setName(event.currentTarget.value)} />
-          <Select label="System" data={ENRICHMENT_SYSTEMS.map((value) => ({ value, label: value }))} value={system} onChange={(value) => { if (value) { setSystem(value as typeof system); setObject(undefined); setField(null); } }} allowDeselect={false} />
+          <Select label="System" data={ENRICHMENT_SYSTEMS.map((value) => ({ value, label: SYSTEM_NAMES[value] }))} value={system} onChange={(value) => { if (value) { setSystem(value as typeof system); setObject(undefined); setField(null); } }} allowDeselect={false} />
           <Select label="Object" data={(fields.data?.objects ?? []).map((candidate) => ({ value: candidate.name, label: candidate.label }))} value={fields.data?.object ?? null} onChange={(value) => { setObject(value ?? undefined); setField(null); }} allowDeselect={false} />
           <Select
             label="Field (a long text field is recommended)"
@@ -75,7 +78,7 @@ function OrchestrationCard({ orchestration, canManage }: { orchestration: Orches
         <div>
           <Text fw={600}>{orchestration.name}</Text>
           <Text fz="sm" c="dimmed">
-            {orchestration.targetSystem} {orchestration.targetObject}.{orchestration.targetField} ({orchestration.fieldType}, {orchestration.fieldLength ?? 'no'} characters) · {orchestration.conflictPolicy === 'overwrite' ? 'Overwrite' : 'Keep values openabm did not write'}
+            {SYSTEM_NAMES[orchestration.targetSystem]} {orchestration.targetObject}.{orchestration.targetField} ({orchestration.fieldType}, {orchestration.fieldLength ?? 'no'} characters) · {orchestration.conflictPolicy === 'overwrite' ? 'Overwrite' : 'Keep values openabm did not write'}
           </Text>
         </div>
         {canManage && (

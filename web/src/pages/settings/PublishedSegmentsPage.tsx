@@ -10,6 +10,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
 import { PagedTable, type PagedTableColumn } from '../../components/PagedTable';
+import { formatCount } from '../segments/segmentDisplay';
 import { usePageState } from '../../components/usePageState';
 
 type Change = { row: PublishingRow; use: PublishUse; isPublishing: boolean };
@@ -59,7 +60,7 @@ export function PublishedSegmentsPage() {
                   <Text fw={600} fz="sm">{row.name}</Text>
                   {row.uses.includes('gtm') && <Badge size="xs" color="grape" variant="light">GTM</Badge>}
                 </Group>
-                <Text fz="xs" c="dimmed">{row.sourceLabel} · {row.memberCount} accounts</Text>
+                <Text fz="xs" c="dimmed">{row.sourceLabel} · {formatCount(row.memberCount)} {row.memberCount === 1 ? 'account' : 'accounts'}</Text>
               </>
             ),
           },

@@ -111,7 +111,8 @@ export function UnmatchedRowsPanel({ segmentId, onFix, changeKey }: { segmentId:
           { key: 'name', header: 'Name', cellProps: { fw: 600 }, cell: (row) => row.name ?? '—' },
           { key: 'domain', header: 'Domain', cell: (row) => row.domain ?? '—' },
           { key: 'country', header: 'Country', cell: (row) => row.country ?? '—' },
-          { key: 'reason', header: 'Reason', cellProps: { maw: 320 }, cell: (row) => <Text fz="sm">{row.reasonLabel ?? '—'}</Text> },
+          // miw: a URL in the Domain column has no break point and took the width, leaving the sentence a word a line.
+          { key: 'reason', header: 'Reason', cellProps: { miw: 220, maw: 320 }, cell: (row) => <Text fz="sm">{row.reasonLabel ?? '—'}</Text> },
           {
             key: 'suggestion',
             header: 'Best suggestion',
@@ -124,7 +125,8 @@ export function UnmatchedRowsPanel({ segmentId, onFix, changeKey }: { segmentId:
               ) : (
                 <Group gap={6} wrap="nowrap">
                   <Text fz="sm">{best.name ?? best.companyId}</Text>
-                  <Badge size="sm" variant="light" color={best.score >= minScore ? 'teal' : 'gray'}>
+                  {/* Never shrunk: a long company name squeezed it to "1…". */}
+                  <Badge size="sm" variant="light" color={best.score >= minScore ? 'teal' : 'gray'} style={{ flexShrink: 0 }}>
                     {percentOf(best.score)}
                   </Badge>
                 </Group>
