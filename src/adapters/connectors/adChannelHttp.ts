@@ -1,6 +1,7 @@
 import { backoffMs, parseRetryAfterMs } from '../../domain/budget/retryAfter';
 import type { SyncErrorCode } from '../../domain/sync/errorCatalogue';
 import { AdChannelError, type ChannelCallContext } from '../../ports/adChannel';
+import { networkFailureReason } from './networkFailure';
 
 /**
  * The request loop every ad-channel client shares: bearer token, timeout, one refresh-and-replay on an expired login,
@@ -68,7 +69,7 @@ export async function sendChannelRequest(ctx: ChannelCallContext, request: Chann
       answer = { status: response.status, bodyText: await response.text(), headers: response.headers };
     } catch (error) {
       ctx.countCall?.({ method: request.method, path: url.pathname, status: 0 });
-      const reason = error instanceof Error ? error.name : 'error';
+      const reason = networkFailureReason(error);
       const message = `${options.channelName} could not be reached (${reason}); openabm will try again.`;
       if (outageRetries >= options.maxOutageRetries) throw new AdChannelError('retry', 'channel_outage', message, { retryAfterMs: backoffMs(attempt) });
       outageRetries += 1;

@@ -2,6 +2,7 @@ import { backoffMs } from '../../../domain/budget/retryAfter';
 import { CrmConnectorError } from '../../../domain/integrations/crmErrors';
 import type { CrmProviderUsage } from '../../../ports/crmConnector';
 import type { MapCallContext } from '../../../ports/mapConnector';
+import { networkFailureReason } from '../networkFailure';
 
 /**
  * The call loop every MAP connector shares: count the call (ctx.beforeCall), send with a timeout, report provider usage,
@@ -80,7 +81,7 @@ export async function mapSend(ctx: MapCallContext, options: MapHttpOptions, requ
         attempt += 1;
         continue;
       }
-      const reason = error instanceof Error ? error.name : 'error';
+      const reason = networkFailureReason(error);
       throw new CrmConnectorError('retry', 'NETWORK_ERROR', `${options.providerName} could not be reached (${reason}); openabm will try again later.`);
     }
     await ctx.afterCall({ status: response.status, providerUsage: options.usageOf?.(response) });

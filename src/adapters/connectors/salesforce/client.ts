@@ -6,6 +6,7 @@ import type { CrmCallContext, CrmOAuthSettings, CrmTokenSet } from '../../../por
 import { API_LIMIT_CODE, classifyRestError, classifyTokenError, parseLimitInfo } from './errors';
 import { SALESFORCE } from './provider';
 import { tokenResponse } from './wire';
+import { networkFailureReason } from '../networkFailure';
 
 export interface SalesforceClientOptions {
   /** Per-request timeout; a timeout is a transient failure. */
@@ -91,7 +92,7 @@ export class SalesforceClient {
           attempt += 1;
           continue;
         }
-        const reason = error instanceof Error ? error.name : 'error';
+        const reason = networkFailureReason(error);
         throw new CrmConnectorError('retry', 'NETWORK_ERROR', `Salesforce could not be reached (${reason}); openabm will try again later.`);
       }
       await this.ctx.afterCall({ status: response.status, providerUsage: parseLimitInfo(response.headers.get('sforce-limit-info')) });
