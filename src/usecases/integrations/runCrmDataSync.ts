@@ -1,4 +1,5 @@
 import { findCrmConnection, updateCrmConnection } from '../../adapters/db/repositories/crmConnections';
+import { refreshPlannerStatistics } from '../../adapters/db/repositories/plannerStatistics';
 import {
   commitSyncPage,
   completeCursorRun,
@@ -68,6 +69,7 @@ export async function runCrmDataSync({ orgId, input }: { orgId: string; input: {
       updatedAt: finishedAt,
     });
     await applyConnectionEvent(deps, session.connection, 'call_succeeded', null);
+    await refreshPlannerStatistics(deps.db, 'crmData');
     return await finish('completed', undefined);
   } catch (error) {
     if (!isCrmConnectorError(error)) throw error; // a bug or a crash: the run stays 'running' and is resumed next time

@@ -1,4 +1,5 @@
 import { insertRefresh, insertSegmentEvent } from '../../adapters/db/segments/membershipRepo';
+import { refreshPlannerStatistics } from '../../adapters/db/repositories/plannerStatistics';
 import { claimSegmentForRefresh, findSegment, updateSegment } from '../../adapters/db/segments/segmentsRepo';
 import { AppError } from '../../domain/appError';
 import { filterNode } from '../../domain/segments/filterTree';
@@ -71,6 +72,7 @@ export async function refreshSegment(
       wasInError: decision.event?.kind === 'refresh_recovered',
       extraSegmentPatch: built.kind === 'rows' && Object.keys(built.learnt).length > 0 ? { sourceConfig: { ...segment.sourceConfig, ...built.learnt } } : {},
     });
+    await refreshPlannerStatistics(deps.db, 'segmentMembers');
     return { kind: 'refreshed', refresh };
   } catch (error) {
     const attempt = classify(error);

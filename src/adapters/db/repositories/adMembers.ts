@@ -27,7 +27,15 @@ export interface SegmentPersonRow {
 }
 
 function peopleQuery(orgId: string, segmentId: string): SQL {
+  // Each open lead's web site is reduced to its domain once (MATERIALIZED), then joined by equality: computed inside
+  // the join condition, PGlite (which never gathers table statistics on its own) compared every member with every
+  // lead through the two regular expressions — 9,414 members × 4,004 leads held the server ~2 minutes.
   return sql`
+    WITH lead_sites AS MATERIALIZED (
+      SELECT ld.*, lower(regexp_replace(regexp_replace(COALESCE(ld.website, ''), '^https?://(www\\.)?', ''), '[/:?#].*$', '')) AS site
+        FROM crm_leads ld
+       WHERE ld.org_id = ${orgId} AND COALESCE(ld.is_converted, false) = false
+    )
     SELECT 'person:' || ct.provider || ':contact:' || ct.external_id AS member_ref, ct.name, ct.email,
            COALESCE(ct.fields->>'Phone', ct.fields->>'MobilePhone', ct.fields->>'telephone1', ct.fields->>'mobilephone') AS phone,
            COALESCE(ct.country, co.country) AS country
@@ -42,9 +50,7 @@ function peopleQuery(orgId: string, segmentId: string): SQL {
            COALESCE(ld.country, co.country)
       FROM segment_members sm
       JOIN companies co ON co.id = sm.company_id
-      JOIN crm_leads ld ON ld.org_id = sm.org_id AND COALESCE(ld.is_converted, false) = false
-       AND co.domain IS NOT NULL
-       AND lower(regexp_replace(regexp_replace(COALESCE(ld.website, ''), '^https?://(www\\.)?', ''), '[/:?#].*$', '')) = co.domain
+      JOIN lead_sites ld ON ld.site = co.domain
      WHERE sm.org_id = ${orgId} AND sm.segment_id = ${segmentId}`;
 }
 
