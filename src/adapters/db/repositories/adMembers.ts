@@ -92,6 +92,12 @@ export async function loadSegmentPeople(db: Db, orgId: string, segmentId: string
   return rows.map((row) => ({ memberKey: Number(row.member_key), name: row.name, email: row.email, phone: row.phone, country: row.country?.trim() ?? null }));
 }
 
+/** The dry run's people count (its plan is pinned by adMembersPlan.int.test.ts: each lead's domain computed once). */
+export function segmentPeopleCountQuery(orgId: string, segmentId: string): SQL {
+  return sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE COALESCE(trim(email), '') <> '' OR COALESCE(trim(phone), '') <> '')::int AS identifiable
+               FROM (${peopleQuery(orgId, segmentId)}) p`;
+}
+
 /** Dry run: accounts, people and identifiable people without writing anything. */
 export async function countSegmentAudience(db: Db, orgId: string, segmentId: string): Promise<{ accountCount: number; accountsWithIdentifier: number; peopleCount: number; peopleWithIdentifier: number }> {
   const [accounts] = await queryRows<{ total: number; identifiable: number }>(
@@ -101,11 +107,7 @@ export async function countSegmentAudience(db: Db, orgId: string, segmentId: str
           FROM segment_members sm LEFT JOIN companies co ON co.id = sm.company_id
          WHERE sm.org_id = ${orgId} AND sm.segment_id = ${segmentId}`,
   );
-  const [people] = await queryRows<{ total: number; identifiable: number }>(
-    db,
-    sql`SELECT count(*)::int AS total, count(*) FILTER (WHERE COALESCE(trim(email), '') <> '' OR COALESCE(trim(phone), '') <> '')::int AS identifiable
-          FROM (${peopleQuery(orgId, segmentId)}) p`,
-  );
+  const [people] = await queryRows<{ total: number; identifiable: number }>(db, segmentPeopleCountQuery(orgId, segmentId));
   return {
     accountCount: Number(accounts?.total ?? 0),
     accountsWithIdentifier: Number(accounts?.identifiable ?? 0),
