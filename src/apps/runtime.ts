@@ -11,6 +11,7 @@ import { createMailer } from '../adapters/mailer/createMailer';
 import { startSandboxSmtpServer, type SandboxSmtpServer } from '../adapters/mailer/sandboxSmtpServer';
 import { startInboundSmtpListener, type InboundSmtpListener } from '../adapters/mailer/ceInboundSmtp';
 import { receiveInboundEmail } from '../usecases/conversationalEmail/receiveInboundEmail';
+import { reattachSandboxConnections } from '../usecases/integrations/reattachSandboxConnections';
 import { systemClock, type Clock } from '../ports/clock';
 import { seedDemoCompanies } from '../usecases/companies/seedDemoCompanies';
 import { keepMasterIndexSnapshots, loadMasterIndex, warmMasterIndex, type MasterIndexSource } from '../usecases/matching/loadMasterIndex';
@@ -21,6 +22,7 @@ import type { Config } from './config';
 import type { AppDeps } from './deps';
 import { createLogger } from './logger';
 import { withSecretKey } from './secretKey';
+import { portOf, readSandboxPorts, startOnRememberedPort, writeSandboxPorts } from './sandboxEmulators';
 import { seedDemoOrganisation, type DemoLogins } from './seedDemo';
 import { buildApp } from './server/buildApp';
 import { createBoss, prepareQueues, startWorkers } from './worker/jobRunner';
@@ -92,12 +94,21 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
     const sandboxUrls: Record<string, string> = {};
     const sandboxCredentials: Record<string, Readonly<Record<string, string>>> = {};
     if (config.isSandbox && mode === 'all') {
+      // The ports of the last start, so the saved sandbox connections find their emulators again.
+      const rememberedPorts = readSandboxPorts(config.dataDir);
+      const emulators: Record<string, RunningEmulator> = {};
       for (const definition of emulatorDefinitions) {
-        const emulator: RunningEmulator = await definition.start({});
+        const emulator: RunningEmulator = await startOnRememberedPort(definition, rememberedPorts[definition.provider], logger);
         closers.push(() => emulator.close());
+        emulators[definition.provider] = emulator;
         sandboxUrls[definition.provider] = emulator.baseUrl;
         sandboxCredentials[definition.provider] = emulator.credentials;
         logger.info({ provider: definition.provider, baseUrl: emulator.baseUrl }, 'sandbox emulator started');
+      }
+      writeSandboxPorts(config.dataDir, { ...rememberedPorts, ...Object.fromEntries(Object.entries(emulators).map(([provider, emulator]) => [provider, portOf(emulator.baseUrl)])) });
+      if (config.secretKey) {
+        const { reattachedCount } = await reattachSandboxConnections(emulators, { db: database.db, clock: options.clock ?? systemClock, secretKey: config.secretKey });
+        if (reattachedCount > 0) logger.info({ connections: reattachedCount }, 'saved sandbox connections pointed at this start\'s emulators');
       }
     }
 
