@@ -78,6 +78,12 @@ export interface CrmCallContext {
   sleep(ms: number): Promise<void>;
   /** The injected clock's time (for Retry-After dates); connectors never read the system clock. */
   now(): Date;
+  /**
+   * A person waits on the page for this answer (a check they started): a provider that cannot be reached or is busy
+   * is not waited out over retries, and each call gets a shorter timeout, so the page ends with the reason instead of
+   * spinning for minutes. Jobs leave it unset and retry as usual.
+   */
+  readonly isPersonWaiting?: boolean;
 }
 
 /** A list view, report or Dynamics view, with whether it may back a segment and, if not, the spec's messages. */

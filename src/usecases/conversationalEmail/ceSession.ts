@@ -1,6 +1,8 @@
 import { addCampaignCalls, campaignCallsOn } from '../../adapters/db/repositories/conversationalEmail/campaignsRepo';
 import { usageDay } from '../../domain/budget/apiAllowance';
 import type { CrmCallContext } from '../../ports/crmConnector';
+import { AppError } from '../../domain/appError';
+import { isCrmConnectorError } from '../../domain/integrations/crmErrors';
 import { toAppError, withCrmSession } from '../integrations/crmSession';
 import type { CeDeps } from './ceDeps';
 
@@ -18,6 +20,7 @@ export async function withCeSalesforce<T>(
   deps: CeDeps,
   work: (ctx: CrmCallContext) => Promise<T>,
   campaign?: { readonly id: string; readonly dailyCap: number },
+  options: { readonly isPersonWaiting?: boolean } = {},
 ): Promise<T> {
   let campaignCalls = 0;
   const day = usageDay(deps.clock.now());
@@ -26,6 +29,7 @@ export async function withCeSalesforce<T>(
     return await withCrmSession(orgId, 'salesforce', deps, (session) => {
       const ctx: CrmCallContext = {
         ...session.ctx,
+        ...(options.isPersonWaiting ? { isPersonWaiting: true } : {}),
         beforeCall: async (call) => {
           if (campaign && usedBefore + campaignCalls >= campaign.dailyCap) throw new CampaignCallCapReached(`The campaign reached its daily cap of ${campaign.dailyCap} Salesforce calls.`);
           await session.ctx.beforeCall(call);
@@ -39,11 +43,21 @@ export async function withCeSalesforce<T>(
   }
 }
 
-/** For request-time work: connector failures become AppErrors with the specification's messages. */
+/** What a person can do when Salesforce did not answer a check they started. */
+export const SALESFORCE_UNREACHABLE_ADVICE =
+  'Check that Salesforce is reachable from the openabm server and that Settings > Integrations shows it connected (reconnect it there if not), then try again.';
+
+/**
+ * For request-time work (a person waits on the page): no retries over seconds, so a Salesforce that cannot be reached
+ * ends the request with the reason and what to do; connector failures become AppErrors with the specification's messages.
+ */
 export async function withCeSalesforceForRequest<T>(orgId: string, deps: CeDeps, work: (ctx: CrmCallContext) => Promise<T>): Promise<T> {
   try {
-    return await withCeSalesforce(orgId, deps, work);
+    return await withCeSalesforce(orgId, deps, work, undefined, { isPersonWaiting: true });
   } catch (error) {
+    if (isCrmConnectorError(error) && error.code === 'NETWORK_ERROR') {
+      throw new AppError('provider_error', `${error.message.replace(/;? openabm will try again later\.$/, '.')} ${SALESFORCE_UNREACHABLE_ADVICE}`, { crmErrorKind: error.kind, crmErrorCode: error.code });
+    }
     throw toAppError(error);
   }
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { CrmCallContext } from '../../../ports/crmConnector';
 import type { CeCrmGateway, CeFieldSpec, CeRecordUpdate, CeTaskInput, CeWriteResult, PersonObject } from '../../../ports/ceCrm';
 import { isCrmConnectorError } from '../../../domain/integrations/crmErrors';
-import { dataPath, SalesforceClient } from './client';
+import { dataPath, defaultClientOptions, SalesforceClient, type SalesforceClientOptions } from './client';
 import { CE_IDS_PER_QUERY, describeCePersonFields, describeCeReport, fetchCePeople, readCePreflightFacts, runCeReport, soqlString } from './ceReports';
 import { queryPage } from './wire';
 
@@ -101,8 +101,9 @@ async function findUserIdByEmail(client: SalesforceClient, email: string): Promi
   return typeof id === 'string' ? id : undefined;
 }
 
-export function createSalesforceCeGateway(): CeCrmGateway {
-  const client = (ctx: CrmCallContext) => new SalesforceClient(ctx);
+export function createSalesforceCeGateway(options: Partial<SalesforceClientOptions> = {}): CeCrmGateway {
+  const clientOptions: SalesforceClientOptions = { ...defaultClientOptions, ...options };
+  const client = (ctx: CrmCallContext) => new SalesforceClient(ctx, clientOptions);
   return {
     describeReport: (ctx, reportId) => describeCeReport(client(ctx), reportId),
     runReport: (ctx, reportId, personObject) => runCeReport(client(ctx), reportId, personObject),

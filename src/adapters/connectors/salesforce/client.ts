@@ -12,11 +12,14 @@ export interface SalesforceClientOptions {
   /** Per-request timeout; a timeout is a transient failure. */
   readonly requestTimeoutMs: number;
   readonly maxTransientRetries: number;
+  /** Per-request timeout of a call a person waits on (CrmCallContext.isPersonWaiting); such calls are not retried. */
+  readonly personWaitingRequestTimeoutMs: number;
 }
 
 export const defaultClientOptions: SalesforceClientOptions = {
   requestTimeoutMs: SALESFORCE.requestTimeoutMs,
   maxTransientRetries: SALESFORCE.maxTransientRetries,
+  personWaitingRequestTimeoutMs: SALESFORCE.personWaitingRequestTimeoutMs,
 };
 
 export interface SalesforceRequest {
@@ -66,6 +69,9 @@ export class SalesforceClient {
     const url = this.resolve(request);
     let hasRefreshed = false;
     let attempt = 0;
+    const isPersonWaiting = this.ctx.isPersonWaiting === true;
+    const maxTransientRetries = isPersonWaiting ? 0 : this.options.maxTransientRetries;
+    const requestTimeoutMs = isPersonWaiting ? Math.min(this.options.personWaitingRequestTimeoutMs, this.options.requestTimeoutMs) : this.options.requestTimeoutMs;
     for (;;) {
       await this.ctx.beforeCall({ method: request.method, path: url.pathname });
       let response: Response;
@@ -80,20 +86,20 @@ export class SalesforceClient {
             ...request.headers,
           },
           ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-          signal: AbortSignal.timeout(this.options.requestTimeoutMs),
+          signal: AbortSignal.timeout(requestTimeoutMs),
         });
         // The timeout covers the body too: a stalled body is as transient as a stalled answer.
         bodyText = await response.text();
       } catch (error) {
         // Network failure or timeout: transient.
         await this.ctx.afterCall({ status: 0, providerUsage: undefined });
-        if (attempt < this.options.maxTransientRetries) {
+        if (attempt < maxTransientRetries) {
           await this.ctx.sleep(backoffMs(attempt));
           attempt += 1;
           continue;
         }
         const reason = networkFailureReason(error);
-        throw new CrmConnectorError('retry', 'NETWORK_ERROR', `Salesforce could not be reached (${reason}); openabm will try again later.`);
+        throw new CrmConnectorError('retry', 'NETWORK_ERROR', `Salesforce could not be reached (${reason})${isPersonWaiting ? '.' : '; openabm will try again later.'}`);
       }
       await this.ctx.afterCall({ status: response.status, providerUsage: parseLimitInfo(response.headers.get('sforce-limit-info')) });
       if (response.ok) return { status: response.status, bodyText };
@@ -107,7 +113,7 @@ export class SalesforceClient {
         throw new CrmConnectorError('reauth', 'INVALID_SESSION_ID', CRM_MESSAGES.unableToLogIn, { httpStatus: 401 });
       }
       if (verdict.kind === 'retry') {
-        if (attempt < this.options.maxTransientRetries) {
+        if (attempt < maxTransientRetries) {
           await this.ctx.sleep(verdict.afterMs);
           attempt += 1;
           continue;
@@ -152,8 +158,8 @@ export async function requestToken(
       signal: AbortSignal.timeout(timeoutMs),
     });
     bodyText = await response.text();
-  } catch {
-    throw new CrmConnectorError('retry', 'NETWORK_ERROR', 'The Salesforce login server could not be reached; openabm will try again later.');
+  } catch (error) {
+    throw new CrmConnectorError('retry', 'NETWORK_ERROR', `The Salesforce login server could not be reached (${networkFailureReason(error)}); openabm will try again later.`);
   }
   if (!response.ok) {
     const verdict = classifyTokenError({ status: response.status, bodyText, retryAfterHeader: response.headers.get('retry-after') }, grant, now);

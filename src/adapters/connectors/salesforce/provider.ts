@@ -20,6 +20,8 @@ export const SALESFORCE = {
   maxTransientRetries: 3,
   /** One data call may take this long before it counts as a transient failure. */
   requestTimeoutMs: 60_000,
+  /** A call a person waits on (CrmCallContext.isPersonWaiting): no retries, and no answer within this is a failure. */
+  personWaitingRequestTimeoutMs: 20_000,
   /** Statuses that are transient whatever the body says. */
   retryableStatuses: [429, 500, 502, 503, 504],
   /** §3: Salesforce REST bodies that contain these on a 401 are not session expiry: do not refresh. */
