@@ -18,14 +18,17 @@ export interface CompanyRecord {
   firmographics: Record<string, string>;
   /** Other names the company goes by (GLEIF trading, previous or transliterated names): the matcher finds it by them too. */
   otherNames?: string[];
-  /** The open data sets an import took the company from, one entry each (absent for CSV imports). */
+  /**
+   * The open data sets an import took the company from, one entry each, and a `csv` entry per CSV row of an open
+   * data company (absent for other CSV imports).
+   */
   provenance?: CompanyProvenance[] | null;
 }
 
-/** The open data set a master company was imported from. */
+/** The open data set a master company was imported from (or `csv`: an operator's CSV row of an open data company). */
 export interface CompanyProvenance {
-  source: 'gleif' | 'sec' | 'wikidata';
-  /** The company's id in that data set (LEI, CIK, Wikidata QID). */
+  source: 'gleif' | 'sec' | 'wikidata' | 'csv';
+  /** The company's id in that data set (LEI, CIK, Wikidata QID; the row's company_id for a CSV row). */
   sourceId: string;
   dataset: string;
   licence: string;
@@ -78,21 +81,15 @@ export function toCompanyRecord(header: readonly string[], fields: readonly stri
     country = normalizeCountry(values.country);
     if (!country) return { isValid: false, reason: `country "${values.country}" is not a recognised country name or ISO code` };
   }
-  // As the main domain: a value that is not a domain rejects the row with its reason rather than vanishing.
-  const otherDomains: string[] = [];
-  for (const part of (values.otherDomains ?? '').split(/[;|\s]+/)) {
-    if (part === '') continue;
-    const otherDomain = normalizeMasterDomain(part);
-    if (!otherDomain) return { isValid: false, reason: `other_domains "${part}" is not a website or domain name` };
-    if (otherDomain !== domain) otherDomains.push(otherDomain);
-  }
+  const otherDomains = parseOtherDomains(values.otherDomains ?? '', domain);
+  if (!otherDomains.isValid) return otherDomains;
   return {
     isValid: true,
     company: {
       id,
       name,
       domain,
-      otherDomains: [...new Set(otherDomains)],
+      otherDomains: otherDomains.otherDomains,
       country,
       region: values.region ?? null,
       city: values.city ?? null,
@@ -102,4 +99,23 @@ export function toCompanyRecord(header: readonly string[], fields: readonly stri
       firmographics,
     },
   };
+}
+
+export type OtherDomainsResult = { isValid: true; otherDomains: string[] } | { isValid: false; reason: string };
+
+/**
+ * A company's other domains from its other_domains field (separated by ";", "|" or white space), registrable and
+ * each once, the main domain (normalised) left out. The same rule for the database's import of companies and for
+ * the index built straight from a CSV file (masterCsvRows.ts), so that the same file gives the same matches either
+ * way. As the main domain: a value that is not a domain makes the row invalid, with its reason, rather than vanishing.
+ */
+export function parseOtherDomains(cell: string, mainDomain: string | null): OtherDomainsResult {
+  const otherDomains: string[] = [];
+  for (const part of cell.split(/[;|\s]+/)) {
+    if (part === '') continue;
+    const otherDomain = normalizeMasterDomain(part);
+    if (!otherDomain) return { isValid: false, reason: `other_domains "${part}" is not a website or domain name` };
+    if (otherDomain !== mainDomain && !otherDomains.includes(otherDomain)) otherDomains.push(otherDomain);
+  }
+  return { isValid: true, otherDomains };
 }

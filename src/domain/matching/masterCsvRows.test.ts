@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCsvParser } from './csv';
 import { buildMasterIndex, MasterIndexBuilder } from './masterIndex';
-import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns, parseOtherNames } from './masterCsvRows';
+import { parseOtherDomains } from './companyRecord';
+import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns, otherDomainsColumnOf, parseOtherNames } from './masterCsvRows';
 import type { MasterCompanyInput } from './types';
 
 const encoder = new TextEncoder();
@@ -94,5 +95,40 @@ describe('the other_names column of a master file', () => {
     const without = fromText(['company_id,name,domain,country', 'C1,Acme Inc,acme.com,US'].join('\n'));
     expect(without.primaryRows).toBeUndefined();
     expect(masterCsvColumns(['company_id', 'name', 'domain', 'country']).otherNames).toBe(-1);
+  });
+});
+
+describe('the other_domains column of a master file', () => {
+  // The companies as the database gives them to the builder (companies.other_domains, as the import stored them).
+  const companies: MasterCompanyInput[] = [
+    { companyId: 'OD-1', name: 'Fennimore Outfitters', domain: 'fennimore.com', country: 'US', completeness: 1, otherDomains: ['fennimore-shop.co.uk', 'fennimore.de'] },
+    { companyId: 'OD-2', name: 'Quillfeather Widgets', domain: 'quillfeather.com', country: 'GB', completeness: 0 },
+    { companyId: 'OD-3', name: 'Barnes Advisors SAS', domain: '', country: 'FR', completeness: 0, otherDomains: ['barnes.eu'], otherNames: ['Barnes Conseil'] },
+  ];
+  const csv = [
+    'company_id,name,domain,Other Domains,country,industry,other_names',
+    'OD-1,Fennimore Outfitters,fennimore.com,"https://www.fennimore-shop.co.uk; fennimore.com|FENNIMORE.de fennimore-shop.co.uk",US,Retail,',
+    'OD-2,Quillfeather Widgets,quillfeather.com,,GB,,',
+    'OD-3,Barnes Advisors SAS,,barnes.eu,FR,,Barnes Conseil',
+  ].join('\n');
+
+  it('gives the keys the database gives (registrable, each once, the main domain left out; not counted towards completeness)', () => {
+    const fromDatabase = buildMasterIndex(companies);
+    expect(fromText(csv)).toEqual(fromDatabase);
+    expect(fromBytes(csv)).toEqual(fromDatabase);
+    // The columns a build thread receives do not name it: it is found among the core columns.
+    const { otherDomains, ...unnamed } = masterCsvColumns(csv.slice(0, csv.indexOf('\n')).split(','));
+    expect(otherDomains).toBe(3);
+    expect(otherDomainsColumnOf(unnamed)).toBe(3);
+  });
+
+  // parseOtherDomains is the rule the database import of companies applies (toCompanyRecord uses it).
+  it('refuses what the database import of companies refuses, with the line and the same reason', () => {
+    const bad = 'company_id,name,domain,other_domains,country\nC1,Acme Inc,acme.com,,US\nC2,Kestrel GmbH,kestrel.de,"kestrel.com; not-a-domain",DE\n';
+    const parsed = parseOtherDomains('kestrel.com; not-a-domain', 'kestrel.de');
+    expect(parsed).toEqual({ isValid: false, reason: 'other_domains "not-a-domain" is not a website or domain name' });
+    expect(() => fromText(bad)).toThrow('line 3: other_domains "not-a-domain" is not a website or domain name');
+    expect(fromBytes(bad)).toBeNull();
+    expect(() => masterCsvColumns(['company_id', 'name', 'domains', 'domain', 'country', 'other_domains'])).toThrow('line 1: the header has 2 other_domains columns (columns 3 and 6)');
   });
 });

@@ -1,19 +1,51 @@
 import { headerKey, recogniseMasterColumns, type MasterColumns } from './accountColumns';
+import { parseOtherDomains } from './companyRecord';
 import { CsvFormatError, type CsvRecord } from './csv';
 import type { MasterIndexBuilder } from './masterIndex';
+import { normalizeMasterDomain } from './normalizeDomain';
 
 /** The master file's columns, and which of them are the core ones (the others count towards completeness). */
 export interface MasterCsvColumns extends MasterColumns {
   /** The optional other_names column (-1 without one): see parseOtherNames. */
   otherNames: number;
+  /**
+   * The optional other_domains column (-1 without one): see parseOtherDomains. Optional in the type because the
+   * columns a build thread receives (buildIndexInParallel's request) may not name it: otherDomainsColumnOf then
+   * finds it among the core columns.
+   */
+  otherDomains?: number;
   coreColumns: ReadonlySet<number>;
 }
 
 export function masterCsvColumns(header: readonly string[], line = 1): MasterCsvColumns {
   const found = recogniseMasterColumns(header, line);
   const otherNames = otherNamesColumn(header, line);
-  // other_names is core, not a firmographic: it does not count towards completeness (as in the database's companies).
-  return { ...found, otherNames, coreColumns: new Set([found.companyId, found.name, found.domain, found.country, ...(otherNames >= 0 ? [otherNames] : [])]) };
+  const otherDomains = otherDomainsColumn(header, line);
+  // other_names and other_domains are core, not firmographics: they do not count towards completeness (as in the
+  // database's companies, where completeness counts region, city, industry, employee and revenue ranges).
+  const extra = [otherNames, otherDomains].filter((position) => position >= 0);
+  return { ...found, otherNames, otherDomains, coreColumns: new Set([found.companyId, found.name, found.domain, found.country, ...extra]) };
+}
+
+/** Where the header's other_domains column is (-1: none; "domains" is the same column, as the import reads it); two are refused. */
+export function otherDomainsColumn(header: readonly string[], line: number): number {
+  const positions = header.flatMap((column, position) => (otherDomainsHeaders.has(headerKey(column)) ? [position] : []));
+  if (positions.length > 1) throw new CsvFormatError(`the header has ${positions.length} other_domains columns (columns ${positions.map((position) => position + 1).join(' and ')}); give one, domains separated by ";"`, line);
+  return positions[0] ?? -1;
+}
+
+const otherDomainsHeaders = new Set(['otherdomains', 'domains']);
+
+/**
+ * The other_domains column of these columns: named, or else the core column that is none of the others (the
+ * columns as a build thread receives them list the core columns but may not name this one).
+ */
+export function otherDomainsColumnOf(columns: MasterCsvColumns): number {
+  if (columns.otherDomains !== undefined) return columns.otherDomains;
+  for (const position of columns.coreColumns) {
+    if (position !== columns.companyId && position !== columns.name && position !== columns.domain && position !== columns.country && position !== columns.otherNames) return position;
+  }
+  return -1;
 }
 
 /** Where the header's other_names column is (-1: none); two of them are refused (which one would be meant?). */
@@ -61,6 +93,13 @@ function otherNamesOf(cell: string, name: string, line: number): string[] | unde
   return parsed.otherNames.length > 0 ? parsed.otherNames : undefined;
 }
 
+/** The other domains of a row for the builder (undefined: none); an invalid field is a CsvFormatError on the row's line. */
+function otherDomainsOf(cell: string, domain: string, line: number): string[] | undefined {
+  const parsed = parseOtherDomains(cell, normalizeMasterDomain(domain));
+  if (!parsed.isValid) throw new CsvFormatError(parsed.reason, line);
+  return parsed.otherDomains.length > 0 ? parsed.otherDomains : undefined;
+}
+
 /** Adds one data row of MASTER.csv to the index (the same for the streamed and the parallel build). */
 export function addMasterCsvRecord(builder: MasterIndexBuilder, columns: MasterCsvColumns, record: CsvRecord): void {
   const fields = record.fields;
@@ -72,8 +111,10 @@ export function addMasterCsvRecord(builder: MasterIndexBuilder, columns: MasterC
   }
   const name = fields[columns.name] ?? '';
   const otherNames = columns.otherNames >= 0 ? otherNamesOf(fields[columns.otherNames] ?? '', name, record.line) : undefined;
-  const company = { companyId, name, domain: fields[columns.domain] ?? '', country: fields[columns.country] ?? '', completeness };
-  builder.add(otherNames ? { ...company, otherNames } : company);
+  const domain = fields[columns.domain] ?? '';
+  const otherDomainsAt = otherDomainsColumnOf(columns);
+  const otherDomains = otherDomainsAt >= 0 ? otherDomainsOf(fields[otherDomainsAt] ?? '', domain, record.line) : undefined;
+  builder.add({ companyId, name, domain, country: fields[columns.country] ?? '', completeness, ...(otherDomains ? { otherDomains } : {}), ...(otherNames ? { otherNames } : {}) });
 }
 
 /** A field with more than white space (a printable ASCII first character settles it without trimming). */
@@ -99,7 +140,8 @@ const carriageReturn = 13;
  * then rebuilds the range with a new builder through createCsvParser and addMasterCsvRecord, which give the errors.
  */
 export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCsvColumns, bytes: Uint8Array, start: number, end: number, text: MasterCsvText): boolean {
-  // Role of each column: 1 company id, 2 name, 3 domain, 4 country, 5 another core column, 6 other names; 0 counts for completeness.
+  // Role of each column: 1 company id, 2 name, 3 domain, 4 country, 5 another core column, 6 other names, 7 other
+  // domains; 0 counts for completeness.
   const roles = new Uint8Array(Math.max(columns.companyId, columns.name, columns.domain, columns.country, ...columns.coreColumns) + 1);
   for (const column of columns.coreColumns) roles[column] = 5;
   roles[columns.companyId] = 1;
@@ -107,6 +149,8 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
   roles[columns.domain] = 3;
   roles[columns.country] = 4;
   if (columns.otherNames >= 0) roles[columns.otherNames] = 6;
+  const otherDomainsAt = otherDomainsColumnOf(columns);
+  if (otherDomainsAt >= 0) roles[otherDomainsAt] = 7;
   if (end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) return false;
   const shortCountries = new Map<number, string>();
   let position = start;
@@ -116,6 +160,7 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
     let domain = '';
     let country = '';
     let otherNames = '';
+    let otherDomains = '';
     let completeness = 0;
     let field = 0;
     let isFirstEmpty = false;
@@ -182,7 +227,8 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
         else if (role === 2) name = value;
         else if (role === 3) domain = value;
         else if (role === 4) country = value;
-        else otherNames = value;
+        else if (role === 6) otherNames = value;
+        else otherDomains = value;
       }
       field++;
       if (position >= end) break;
@@ -205,8 +251,16 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
       if (!parsed.isValid) return false;
       if (parsed.otherNames.length > 0) others = parsed.otherNames;
     }
-    // Two literals, not a spread: a spread would copy an object per row.
-    builder.add(others ? { companyId, name, domain, country, completeness, otherNames: others } : { companyId, name, domain, country, completeness });
+    let otherDomainList: string[] | undefined;
+    if (otherDomains.length > 0) {
+      const parsed = parseOtherDomains(otherDomains, normalizeMasterDomain(domain));
+      // As other names: the text parser's path reports an invalid field with its line.
+      if (!parsed.isValid) return false;
+      if (parsed.otherDomains.length > 0) otherDomainList = parsed.otherDomains;
+    }
+    // Literals, not a spread: a spread would copy an object per row.
+    if (otherDomainList) builder.add(others ? { companyId, name, domain, country, completeness, otherDomains: otherDomainList, otherNames: others } : { companyId, name, domain, country, completeness, otherDomains: otherDomainList });
+    else builder.add(others ? { companyId, name, domain, country, completeness, otherNames: others } : { companyId, name, domain, country, completeness });
   }
   return true;
 }

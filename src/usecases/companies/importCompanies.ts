@@ -1,11 +1,13 @@
 import type { Db } from '../../adapters/db/database';
 import { upsertCompanies } from '../../adapters/db/repositories/companies';
+import { refreshPlannerStatistics } from '../../adapters/db/repositories/plannerStatistics';
 import { findMasterCompaniesByDomainCountry } from '../../adapters/db/repositories/privateCompanies';
 import { toCompanyRecord, type CompanyRecord } from '../../domain/matching/companyRecord';
-import { otherNamesColumn, parseOtherNames } from '../../domain/matching/masterCsvRows';
+import { otherDomainsColumn, otherNamesColumn, parseOtherNames } from '../../domain/matching/masterCsvRows';
 import type { CsvRecord } from '../../domain/matching/csv';
 import { CsvFormatError } from '../../domain/matching/csv';
 import { privateCompanyId } from '../../domain/matching/privateCompanies';
+import { isOpenDataCompanyId, writeCsvRowsOfOpenDataCompanies } from './openData/csvRowsOfOpenDataCompanies';
 
 export interface RejectedCompanyRow {
   line: number;
@@ -37,10 +39,14 @@ interface PendingRow {
  *
  * Without `orgId` the rows go to the master database (the instance's: the CLI and the operator API only). With it
  * they become that organisation's private companies; a row with the domain and country of a master company is
- * refused with a pointer to it (one account per company per country).
+ * refused with a pointer to it (one account per company per country). A master row whose company_id is an open
+ * data company's (lei:…, cik:…, wikidata:Q…) is added to that company beside its data sets' records, keeping their
+ * provenance and names (csvRowsOfOpenDataCompanies.ts); `file` and `importedAt` go into its provenance.
  */
-export async function importCompanies(input: { chunks: AsyncIterable<CsvRecord[]>; orgId?: string }, deps: { db: Db }): Promise<ImportCompaniesOutput> {
+export async function importCompanies(input: { chunks: AsyncIterable<CsvRecord[]>; orgId?: string; file?: string; importedAt?: Date }, deps: { db: Db }): Promise<ImportCompaniesOutput> {
   const orgId = input.orgId ?? null;
+  const file = input.file ?? 'CSV upload';
+  const importedAt = (input.importedAt ?? new Date()).toISOString();
   let header: string[] | undefined;
   let otherNamesAt = -1;
   let pending: PendingRow[] = [];
@@ -52,7 +58,14 @@ export async function importCompanies(input: { chunks: AsyncIterable<CsvRecord[]
     pending = [];
     if (orgId) batch = await withoutMasterCompanies(deps.db, batch, rejected);
     // Each batch is one transaction: a failure never leaves half a batch written.
-    await deps.db.transaction((tx) => upsertCompanies(tx, batch.map((row) => (orgId ? { ...row.company, id: privateCompanyId(orgId, row.company.id) } : row.company)), orgId));
+    await deps.db.transaction(async (tx) => {
+      if (orgId) {
+        await upsertCompanies(tx, batch.map((row) => ({ ...row.company, id: privateCompanyId(orgId, row.company.id) })), orgId);
+        return;
+      }
+      await upsertCompanies(tx, batch.flatMap((row) => (isOpenDataCompanyId(row.company.id) ? [] : [row.company])));
+      await writeCsvRowsOfOpenDataCompanies(tx, batch.flatMap((row) => (isOpenDataCompanyId(row.company.id) ? [row.company] : [])), file, importedAt);
+    });
     upserted += batch.length;
   };
   for await (const chunk of input.chunks) {
@@ -63,6 +76,8 @@ export async function importCompanies(input: { chunks: AsyncIterable<CsvRecord[]
           throw new CsvFormatError(`the header must name at least company_id and name columns (found: ${header.join(', ')})`, record.line);
         }
         otherNamesAt = otherNamesColumn(header, record.line);
+        // Two other_domains columns are refused, as the index built from a CSV file refuses them.
+        otherDomainsColumn(header, record.line);
         // The other columns are the company's (toCompanyRecord: unknown ones become firmographics).
         if (otherNamesAt >= 0) header = header.filter((_, position) => position !== otherNamesAt);
         continue;
@@ -83,6 +98,8 @@ export async function importCompanies(input: { chunks: AsyncIterable<CsvRecord[]
   }
   if (!header) throw new CsvFormatError('the file is empty (expected a header such as company_id,name,domain,country)', 1);
   await flush();
+  // PGlite has no autovacuum: without statistics the planner takes the companies table for a few rows.
+  if (upserted > 0) await refreshPlannerStatistics(deps.db, 'companies');
   rejected.sort((a, b) => a.line - b.line);
   return { upserted, rejected };
 }

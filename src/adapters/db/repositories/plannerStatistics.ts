@@ -1,10 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../database';
 
-/** Tables whose row counts change by thousands in one job: a CRM data sync, a segment refresh. */
+/** Tables whose row counts change by thousands in one job: a CRM data sync, a segment refresh, a company import. */
 const JOB_WRITTEN_TABLES = {
   crmData: sql`ANALYZE crm_accounts, crm_contacts, crm_leads, crm_account_companies`,
   segmentMembers: sql`ANALYZE segment_members`,
+  // A company import (CSV or open data) writes the companies and, for open data and CSV rows of open data companies,
+  // their data sets' records and lookup keys (which the next import's merge searches by key).
+  companies: sql`ANALYZE companies, company_sources, company_source_keys`,
 } as const;
 
 /**

@@ -38,7 +38,7 @@ export function registerCompanies(program: Command): void {
       const progress = createProgressBar();
       try {
         if (options.format === 'csv') {
-          const result = await importCompanies({ chunks: readUtf8CsvChunks(file, progress.listener) }, { db: database.db });
+          const result = await importCompanies({ chunks: readUtf8CsvChunks(file, progress.listener), file: path.basename(file), importedAt: new Date() }, { db: database.db });
           progress.stop();
           process.stdout.write(`Imported ${result.upserted} companies (inserted or updated); ${result.rejected.length} rows rejected.\n`);
           printRejected(result.rejected, 'line');
@@ -66,6 +66,10 @@ export function registerCompanies(program: Command): void {
           if (result.companiesJoined.length > 0) {
             process.stdout.write(`  ${result.companiesJoined.length} pairs of companies already in the master merged into one (a record now carries the LEI or CIK of the other's record; segments, accounts and lists follow the surviving company):\n`);
             printRejected(result.companiesJoined, format === 'sec' ? 'entry' : 'line');
+          }
+          if (result.joinsWithoutEvidence.length > 0) {
+            process.stdout.write(`  ${result.joinsWithoutEvidence.length} ${unit} merged earlier into a company of another data set no longer share an LEI, CIK, domain or name with it (kept merged; check them):\n`);
+            printRejected(result.joinsWithoutEvidence, format === 'sec' ? 'entry' : 'line');
           }
           if (result.identifierConflicts.length > 0) {
             process.stdout.write(`  ${result.identifierConflicts.length} ${unit} whose LEI or CIK named a company they could not join (imported as companies of their own):\n`);

@@ -1,6 +1,7 @@
 import type { Db } from '../../../adapters/db/database';
 import { upsertCompanies } from '../../../adapters/db/repositories/companies';
 import { deleteMergedMasterCompanies, moveCompanyReferences } from '../../../adapters/db/repositories/companyReferences';
+import { refreshPlannerStatistics } from '../../../adapters/db/repositories/plannerStatistics';
 import {
   companiesOfSourceIds,
   identifierCollisions,
@@ -18,7 +19,7 @@ import type { CompanyRecord } from '../../../domain/matching/companyRecord';
 import type { CsvRecord } from '../../../domain/matching/csv';
 import { nameNormalizationVersion } from '../../../domain/matching/normalizeName';
 import type { RejectedCompanyRow } from '../importCompanies';
-import { companyToMergeInto, composeCompany, groupByCompany, matchKeysOf, type ExistingCompanyKeys } from './mergeOpenData';
+import { companyToMergeInto, composeCompany, groupByCompany, lostJoinEvidence, matchKeysOf, type ExistingCompanyKeys } from './mergeOpenData';
 import { gleifColumns, gleifCompany, OpenDataFormatError, secCompany, wikidataColumns, wikidataCompany, type OpenDataFormat, type OpenDataRowResult, type SecTickerEntry } from './openDataFormats';
 
 export type OpenDataInput =
@@ -46,6 +47,12 @@ export interface ImportOpenDataOutput {
    * and every segment, account and list row naming it, go to the company that got its first record first.
    */
   companiesJoined: RejectedCompanyRow[];
+  /**
+   * Records re-imported into a company they were merged into that no longer share any evidence with its other data
+   * sets' records (lostJoinEvidence: a Wikidata item re-imported without the LEI that joined it with a GLEIF
+   * company): the company is kept as it is, and reported with the ids.
+   */
+  joinsWithoutEvidence: RejectedCompanyRow[];
   /** Rows repeating the id of an earlier row of the file, merged into it (the earlier row's values kept; a SPARQL export repeats an item per value of a many-valued property). */
   repeated: number;
   /** The first of them (up to maxRepeatedRowsReported), with the line and the row repeated. */
@@ -78,7 +85,7 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
   const rejected: RejectedCompanyRow[] = [];
   // A query that selects ?country instead of ?countryLabel exports entity URIs: counted, to say so once.
   const entityValues = { country: 0, industry: 0 };
-  const counts: Counts = { upserted: 0, created: 0, merged: 0, mergedByIdentifier: 0, updated: 0, identifierConflicts: [], companiesJoined: [], repeated: 0, repeatedRows: [] };
+  const counts: Counts = { upserted: 0, created: 0, merged: 0, mergedByIdentifier: 0, updated: 0, identifierConflicts: [], companiesJoined: [], joinsWithoutEvidence: [], repeated: 0, repeatedRows: [] };
   await deps.db.transaction(async (tx) => {
     await refreshStaleMatchKeys(tx);
     // Companies this import merged a record into: one record of a data set per company.
@@ -139,9 +146,12 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
     await flush();
     await moveCompanyReferences(tx, new Map([...mergedAwayInto.keys()].map((companyId) => [companyId, survivorOf(mergedAwayInto, companyId)])));
   });
+  // PGlite has no autovacuum: without statistics the planner takes the tables an import filled for a few rows.
+  if (counts.upserted > 0) await refreshPlannerStatistics(deps.db, 'companies');
   rejected.sort((a, b) => a.line - b.line);
   counts.identifierConflicts.sort((a, b) => a.line - b.line);
   counts.companiesJoined.sort((a, b) => a.line - b.line);
+  counts.joinsWithoutEvidence.sort((a, b) => a.line - b.line);
   counts.repeatedRows.sort((a, b) => a.line - b.line);
   const warnings = (['country', 'industry'] as const).flatMap((column) =>
     entityValues[column] > 0
@@ -184,21 +194,17 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
   }
   const targets = new Map<string, CompanyRecord[]>();
   const lineOf = new Map(pendingBatch.map((entry) => [sourceIdOf(entry.record), entry.line]));
-  const isExisting = new Set<string>();
   const inConflict = new Set<string>();
   for (const { line, record } of pendingBatch) {
+    // Known: updated in place, or repeated from an earlier batch (counted below, where its stored version is read).
     let companyId = known.get(sourceIdOf(record));
-    if (companyId !== undefined) {
-      // Updated in place, or repeated from an earlier batch (counted below, where its stored version is read).
-      isExisting.add(companyId);
-    } else {
+    if (companyId === undefined) {
       const recordKeys = keys.get(record.id) as SourceMatchKeys;
       const candidates = new Set(lookupKeysOf(recordKeys).flatMap((key) => byKey.get(key) ?? []));
       const decision = companyToMergeInto(source, recordKeys, candidates, claimed);
       if (decision.merge === 'identifier' || decision.merge === 'keys') {
         companyId = decision.companyId;
         claimed.add(companyId);
-        isExisting.add(companyId);
         counts.merged++;
         if (decision.merge === 'identifier') counts.mergedByIdentifier++;
       } else {
@@ -216,7 +222,8 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
   }
   // Each touched company: its records (earliest attached first), this batch's replacing their earlier versions.
   const recordsOf = new Map<string, { sourceKey: string; record: CompanyRecord }[]>();
-  for (const row of await sourcesOfCompanies(tx, [...isExisting])) {
+  // Companies of new records too: a company whose id the record's is may already hold an operator's CSV record of it.
+  for (const row of await sourcesOfCompanies(tx, [...targets.keys()])) {
     const records = recordsOf.get(row.companyId) ?? [];
     records.push({ sourceKey: `${row.source}\u0000${row.sourceId}`, record: row.record });
     recordsOf.set(row.companyId, records);
@@ -236,7 +243,12 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
         noteRepeated(counts, lineOf.get(sourceIdOf(record)) ?? 0, `${sourceIdOf(record)} repeats an earlier row of this file: merged into it (the earlier row's values kept, other websites, names and identifiers added)`);
       } else {
         counts.upserted++;
-        if (stored) counts.updated++;
+        if (stored) {
+          counts.updated++;
+          const fellows = records.flatMap((entry) => (entry.sourceKey === sourceKey ? [] : [{ source: entry.sourceKey.slice(0, entry.sourceKey.indexOf('\u0000')), record: entry.record }]));
+          const lost = lostJoinEvidence(source, record, stored, fellows);
+          if (lost) counts.joinsWithoutEvidence.push({ line: lineOf.get(sourceIdOf(record)) ?? 0, reason: `${source} ${sourceIdOf(record)} (company ${companyId}) ${lost}` });
+        }
       }
       if (earlier >= 0) records[earlier] = { sourceKey, record: final };
       else records.push({ sourceKey, record: final });
@@ -285,7 +297,8 @@ async function joinCompaniesSharingIdentifiers(tx: Db, source: string, pendingBa
       continue;
     }
     const otherId = [...others.keys()][0] as string;
-    const sourcesOf = (id: string): string[] => (recordsOf.get(id) ?? []).map((row) => row.source);
+    // CSV records (an operator's rows of the companies) are not a data set's: a company may hold several.
+    const sourcesOf = (id: string): string[] => (recordsOf.get(id) ?? []).flatMap((row) => (row.source === 'csv' ? [] : [row.source]));
     const shared = sourcesOf(companyId).filter((held) => sourcesOf(otherId).includes(held));
     if (shared.length > 0) {
       counts.identifierConflicts.push({ line, reason: `${sourceId}: ${describe}, but both companies hold a ${[...new Set(shared)].join(' and ')} record (company ${companyId} and company ${otherId}): the companies are not merged` });

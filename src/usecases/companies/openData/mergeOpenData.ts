@@ -18,6 +18,9 @@ const maxOtherNames = 16;
  * companies; a wrong one would lose one).
  */
 export function matchKeysOf(source: string, record: CompanyRecord): SourceMatchKeys {
+  // An operator's CSV row of an open data company (csvRowsOfOpenDataCompanies.ts) is attached by its company id,
+  // never matched: no data set record merges into a company because of what a CSV says about it.
+  if (source === 'csv') return { nameKeys: [], country: null, domains: [], identifiers: [] };
   const nameKeys: string[] = [];
   for (const name of [record.name, ...(record.otherNames ?? [])]) {
     const key = normalizeName(name)?.key;
@@ -119,6 +122,39 @@ function hasOtherIdentifier(keys: SourceMatchKeys, company: ExistingCompanyKeys)
   return ['lei:', 'cik:'].some(
     (kind) => keys.identifiers.some((identifier) => identifier.startsWith(kind)) && company.records.some((record) => record.identifiers.some((identifier) => identifier.startsWith(kind))),
   );
+}
+
+/** Another record of the same company, as the import has it (its data set and the record). */
+export interface FellowRecord {
+  source: string;
+  record: CompanyRecord;
+}
+
+/**
+ * Why a record re-imported into a company it was merged into no longer belongs there on the evidence, or undefined
+ * when it does: it shares no identifier (LEI, CIK), no domain and no name in the same country with any other data
+ * set's record of the company (a Wikidata item that carried a GLEIF company's LEI, re-imported without it). Records
+ * of its own data set and operators' CSV rows are no evidence either way.
+ *
+ * The company is kept merged, and the import reports it with the ids. Splitting it again is not done: when the
+ * companies were joined, tenants' rows (segment members, match results, CRM links, visits) were moved to the one
+ * company, and two rows that became the same fact were kept once; which of them belonged to which company is not
+ * recorded, so a split would leave every row with one half and could not give the other half back what it lost.
+ * And the evidence going is often an edit of the data set (an identifier removed by mistake, or moved to a parent
+ * item) rather than a wrong join: an operator who reads the ids can check the item and decide.
+ */
+export function lostJoinEvidence(source: string, incoming: CompanyRecord, stored: CompanyRecord, fellows: readonly FellowRecord[]): string | undefined {
+  const others = fellows.filter((fellow) => fellow.source !== source && fellow.source !== 'csv');
+  if (others.length === 0) return undefined;
+  const keys = matchKeysOf(source, incoming);
+  for (const other of others) {
+    const otherKeys = matchKeysOf(other.source, other.record);
+    if (otherKeys.identifiers.some((identifier) => keys.identifiers.includes(identifier))) return undefined;
+    if (isSameCompany(keys, { companyId: '', source: other.source, ...otherKeys })) return undefined;
+  }
+  const dropped = identifiersOf(stored).filter((identifier) => !keys.identifiers.includes(identifier));
+  const named = others.map((other) => `${other.source} ${other.record.provenance?.[0]?.sourceId ?? other.record.id}`).join(', ');
+  return `no longer shares an LEI, CIK, domain, or name and country with the other records of its company (${named})${dropped.length > 0 ? `: it no longer carries ${dropped.join(', ')}` : ''}. The company is kept as it is (its segments, accounts and lists name it): check whether they are one company`;
 }
 
 function isSameCompany(keys: SourceMatchKeys, record: SourceKeysRow): boolean {
