@@ -12,7 +12,9 @@
  *   PEER=0 npx tsx bench/webtag/collect.ts                  # without the bare Fastify peer (bench/webtag/barePeer.ts)
  *   FLOOR=1 npx tsx bench/webtag/collect.ts                 # also Node's HTTP server answering 204 and storing nothing:
  *                                                           # the latency the machine, the load tool and Node's HTTP
- *                                                           # alone give at that rate, which no endpoint goes below
+ *                                                           # alone give at that rate, which our fast path goes below
+ *   NODE_PATH=1 npx tsx bench/webtag/collect.ts             # also ours with the beacon fast path off (every beacon
+ *                                                           # through Node's HTTP server, OPENABM_WEB_TAG_FAST_PATH=0)
  * Each round runs ours and then the peer on the same database, the same beacon and the same load settings.
  */
 import { createServer } from 'node:http';
@@ -21,6 +23,7 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import type { FastifyInstance } from 'fastify';
 import type { Database } from '../../src/adapters/db/database';
 import { buildApp } from '../../src/apps/server/buildApp';
+import { beaconFastPathCounts } from '../../src/apps/server/webTag/beaconFastPath';
 import { createTestDeps } from '../../src/test/testApp';
 import { startBarePeer } from './barePeer';
 import { openBenchDatabase, runLoad, seedTaggedOrg } from './webTagBenchKit';
@@ -32,17 +35,23 @@ const rounds = Number(process.env.ROUNDS ?? 1);
 const ratePerSecond = process.env.RATE ? Number(process.env.RATE) : undefined;
 const withPeer = process.env.PEER !== '0';
 const withFloor = process.env.FLOOR === '1';
+const withNodePath = process.env.NODE_PATH === '1';
 
 const toMs = (nanoseconds: number) => Number((nanoseconds / 1e6).toFixed(1));
 
 /**
  * Counts the server's own answers by status: the load tools stop counting at the deadline while requests are in
- * flight, and wrk does not count statuses at all. The 204s are the visits accepted.
+ * flight, and wrk does not count statuses at all. The 204s are the visits accepted. Node's HTTP server's answers and
+ * the beacon fast path's (which Node's 'request' event never sees) together.
  */
 function countAnswers(app: FastifyInstance): () => Record<string, number> {
   const counts: Record<string, number> = {};
   app.server.on('request', (_request, response) => response.on('finish', () => (counts[response.statusCode] = (counts[response.statusCode] ?? 0) + 1)));
-  return () => ({ ...counts });
+  return () => {
+    const all = { ...counts };
+    for (const [status, count] of Object.entries(beaconFastPathCounts(app.server) ?? {})) all[status] = (all[status] ?? 0) + count;
+    return all;
+  };
 }
 
 /** One load run against `url`; the figures every run prints, before the server is closed and the rows counted. */
@@ -74,8 +83,8 @@ async function loadRun(url: string, body: string, answers: () => Record<string, 
   };
 }
 
-async function runOpenabm(database: Database) {
-  const deps = createTestDeps(database);
+async function runOpenabm(database: Database, isFastPath = true) {
+  const deps = createTestDeps(database, { config: { isWebTagFastPath: isFastPath } });
   const org = await seedTaggedOrg(database, `Bench org ${Date.now()}`, 'visitor-bench-0001');
   const app = await buildApp(deps, { isServingWeb: false });
   await app.listen({ host: '127.0.0.1', port: 0 });
@@ -91,7 +100,7 @@ async function runOpenabm(database: Database) {
     [org.orgId],
   );
   return {
-    engine: 'openabm /t/collect (key check, bot filter, validation, IP-range lookup, bounded queue)',
+    engine: `openabm /t/collect${isFastPath ? '' : ' through Node http'} (key check, bot filter, validation, IP-range lookup, bounded queue)`,
     ...figures,
     stored: stored?.n ?? 0,
     resolvedToCompany: stored?.resolved ?? 0,
@@ -134,6 +143,7 @@ async function main(): Promise<void> {
   const runs: unknown[] = [];
   for (let round = 0; round < rounds; round += 1) {
     runs.push(await runOpenabm(database));
+    if (withNodePath) runs.push(await runOpenabm(database, false));
     if (withPeer) runs.push(await runBarePeer(database, body));
     if (withFloor) runs.push(await runHttpFloor(body));
   }

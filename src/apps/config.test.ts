@@ -55,6 +55,12 @@ describe('sandbox mode by address', () => {
     expect(loadConfig({ OPENABM_TRUST_PROXY: 'true' }).isBehindProxy).toBe(true);
   });
 
+  it('answers web tag beacons on the fast path unless switched off', () => {
+    expect(loadConfig({}).isWebTagFastPath).toBe(true);
+    expect(loadConfig({ OPENABM_WEB_TAG_FAST_PATH: 'false' }).isWebTagFastPath).toBe(false);
+    expect(loadConfig({ OPENABM_WEB_TAG_FAST_PATH: '0' }).isWebTagFastPath).toBe(false);
+  });
+
   it('reads the CRM host allow-list', () => {
     expect(loadConfig({ OPENABM_CRM_ALLOWED_HOSTS: ' sso.corp.example, .crm.example ,' }).crmAllowedHosts).toEqual(['sso.corp.example', '.crm.example']);
   });

@@ -21,6 +21,8 @@ const envSchema = z.object({
   OPENABM_CRM_ALLOWED_HOSTS: z.string().optional(),
   /** true behind a reverse proxy that sets X-Forwarded-For: client addresses (log-in throttling) come from it. */
   OPENABM_TRUST_PROXY: z.enum(['true', 'false', '1', '0']).optional(),
+  /** false: every web tag beacon goes through Node's HTTP server instead of the connection-level fast path. */
+  OPENABM_WEB_TAG_FAST_PATH: z.enum(['true', 'false', '1', '0']).optional(),
 });
 
 export interface Config {
@@ -46,6 +48,8 @@ export interface Config {
   readonly crmAllowedHosts: readonly string[];
   /** Read the client address from X-Forwarded-For (only behind a reverse proxy that sets it). */
   readonly isBehindProxy: boolean;
+  /** Web tag beacons answered below Node's HTTP module on plain-TCP connections (src/apps/server/webTag/beaconFastPath.ts). */
+  readonly isWebTagFastPath: boolean;
 }
 
 export class ConfigError extends Error {
@@ -97,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Reco
     orgConcurrency: e.OPENABM_ORG_CONCURRENCY,
     operatorToken: e.OPENABM_OPERATOR_TOKEN,
     isBehindProxy: e.OPENABM_TRUST_PROXY === 'true' || e.OPENABM_TRUST_PROXY === '1',
+    isWebTagFastPath: e.OPENABM_WEB_TAG_FAST_PATH !== 'false' && e.OPENABM_WEB_TAG_FAST_PATH !== '0',
     crmAllowedHosts: Object.freeze((e.OPENABM_CRM_ALLOWED_HOSTS ?? '').split(',').map((host) => host.trim()).filter((host) => host !== '')),
   });
 }
@@ -132,6 +137,7 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
     operatorToken: undefined,
     crmAllowedHosts: [],
     isBehindProxy: false,
+    isWebTagFastPath: true,
     ...overrides,
   });
 }

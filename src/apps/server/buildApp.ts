@@ -33,7 +33,7 @@ export async function buildApp(deps: AppDeps, options: BuildAppOptions = {}): Pr
   // The web tag's beacons skip this app's hooks: the HTTP server hands /t/ requests to the web tag app directly.
   const webTag = await buildWebTagApp(deps);
   const app = Fastify({
-    serverFactory: webTagServerFactory(webTag),
+    serverFactory: webTagServerFactory(webTag, deps.config.isWebTagFastPath),
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: () => `req-${Date.now().toString(36)}-${(++requestCounter).toString(36)}`,
     bodyLimit: 30 * 1024 * 1024,

@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyServerOptions } from 'fastify';
 import { VisitCollector } from '../../../adapters/webTag/visitCollector';
 import type { AppDeps } from '../../deps';
+import { answerBeaconHead, createBeaconJudge, visitorAddress } from './beaconAnswers';
+import { installBeaconFastPath, type AnswerBeacon } from './beaconFastPath';
 import { createCollectHandler } from './collectHandler';
 import { tagScript } from './tagScript';
 
@@ -12,6 +14,8 @@ export interface WebTag {
   readonly collector: VisitCollector;
   /** POST /t/collect on the raw Node request (see collectHandler.ts). */
   readonly handleCollect: (request: IncomingMessage, response: ServerResponse) => void;
+  /** The same answers for the connection-level fast path (beaconFastPath.ts): a parsed head and its body. */
+  readonly answerBeacon: AnswerBeacon;
 }
 
 /**
@@ -33,6 +37,9 @@ export async function registerWebTag(
 ): Promise<WebTag> {
   const collector = new VisitCollector({ db: deps.db, logger: deps.logger, yieldBetweenBatches: deps.database.kind === 'pglite', ...options });
   const handleCollect = createCollectHandler(collector, { clock: deps.clock, logger: deps.logger, isBehindProxy: deps.config.isBehindProxy });
+  const judge = createBeaconJudge(collector, { clock: deps.clock, logger: deps.logger });
+  const isBehindProxy = deps.config.isBehindProxy;
+  const answerBeacon: AnswerBeacon = (head, body, remoteAddress) => answerBeaconHead(head) ?? judge(body, visitorAddress(isBehindProxy, head.forwardedFor, remoteAddress));
   const script = tagScript(`${deps.config.publicUrl}${COLLECT_PATH}`);
 
   const crossOrigin = (reply: FastifyReply) =>
@@ -66,7 +73,7 @@ export async function registerWebTag(
       },
     }, async () => undefined);
   });
-  return { collector, handleCollect };
+  return { collector, handleCollect, answerBeacon };
 }
 
 /** The web tag as its own Fastify app, ready to serve; closing it writes the visits still queued. */
@@ -81,9 +88,10 @@ export async function buildWebTagApp(deps: AppDeps, options: { maxQueued?: numbe
 
 /**
  * The API app's HTTP server (Fastify `serverFactory`): `/t/…` requests go straight to the web tag app, everything else
- * to the API app. Timeouts as Fastify sets them on its own servers.
+ * to the API app. Timeouts as Fastify sets them on its own servers. With `isFastPath`, beacons of the common shape are
+ * answered before Node's HTTP module sees the connection (beaconFastPath.ts); everything else reaches this server.
  */
-export function webTagServerFactory(webTag: { app: FastifyInstance; handleCollect: WebTag['handleCollect'] }) {
+export function webTagServerFactory(webTag: { app: FastifyInstance; handleCollect: WebTag['handleCollect']; answerBeacon: AnswerBeacon }, isFastPath: boolean) {
   return (handler: (request: IncomingMessage, response: ServerResponse) => void, options: FastifyServerOptions): Server => {
     const server = createServer((request, response) => {
       const url = request.url ?? '';
@@ -95,6 +103,7 @@ export function webTagServerFactory(webTag: { app: FastifyInstance; handleCollec
     if (options.keepAliveTimeout !== undefined) server.keepAliveTimeout = options.keepAliveTimeout;
     if (options.requestTimeout !== undefined) server.requestTimeout = options.requestTimeout;
     if (options.connectionTimeout !== undefined) server.setTimeout(options.connectionTimeout);
+    if (isFastPath) installBeaconFastPath(server, webTag.answerBeacon);
     return server;
   };
 }
