@@ -217,3 +217,4 @@ export const replyAsLeadInSandbox = defineContract({
 });
 
 export { allowedCampaignEvents, CAMPAIGN_EVENT_LABELS } from '../domain/conversationalEmail/campaignState';
+export { campaignStatusLabel, crmStatusLabel, fieldModeLabel, replyIntentLabel, writeBackStateLabel } from '../domain/conversationalEmail/statusLabels';

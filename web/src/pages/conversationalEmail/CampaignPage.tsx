@@ -4,7 +4,7 @@ import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Tit
 import { notifications } from '@mantine/notifications';
 import { useParams } from 'react-router-dom';
 import {
-  allowedCampaignEvents, CAMPAIGN_EVENT_LABELS, changeCeCampaignStatus, getCeCampaign, listCeCampaigns, listCeConversations, pollCeCampaignNow,
+  allowedCampaignEvents, CAMPAIGN_EVENT_LABELS, campaignStatusLabel, changeCeCampaignStatus, getCeCampaign, listCeCampaigns, listCeConversations, pollCeCampaignNow,
 } from '../../../../src/contracts/conversationalEmail';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -41,7 +41,7 @@ export function CampaignPage() {
         description={<>Sends as {data.assistant ? `${data.assistant.name} <${data.assistant.email}>` : '—'}; {data.report ? `watches the Salesforce report "${data.report.name}" (${data.report.object}s) every 15 minutes` : 'enrollment by hand'}. Created by {data.creatorName || 'openabm'}.</>}
         actions={
           <>
-            <Badge size="lg" color={CAMPAIGN_STATUS_COLORS[data.status] ?? 'gray'} variant="light" aria-label="Campaign status">{data.status}</Badge>
+            <Badge size="lg" color={CAMPAIGN_STATUS_COLORS[data.status] ?? 'gray'} variant="light" aria-label="Campaign status">{campaignStatusLabel(data.status)}</Badge>
             {data.report && (data.status === 'running' || data.status === 'scheduled') && (
               <Button variant="default" loading={poll.isPending} onClick={() => poll.mutate({ params: { campaignId } }, { onSuccess: () => notifications.show({ message: 'The report will be checked in a moment.' }) })}>Check report now</Button>
             )}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { IconMail, IconPlus, IconRobot } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import { listCeAssistants, listCeCampaigns } from '../../../../src/contracts/conversationalEmail';
+import { campaignStatusLabel, listCeAssistants, listCeCampaigns } from '../../../../src/contracts/conversationalEmail';
 import { useApiQuery } from '../../api/hooks';
 import { EmptyPanel } from '../../components/EmptyPanel';
 import { PageHeader } from '../../components/PageHeader';
@@ -45,7 +45,7 @@ export function CampaignsPage() {
                 {campaigns.data.items.map((campaign) => (
                   <Table.Tr key={campaign.id}>
                     <Table.Td><Anchor component={Link} to={`/conversational-email/campaigns/${campaign.id}`}>{campaign.name}</Anchor></Table.Td>
-                    <Table.Td><Badge color={CAMPAIGN_STATUS_COLORS[campaign.status] ?? 'gray'} variant="light">{campaign.status}</Badge>{campaign.apiPausedReason && <Badge ml="xs" color="orange" variant="outline">polling paused</Badge>}</Table.Td>
+                    <Table.Td><Badge color={CAMPAIGN_STATUS_COLORS[campaign.status] ?? 'gray'} variant="light">{campaignStatusLabel(campaign.status)}</Badge>{campaign.apiPausedReason && <Badge ml="xs" color="orange" variant="outline">Polling paused</Badge>}</Table.Td>
                     <Table.Td>{campaign.assistantName}</Table.Td>
                     <Table.Td>{campaign.reportName ?? <Text c="dimmed" fz="sm">Manual enrollment</Text>}</Table.Td>
                     <Table.Td ta="right">{campaign.enrolled}</Table.Td>

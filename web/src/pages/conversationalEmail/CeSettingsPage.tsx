@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Code, Group, List, Paper, Select, Stack, Switch, Text, TextInput, ThemeIcon, Title } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
-import { getCeSettings, rotateCeInboundWebhook, runCePreflight, setupCeFields } from '../../../../src/contracts/conversationalEmail';
+import { fieldModeLabel, getCeSettings, rotateCeInboundWebhook, runCePreflight, setupCeFields } from '../../../../src/contracts/conversationalEmail';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { PageHeader } from '../../components/PageHeader';
@@ -47,7 +47,7 @@ export function CeSettingsPage() {
                 ))}
               </List>
               {result.warnings.map((warning) => <Alert key={warning} color="yellow" variant="light">{warning}</Alert>)}
-              {preflight.data && preflight.data.detectedPackages.length > 0 && <Text fz="sm">Fields found in Salesforce: {preflight.data.detectedPackages.join(', ')}.</Text>}
+              {preflight.data && preflight.data.detectedPackages.length > 0 && <Text fz="sm">Fields found in Salesforce: {preflight.data.detectedPackages.map(fieldModeLabel).join(', ')}.</Text>}
             </Stack>
           )}
         </Paper>
@@ -57,7 +57,7 @@ export function CeSettingsPage() {
             <Stack gap="sm">
               <Select label="Where values go" data={MODES} value={chosenMode} onChange={setMode} allowDeselect={false} />
               <TextInput label="Do Not Contact field (checkbox on Lead and Contact)" description="Leave empty to use openabm's own openabm_ce_do_not_contact__c." value={dncField} onChange={(event) => setDncField(event.currentTarget.value)} />
-              <Switch label="Sync e-mails to Salesforce as Tasks" description="Turning this off also stops the status write-back (qualified, not_interested, …); campaign fields and DNC still write." checked={isActivitySyncOn ?? current.isActivitySyncOn} onChange={(event) => setActivitySyncOn(event.currentTarget.checked)} />
+              <Switch label="Sync e-mails to Salesforce as Tasks" description="Turning this off also stops the status write-back (Qualified, Not Interested, …); campaign fields and DNC still write." checked={isActivitySyncOn ?? current.isActivitySyncOn} onChange={(event) => setActivitySyncOn(event.currentTarget.checked)} />
               {setup.isError && <Alert color="red" variant="light" role="alert">{errorMessage(setup.error)}</Alert>}
               {setup.data && <Alert color="green" variant="light">Fields ready{setup.data.createdFields.length > 0 ? `; created ${setup.data.createdFields.join(', ')}` : ''}.</Alert>}
               {current.fieldsReadyAt && <Text fz="sm" c="dimmed">Fields set up {new Date(current.fieldsReadyAt).toLocaleString()}: {Object.values(current.fieldMap.lead ?? {}).join(', ')}</Text>}

@@ -1,6 +1,6 @@
 import { Alert, Badge, Button, Card, Group, Stack, Table, Text, Title } from '@mantine/core';
 import {
-  getCeCampaign, getCeConversation, listCeConversations, listCeReviewTasks, pauseCeConversations, sendCeConversationNow,
+  getCeCampaign, getCeConversation, listCeConversations, listCeReviewTasks, pauseCeConversations, replyIntentLabel, sendCeConversationNow, writeBackStateLabel,
 } from '../../../../src/contracts/conversationalEmail';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
@@ -49,8 +49,8 @@ export function ConversationThread({ conversationId, isManaging = true }: { conv
           <Group justify="space-between" gap="xs">
             <Text fz="sm" fw={600}>{message.direction === 'inbound' ? `From ${message.from}` : `To ${message.to}${message.cc ? `, cc ${message.cc}` : ''}`}</Text>
             <Group gap={4}>
-              {message.intent && <Badge variant="outline" aria-label="Reply class">{message.intent.replace(/_/g, ' ')}</Badge>}
-              {message.delivery === 'bounced' && <Badge color="red">bounced</Badge>}
+              {message.intent && <Badge variant="outline" aria-label="Reply class">{replyIntentLabel(message.intent)}</Badge>}
+              {message.delivery === 'bounced' && <Badge color="red">Bounced</Badge>}
               <Text fz="xs" c="dimmed">{new Date(message.createdAt).toLocaleString()}</Text>
             </Group>
           </Group>
@@ -68,7 +68,7 @@ export function ConversationThread({ conversationId, isManaging = true }: { conv
                 <Table.Tr key={`${write.createdAt}-${index}`}>
                   <Table.Td>{write.kind === 'task' ? 'Task' : 'Fields'}</Table.Td>
                   <Table.Td style={{ wordBreak: 'break-word' }}>{write.summary}</Table.Td>
-                  <Table.Td>{write.status === 'done' ? `written${write.salesforceId ? ` (${write.salesforceId})` : ''}` : write.status}{write.error ? `: ${write.error}` : ''}</Table.Td>
+                  <Table.Td>{writeBackStateLabel(write.status)}{write.status === 'done' && write.salesforceId ? ` (${write.salesforceId})` : ''}{write.error ? `: ${write.error}` : ''}</Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Checkbox, Drawer, Group, Pagination, Paper, Table, Text, Title } from '@mantine/core';
-import { getCeCampaign, getCeConversation, listCeConversations, pauseCeConversations } from '../../../../src/contracts/conversationalEmail';
+import { crmStatusLabel, getCeCampaign, getCeConversation, listCeConversations, pauseCeConversations } from '../../../../src/contracts/conversationalEmail';
 import { errorMessage } from '../../api/client';
 import { useApiMutation } from '../../api/hooks';
 import { useCan } from '../../auth/session';
@@ -50,7 +50,7 @@ export function ConversationsPanel({ campaignId }: { campaignId: string }) {
                   <Table.Td><Anchor component="button" type="button" ta="left" onClick={() => setOpenId(item.id)}>{item.personName || item.email}</Anchor></Table.Td>
                   <Table.Td>{item.email}</Table.Td>
                   <Table.Td><Badge color={CONVERSATION_STATUS_COLORS[item.status] ?? 'gray'} variant="light">{item.statusLabel}</Badge>{item.isPaused && <Badge ml={4} color="yellow">Paused</Badge>}{item.reviewReason && <Text fz="xs" c="dimmed">{item.reviewReason}</Text>}</Table.Td>
-                  <Table.Td><Text fz="sm" ff="monospace">{item.crmStatus}</Text></Table.Td>
+                  <Table.Td><Text fz="sm" title={`Value in Salesforce: ${item.crmStatus}`}>{crmStatusLabel(item.crmStatus)}</Text></Table.Td>
                   <Table.Td>{item.nextSendAt ? new Date(item.nextSendAt).toLocaleString() : '—'}</Table.Td>
                 </Table.Tr>
               ))}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Anchor, Badge, Button, Drawer, Group, Paper, Radio, Stack, Text } from '@mantine/core';
 import { IconChecklist } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import { getCeCampaign, getCeConversation, listCeConversations, listCeReviewTasks, resolveCeReviewTask } from '../../../../src/contracts/conversationalEmail';
+import { getCeCampaign, getCeConversation, listCeConversations, listCeReviewTasks, replyIntentLabel, resolveCeReviewTask } from '../../../../src/contracts/conversationalEmail';
 import { errorMessage } from '../../api/client';
 import { useApiMutation, useApiQuery } from '../../api/hooks';
 import { useCan } from '../../auth/session';
@@ -33,7 +33,7 @@ export function ReviewTasksPage() {
                 <Text fz="sm" c="orange">{task.reason}</Text>
               </Stack>
               <Group gap="xs">
-                {task.suggestedIntent && <Badge variant="outline">classifier: {task.suggestedIntent.replace(/_/g, ' ')}</Badge>}
+                {task.suggestedIntent && <Badge variant="outline">Classifier: {replyIntentLabel(task.suggestedIntent)}</Badge>}
                 <Button size="xs" variant="subtle" onClick={() => setOpenId(task.conversationId)}>Open the conversation</Button>
               </Group>
             </Group>
