@@ -126,6 +126,8 @@ class BeaconConnection {
   }
 
   private receive(chunk: Buffer): void {
+    // Closing (shutdown, 408): what the client still sends gets no answer.
+    if (this.socket.writableEnded) return;
     const data = this.pending === undefined ? chunk : Buffer.concat([this.pending, chunk]);
     this.pending = undefined;
     if (this.isWaiting) this.pending = data;
