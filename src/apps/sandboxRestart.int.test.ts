@@ -11,12 +11,14 @@ import { connectSalesforceThroughOAuth } from '../test/sandboxSalesforce';
 import { RecordingJobQueue } from '../test/testApp';
 import { connectSandboxChannel } from '../usecases/adSyncs/connectChannel';
 import { listAdAccounts } from '../usecases/adSyncs/listAdAccounts';
+import { completeCrmOAuth } from '../usecases/integrations/completeCrmOAuth';
 import { listCrmSources } from '../usecases/integrations/listCrmSources';
+import { startCrmConnection } from '../usecases/integrations/startCrmConnection';
 import { onEmulatorOrigin } from '../usecases/integrations/reattachSandboxConnections';
 import { startMapConnection } from '../usecases/mapIntegrations/startMapConnection';
 import { listTargetFields } from '../usecases/publishing/enrichment/listTargetFields';
 import { testConfig } from './config';
-import { startOpenabm } from './runtime';
+import { startOpenabm, type RunningOpenabm } from './runtime';
 import { readSandboxPorts } from './sandboxEmulators';
 
 /**
@@ -39,6 +41,18 @@ function listenOn(port: number): Promise<Server> {
   });
 }
 
+/** The Dynamics emulator consents at once: its authorization URL redirects straight back with the code. */
+async function connectSandboxDynamics(deps: RunningOpenabm['deps'] & { jobs: RecordingJobQueue }, actor: Actor): Promise<void> {
+  const { authorizationUrl } = await startCrmConnection(
+    { orgId: actor.orgId, actor, input: { provider: 'dynamics', environment: 'emulator', resourceUrl: deps.sandboxUrls.dynamics, credentialPolicy: 'never_expire' } },
+    deps,
+  );
+  const location = (await fetch(authorizationUrl, { redirect: 'manual' })).headers.get('location');
+  if (!location) throw new Error('the Dynamics emulator did not redirect back');
+  const back = new URL(location);
+  await completeCrmOAuth({ input: { state: back.searchParams.get('state') ?? '', code: back.searchParams.get('code') ?? undefined, error: back.searchParams.get('error') ?? undefined } }, deps);
+}
+
 describe('restarting openabm in sandbox mode', () => {
   it('keeps the saved sandbox connections working: same ports when free, re-pointed when taken, a real connection untouched', { timeout: 300_000 }, async () => {
     const first = await startOpenabm({ config, isSeedingDemo: false });
@@ -55,6 +69,7 @@ describe('restarting openabm in sandbox mode', () => {
       // No CRM data sync in the background: only the connections matter here.
       const deps = { ...first.deps, jobs: new RecordingJobQueue() };
       await connectSalesforceThroughOAuth(deps, admin);
+      await connectSandboxDynamics(deps, admin);
       await connectSandboxChannel({ orgId, actor: marketer, input: { channel: 'meta' } }, deps);
       await startMapConnection({ orgId, actor: admin, input: { provider: 'marketo', environment: 'emulator', credentialPolicy: 'never_expire' } }, deps);
       // Before the restart, each answers.
@@ -87,6 +102,7 @@ describe('restarting openabm in sandbox mode', () => {
       expect({ instanceUrl: salesforce?.instanceUrl, loginUrl: salesforce?.loginUrl }).toEqual({ instanceUrl: urls.salesforce, loginUrl: urls.salesforce });
 
       expect((await listCrmSources({ orgId, actor: admin, input: { provider: 'salesforce' } }, deps)).items.length).toBeGreaterThan(0);
+      expect((await listCrmSources({ orgId, actor: admin, input: { provider: 'dynamics' } }, deps)).items.length).toBeGreaterThan(0);
       expect((await listAdAccounts({ orgId, actor: marketer, input: { channel: 'meta' } }, deps)).items.length).toBeGreaterThan(0);
       expect((await listTargetFields({ orgId, actor: admin, input: { system: 'marketo', object: undefined } }, deps)).fields.length).toBeGreaterThan(0);
       expect((await findCrmConnection(second.deps.db, orgId, 'salesforce'))?.status).toBe('connected');
