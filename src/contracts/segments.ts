@@ -183,7 +183,12 @@ export const matchCandidateView = z.object({
   score: z.number(),
   name: z.string().nullable(),
   domain: z.string().nullable(),
+  city: z.string().nullable(),
   country: z.string().nullable(),
+  /** One of the companies that fit the row equally well (its reason is "ambiguous"): choose among them. */
+  isEqualFit: z.boolean(),
+  /** For an equal fit, what tells it apart from the others (website, place, data sets, or its id). */
+  detail: z.string().nullable(),
 });
 
 export const sourceRowView = z.object({

@@ -23,8 +23,8 @@ export interface MatchOptions {
 }
 
 export const defaultMatchThreshold = 0.86;
-/** A runner-up this close to the best candidate makes the row ambiguous. */
-const ambiguityMargin = 0.04;
+/** A runner-up this close to the best candidate makes the row ambiguous (the confirmation page shows those as equal fits: equalFits.ts). */
+export const ambiguityMargin = 0.04;
 /** A domain shared by more master companies than this identifies none of them. */
 const maxCompaniesPerDomain = 3;
 /** Candidates offered to the user (best first), and the lowest score worth offering: unrelated companies score less. */

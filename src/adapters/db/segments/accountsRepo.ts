@@ -82,14 +82,31 @@ export async function findCompanyDetails(db: Db, orgId: string, companyId: strin
   return rows[0];
 }
 
+/** What tells companies apart on the confirmation page: name, website, place and the data sets it comes from. */
+export interface CompanyNameRow {
+  name: string;
+  domain: string | null;
+  city: string | null;
+  country: string | null;
+  /** The data sets of its provenance (gleif, sec, wikidata, csv), each once in order; empty for a plain CSV import. */
+  sources: string[];
+}
+
 /** Names of master companies and of the organisation's private ones (another organisation's are left out). */
-export async function findCompanyNames(db: Db, orgId: string, companyIds: readonly string[]): Promise<Map<string, { name: string; domain: string | null; country: string | null }>> {
+export async function findCompanyNames(db: Db, orgId: string, companyIds: readonly string[]): Promise<Map<string, CompanyNameRow>> {
   if (companyIds.length === 0) return new Map();
-  const rows = await queryRows<{ id: string; name: string; domain: string | null; country: string | null }>(
+  const rows = await queryRows<{ id: string; name: string; domain: string | null; city: string | null; country: string | null; provenance: unknown }>(
     db,
-    sql`SELECT id, name, domain, country FROM companies WHERE id = ANY(${sql.param([...new Set(companyIds)])}::text[]) AND (org_id IS NULL OR org_id = ${orgId})`,
+    sql`SELECT id, name, domain, city, country, provenance FROM companies WHERE id = ANY(${sql.param([...new Set(companyIds)])}::text[]) AND (org_id IS NULL OR org_id = ${orgId})`,
   );
-  return new Map(rows.map((row) => [row.id, { name: row.name, domain: row.domain, country: row.country }]));
+  return new Map(rows.map((row) => [row.id, { name: row.name, domain: row.domain, city: row.city, country: row.country, sources: provenanceSources(row.provenance) }]));
+}
+
+function provenanceSources(provenance: unknown): string[] {
+  const entries = typeof provenance === 'string' ? (JSON.parse(provenance) as unknown) : provenance;
+  if (!Array.isArray(entries)) return [];
+  const sources = entries.flatMap((entry: unknown) => (typeof entry === 'object' && entry !== null && 'source' in entry && typeof entry.source === 'string' ? [entry.source] : []));
+  return [...new Set(sources)];
 }
 
 export async function listCompanyCrmAccounts(db: Db, orgId: string, companyId: string) {

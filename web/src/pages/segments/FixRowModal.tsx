@@ -15,6 +15,9 @@ interface Choice {
   readonly domain: string | null;
   readonly country: string | null;
   readonly score?: number;
+  /** One of the companies that fit the row equally well, and what tells it apart from the others. */
+  readonly isEqualFit?: boolean;
+  readonly detail?: string | null;
 }
 
 /** Fixes an unmatched row: pick one of its candidates, or any company found by searching. Kept on every refresh. */
@@ -47,7 +50,11 @@ function FixRowForm({ segmentId, row, onClose }: { segmentId: string; row: Sourc
           </Text>
         )}
       </Paper>
-      <Radio.Group value={picked} onChange={setPicked} label={row.candidates.length > 0 ? 'Closest companies in the database' : undefined}>
+      <Radio.Group
+        value={picked}
+        onChange={setPicked}
+        label={row.candidates.length === 0 ? undefined : row.candidates.some((candidate) => candidate.isEqualFit) ? 'Companies that fit equally well: choose one' : 'Closest companies in the database'}
+      >
         <Stack gap="xs" mt={row.candidates.length > 0 ? 'xs' : 0}>
           {row.candidates.map((candidate) => (
             <ChoiceRadio key={candidate.companyId} choice={candidate} />
@@ -125,14 +132,20 @@ function ChoiceRadio({ choice }: { choice: Choice }) {
           <Text fz="sm" fw={600} span>
             {choice.name ?? choice.companyId}
           </Text>
-          {choice.score !== undefined && (
-            <Badge size="xs" variant="light" color="gray">
-              score {choice.score.toFixed(2)}
+          {choice.isEqualFit === true ? (
+            <Badge size="xs" variant="light" color="orange">
+              equal fit
             </Badge>
+          ) : (
+            choice.score !== undefined && (
+              <Badge size="xs" variant="light" color="gray">
+                score {choice.score.toFixed(2)}
+              </Badge>
+            )
           )}
         </Group>
       }
-      description={[choice.domain, choice.country].filter((part) => part !== null).join(' · ') || undefined}
+      description={(choice.isEqualFit === true ? choice.detail : null) ?? ([choice.domain, choice.country].filter((part) => part !== null).join(' · ') || undefined)}
     />
   );
 }

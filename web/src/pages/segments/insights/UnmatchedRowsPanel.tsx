@@ -118,6 +118,22 @@ export function UnmatchedRowsPanel({ segmentId, onFix, changeKey }: { segmentId:
             header: 'Best suggestion',
             cell: (row) => {
               const best = row.candidates[0];
+              const equalFits = row.candidates.filter((candidate) => candidate.isEqualFit);
+              // Companies that fit equally (the reason says so in words): each with what tells it apart, no lone "100%".
+              if (equalFits.length > 1) {
+                return (
+                  <Stack gap={4} data-testid="equal-fits">
+                    {equalFits.map((candidate) => (
+                      <Text key={candidate.companyId} fz="sm" lh={1.3}>
+                        {candidate.name ?? candidate.companyId}
+                        <Text span fz="xs" c="dimmed" display="block">
+                          {candidate.detail}
+                        </Text>
+                      </Text>
+                    ))}
+                  </Stack>
+                );
+              }
               return best === undefined ? (
                 <Text fz="sm" c="dimmed">
                   None
