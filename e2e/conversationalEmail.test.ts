@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { saveScreenshot, useOpenabmAndBrowser } from './harness';
 import { openIntegrations, startConnectingSandboxSalesforce, waitForApp } from './sandboxCrm';
 
@@ -97,21 +97,23 @@ describe('Conversational Email as the demo administrator', () => {
     const pausedEmail = await emailInRow(2);
     expect([leadEmail, pausedEmail]).toEqual([expect.stringMatching(/@/), expect.stringMatching(/@/)]);
 
-    // Pause one conversation from the list: the Paused badge, and Salesforce's status reads paused; then resume it.
+    // Pause one conversation from the list: the Paused badge, and Salesforce's status reads Paused; then resume it.
+    // The Salesforce status (column 4) in words, never its stored value (paused, not_started).
+    const salesforceStatusOf = (row: Locator) => row.getByRole('cell').nth(4);
     const pausedRow = conversations.getByRole('row').filter({ hasText: pausedEmail });
     await pausedRow.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Pause selected (1)' }).click();
-    await pausedRow.getByText('paused', { exact: true }).waitFor();
-    await pausedRow.getByText('Paused', { exact: true }).waitFor();
+    await salesforceStatusOf(pausedRow).filter({ hasText: /^Paused$/ }).waitFor();
+    await pausedRow.getByRole('cell').nth(3).getByText('Paused', { exact: true }).first().waitFor();
     await pausedRow.getByRole('checkbox').check();
     await page.getByRole('button', { name: 'Resume selected (1)' }).click();
-    await pausedRow.getByText('not_started', { exact: true }).waitFor();
+    await salesforceStatusOf(pausedRow).filter({ hasText: /^Not Started$/ }).waitFor();
 
     // The first lead's e-mail goes out now instead of at its slot, and the lead answers it.
     await sendNextEmailNow(page, leadEmail);
     await answerAsLead(page, leadEmail, "Sounds great, let's set up a call next week.");
     await page.getByLabel('Conversation status').filter({ hasText: 'Qualified' }).waitFor();
-    await page.getByLabel('Reply class').filter({ hasText: 'qualified' }).waitFor();
+    await page.getByLabel('Reply class').filter({ hasText: /^Interested$/ }).waitFor();
     await saveScreenshot(page, 'ce-mailbox-qualified');
 
     // Back on the campaign: the funnel counts the reply, and Salesforce has the status and the Tasks.
@@ -120,12 +122,12 @@ describe('Conversational Email as the demo administrator', () => {
     await page.getByTestId('count-Qualified').filter({ hasText: /^1$/ }).waitFor();
     expect(await page.getByTestId('count-Sent').textContent()).toBe('1');
     const qualifiedRow = page.getByRole('table', { name: 'Conversations' }).getByRole('row').filter({ hasText: leadEmail });
-    await qualifiedRow.getByText('qualified', { exact: true }).waitFor();
+    await salesforceStatusOf(qualifiedRow).filter({ hasText: /^Qualified$/ }).waitFor();
     await qualifiedRow.getByRole('button').first().click();
     const writeBack = page.getByRole('dialog', { name: 'Conversation' }).getByRole('table', { name: 'Salesforce write-back' });
     await writeBack.getByRole('row').filter({ hasText: 'status=qualified' }).filter({ hasText: 'written' }).waitFor({ timeout: 30_000 });
-    await writeBack.getByRole('row').filter({ hasText: /^Task.*Email: Quick question/ }).filter({ hasText: /written \(00T/ }).waitFor({ timeout: 30_000 });
-    await writeBack.getByRole('row').filter({ hasText: /^Task.*Reply: Re: Quick question/ }).filter({ hasText: /written \(00T/ }).waitFor({ timeout: 30_000 });
+    await writeBack.getByRole('row').filter({ hasText: /^Task.*Email: Quick question/ }).filter({ hasText: /Written \(00T/ }).waitFor({ timeout: 30_000 });
+    await writeBack.getByRole('row').filter({ hasText: /^Task.*Reply: Re: Quick question/ }).filter({ hasText: /Written \(00T/ }).waitFor({ timeout: 30_000 });
     await saveScreenshot(page, 'ce-write-back');
     await page.keyboard.press('Escape');
 
@@ -160,6 +162,6 @@ describe('Conversational Email as the demo administrator', () => {
     await nav(page, 'Campaigns');
     await page.getByRole('link', { name: 'Webinar follow-up' }).click();
     await page.getByTestId('count-Qualified').filter({ hasText: /^2$/ }).waitFor();
-    await page.getByRole('table', { name: 'Conversations' }).getByRole('row').filter({ hasText: pausedEmail }).getByText('qualified', { exact: true }).waitFor();
+    await salesforceStatusOf(page.getByRole('table', { name: 'Conversations' }).getByRole('row').filter({ hasText: pausedEmail })).filter({ hasText: /^Qualified$/ }).waitFor();
   }, 300_000);
 });
