@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEqualFits, type CandidateCompany } from './equalFits';
+import { describeEqualFits, hasEqualFits, type CandidateCompany } from './equalFits';
 
 const company = (companyId: string, score: number, fields: Partial<CandidateCompany> = {}): CandidateCompany => ({
   companyId,
@@ -44,5 +44,13 @@ describe('describeEqualFits', () => {
     expect(describeEqualFits([company('C1', 0.95), company('C2', 0.9)])).toBeUndefined();
     expect(describeEqualFits([company('C1', 1)])).toBeUndefined();
     expect(describeEqualFits([])).toBeUndefined();
+  });
+});
+
+describe('hasEqualFits', () => {
+  it('is true when a runner-up is within the matcher’s margin of the best', () => {
+    expect(hasEqualFits([{ score: 0.88 }, { score: 0.87 }])).toBe(true);
+    expect(hasEqualFits([{ score: 0.95 }, { score: 0.9 }])).toBe(false);
+    expect(hasEqualFits([{ score: 1 }])).toBe(false);
   });
 });

@@ -34,9 +34,7 @@ const sourceNames: Readonly<Record<string, string>> = { gleif: 'GLEIF', sec: 'SE
  * website, city and country, data sets — or its id when they describe alike. Undefined with fewer than two.
  */
 export function describeEqualFits(candidates: readonly CandidateCompany[]): EqualFits | undefined {
-  const best = candidates[0];
-  if (!best) return undefined;
-  const tied = candidates.filter((candidate) => candidate.score >= best.score - ambiguityMargin - 1e-9);
+  const tied = equalFitsOf(candidates);
   if (tied.length < 2) return undefined;
   const names = [...new Set(tied.map((candidate) => candidate.name ?? candidate.companyId))];
   const countryCodes = new Set(tied.map((candidate) => candidate.country));
@@ -59,6 +57,17 @@ export function describeEqualFits(candidates: readonly CandidateCompany[]): Equa
     details.set(candidate.companyId, [...parts, ...(parts.length === 0 || isAlikeToAnother(candidate, tied, differing) ? [`id ${candidate.companyId}`] : [])].join(' · '));
   }
   return { label, details };
+}
+
+/** The candidates (best first) that tie with the best one, within the matcher's ambiguity margin. */
+function equalFitsOf<Candidate extends { score: number }>(candidates: readonly Candidate[]): Candidate[] {
+  const best = candidates[0];
+  return best === undefined ? [] : candidates.filter((candidate) => candidate.score >= best.score - ambiguityMargin - 1e-9);
+}
+
+/** Several candidates fit equally: no best suggestion to accept for the user (bulk accept leaves the row to them). */
+export function hasEqualFits(candidates: readonly { score: number }[]): boolean {
+  return equalFitsOf(candidates).length >= 2;
 }
 
 /** Another tied company is described the same by these parts (so only the id tells them apart). */

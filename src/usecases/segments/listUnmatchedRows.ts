@@ -1,6 +1,7 @@
 import { listSourceRows, type SourceRowRecord } from '../../adapters/db/segments/membershipRepo';
 import type { UnmatchedReason } from '../../domain/matching/types';
 import type { Actor } from '../../domain/permissions/policy';
+import { hasEqualFits } from '../../domain/segments/equalFits';
 import { UNMATCHED_REASON_LABELS } from '../../domain/segments/unmatchedReasons';
 import { requireSegment } from './getSegment';
 import { assertSegmentPermission, type SegmentDeps } from './segmentDeps';
@@ -11,8 +12,13 @@ export function reasonOf(row: SourceRowRecord): UnmatchedReason {
   return row.reason !== null && row.reason in UNMATCHED_REASON_LABELS ? (row.reason as UnmatchedReason) : 'no_candidate';
 }
 
-/** The best suggestion of an unmatched row when it scores at least minScore (candidates are stored best first). */
+/**
+ * The best suggestion of an unmatched row when it scores at least minScore (candidates are stored best first). A row
+ * that several companies fit equally has none: taking the first of them would pick one at random, so the row is
+ * left for the user to choose (the confirmation page lists the equal fits).
+ */
 export function acceptableSuggestion(row: SourceRowRecord, minScore: number): { companyId: string; score: number } | undefined {
+  if (reasonOf(row) === 'ambiguous' && hasEqualFits(row.candidates)) return undefined;
   const best = row.candidates[0];
   return best !== undefined && best.score >= minScore ? best : undefined;
 }

@@ -68,7 +68,8 @@ describe.each(testDatabaseKinds())('segment insights, unmatched rows by reason a
       { reason: 'low_score', label: expect.any(String), rowCount: 2, suggestedCount: 2 },
     ]);
     expect(all.rows.total).toBe(4);
-    expect(all.acceptableCount).toBe(2);
+    // Globex GmbH's 93%; not Initech's 88%: two companies fit it equally (88% and 87%), the user chooses.
+    expect(all.acceptableCount).toBe(1);
     const lowScore = (await call('GET', `/api/segments/${segmentId}/unmatched?reason=low_score&minScore=0.9`, viewer)).json();
     expect(lowScore.rows.items.map((row: { name: string }) => row.name)).toEqual(['Globex GmbH', 'Umbrella?']);
     expect(lowScore.acceptableCount).toBe(1);
@@ -89,13 +90,28 @@ describe.each(testDatabaseKinds())('segment insights, unmatched rows by reason a
   it('accepts the best suggestion of each row scoring at least the chosen score, logged in the history as fixed by the user', async () => {
     const accepted = await call('POST', `/api/segments/${segmentId}/matches/accept`, marketer, { minScore: 0.85 });
     expect(accepted.statusCode).toBe(200);
-    expect(accepted.json()).toEqual({ acceptedCount: 2, counts: { recordsRead: 5, matched: 3, unmatched: 2, duplicates: 0, members: 3 } });
+    expect(accepted.json()).toEqual({ acceptedCount: 1, counts: { recordsRead: 5, matched: 2, unmatched: 3, duplicates: 0, members: 2 } });
     const members = (await call('GET', `/api/segments/${segmentId}/members`, viewer)).json().items.map((member: { companyId: string }) => member.companyId);
-    expect(members.sort()).toEqual([company(0).id, company(1).id, company(2).id].sort());
+    expect(members.sort()).toEqual([company(0).id, company(1).id].sort());
     const [latest] = (await call('GET', `/api/segments/${segmentId}/refreshes`, viewer)).json().items;
-    expect(latest).toMatchObject({ trigger: 'manual_match', triggeredBy: { userId: t.org.userIds.marketing_user }, note: '2 suggested matches scoring 85% or more accepted by hand', addedCount: 2 });
-    // The accepted rows leave the unmatched list; the one below 85% stays with its suggestion.
-    expect((await call('GET', `/api/segments/${segmentId}/unmatched?minScore=0.5`, viewer)).json()).toMatchObject({ rows: { total: 2 }, acceptableCount: 1 });
+    expect(latest).toMatchObject({ trigger: 'manual_match', triggeredBy: { userId: t.org.userIds.marketing_user }, note: '1 suggested match scoring 85% or more accepted by hand', addedCount: 1 });
+    // The accepted row leaves the unmatched list; the one below 85% stays with its suggestion, and the one two
+    // companies fit equally stays for the user to choose (no suggestion to accept, whatever the score).
+    expect((await call('GET', `/api/segments/${segmentId}/unmatched?minScore=0.5`, viewer)).json()).toMatchObject({ rows: { total: 3 }, acceptableCount: 1 });
+  });
+
+  it('leaves a row that several companies fit equally to the user, who picks one of them', async () => {
+    const rows = (await call('GET', `/api/segments/${segmentId}/unmatched?reason=ambiguous&minScore=0.5`, viewer)).json();
+    expect(rows.acceptableCount).toBe(0);
+    const [initech] = rows.rows.items;
+    expect(initech.reasonLabel).toBe(`2 companies fit equally well (“${company(2).name}”, “${company(3).name}”); choose one.`);
+    expect(initech.candidates.map((candidate: { isEqualFit: boolean; detail: string }) => [candidate.isEqualFit, candidate.detail])).toEqual([
+      [true, expect.stringContaining('United States of America')],
+      [true, expect.stringContaining('France')],
+    ]);
+    const picked = await call('POST', `/api/segments/${segmentId}/rows/${initech.rowNumber}/match`, marketer, { companyId: company(2).id });
+    expect(picked.statusCode).toBe(200);
+    expect(picked.json().counts).toMatchObject({ matched: 3, unmatched: 2, members: 3 });
   });
 
   it('shows the make-up by industry, country and size, the match rate and the membership over time', async () => {
@@ -116,6 +132,7 @@ describe.each(testDatabaseKinds())('segment insights, unmatched rows by reason a
     expect(insights.composition.size.map((slice: { value: string }) => slice.value)).toEqual(['10 - 49', '100 - 499', '1,000 - 4,999']);
     expect(insights.history.map((point: { members: number; matchRatePercent: number }) => [point.members, point.matchRatePercent])).toEqual([
       [1, 20],
+      [2, 40],
       [3, 60],
     ]);
   });

@@ -99,7 +99,8 @@ export function UnmatchedRowsPanel({ segmentId, onFix, changeKey }: { segmentId:
             </Button>
           </Group>
           <Text fz="xs" c="dimmed" mt="xs">
-            Each row takes its best suggestion, as if you fixed it by hand: kept on every refresh and logged in the refresh history.
+            Each row takes its best suggestion, as if you fixed it by hand: kept on every refresh and logged in the refresh history. Rows that several companies fit
+            equally are left for you to choose (Fix match).
             {reason !== 'all' && ` Only rows of the chosen reason (${REASON_SHORT[reason]}).`}
           </Text>
         </Paper>
