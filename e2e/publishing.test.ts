@@ -80,10 +80,10 @@ describe('publishing segments as the demo administrator', () => {
     const card = page.getByTestId('orchestration-Segment Name Enrichment');
     await card.getByRole('button', { name: 'Run now' }).click();
     const runs = card.getByRole('table', { name: 'Runs of Segment Name Enrichment' });
-    // The run ends succeeded, failed or interrupted (its reason under the badge); only succeeded passes.
-    await runs.getByText(/^(succeeded|failed|interrupted)$/).waitFor({ timeout: 180_000 });
+    // The run ends Succeeded, Failed or Interrupted (in words; its reason under the badge); only Succeeded passes.
+    await runs.getByText(/^(Succeeded|Failed|Interrupted)$/).waitFor({ timeout: 180_000 });
     const cells = await runs.getByRole('row').nth(1).getByRole('cell').allTextContents();
-    expect(cells[1]).toBe('succeeded');
+    expect(cells[1]).toBe('Succeeded');
     expect(Number(cells[3])).toBeGreaterThan(0);
     expect(Number(cells[5])).toBe(0);
     await saveScreenshot(page, 'enrichment-run');

@@ -8,6 +8,7 @@ import { defineContract, pageOf, pageQuery } from './http';
  * dry run shows what would change. Provider failures keep the provider's reason per record.
  */
 export { ENRICHMENT_SYSTEMS };
+export { enrichmentOutcomeLabel, enrichmentRunStatusLabel } from '../domain/publish/enrichmentRunLabels';
 const id = z.string().uuid();
 const system = z.enum(ENRICHMENT_SYSTEMS);
 const conflictPolicy = z.enum(['overwrite', 'keep_others']);

@@ -3,6 +3,7 @@ import { defineContract, pageOf, pageQueryOf } from './http';
 
 /** The contracted-limit rule, shared with the web settings screen so it previews the sentence the server returns. */
 export { describeSyncLimitRule, syncLimitWarningFrom } from '../domain/sync/syncLimit';
+export { adSyncRunStatusLabel, adSyncRunTriggerLabel, channelAudienceStatusLabel } from '../domain/sync/runLabels';
 
 /**
  * Advertising: per-user channel logins (Google, LinkedIn, Meta), segment syncs to ad accounts, dry runs and the

@@ -2,6 +2,7 @@ import type { CampaignStatus } from './campaignState';
 import type { ReplyIntent } from './classifyReply';
 import { CONVERSATION_STATUS_FACTS, isConversationStatus } from './conversationStatus';
 import type { FieldMode } from './fieldMapping';
+import { inWords, labelFor } from '../inWords';
 
 /**
  * The product's words for the values Conversational Email stores (the pages showed `running`, `in_progress`,
@@ -49,31 +50,25 @@ export const FIELD_MODE_LABELS: Readonly<Record<FieldMode, string>> = {
   sw01: 'Pre-June-2025 package fields',
 };
 
-/** Words for a value without a label of its own: `stopped_responding` → "Stopped responding". */
-function inWords(value: string): string {
-  const words = value.replace(/_+/g, ' ').trim();
-  return words === '' ? value : `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
-}
-
 export function campaignStatusLabel(status: string): string {
-  return (CAMPAIGN_STATUS_LABELS as Readonly<Record<string, string>>)[status] ?? inWords(status);
+  return labelFor(CAMPAIGN_STATUS_LABELS, status);
 }
 
 /** The words for a value of the Salesforce status field (in_progress → "In Progress"). */
 export function crmStatusLabel(value: string): string {
-  if (CRM_VALUE_LABELS[value]) return CRM_VALUE_LABELS[value];
+  if (Object.hasOwn(CRM_VALUE_LABELS, value)) return labelFor(CRM_VALUE_LABELS, value);
   if (isConversationStatus(value)) return CONVERSATION_STATUS_FACTS[value].label;
   return inWords(value);
 }
 
 export function replyIntentLabel(intent: string): string {
-  return (REPLY_INTENT_LABELS as Readonly<Record<string, string>>)[intent] ?? inWords(intent);
+  return labelFor(REPLY_INTENT_LABELS, intent);
 }
 
 export function writeBackStateLabel(state: string): string {
-  return WRITE_BACK_STATE_LABELS[state] ?? inWords(state);
+  return labelFor(WRITE_BACK_STATE_LABELS, state);
 }
 
 export function fieldModeLabel(mode: string): string {
-  return (FIELD_MODE_LABELS as Readonly<Record<string, string>>)[mode] ?? inWords(mode);
+  return labelFor(FIELD_MODE_LABELS, mode);
 }

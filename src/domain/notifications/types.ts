@@ -25,9 +25,14 @@ export const CATEGORY_LABELS: Readonly<Record<NotificationCategory, string>> = {
   publishing_enrichment: 'Publishing and enrichment failures',
 };
 
+export type NotificationSeverity = 'alert' | 'recovery' | 'info';
+
+/** The bell's badge of each notification (it showed `alert`, `recovery`, `info`). */
+export const SEVERITY_LABELS: Readonly<Record<NotificationSeverity, string>> = { alert: 'Alert', recovery: 'Recovered', info: 'Info' };
+
 interface TypeDefinition {
   readonly category: NotificationCategory;
-  readonly severity: 'alert' | 'recovery' | 'info';
+  readonly severity: NotificationSeverity;
 }
 
 export const NOTIFICATION_TYPES = {

@@ -2,6 +2,7 @@ import { ActionIcon, Badge, Button, Group, Indicator, Popover, ScrollArea, Stack
 import { IconBell } from '@tabler/icons-react';
 import { getUnreadCount, listInbox, markNotificationsRead } from '../../../src/contracts/notifications';
 import type { InboxItem } from '../../../src/contracts/notifications';
+import { SEVERITY_LABELS } from '../../../src/domain/notifications/types';
 import { useApiMutation, useApiQuery } from '../api/hooks';
 import { formatDateTime } from '../components/formatDate';
 
@@ -50,7 +51,7 @@ export function NotificationBell() {
                 >
                   <Group gap="xs" wrap="nowrap" mb={4}>
                     <Badge size="xs" color={SEVERITY_COLORS[item.severity]} variant="light">
-                      {item.severity}
+                      {SEVERITY_LABELS[item.severity]}
                     </Badge>
                     <Text fz="sm" fw={item.readAt ? 400 : 600}>
                       {item.title}

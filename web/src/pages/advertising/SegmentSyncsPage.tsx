@@ -2,7 +2,7 @@ import { Anchor, Button, Card, Group, Select, Text } from '@mantine/core';
 import { IconBroadcast, IconPlus } from '@tabler/icons-react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { listSegments } from '../../../../src/contracts/segments';
-import { adChannelSchema, listSyncs, syncStatusSchema, type AdChannel, type SyncStatusValue } from '../../../../src/contracts/syncs';
+import { adChannelSchema, channelAudienceStatusLabel, listSyncs, syncStatusSchema, type AdChannel, type SyncStatusValue } from '../../../../src/contracts/syncs';
 import { listUsers } from '../../../../src/contracts/users';
 import { useApiQuery } from '../../api/hooks';
 import { useCan } from '../../auth/session';
@@ -80,7 +80,7 @@ export function SegmentSyncsPage() {
             { key: 'channel', header: 'Channel', cell: (sync) => CHANNEL_LABELS[sync.channel] },
             { key: 'adAccount', header: 'Ad account', cell: (sync) => sync.adAccountName },
             { key: 'status', header: 'Status', cell: (sync) => <SyncStatusBadge status={sync.status} /> },
-            { key: 'channelStatus', header: 'Channel status', cell: (sync) => sync.channelStatus ?? '—' },
+            { key: 'channelStatus', header: 'Channel status', cell: (sync) => (sync.channelStatus === null ? '—' : channelAudienceStatusLabel(sync.channelStatus)) },
             {
               key: 'counts',
               header: 'Sent / matched',

@@ -1,6 +1,6 @@
 import { Alert, Anchor, Card, Group, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router-dom';
-import { getSync } from '../../../../src/contracts/syncs';
+import { adSyncRunStatusLabel, adSyncRunTriggerLabel, channelAudienceStatusLabel, getSync } from '../../../../src/contracts/syncs';
 import { useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../components/formatDate';
 import { PageHeader } from '../../components/PageHeader';
@@ -53,7 +53,7 @@ export function SyncDetailPage() {
           <SimpleGrid cols={{ base: 2, md: 4 }}>
             <Fact label="Ad account" value={`${sync.adAccountName} (${sync.adAccountId})`} />
             <Fact label="Audience" value={sync.audienceId ? `${sync.audienceName} (${sync.audienceId})` : 'Not created yet'} />
-            <Fact label="Channel status" value={sync.channelStatus ?? '—'} />
+            <Fact label="Channel status" value={sync.channelStatus === null ? '—' : channelAudienceStatusLabel(sync.channelStatus)} />
             <Fact label="Sent (acknowledged)" value={formatCount(sync.sentCount)} />
             <Fact label="Matched" value={sync.matchedCount === null ? 'Not reported yet' : formatCount(sync.matchedCount)} />
             <Fact label="Created by" value={sync.createdByName ?? '—'} />
@@ -85,8 +85,8 @@ export function SyncDetailPage() {
                 {runs.map((run) => (
                   <Table.Tr key={run.id}>
                     <Table.Td>{formatDateTime(run.startedAt)}</Table.Td>
-                    <Table.Td>{run.trigger.replace('_', ' ')}</Table.Td>
-                    <Table.Td>{run.status === 'failed' ? `failed: ${run.errorMessage ?? ''}` : run.status === 'running' && run.note ? run.note : run.status}</Table.Td>
+                    <Table.Td>{adSyncRunTriggerLabel(run.trigger)}</Table.Td>
+                    <Table.Td>{run.status === 'failed' && run.errorMessage ? `Failed: ${run.errorMessage}` : run.status === 'running' && run.note ? run.note : adSyncRunStatusLabel(run.status)}</Table.Td>
                     <Table.Td>{`${formatCount(run.addedCount)} of ${formatCount(run.plannedAdd + run.plannedRetry)}`}</Table.Td>
                     <Table.Td>{`${formatCount(run.removedCount)} of ${formatCount(run.plannedRemove)}`}</Table.Td>
                     <Table.Td>{formatCount(run.rejectedCount)}</Table.Td>

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Badge, Button, Group, Paper, Radio, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { IconPlugConnected, IconRobot } from '@tabler/icons-react';
 import { Link } from 'react-router-dom';
-import { createOrchestration, listEnrichmentRuns, listOrchestrations, listTargetFields, startEnrichmentRun, ENRICHMENT_SYSTEMS, type OrchestrationView } from '../../../../src/contracts/enrichment';
+import { createOrchestration, enrichmentRunStatusLabel, listEnrichmentRuns, listOrchestrations, listTargetFields, startEnrichmentRun, ENRICHMENT_SYSTEMS, type OrchestrationView } from '../../../../src/contracts/enrichment';
 import { listCrmConnections } from '../../../../src/contracts/integrations';
 import { listMapConnections } from '../../../../src/contracts/mapIntegrations';
 import { errorMessage } from '../../api/client';
@@ -144,7 +144,7 @@ function OrchestrationCard({ orchestration, canManage }: { orchestration: Orches
             <Table.Tr key={run.id}>
               <Table.Td>{new Date(run.createdAt).toLocaleString()}{run.isDryRun ? ' (dry run)' : ''}</Table.Td>
               <Table.Td>
-                <Badge variant="light" color={run.status === 'succeeded' ? 'green' : run.status === 'running' || run.status === 'queued' ? 'blue' : 'red'}>{run.status}</Badge>
+                <Badge variant="light" color={run.status === 'succeeded' ? 'green' : run.status === 'running' || run.status === 'queued' ? 'blue' : 'red'}>{enrichmentRunStatusLabel(run.status)}</Badge>
                 {run.errorMessage && <Text fz="xs" c="red">{run.errorMessage}</Text>}
               </Table.Td>
               <Table.Td ta="right">{run.recordsScanned}</Table.Td>

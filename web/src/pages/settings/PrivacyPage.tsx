@@ -11,6 +11,17 @@ import { formatDateTime } from '../../components/formatDate';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { IconShieldLock } from '@tabler/icons-react';
+import { labelFor } from '../../../../src/domain/inWords';
+
+/** Where a handled request deleted data (deletion_summary keys), as the Deleted column names it. */
+const STORE_LABELS: Readonly<Record<string, string>> = {
+  webVisits: 'Web visits',
+  crmContacts: 'CRM contacts',
+  crmLeads: 'CRM leads',
+  conversationalEmailPeople: 'Conversational Email people',
+  conversationalEmailReportRows: 'Conversational Email report rows',
+  notificationRecipients: 'Notification recipients',
+};
 
 /** Settings > Privacy: the register of opt-out requests; handling one deletes that person's data everywhere. */
 export function PrivacyPage() {
@@ -81,7 +92,7 @@ export function PrivacyPage() {
                   <Table.Td>{formatDateTime(request.receivedAt)}</Table.Td>
                   <Table.Td>{request.handledAt ? <Badge color="green" variant="light">Handled {formatDateTime(request.handledAt)}</Badge> : <Badge color="yellow">Open</Badge>}</Table.Td>
                   <Table.Td>
-                    <Text fz="xs">{request.deletionSummary ? Object.entries(request.deletionSummary).map(([store, count]) => `${store}: ${count}`).join(', ') : '—'}</Text>
+                    <Text fz="xs">{request.deletionSummary ? Object.entries(request.deletionSummary).map(([store, count]) => `${labelFor(STORE_LABELS, store)}: ${count}`).join(', ') : '—'}</Text>
                   </Table.Td>
                   <Table.Td>
                     {request.handledAt === null && (

@@ -81,7 +81,7 @@ export function RecipientsCard({
               <Text fz="sm">{recipient.email}</Text>
               {recipient.status === 'awaiting_confirmation' && (
                 <Badge size="xs" color="yellow" variant="light">
-                  awaiting confirmation
+                  Awaiting confirmation
                 </Badge>
               )}
               {canManage && (
