@@ -45,6 +45,12 @@ export async function companiesOfSourceIds(db: Db, source: string, sourceIds: re
   return new Map(rows.map((row) => [row.source_id, row.company_id]));
 }
 
+/** Whether any record of this data set is stored (the primary key's first column answers it). */
+export async function hasRecordsOfSource(db: Db, source: string): Promise<boolean> {
+  const rows = await queryRows<{ found: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM company_sources WHERE source = ${source}) AS found`);
+  return rows[0]?.found === true;
+}
+
 /** A record's rows in company_source_keys: name keys `n:…`, domains `d:…`, identifiers as they are (`lei:…`, `cik:…`). */
 export function lookupKeysOf(keys: SourceMatchKeys): string[] {
   return [...new Set([...keys.nameKeys.map((name) => `n:${name}`), ...keys.domains.map((domain) => `d:${domain}`), ...keys.identifiers])];

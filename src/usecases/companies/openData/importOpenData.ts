@@ -4,6 +4,7 @@ import { deleteMergedMasterCompanies, moveCompanyReferences } from '../../../ada
 import { refreshPlannerStatistics } from '../../../adapters/db/repositories/plannerStatistics';
 import {
   companiesOfSourceIds,
+  hasRecordsOfSource,
   identifierCollisions,
   lookupKeysOf,
   moveCompanyRecords,
@@ -88,6 +89,8 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
   const counts: Counts = { upserted: 0, created: 0, merged: 0, mergedByIdentifier: 0, updated: 0, identifierConflicts: [], companiesJoined: [], joinsWithoutEvidence: [], repeated: 0, repeatedRows: [] };
   await deps.db.transaction(async (tx) => {
     await refreshStaleMatchKeys(tx);
+    // Operators' CSV rows of open data companies: a new record's company may already hold one (written before it).
+    const hasCsvRecords = await hasRecordsOfSource(tx, 'csv');
     // Companies this import merged a record into: one record of a data set per company.
     const claimed = new Set<string>();
     // Companies merged into another by this import (joinCompaniesSharingIdentifiers): their references move at the end.
@@ -97,7 +100,7 @@ export async function importOpenData(input: OpenDataInput & { file: string; impo
       if (pending.size === 0) return;
       const batch = [...pending.values()];
       pending = new Map();
-      await writeBatch(tx, input.format, batch, claimed, counts, mergedAwayInto);
+      await writeBatch(tx, input.format, batch, claimed, counts, mergedAwayInto, hasCsvRecords);
     };
     const take = async (line: number, result: OpenDataRowResult): Promise<void> => {
       if (!result.isValid) {
@@ -175,7 +178,7 @@ function sourceIdOf(record: CompanyRecord): string {
  * name: mergeOpenData.ts), else into a company of its own; each company touched is composed again from all its
  * records.
  */
-async function writeBatch(tx: Db, source: string, pendingBatch: readonly PendingRecord[], claimed: Set<string>, counts: Counts, mergedAwayInto: Map<string, string>): Promise<void> {
+async function writeBatch(tx: Db, source: string, pendingBatch: readonly PendingRecord[], claimed: Set<string>, counts: Counts, mergedAwayInto: Map<string, string>, hasCsvRecords: boolean): Promise<void> {
   const batch = pendingBatch.map((entry) => entry.record);
   const known = await companiesOfSourceIds(tx, source, batch.map(sourceIdOf));
   const keys = new Map<string, SourceMatchKeys>(batch.map((record) => [record.id, matchKeysOf(source, record)]));
@@ -195,16 +198,20 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
   const targets = new Map<string, CompanyRecord[]>();
   const lineOf = new Map(pendingBatch.map((entry) => [sourceIdOf(entry.record), entry.line]));
   const inConflict = new Set<string>();
+  const existingCompanies = new Set<string>();
   for (const { line, record } of pendingBatch) {
     // Known: updated in place, or repeated from an earlier batch (counted below, where its stored version is read).
     let companyId = known.get(sourceIdOf(record));
-    if (companyId === undefined) {
+    if (companyId !== undefined) {
+      existingCompanies.add(companyId);
+    } else {
       const recordKeys = keys.get(record.id) as SourceMatchKeys;
       const candidates = new Set(lookupKeysOf(recordKeys).flatMap((key) => byKey.get(key) ?? []));
       const decision = companyToMergeInto(source, recordKeys, candidates, claimed);
       if (decision.merge === 'identifier' || decision.merge === 'keys') {
         companyId = decision.companyId;
         claimed.add(companyId);
+        existingCompanies.add(companyId);
         counts.merged++;
         if (decision.merge === 'identifier') counts.mergedByIdentifier++;
       } else {
@@ -222,8 +229,9 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
   }
   // Each touched company: its records (earliest attached first), this batch's replacing their earlier versions.
   const recordsOf = new Map<string, { sourceKey: string; record: CompanyRecord }[]>();
-  // Companies of new records too: a company whose id the record's is may already hold an operator's CSV record of it.
-  for (const row of await sourcesOfCompanies(tx, [...targets.keys()])) {
+  // Companies of new records too when CSV records exist: the company of a new record's id may already hold the
+  // operator's CSV row of it (csvRowsOfOpenDataCompanies.ts). Without any, a first import looks up no new company.
+  for (const row of await sourcesOfCompanies(tx, hasCsvRecords ? [...targets.keys()] : [...existingCompanies])) {
     const records = recordsOf.get(row.companyId) ?? [];
     records.push({ sourceKey: `${row.source}\u0000${row.sourceId}`, record: row.record });
     recordsOf.set(row.companyId, records);
