@@ -26,6 +26,7 @@ interface StoredCompany {
   domain: string | null;
   other_domains: string[];
   country: string | null;
+  city: string | null;
   other_names: string[];
   firmographics: Record<string, string>;
   provenance: { source: string; sourceId: string; file: string }[] | null;
@@ -52,7 +53,7 @@ describe.each(testDatabaseKinds())('a CSV import of open data companies (%s)', (
   };
   const importCsv = (csv: string, file: string) => importCompanies({ chunks: csvChunks(csv), file, importedAt: new Date(Date.UTC(2026, 11, 4, 9, 0, importsMade++)) }, { db: database.db });
   const company = async (id: string): Promise<StoredCompany | undefined> =>
-    (await database.query<StoredCompany>('SELECT id, name, domain, other_domains, country, other_names, firmographics, provenance FROM companies WHERE id = $1 AND org_id IS NULL', [id]))[0];
+    (await database.query<StoredCompany>('SELECT id, name, domain, other_domains, country, city, other_names, firmographics, provenance FROM companies WHERE id = $1 AND org_id IS NULL', [id]))[0];
   const sourcesOf = async (id: string) => (await company(id))?.provenance?.map((entry) => `${entry.source}:${entry.sourceId}:${entry.file}`);
 
   it('adds a row to the company beside its GLEIF, SEC and Wikidata records: provenance per source, names and domains kept', async () => {
@@ -73,13 +74,13 @@ describe.each(testDatabaseKinds())('a CSV import of open data companies (%s)', (
       'wikidata:Q900006:wikidata.csv',
       `csv:${brightwaterLei}:operator.csv`,
     ]);
-    // The first data set's values stay; the CSV's name and domain are the company's other name and domain.
+    // The operator's values win (their deliberate curation); the data sets' website is another domain.
     const brightwater = await company(brightwaterLei);
-    expect(brightwater).toMatchObject({ name: 'Brightwater Holdings Corporation', domain: 'brightwater-holdings.com', other_domains: ['bwh-group.com'], country: 'US' });
+    expect(brightwater).toMatchObject({ name: 'Brightwater Holdings Corp', domain: 'bwh-group.com', other_domains: ['brightwater-holdings.com'], country: 'US' });
     expect(brightwater?.other_names).toEqual(expect.arrayContaining(['Brightwater', 'BWH Group']));
     expect(brightwater?.firmographics).toMatchObject({ lei: '5493001KJTIIGC8Y1R12', cik: '0002222222', qid: 'Q900006' });
     // What the data sets lack, the CSV fills (SEC gives no website).
-    expect(await company(appleCik)).toMatchObject({ name: 'Apple Inc.', domain: 'apple.com', country: 'US' });
+    expect(await company(appleCik)).toMatchObject({ name: 'Apple', domain: 'apple.com', country: 'US' });
     expect(await sourcesOf(appleCik)).toEqual(['sec:0000320193:company_tickers.json', `csv:${appleCik}:operator.csv`]);
     // A company of no data set is written as the row says, as before.
     expect(await company('C-1')).toMatchObject({ name: 'Plain Company', domain: 'plaincompany.co.uk', provenance: null });
@@ -100,7 +101,7 @@ describe.each(testDatabaseKinds())('a CSV import of open data companies (%s)', (
       'wikidata:Q900006:wikidata-2.csv',
       `csv:${brightwaterLei}:operator-2.csv`,
     ]);
-    expect(await company(brightwaterLei)).toMatchObject({ other_domains: ['bwh-group.com'] });
+    expect(await company(brightwaterLei)).toMatchObject({ name: 'Brightwater Holdings Corp', domain: 'bwh-group.com', other_domains: ['brightwater-holdings.com'] });
     expect((await company(brightwaterLei))?.other_names).toContain('BWH Holdings Group');
     expect(await company(appleCik)).toMatchObject({ domain: 'apple.com' });
   });
@@ -113,6 +114,26 @@ describe.each(testDatabaseKinds())('a CSV import of open data companies (%s)', (
     const kestrel = await company(kestrelLei);
     expect(kestrel).toMatchObject({ name: 'Kestrel Foods', domain: 'kestrel-lebensmittel.de', country: 'DE' });
     expect(kestrel?.other_names).toEqual(expect.arrayContaining(['Kestrel Lebensmittel GmbH', 'Kestrel Nahrung GmbH']));
+  });
+
+  it('takes an operator’s correction of the legal name, country and website over GLEIF’s, and keeps it through GLEIF’s re-import', async () => {
+    await database.query('DELETE FROM companies WHERE org_id IS NULL');
+    await importFile('gleif', 'gleif-5.csv');
+    // The operator corrects the legal name, the country and the website, and leaves the city empty.
+    expect(await importCsv(`company_id,name,domain,country,city\n${kestrelLei},Kestrel Foods Holding AG,kestrel-foods.ch,CH,`, 'corrections.csv')).toEqual({ upserted: 1, rejected: [] });
+    const corrected = {
+      name: 'Kestrel Foods Holding AG',
+      domain: 'kestrel-foods.ch',
+      country: 'CH',
+      // What the CSV leaves empty keeps GLEIF's value.
+      city: 'Hamburg',
+    };
+    expect(await company(kestrelLei)).toMatchObject(corrected);
+    // GLEIF's legal name stays a name the matcher finds the company by.
+    expect((await company(kestrelLei))?.other_names).toEqual(expect.arrayContaining(['Kestrel Lebensmittel GmbH', 'Kestrel Foods', 'Kestrel Nahrung GmbH']));
+    await importFile('gleif', 'gleif-6.csv');
+    expect(await company(kestrelLei)).toMatchObject(corrected);
+    expect(await sourcesOf(kestrelLei)).toEqual(['gleif:9695005MSX1OYEMGDF46:gleif-6.csv', `csv:${kestrelLei}:corrections.csv`]);
   });
 
   it('refreshes the planner statistics of the tables an import wrote (PGlite has no autovacuum)', async () => {

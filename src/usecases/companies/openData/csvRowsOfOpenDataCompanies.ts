@@ -33,9 +33,10 @@ export function csvProvenance(companyId: string, file: string, importedAt: strin
  * Writes CSV rows of open data companies (isOpenDataCompanyId), in the caller's transaction. Each row's record goes
  * to the company its earlier CSV record is part of, else to the company of the data set record its id names (a
  * company merged into another is found in the survivor), else to a company of that id (the CSV came before the open
- * data: the data set's import later finds the company by id and adds its record). The company keeps its records'
- * order (a CSV record fills what earlier records lack, its name and domains become other names and domains, as
- * another data set's would) and one provenance entry per record, the CSV's refreshed by each import.
+ * data: the data set's import later finds the company by id and adds its record). The company is composed with the
+ * CSV record first (composeCompany: the operator's correction; the fields it gives win, the data sets' names and
+ * domains become other names and domains, the fields it leaves empty keep the data sets' values) and one provenance
+ * entry per record in the order of attachment, the CSV's refreshed by each import.
  */
 export async function writeCsvRowsOfOpenDataCompanies(tx: Db, rows: readonly CompanyRecord[], file: string, importedAt: string): Promise<void> {
   if (rows.length === 0) return;

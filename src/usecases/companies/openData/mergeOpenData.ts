@@ -167,9 +167,17 @@ function isSameCompany(keys: SourceMatchKeys, record: SourceKeysRow): boolean {
 /**
  * The master company of its data sets' records, earliest attached first: each field from the first record that has
  * it (an import fills what the company lacks and keeps what it has), the other records' names as other names, every
- * other domain in other_domains, firmographics merged (the earlier record's value kept), one provenance entry each.
+ * other domain in other_domains, firmographics merged (the earlier record's value kept), one provenance entry each
+ * (in the order of attachment).
+ *
+ * An operator's CSV record of the company (csvRowsOfOpenDataCompanies.ts) comes before the data sets' records
+ * whenever it was attached: the operator's file is their deliberate correction, so the fields it gives (name,
+ * website, country, …) win over GLEIF's, SEC's and Wikidata's, whose names and websites become other names and
+ * domains; the fields it leaves empty keep the data sets' values. A data set's re-import does not undo it.
  */
-export function composeCompany(companyId: string, records: readonly CompanyRecord[]): CompanyRecord {
+export function composeCompany(companyId: string, attached: readonly CompanyRecord[]): CompanyRecord {
+  const isCsv = (record: CompanyRecord): boolean => record.provenance?.[0]?.source === 'csv';
+  const records = [...attached.filter(isCsv), ...attached.filter((record) => !isCsv(record))];
   const [first, ...rest] = records;
   if (!first) throw new Error(`company ${companyId} has no data set record to compose it from`);
   const firstOf = <K extends 'domain' | 'country' | 'region' | 'city' | 'industry' | 'employeeRange' | 'revenueRange'>(field: K): CompanyRecord[K] => {
@@ -204,6 +212,6 @@ export function composeCompany(companyId: string, records: readonly CompanyRecor
     revenueRange: firstOf('revenueRange'),
     firmographics,
     otherNames,
-    provenance: records.flatMap((record) => record.provenance ?? []),
+    provenance: attached.flatMap((record) => record.provenance ?? []),
   };
 }
