@@ -152,6 +152,11 @@ export interface CrmSourceRecords {
   readonly records: readonly CrmRecord[];
 }
 
+/** How a token is requested: for a person waiting on the page (a check they started) or for a job. */
+export interface CrmTokenRequestOptions {
+  readonly isPersonWaiting?: boolean;
+}
+
 export interface CrmConnectorCapabilities {
   readonly hasReports: boolean;
   readonly hasListViews: boolean;
@@ -170,8 +175,11 @@ export interface CrmConnector {
   buildAuthorizationUrl(settings: CrmOAuthSettings, input: { readonly state: string; readonly codeChallenge: string }): string;
   /** Authorization code → tokens. Throws CrmConnectorError 'reauth' for a refused code or client. */
   exchangeCode(settings: CrmOAuthSettings, input: { readonly code: string; readonly codeVerifier: string }): Promise<CrmTokenSet>;
-  /** Refresh token → new access token. Throws CrmConnectorError 'reauth' (permanent) or 'retry' (transient). */
-  refreshToken(settings: CrmOAuthSettings, refreshToken: string): Promise<CrmTokenSet>;
+  /**
+   * Refresh token → new access token. Throws CrmConnectorError 'reauth' (permanent) or 'retry' (transient). When a
+   * person waits on the answer (CrmCallContext.isPersonWaiting) the login call gets the same short timeout as a data call.
+   */
+  refreshToken(settings: CrmOAuthSettings, refreshToken: string, options?: CrmTokenRequestOptions): Promise<CrmTokenSet>;
   /** Best-effort revoke on disconnect; never throws for an already-revoked token. */
   revokeToken?(settings: CrmOAuthSettings, token: string): Promise<void>;
 

@@ -27,9 +27,9 @@ export async function withCeSalesforce<T>(
   const usedBefore = campaign ? await campaignCallsOn(deps.db, orgId, campaign.id, day) : 0;
   try {
     return await withCrmSession(orgId, 'salesforce', deps, (session) => {
+      // session.ctx carries isPersonWaiting, and its token refresh honours it too.
       const ctx: CrmCallContext = {
         ...session.ctx,
-        ...(options.isPersonWaiting ? { isPersonWaiting: true } : {}),
         beforeCall: async (call) => {
           if (campaign && usedBefore + campaignCalls >= campaign.dailyCap) throw new CampaignCallCapReached(`The campaign reached its daily cap of ${campaign.dailyCap} Salesforce calls.`);
           await session.ctx.beforeCall(call);
@@ -37,7 +37,7 @@ export async function withCeSalesforce<T>(
         },
       };
       return work(ctx);
-    });
+    }, options);
   } finally {
     if (campaign) await addCampaignCalls(deps.db, orgId, campaign.id, day, campaignCalls);
   }

@@ -1,11 +1,13 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesforceCeGateway } from '../../adapters/connectors/salesforce/ceWrites';
+import { createSalesforceConnector } from '../../adapters/connectors/salesforce/index';
 import type { Database } from '../../adapters/db/database';
 import { findCrmConnection, updateCrmConnection } from '../../adapters/db/repositories/crmConnections';
 import { InMemoryMailer } from '../../adapters/mailer/createMailer';
 import type { SalesforceEmulator } from '../../adapters/emulators/salesforce/index';
 import { AppError } from '../../domain/appError';
+import { secretBoxFor } from '../integrations/connectorFor';
 import { createTestOrg } from '../../test/createTestOrg';
 import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
 import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../test/sandboxSalesforce';
@@ -89,4 +91,29 @@ describe.each(testDatabaseKinds())('Conversational Email pre-flight when Salesfo
     expect((failure as AppError).message).toBe(`Salesforce could not be reached (no answer in time). ${SALESFORCE_UNREACHABLE_ADVICE}`);
     expect(deps.sleeps).toEqual([]);
   });
+
+  it('a login server that never answers ends the check after the short timeout too, when the access token must be refreshed', async () => {
+    // The connector as production builds it (60 s per login call for jobs) but a short person-waiting timeout.
+    const salesforce = createSalesforceConnector({ personWaitingRequestTimeoutMs: 300 });
+    const { org, deps, actor } = await connectedOrg();
+    const testDeps = { ...deps, connectors: { ...deps.connectors, salesforce } };
+    const connection = await findCrmConnection(database.db, org.orgId, 'salesforce');
+    if (!connection) throw new Error('not connected');
+    // Salesforce refuses the stored access token (401), so the check refreshes it at the login server, which hangs.
+    await updateCrmConnection(database.db, org.orgId, connection.id, {
+      accessTokenSealed: secretBoxFor(testDeps).seal('an-access-token-salesforce-no-longer-knows'),
+      loginUrl: `http://127.0.0.1:${silentPort}`,
+    });
+    const startedAt = performance.now();
+    const failure = await runPreflight({ orgId: org.orgId, actor }, testDeps).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    const elapsedMs = performance.now() - startedAt;
+    expect(failure).toBeInstanceOf(AppError);
+    expect((failure as AppError).message).toBe(`The Salesforce login server could not be reached (no answer in time). ${SALESFORCE_UNREACHABLE_ADVICE}`);
+    // 0.3 s of login timeout plus the database work; the 60 s a job waits would end the test at its 30 s timeout.
+    expect(elapsedMs).toBeLessThan(15_000);
+    expect(deps.sleeps).toEqual([]);
+  }, 30_000);
 });

@@ -37,8 +37,13 @@ export interface CrmSession {
   callCount(): number;
 }
 
+/** Whether a person waits on the page for this session's answers (CrmCallContext.isPersonWaiting). */
+export interface CrmSessionOptions {
+  readonly isPersonWaiting?: boolean;
+}
+
 /** Loads the org's connection and builds the call context: budget, token refresh, provider limits. */
-export async function openCrmSession(orgId: string, provider: CrmProvider, deps: IntegrationDeps): Promise<CrmSession> {
+export async function openCrmSession(orgId: string, provider: CrmProvider, deps: IntegrationDeps, options: CrmSessionOptions = {}): Promise<CrmSession> {
   let connection = await findCrmConnection(deps.db, orgId, provider);
   const connector = connectorFor(provider, deps);
   if (!connection) throw new AppError('not_found', `${connector.displayName} is not connected. ${CRM_MESSAGES.noValidCredentials}`);
@@ -56,6 +61,7 @@ export async function openCrmSession(orgId: string, provider: CrmProvider, deps:
   const settled = connection;
   const budget = await openProviderBudget(deps, { orgId, provider, dailyAllowance: settled.dailyApiAllowance, limitMessage: CRM_MESSAGES.apiLimitReached });
 
+  const isPersonWaiting = options.isPersonWaiting === true;
   const ctx: CrmCallContext = {
     orgId,
     connectionId: settled.id,
@@ -64,7 +70,10 @@ export async function openCrmSession(orgId: string, provider: CrmProvider, deps:
     async refreshAccessToken() {
       await budget.reserve();
       try {
-        const tokens = await connector.refreshToken(oauthSettingsOf(settled, deps), box.open(settled.refreshTokenSealed));
+        const settings = oauthSettingsOf(settled, deps);
+        const refreshToken = box.open(settled.refreshTokenSealed);
+        // A person waiting gets the login server's answer, or its silence, within the short timeout of a data call.
+        const tokens = isPersonWaiting ? await connector.refreshToken(settings, refreshToken, { isPersonWaiting }) : await connector.refreshToken(settings, refreshToken);
         accessToken = tokens.accessToken;
         await updateCrmConnection(deps.db, orgId, settled.id, {
           accessTokenSealed: box.seal(tokens.accessToken),
@@ -84,6 +93,7 @@ export async function openCrmSession(orgId: string, provider: CrmProvider, deps:
     afterCall: (outcome) => budget.afterCall(outcome),
     sleep: sleeperFor(deps),
     now: () => deps.clock.now(),
+    ...(isPersonWaiting ? { isPersonWaiting } : {}),
   };
   return { connection: settled, connector, ctx, callCount: () => budget.callCount() };
 }
@@ -92,8 +102,14 @@ export async function openCrmSession(orgId: string, provider: CrmProvider, deps:
  * Runs provider work in a session and keeps the connection's status true to what happened: a refused refresh →
  * reauth_required, a spent limit → api_limit_reached, success after an error → connected.
  */
-export async function withCrmSession<T>(orgId: string, provider: CrmProvider, deps: IntegrationDeps, work: (session: CrmSession) => Promise<T>): Promise<T> {
-  const session = await openCrmSession(orgId, provider, deps);
+export async function withCrmSession<T>(
+  orgId: string,
+  provider: CrmProvider,
+  deps: IntegrationDeps,
+  work: (session: CrmSession) => Promise<T>,
+  options: CrmSessionOptions = {},
+): Promise<T> {
+  const session = await openCrmSession(orgId, provider, deps, options);
   return runInSession(
     () => work(session),
     (event, reason) => applyConnectionEvent(deps, session.connection, event, reason),

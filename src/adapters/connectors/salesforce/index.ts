@@ -41,8 +41,10 @@ export function createSalesforceConnector(options: Partial<SalesforceClientOptio
       );
     },
 
-    refreshToken(settings, refreshToken) {
-      return requestToken(settings, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh_token', new Date(), clientOptions.requestTimeoutMs);
+    refreshToken(settings, refreshToken, tokenOptions) {
+      // A person waiting is not kept 60 s by a login server that does not answer (the data calls' short timeout).
+      const timeoutMs = tokenOptions?.isPersonWaiting ? Math.min(clientOptions.personWaitingRequestTimeoutMs, clientOptions.requestTimeoutMs) : clientOptions.requestTimeoutMs;
+      return requestToken(settings, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh_token', new Date(), timeoutMs);
     },
 
     async revokeToken(settings, token) {
