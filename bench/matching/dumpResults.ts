@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadMasterFile, readAccountFile } from '../../src/apps/cli/commands/matchFiles';
-import { loadMasterIndexSnapshot, saveMasterIndexSnapshot } from '../../src/adapters/matching/masterIndexSnapshot';
+import { loadMasterIndexSnapshot, saveMasterIndexSnapshot, snapshotFormat } from '../../src/adapters/matching/masterIndexSnapshot';
 import { buildExclusionSet } from '../../src/domain/matching/excludedDomains';
 import type { MasterIndex } from '../../src/domain/matching/masterIndex';
 import { createAccountMatcher } from '../../src/domain/matching/matchAccounts';
@@ -39,7 +39,8 @@ if (!args.includes('--skip-dev') && isDevSetPresent()) {
 if (!args.includes('--skip-scale')) {
   mkdirSync(scaleDir, { recursive: true });
   if (!existsSync(scaleFiles.master) || !existsSync(scaleFiles.accounts)) generateScaleFiles();
-  const snapshotFile = path.join(scaleDir, 'dump-index-1m.bin');
+  // Named by the snapshot format: trees of different formats compared in turn each keep their own.
+  const snapshotFile = path.join(scaleDir, `dump-index-1m-${snapshotFormat.replace(/[^0-9A-Za-z-]/g, '_')}.bin`);
   if (!existsSync(snapshotFile)) await saveMasterIndexSnapshot(await loadMasterFile(scaleFiles.master), snapshotFile);
   const index = await loadMasterIndexSnapshot(snapshotFile, { shared: true });
   const accounts = await readAccountFile(scaleFiles.accounts);

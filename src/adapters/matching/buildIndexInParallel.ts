@@ -101,7 +101,7 @@ function sharedArray(length: number): Uint32Array {
 
 /** The buffers a part holds (moved, not copied, to the thread that merges). */
 export function partBuffers(part: MasterIndexPart): ArrayBuffer[] {
-  const buffers = [part.companyIdBytes, part.companyIdOffsets, part.nameWordStarts, part.nameWords, part.domainChecks, part.countries, part.completeness, part.keyHashes, part.keyCompanies, ...(part.keyBucketStarts ? [part.keyBucketStarts] : []), ...(part.primaryRows ? [part.primaryRows] : [])].map((array) => array.buffer);
+  const buffers = [part.rows, part.companyIdBytes, part.nameWords, part.keyHashes, part.keyCompanies, ...(part.keyBucketStarts ? [part.keyBucketStarts] : []), ...(part.primaryRows ? [part.primaryRows] : [])].map((array) => array.buffer);
   return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }
 

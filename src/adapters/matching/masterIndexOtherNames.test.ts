@@ -6,6 +6,7 @@ import { loadMasterIndexSnapshot, saveMasterIndexSnapshot } from './masterIndexS
 import { buildExclusionSet } from '../../domain/matching/excludedDomains';
 import { buildMasterIndex, MasterIndexBuilder, type MasterIndex } from '../../domain/matching/masterIndex';
 import { matchAccounts } from '../../domain/matching/matchAccounts';
+import { companyIdOfRow } from '../../domain/matching/masterIndexRows';
 import { mergeMasterIndexParts } from '../../domain/matching/mergeMasterIndexParts';
 import type { AccountInput, MasterCompanyInput } from '../../domain/matching/types';
 
@@ -29,7 +30,7 @@ describe('other names of master companies', () => {
     // Kestrel: main + 2 other names ("KESTREL LEBENSMITTEL" is the main name again); Orbital: main + 1.
     expect(index.size).toBe(master.length + 3);
     expect(index.primaryRows).toBeDefined();
-    const rowsOf = (id: string) => Array.from({ length: index.size }, (_, row) => row).filter((row) => index.companyIds.get(row) === id);
+    const rowsOf = (id: string) => Array.from({ length: index.size }, (_, row) => row).filter((row) => companyIdOfRow(index, row) === id);
     expect(rowsOf('lei:KESTREL').map((row) => index.primaryRows?.[row])).toEqual([0, 0, 0]);
     expect(rowsOf('C-QUAY').map((row) => index.primaryRows?.[row])).toEqual([rowsOf('C-QUAY')[0]]);
     // An index without other names has no primaryRows at all (nothing more to store or read).

@@ -41,4 +41,16 @@ describe('master index snapshots', () => {
     writeFileSync(file, readFileSync(file).subarray(0, -10));
     await expect(loadMasterIndexSnapshot(file)).rejects.toThrow(/is truncated/);
   });
+
+  it('refuses a snapshot of the previous format (separate arrays per field), which is rebuilt rather than misread', async () => {
+    const index = buildMasterIndex([{ companyId: '1', name: 'Acme Widgets', domain: 'acme.com', country: 'US' }]);
+    const file = path.join(dir, 'format3.bin');
+    await saveMasterIndexSnapshot(index, file);
+    const current = readFileSync(file);
+    expect(current.subarray(0, 8).toString()).toBe('OABMIDX4');
+    // The same file under format 3's magic, as a snapshot saved before the fixed per-company record was.
+    writeFileSync(file, Buffer.concat([Buffer.from('OABMIDX3'), current.subarray(8)]));
+    expect(isCurrentSnapshot(file)).toBe(false);
+    await expect(loadMasterIndexSnapshot(file)).rejects.toThrow(/is not a master index snapshot \(or one of an older format\)/);
+  });
 });

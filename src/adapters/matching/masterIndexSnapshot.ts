@@ -10,7 +10,11 @@ import { nameNormalizationVersion } from '../../domain/matching/normalizeName';
 import { StringStore } from '../../domain/matching/stringStore';
 
 // The format and the name normalisation the keys were made with: a snapshot from an older normaliser is rebuilt.
-const magic = `OABMIDX3-n${nameNormalizationVersion}`;
+// Format 4: a fixed record per company (MasterIndex.rows); format 3 held separate arrays (and a word store) and is
+// refused by its magic, so that an old snapshot is rebuilt, never misread.
+const magic = `OABMIDX4-n${nameNormalizationVersion}`;
+/** The snapshot format (with the normaliser's version): files named by it are never read by another format. */
+export const snapshotFormat = magic;
 
 type ArrayType = 'Uint8Array' | 'Uint32Array' | 'Int32Array' | 'Float64Array' | 'Float32Array' | 'Uint16Array';
 const arrayTypes: Record<ArrayType, new (buffer: ArrayBufferLike) => ArrayBufferView> = {

@@ -6,6 +6,7 @@ import { normalizeName, type NormalizedName } from './normalizeName';
 import { tokenWeight } from './scoreCandidate';
 import { findKeyRunInto, partitionByTopDigit, sortByHash, type KeyBucketStarts } from './masterIndexKeys';
 import { mergeMasterIndexParts } from './mergeMasterIndexParts';
+import { packCountryAndCompleteness, rowCountryAndCompleteness, rowDomainCheck, rowFields, rowIdStart, rowWordStart } from './masterIndexRows';
 import { StringStore } from './stringStore';
 import type { MasterCompanyInput } from './types';
 
@@ -15,27 +16,22 @@ import type { MasterCompanyInput } from './types';
  * - every company contributes blocking keys (its domain, each name token, each pair of adjacent tokens, its name
  *   without spaces, its domain's label, and the first/last 5 letters of long names for typos), stored as parallel (key hash, company) arrays
  *   sorted by hash; a lookup is a binary search, and the length of a key's run is its document frequency;
- * - the normalised name as word ids into a vocabulary (each word's text and weight kept once), the company id, a
- *   second domain hash (to confirm domain hits) and the country per company.
+ * - a fixed 16-byte record per company (masterIndexRows.ts: where its name words and id start, a second domain
+ *   hash to confirm domain hits, its country and completeness), what the matcher reads of every candidate in one
+ *   cache line; the normalised name as word ids into a vocabulary (each word's text and weight kept once).
  */
 export interface MasterIndex {
   readonly size: number;
-  readonly companyIds: StringStore;
-  /** The distinct name words of the master (word id → word). */
-  readonly words: StringStore;
-  /** words decoded once (the matcher reads candidates' words without decoding them). */
+  /** size + 1 records of rowFields Uint32s (masterIndexRows.ts); the last holds only the ends of the last row's words and id. */
+  readonly rows: Uint32Array;
+  /** The company ids' UTF-8 bytes (companyIdOfRow). */
+  readonly companyIdBytes: Uint8Array;
+  /** The distinct name words of the master (word id → word; the matcher reads candidates' words without decoding them). */
   readonly wordTexts: readonly string[];
   /** tokenWeight of each word (from its token key's block), so that scoring needs no lookup. */
   readonly wordWeights: Float64Array;
-  /** Company c's normalizeName(...).tokens are nameWords[nameWordStarts[c] .. nameWordStarts[c + 1]) (none when the name normalises to nothing). */
-  readonly nameWordStarts: Uint32Array;
+  /** Row c's normalizeName(...).tokens are nameWords[wordStartOfRow(c) .. wordEndOfRow(c)) (none when the name normalises to nothing). */
   readonly nameWords: Uint32Array;
-  /** checkHash(domain) per company, also for a domain on the exclusion list (which gets no key); 0 without a domain. */
-  readonly domainChecks: Uint32Array;
-  /** Index into countryCodes per company; 0 = unknown. */
-  readonly countries: Uint8Array;
-  /** MasterCompanyInput.completeness per company (0-255). */
-  readonly completeness: Uint8Array;
   readonly countryCodes: readonly string[];
   readonly keyHashes: Uint32Array;
   readonly keyCompanies: Uint32Array;
@@ -68,16 +64,16 @@ export const affixLength = 5;
 
 export class MasterIndexBuilder {
   private readonly companyIds: StringStore;
+  /** The words' text, copied (wordTexts holds them as strings of their own). */
   private readonly words: StringStore;
   private readonly wordTexts: string[] = [];
   /** Open addressing over the words' token-key hashes (already computed for the keys) → word id, -1 = free. */
   private wordSlots = new Int32Array(1 << 12).fill(-1);
-  private nameWordStarts: Uint32Array;
   private nameWords: Uint32Array;
   private nameWordCount = 0;
-  private domainChecks: Uint32Array;
-  private countries: Uint8Array;
-  private completeness: Uint8Array;
+  /** MasterIndex.rows, room for `rowCapacity` rows and the closing one (the id starts are filled in by takePart). */
+  private rows: Uint32Array;
+  private rowCapacity: number;
   private readonly countryCodes: string[] = [''];
   private readonly countryIndexes = new Map<string, number>();
   private readonly countryBySpelling = new Map<string, number>();
@@ -92,28 +88,27 @@ export class MasterIndexBuilder {
   constructor(expectedCount = 1024) {
     this.companyIds = new StringStore(expectedCount, 12);
     this.words = new StringStore(Math.max(1024, expectedCount >>> 3), 8);
-    this.nameWordStarts = new Uint32Array(expectedCount + 1);
     this.nameWords = new Uint32Array(expectedCount * 3);
-    this.domainChecks = new Uint32Array(expectedCount);
-    this.countries = new Uint8Array(expectedCount);
-    this.completeness = new Uint8Array(expectedCount);
+    this.rowCapacity = expectedCount;
+    this.rows = new Uint32Array((expectedCount + 1) * rowFields);
     this.keyHashes = new Uint32Array(expectedCount * 7);
     this.keyCompanies = new Uint32Array(expectedCount * 7);
   }
 
   add(company: MasterCompanyInput): void {
     const index = this.count;
-    if (index >= this.domainChecks.length) this.growCompanies();
+    if (index >= this.rowCapacity) this.growCompanies();
     this.count++;
     this.companyIds.add(company.companyId);
     const name = normalizeName(company.name);
-    this.nameWordStarts[index + 1] = this.nameWordCount;
+    const row = index * rowFields;
+    const rows = this.rows;
+    rows[row + rowWordStart] = this.nameWordCount;
     const domain = normalizeMasterDomain(company.domain);
     const isUsableDomain = domain !== null && !this.excludedDomains.has(domain);
     // An excluded domain gets no key (it finds no one) but keeps its check: github.com is still GitHub's own domain.
-    this.domainChecks[index] = domain !== null ? checkHash(domain) || 1 : 0;
-    this.countries[index] = this.countryIndexOf(company.country);
-    this.completeness[index] = Math.max(0, Math.min(255, company.completeness ?? 0));
+    rows[row + rowDomainCheck] = domain !== null ? checkHash(domain) || 1 : 0;
+    rows[row + rowCountryAndCompleteness] = packCountryAndCompleteness(this.countryIndexOf(company.country), Math.max(0, Math.min(255, company.completeness ?? 0)));
     if (this.primaryRows) this.primaryRows[index] = index;
     if (isUsableDomain) this.addKey(keyPrefix.domain, domain, index);
     if (name) this.addNameKeys(name, index);
@@ -133,18 +128,18 @@ export class MasterIndexBuilder {
       if (!name || seen.includes(name.key)) continue;
       seen.push(name.key);
       const index = this.count;
-      if (index >= this.domainChecks.length) this.growCompanies();
+      if (index >= this.rowCapacity) this.growCompanies();
       if (!this.primaryRows) {
-        this.primaryRows = new Uint32Array(this.domainChecks.length);
+        this.primaryRows = new Uint32Array(this.rowCapacity);
         for (let row = 0; row < index; row++) this.primaryRows[row] = row;
       }
       this.count++;
       this.companyIds.add(company.companyId);
-      this.domainChecks[index] = this.domainChecks[primary] ?? 0;
-      this.countries[index] = this.countries[primary] ?? 0;
-      this.completeness[index] = this.completeness[primary] ?? 0;
+      const rows = this.rows;
+      rows[index * rowFields + rowWordStart] = this.nameWordCount;
+      rows[index * rowFields + rowDomainCheck] = rows[primary * rowFields + rowDomainCheck] ?? 0;
+      rows[index * rowFields + rowCountryAndCompleteness] = rows[primary * rowFields + rowCountryAndCompleteness] ?? 0;
       this.primaryRows[index] = primary;
-      this.nameWordStarts[index + 1] = this.nameWordCount;
       this.addNameKeys(name, index);
       if (seen.length > maxOtherNames) return;
     }
@@ -160,7 +155,6 @@ export class MasterIndexBuilder {
       if (tokens.indexOf(token) === position) this.addHash(hash, index);
       this.addNameWord(token, hash);
     }
-    this.nameWordStarts[index + 1] = this.nameWordCount;
     // Adjacent word pairs find "Bennett Logistics Group" from "Bennett Logistics" when each word alone is common.
     for (let position = 1; position < tokens.length; position++) {
       this.addHash(hashPair(tokens[position - 1] ?? '', tokens[position] ?? ''), index);
@@ -200,17 +194,16 @@ export class MasterIndexBuilder {
     const { bytes, offsets } = this.companyIds.toParts();
     const hashes = this.keyHashes.subarray(0, this.keyCount);
     const companies = this.keyCompanies.subarray(0, this.keyCount);
+    const rows = this.rows.slice(0, (this.count + 1) * rowFields);
+    for (let row = 0; row <= this.count; row++) rows[row * rowFields + rowIdStart] = offsets[row] ?? 0;
+    rows[this.count * rowFields + rowWordStart] = this.nameWordCount;
     return {
       count: this.count,
+      rows,
       companyIdBytes: bytes,
-      companyIdOffsets: offsets,
       wordTexts: this.wordTexts,
-      nameWordStarts: this.nameWordStarts.slice(0, this.count + 1),
       nameWords: this.nameWords.slice(0, this.nameWordCount),
-      domainChecks: this.domainChecks.slice(0, this.count),
-      countries: this.countries.slice(0, this.count),
       countryCodes: this.countryCodes,
-      completeness: this.completeness.slice(0, this.count),
       // Sorted (or partitioned, the sort's first step) here, in the thread that built the part; the builder's arrays are the sort's scratch space.
       ...(keys === 'sorted' ? sortByHash(hashes, companies, true) : partitionByTopDigit(hashes, companies, allocateKeys)),
       ...(this.primaryRows ? { primaryRows: this.primaryRows.slice(0, this.count) } : {}),
@@ -295,19 +288,11 @@ export class MasterIndexBuilder {
   }
 
   private growCompanies(): void {
-    const size = Math.max(16, this.domainChecks.length * 2);
-    const checks = new Uint32Array(size);
-    checks.set(this.domainChecks);
-    this.domainChecks = checks;
-    const countries = new Uint8Array(size);
-    countries.set(this.countries);
-    this.countries = countries;
-    const completeness = new Uint8Array(size);
-    completeness.set(this.completeness);
-    this.completeness = completeness;
-    const starts = new Uint32Array(size + 1);
-    starts.set(this.nameWordStarts);
-    this.nameWordStarts = starts;
+    const size = Math.max(16, this.rowCapacity * 2);
+    const rows = new Uint32Array((size + 1) * rowFields);
+    rows.set(this.rows);
+    this.rows = rows;
+    this.rowCapacity = size;
     if (this.primaryRows) {
       const primaryRows = new Uint32Array(size);
       primaryRows.set(this.primaryRows);
@@ -348,15 +333,12 @@ export function computeWordWeights(wordTexts: readonly string[], keyHashes: Uint
 /** One builder's share of an index (takePart): company numbers, word ids and country indexes are its own. */
 export interface MasterIndexPart {
   count: number;
+  /** MasterIndex.rows of the part's rows (word and id starts its own). */
+  rows: Uint32Array;
   companyIdBytes: Uint8Array;
-  companyIdOffsets: Uint32Array;
   wordTexts: string[];
-  nameWordStarts: Uint32Array;
   nameWords: Uint32Array;
-  domainChecks: Uint32Array;
-  countries: Uint8Array;
   countryCodes: string[];
-  completeness: Uint8Array;
   /** Sorted by hash (stable: a hash's companies in row order), as in the index; or only partitioned (keyBucketStarts). */
   keyHashes: Uint32Array;
   keyCompanies: Uint32Array;

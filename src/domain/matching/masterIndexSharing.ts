@@ -4,7 +4,7 @@ import { StringStore } from './stringStore';
 
 /** Bytes held by the index's arrays (what memory-per-company figures count). */
 export function masterIndexBytes(index: MasterIndex): number {
-  return index.companyIds.memoryBytes + index.words.memoryBytes + index.wordWeights.byteLength + index.nameWordStarts.byteLength + index.nameWords.byteLength + index.domainChecks.byteLength + index.countries.byteLength + index.completeness.byteLength + index.keyDirectory.byteLength + index.keyHashes.byteLength + index.keyCompanies.byteLength + (index.primaryRows?.byteLength ?? 0);
+  return index.rows.byteLength + index.companyIdBytes.byteLength + index.wordWeights.byteLength + index.nameWords.byteLength + index.keyDirectory.byteLength + index.keyHashes.byteLength + index.keyCompanies.byteLength + (index.primaryRows?.byteLength ?? 0);
 }
 
 /**

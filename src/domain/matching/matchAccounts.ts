@@ -1,6 +1,7 @@
 import { checkHash } from './hashString';
 import { Blocker, type Blocking, type PreparedAccount, type TokenInfo } from './matchBlocking';
 import type { MasterIndex } from './masterIndex';
+import { companyIdOfRow, completenessOfRow, countryOfRow, domainCheckOfRow, rowFields, rowWordStart } from './masterIndexRows';
 import { readCandidatesAhead } from './readCandidatesAhead';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
@@ -140,7 +141,7 @@ function accountPreparer(index: MasterIndex, options: MatchOptions, blocker: Blo
 /** The blocked candidates scored and ranked (best first; ties: the more complete record, then the lower index). */
 function scoreCandidates(index: MasterIndex, account: PreparedAccount, blocking: Blocking): ScoredCandidate[] {
   const candidates = blocking.candidates;
-  const completeness = index.completeness;
+  const rows = index.rows;
   const scored: ScoredCandidate[] = [];
   readCandidatesAhead(index, candidates);
   // Each into its place as it is scored (a dozen candidates): the same total order as a sort, with no comparator calls.
@@ -149,7 +150,7 @@ function scoreCandidates(index: MasterIndex, account: PreparedAccount, blocking:
     const entry: ScoredCandidate = { company, score: scoreCandidate(index, account, company, blocking) };
     let slot = scored.length;
     scored.push(entry);
-    while (slot > 0 && ranksBefore(entry, scored[slot - 1] as ScoredCandidate, completeness)) {
+    while (slot > 0 && ranksBefore(entry, scored[slot - 1] as ScoredCandidate, rows)) {
       scored[slot] = scored[slot - 1] as ScoredCandidate;
       slot--;
     }
@@ -172,10 +173,10 @@ function eachCompanyOnce(primaryRows: Uint32Array, scored: readonly ScoredCandid
 }
 
 /** Higher score first; ties: the more complete record, then the lower index. */
-function ranksBefore(a: ScoredCandidate, b: ScoredCandidate, completeness: Uint8Array): boolean {
+function ranksBefore(a: ScoredCandidate, b: ScoredCandidate, rows: Uint32Array): boolean {
   if (a.score !== b.score) return a.score > b.score;
-  const completenessA = completeness[a.company] ?? 0;
-  const completenessB = completeness[b.company] ?? 0;
+  const completenessA = completenessOfRow(rows, a.company);
+  const completenessB = completenessOfRow(rows, b.company);
   if (completenessA !== completenessB) return completenessA > completenessB;
   return a.company < b.company;
 }
@@ -187,10 +188,11 @@ function ranksBefore(a: ScoredCandidate, b: ScoredCandidate, completeness: Uint8
  */
 function scoreCandidate(index: MasterIndex, account: PreparedAccount, company: number, blocking: Blocking): number {
   const domainCompanies = blocking.domainCompanies;
+  const domainCheck = domainCheckOfRow(index.rows, company);
   // The row's domain is the company's (main, or one of its other domains, whose name must then agree).
-  const isMainDomain = account.domainCheck !== -1 && index.domainChecks[company] === account.domainCheck;
+  const isMainDomain = account.domainCheck !== -1 && domainCheck === account.domainCheck;
   const isOtherDomain = !isMainDomain && blocking.otherDomainCompanies.length > 0 && blocking.otherDomainCompanies.includes(company);
-  const isOwnExcludedDomain = account.excludedDomainCheck !== -1 && index.domainChecks[company] === account.excludedDomainCheck;
+  const isOwnExcludedDomain = account.excludedDomainCheck !== -1 && domainCheck === account.excludedDomainCheck;
   const candidate = candidateName(index, company);
   const name = account.name;
   let score: number;
@@ -209,14 +211,14 @@ function scoreCandidate(index: MasterIndex, account: PreparedAccount, company: n
       score = 0.72 + 0.38 * similarity;
     } else {
       score = similarity;
-      if (account.domain && index.domainChecks[company] !== 0) score -= 0.04;
+      if (account.domain && domainCheck !== 0) score -= 0.04;
     }
   } else if (isMainDomain) {
     score = domainCompanies === 1 ? 0.92 : 0.5;
   } else {
     score = 0;
   }
-  const candidateCountry = index.countries[company] ?? 0;
+  const candidateCountry = countryOfRow(index.rows, company);
   if (account.hasCountry && candidateCountry !== 0) score += candidateCountry === account.countryIndex ? 0.04 : -0.15;
   return Math.max(0, score);
 }
@@ -268,9 +270,9 @@ function scratchCandidateOf(wordCount: number): CandidateName {
  * or look up per candidate.
  */
 function candidateName(index: MasterIndex, company: number): CandidateName {
-  const { nameWordStarts, nameWords, wordTexts, wordWeights } = index;
-  const start = nameWordStarts[company] ?? 0;
-  const end = nameWordStarts[company + 1] ?? start;
+  const { rows, nameWords, wordTexts, wordWeights } = index;
+  const start = rows[company * rowFields + rowWordStart] ?? 0;
+  const end = rows[(company + 1) * rowFields + rowWordStart] ?? start;
   const candidate = scratchCandidateOf(end - start);
   const { tokens, weights } = candidate;
   let keyLength = end - start - 1;
@@ -306,7 +308,7 @@ function decide(index: MasterIndex, account: PreparedAccount, scored: readonly S
   let note: MatchResult['note'];
   if (account.isDomainExcluded && !isOwnExcludedDomain(index, account, best.company)) {
     // The fallback: name and country only, so the country must be given and agree.
-    const isCountryAgreeing = account.hasCountry && account.countryIndex > 0 && index.countries[best.company] === account.countryIndex;
+    const isCountryAgreeing = account.hasCountry && account.countryIndex > 0 && countryOfRow(index.rows, best.company) === account.countryIndex;
     if (!context.isFallbackOn || !isCountryAgreeing) return unmatchedDecision(account, rowId, 'low_score', offered, bestScore);
     note = 'name_country_fallback';
   }
@@ -314,7 +316,7 @@ function decide(index: MasterIndex, account: PreparedAccount, scored: readonly S
   claimed.add(best.company);
   // The best candidate is offered first whenever it reaches the floor: its id is decoded already.
   const first = offered[0];
-  const companyId = first !== undefined && best.score >= candidateFloor ? first.companyId : index.companyIds.get(best.company);
+  const companyId = first !== undefined && best.score >= candidateFloor ? first.companyId : companyIdOfRow(index, best.company);
   const result: MatchResult = { rowId, status: isDuplicate ? 'duplicate' : 'matched', companyId, score: bestScore, reason: null, candidates: offered };
   if (note) result.note = note;
   return result;
@@ -326,20 +328,20 @@ function unmatchedDecision(account: PreparedAccount, rowId: string, reason: Unma
 }
 
 function isOwnExcludedDomain(index: MasterIndex, account: PreparedAccount, company: number): boolean {
-  return account.excludedDomainCheck !== -1 && index.domainChecks[company] === account.excludedDomainCheck;
+  return account.excludedDomainCheck !== -1 && domainCheckOfRow(index.rows, company) === account.excludedDomainCheck;
 }
 
 function isDuplicateRecord(index: MasterIndex, runnerUp: number, best: number): boolean {
-  return (index.completeness[runnerUp] ?? 0) < (index.completeness[best] ?? 0) && hasSameName(index, runnerUp, best);
+  return completenessOfRow(index.rows, runnerUp) < completenessOfRow(index.rows, best) && hasSameName(index, runnerUp, best);
 }
 
 /** Equal normalised names: the same word ids in the same order. */
 function hasSameName(index: MasterIndex, a: number, b: number): boolean {
-  const { nameWordStarts, nameWords } = index;
-  const startA = nameWordStarts[a] ?? 0;
-  const startB = nameWordStarts[b] ?? 0;
-  const length = (nameWordStarts[a + 1] ?? startA) - startA;
-  if ((nameWordStarts[b + 1] ?? startB) - startB !== length) return false;
+  const { rows, nameWords } = index;
+  const startA = rows[a * rowFields + rowWordStart] ?? 0;
+  const startB = rows[b * rowFields + rowWordStart] ?? 0;
+  const length = (rows[(a + 1) * rowFields + rowWordStart] ?? startA) - startA;
+  if ((rows[(b + 1) * rowFields + rowWordStart] ?? startB) - startB !== length) return false;
   for (let offset = 0; offset < length; offset++) if (nameWords[startA + offset] !== nameWords[startB + offset]) return false;
   return true;
 }
@@ -351,7 +353,7 @@ function candidatesToOffer(index: MasterIndex, scored: readonly ScoredCandidate[
   const offered: MatchCandidate[] = [];
   for (const candidate of scored) {
     if (offered.length === offeredCandidates || candidate.score < candidateFloor) break;
-    offered.push({ companyId: index.companyIds.get(candidate.company), score: round(candidate.score) });
+    offered.push({ companyId: companyIdOfRow(index, candidate.company), score: round(candidate.score) });
   }
   return offered;
 }

@@ -4,6 +4,7 @@ import { EvidenceTally } from './evidenceTally';
 import { hashKey, hashKeyRange, hashPair } from './hashString';
 import { affixLength, affixMinLength, keyPrefix, type MasterIndex } from './masterIndex';
 import { findKeyRunInto } from './masterIndexKeys';
+import { countryOfRow, domainCheckOfRow } from './masterIndexRows';
 import type { NormalizedName } from './normalizeName';
 import { tokenWeight } from './scoreCandidate';
 import { wordVariantsOf, type WordVariants } from './wordVariants';
@@ -17,7 +18,7 @@ export interface PreparedAccount {
   weights: number[];
   /** The registrable domain when it may identify a company (null when absent or on the exclusion list). */
   domain: string | null;
-  /** checkHash(domain) || 1, -1 without a domain (what index.domainChecks holds for a company with that domain). */
+  /** checkHash(domain) || 1, -1 without a domain (what a company's row holds for that domain: domainCheckOfRow). */
   domainCheck: number;
   /** The domain's label without hyphens ("acme-labs.co.uk" → "acmelabs"), '' without a domain. */
   domainCompact: string;
@@ -189,7 +190,7 @@ export class Blocker {
     let domainCompanies = 0;
     for (let position = start; position < end && position < start + maxBlockSize; position++) {
       const company = index.keyCompanies[position] ?? 0;
-      if (index.domainChecks[company] !== account.domainCheck) continue;
+      if (domainCheckOfRow(index.rows, company) !== account.domainCheck) continue;
       tally.add(company, evidence.domain);
       domainCompanies++;
     }
@@ -222,7 +223,7 @@ export class Blocker {
 
   /** Adds every company of a block, or only those in the row's country when the block is large. */
   private collectBlock(account: PreparedAccount, tally: EvidenceTally, start: number, end: number, amount: number): void {
-    const { keyCompanies, countries } = this.index;
+    const { keyCompanies, rows } = this.index;
     const size = end - start;
     if (size <= smallBlockSize) {
       for (let position = start; position < end; position++) tally.add(keyCompanies[position] ?? 0, amount);
@@ -236,7 +237,7 @@ export class Blocker {
     // reading it would cost more than it finds.
     for (let position = start; position < end; position++) {
       const company = keyCompanies[position] ?? 0;
-      if (countries[company] !== country) continue;
+      if (countryOfRow(rows, company) !== country) continue;
       if (inCountry === scratch.length) return;
       scratch[inCountry++] = company;
     }

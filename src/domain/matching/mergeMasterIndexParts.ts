@@ -1,7 +1,7 @@
 // Merging the parts that builder threads made (buildIndexInParallel) into the one index a single builder would make.
 import { computeWordWeights, type MasterIndex, type MasterIndexPart } from './masterIndex';
 import { bucketStartsOfSorted, buildKeyDirectory, sortPartitionedBuckets, topBuckets, type PartitionedKeys } from './masterIndexKeys';
-import { StringStore } from './stringStore';
+import { rowCountryAndCompleteness, rowDomainCheck, rowFields, rowIdStart, rowWordStart } from './masterIndexRows';
 
 /**
  * The index of the parts' companies in part order: company numbers, word ids (in order of first use) and country
@@ -19,17 +19,12 @@ export function mergePartRows(parts: readonly MasterIndexPart[]): MergedRows {
   if (parts.length === 1) return rowsOfPart(parts[0] as MasterIndexPart);
   const size = parts.reduce((sum, part) => sum + part.count, 0);
   const wordCount = parts.reduce((sum, part) => sum + part.nameWords.length, 0);
-  const idBytes = parts.reduce((sum, part) => sum + (part.companyIdOffsets[part.count] ?? 0), 0);
+  const idBytes = parts.reduce((sum, part) => sum + part.companyIdBytes.length, 0);
   const companyIdBytes = new Uint8Array(idBytes);
-  const companyIdOffsets = new Uint32Array(size + 1);
-  const nameWordStarts = new Uint32Array(size + 1);
+  const rows = new Uint32Array((size + 1) * rowFields);
   const nameWords = new Uint32Array(wordCount);
-  const domainChecks = new Uint32Array(size);
-  const countries = new Uint8Array(size);
-  const completeness = new Uint8Array(size);
   // Only when some part has rows of other names (MasterIndex.primaryRows).
   const primaryRows = parts.some((part) => part.primaryRows) ? new Uint32Array(size) : undefined;
-  const words = new StringStore(1024, 8);
   const wordTexts: string[] = [];
   const wordIds = new Map<string, number>();
   const countryCodes: string[] = [''];
@@ -45,7 +40,6 @@ export function mergePartRows(parts: readonly MasterIndexPart[]): MergedRows {
         id = wordTexts.length;
         wordIds.set(text, id);
         wordTexts.push(text);
-        words.add(text);
       }
       wordMap[local] = id;
     });
@@ -61,29 +55,27 @@ export function mergePartRows(parts: readonly MasterIndexPart[]): MergedRows {
       countryMap[local] = id;
     });
     for (let word = 0; word < part.nameWords.length; word++) nameWords[wordBase + word] = wordMap[part.nameWords[word] ?? 0] ?? 0;
-    for (let company = 0; company <= part.count; company++) nameWordStarts[companyBase + company] = wordBase + (part.nameWordStarts[company] ?? 0);
-    for (let company = 0; company < part.count; company++) countries[companyBase + company] = countryMap[part.countries[company] ?? 0] ?? 0;
-    domainChecks.set(part.domainChecks, companyBase);
-    completeness.set(part.completeness, companyBase);
+    const partRows = part.rows;
+    // The part's rows renumbered (its closing row is overwritten by the next part's first, or closes the index).
+    for (let from = 0, to = companyBase * rowFields; from <= part.count * rowFields; from += rowFields, to += rowFields) {
+      rows[to + rowWordStart] = wordBase + (partRows[from + rowWordStart] ?? 0);
+      rows[to + rowDomainCheck] = partRows[from + rowDomainCheck] ?? 0;
+      rows[to + rowIdStart] = byteBase + (partRows[from + rowIdStart] ?? 0);
+      const countryAndCompleteness = partRows[from + rowCountryAndCompleteness] ?? 0;
+      rows[to + rowCountryAndCompleteness] = (countryAndCompleteness & ~255) | (countryMap[countryAndCompleteness & 255] ?? 0);
+    }
     if (primaryRows) for (let company = 0; company < part.count; company++) primaryRows[companyBase + company] = companyBase + (part.primaryRows ? (part.primaryRows[company] ?? company) : company);
-    const partBytes = part.companyIdOffsets[part.count] ?? 0;
-    companyIdBytes.set(part.companyIdBytes.subarray(0, partBytes), byteBase);
-    for (let company = 0; company <= part.count; company++) companyIdOffsets[companyBase + company] = byteBase + (part.companyIdOffsets[company] ?? 0);
-    byteBase += partBytes;
+    companyIdBytes.set(part.companyIdBytes, byteBase);
+    byteBase += part.companyIdBytes.length;
     companyBase += part.count;
     wordBase += part.nameWords.length;
   }
-  words.compact();
   return {
     size,
-    companyIds: StringStore.fromParts(companyIdBytes, companyIdOffsets),
-    words,
+    rows,
+    companyIdBytes,
     wordTexts,
-    nameWordStarts,
     nameWords,
-    domainChecks,
-    countries,
-    completeness,
     countryCodes,
     ...(primaryRows ? { primaryRows } : {}),
   };
@@ -96,15 +88,11 @@ export function withKeys(rows: MergedRows, keys: SortedKeys): MasterIndex {
     keyDirectory,
     directoryBits,
     size: rows.size,
-    companyIds: rows.companyIds,
-    words: rows.words,
+    rows: rows.rows,
+    companyIdBytes: rows.companyIdBytes,
     wordTexts: rows.wordTexts,
     wordWeights: computeWordWeights(rows.wordTexts, keys.keyHashes, keyDirectory, directoryBits, rows.size),
-    nameWordStarts: rows.nameWordStarts,
     nameWords: rows.nameWords,
-    domainChecks: rows.domainChecks,
-    countries: rows.countries,
-    completeness: rows.completeness,
     countryCodes: rows.countryCodes,
     keyHashes: keys.keyHashes,
     keyCompanies: keys.keyCompanies,
@@ -114,19 +102,12 @@ export function withKeys(rows: MergedRows, keys: SortedKeys): MasterIndex {
 
 /** The rows of a single part: its arrays as they are (word ids, country indexes and rows are already the index's). */
 function rowsOfPart(part: MasterIndexPart): MergedRows {
-  const words = new StringStore(Math.max(1, part.wordTexts.length), 8);
-  for (const text of part.wordTexts) words.add(text);
-  words.compact();
   return {
     size: part.count,
-    companyIds: StringStore.fromParts(part.companyIdBytes, part.companyIdOffsets),
-    words,
+    rows: part.rows,
+    companyIdBytes: part.companyIdBytes,
     wordTexts: part.wordTexts,
-    nameWordStarts: part.nameWordStarts,
     nameWords: part.nameWords,
-    domainChecks: part.domainChecks,
-    countries: part.countries,
-    completeness: part.completeness,
     countryCodes: part.countryCodes,
     ...(part.primaryRows ? { primaryRows: part.primaryRows } : {}),
   };

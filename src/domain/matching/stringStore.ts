@@ -53,20 +53,7 @@ export class StringStore {
 
   get(index: number): string {
     const start = this.offsets[index] ?? 0;
-    const end = this.offsets[index + 1] ?? start;
-    const bytes = this.bytes;
-    // Short ASCII strings (most names and ids): one String.fromCharCode call, no decoder.
-    if (end - start <= 64) {
-      let isAscii = true;
-      for (let position = start; position < end; position++) {
-        if ((bytes[position] ?? 0) > 127) {
-          isAscii = false;
-          break;
-        }
-      }
-      if (isAscii) return end - start <= 16 ? shortAscii(bytes, start, end - start) : String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
-    }
-    return decoder.decode(bytes.subarray(start, end));
+    return decodeUtf8(this.bytes, start, this.offsets[index + 1] ?? start);
   }
 
   /** Where string `index`'s bytes start (byteAt reads them): what a reader needs to read a string's memory ahead of decoding it. */
@@ -104,6 +91,21 @@ export class StringStore {
   get memoryBytes(): number {
     return this.bytes.byteLength + this.offsets.byteLength;
   }
+}
+
+/** The text of UTF-8 bytes [start, end): short ASCII strings (most names and ids) with String.fromCharCode, no decoder. */
+export function decodeUtf8(bytes: Uint8Array, start: number, end: number): string {
+  if (end - start <= 64) {
+    let isAscii = true;
+    for (let position = start; position < end; position++) {
+      if ((bytes[position] ?? 0) > 127) {
+        isAscii = false;
+        break;
+      }
+    }
+    if (isAscii) return end - start <= 16 ? shortAscii(bytes, start, end - start) : String.fromCharCode.apply(null, bytes.subarray(start, end) as unknown as number[]);
+  }
+  return decoder.decode(bytes.subarray(start, end));
 }
 
 /**

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { checkHash } from './hashString';
+import { buildMasterIndex, MasterIndexBuilder } from './masterIndex';
+import { companyIdOfRow, completenessOfRow, countryOfRow, domainCheckOfRow, rowFields, wordEndOfRow, wordStartOfRow } from './masterIndexRows';
+import { mergeMasterIndexParts } from './mergeMasterIndexParts';
+import type { MasterCompanyInput } from './types';
+
+const companies: MasterCompanyInput[] = [
+  { companyId: 'c-1', name: 'Acme Widgets Ltd', domain: 'https://www.acme.com', country: 'GB', completeness: 7 },
+  { companyId: 'société-2', name: 'Bayerische Motoren Werke AG', domain: '', country: 'Germany', completeness: 255 },
+  { companyId: 'c-3', name: '', domain: 'gmail.com', country: '', completeness: 300 },
+  { companyId: 'c-4', name: 'Acme', domain: 'acme.co.uk', country: 'GB', otherNames: ['Acme Holdings'] },
+];
+
+describe('the master index record per company', () => {
+  it('holds each row’s words, domain check, id, country and completeness side by side', () => {
+    const index = buildMasterIndex(companies);
+    const { rows, countryCodes, wordTexts, nameWords } = index;
+    expect(index.size).toBe(5);
+    expect(rows.length).toBe((index.size + 1) * rowFields);
+    const words = (row: number): string[] => Array.from(nameWords.subarray(wordStartOfRow(rows, row), wordEndOfRow(rows, row)), (id) => wordTexts[id] ?? '?');
+    expect([0, 1, 2, 3, 4].map((row) => companyIdOfRow(index, row))).toEqual(['c-1', 'société-2', 'c-3', 'c-4', 'c-4']);
+    expect([0, 1, 2, 3, 4].map((row) => words(row))).toEqual([['acme', 'widgets'], ['bayerische', 'motoren', 'werke'], [], ['acme'], ['acme', 'holdings']]);
+    expect([0, 1, 2, 3, 4].map((row) => countryCodes[countryOfRow(rows, row)])).toEqual(['GB', 'DE', '', 'GB', 'GB']);
+    // Clamped to a byte; an other name's row shares its company's fields.
+    expect([0, 1, 2, 3, 4].map((row) => completenessOfRow(rows, row))).toEqual([7, 255, 255, 0, 0]);
+    expect([0, 1, 2, 3, 4].map((row) => domainCheckOfRow(rows, row))).toEqual([checkHash('acme.com') || 1, 0, checkHash('gmail.com') || 1, checkHash('acme.co.uk') || 1, checkHash('acme.co.uk') || 1]);
+  });
+
+  it('is renumbered when builders’ parts are merged: the same rows as one builder gives', () => {
+    const first = new MasterIndexBuilder(1);
+    const second = new MasterIndexBuilder(1);
+    companies.slice(0, 2).forEach((company) => first.add(company));
+    companies.slice(2).forEach((company) => second.add(company));
+    const merged = mergeMasterIndexParts([first.takePart(), second.takePart('partitioned')]);
+    const single = buildMasterIndex(companies);
+    expect(Array.from(merged.rows)).toEqual(Array.from(single.rows));
+    expect(merged).toEqual(single);
+  });
+});
