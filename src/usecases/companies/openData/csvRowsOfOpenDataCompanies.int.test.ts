@@ -109,7 +109,10 @@ describe.each(testDatabaseKinds())('a CSV import of open data companies (%s)', (
   it('keeps a row imported before the data set: the data set’s import adds its record to the same company', async () => {
     await database.query('DELETE FROM companies WHERE org_id IS NULL');
     expect(await importCsv(`company_id,name,domain,country\n${kestrelLei},Kestrel Foods,kestrel-lebensmittel.de,DE`, 'first.csv')).toEqual({ upserted: 1, rejected: [] });
-    await importFile('gleif', 'gleif-3.csv');
+    const gleif = await importFile('gleif', 'gleif-3.csv');
+    // Kestrel's record joins the company the CSV row made: merged, not created.
+    expect(gleif.merged).toBe(1);
+    expect(gleif.created).toBe(gleif.upserted - 1);
     expect(await sourcesOf(kestrelLei)).toEqual([`csv:${kestrelLei}:first.csv`, 'gleif:9695005MSX1OYEMGDF46:gleif-3.csv']);
     const kestrel = await company(kestrelLei);
     expect(kestrel).toMatchObject({ name: 'Kestrel Foods', domain: 'kestrel-lebensmittel.de', country: 'DE' });

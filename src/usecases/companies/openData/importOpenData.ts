@@ -33,7 +33,7 @@ export interface ImportOpenDataOutput {
   upserted: number;
   /** Records that became a company of their own (id: lei:…, cik:…, wikidata:Q…). */
   created: number;
-  /** Records merged into a company already imported from another data set (the same company: the same LEI or CIK, or same domain, or same name and country). */
+  /** Records merged into a company already imported from another data set (the same company: the same LEI or CIK, or same domain, or same name and country), or made by an operator's CSV row of its id. */
   merged: number;
   /** Of `merged`, those merged by an exact identifier (LEI, CIK) rather than by domain or name. */
   mergedByIdentifier: number;
@@ -199,6 +199,7 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
   const lineOf = new Map(pendingBatch.map((entry) => [sourceIdOf(entry.record), entry.line]));
   const inConflict = new Set<string>();
   const existingCompanies = new Set<string>();
+  const createdCompanies = new Set<string>();
   for (const { line, record } of pendingBatch) {
     // Known: updated in place, or repeated from an earlier batch (counted below, where its stored version is read).
     let companyId = known.get(sourceIdOf(record));
@@ -220,6 +221,7 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
           inConflict.add(sourceIdOf(record));
         }
         companyId = record.id;
+        createdCompanies.add(companyId);
         counts.created++;
       }
     }
@@ -235,6 +237,12 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
     const records = recordsOf.get(row.companyId) ?? [];
     records.push({ sourceKey: `${row.source}\u0000${row.sourceId}`, record: row.record });
     recordsOf.set(row.companyId, records);
+  }
+  // A new record whose company (of its own id) an operator's CSV row made earlier joins it: merged, not created.
+  for (const companyId of createdCompanies) {
+    if ((recordsOf.get(companyId)?.length ?? 0) === 0) continue;
+    counts.created--;
+    counts.merged++;
   }
   const composed: CompanyRecord[] = [];
   const written: (CompanySourceRow & { keys: SourceMatchKeys })[] = [];
