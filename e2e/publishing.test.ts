@@ -80,9 +80,11 @@ describe('publishing segments as the demo administrator', () => {
     const card = page.getByTestId('orchestration-Segment Name Enrichment');
     await card.getByRole('button', { name: 'Run now' }).click();
     const runs = card.getByRole('table', { name: 'Runs of Segment Name Enrichment' });
-    // The run ends Succeeded, Failed or Interrupted (in words; its reason under the badge); only Succeeded passes.
-    await runs.getByText(/^(Succeeded|Failed|Interrupted)$/).waitFor({ timeout: 180_000 });
-    const cells = await runs.getByRole('row').nth(1).getByRole('cell').allTextContents();
+    // The latest run's badge ends Succeeded, Failed or Interrupted (in words; its reason under the badge); only
+    // Succeeded passes. Looked for in the run's Status cell: the table's "Failed" column header reads the same.
+    const latestRun = runs.getByRole('row').nth(1);
+    await latestRun.getByRole('cell').nth(1).getByText(/^(Succeeded|Failed|Interrupted)$/).waitFor({ timeout: 180_000 });
+    const cells = await latestRun.getByRole('cell').allTextContents();
     expect(cells[1]).toBe('Succeeded');
     expect(Number(cells[3])).toBeGreaterThan(0);
     expect(Number(cells[5])).toBe(0);
