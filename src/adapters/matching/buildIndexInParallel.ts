@@ -19,7 +19,7 @@ export interface IndexBuildRequest {
   file: SharedArrayBuffer;
   start: number;
   end: number;
-  columns: { companyId: number; name: number; domain: number; country: number; otherNames: number; coreColumns: number[] };
+  columns: { companyId: number; name: number; domain: number; country: number; otherNames: number; otherDomains: number; coreColumns: number[] };
 }
 
 /** What a build thread is sent: the file, its chunks, and the shared counter from which every thread takes the next chunk. */
@@ -245,7 +245,7 @@ function headerColumns(bytes: Buffer, headerEnd: number, filePath: string): Mast
 }
 
 function requestColumns(columns: MasterCsvColumns): IndexBuildRequest['columns'] {
-  return { companyId: columns.companyId, name: columns.name, domain: columns.domain, country: columns.country, otherNames: columns.otherNames, coreColumns: [...columns.coreColumns] };
+  return { companyId: columns.companyId, name: columns.name, domain: columns.domain, country: columns.country, otherNames: columns.otherNames, otherDomains: columns.otherDomains, coreColumns: [...columns.coreColumns] };
 }
 
 /**

@@ -8,12 +8,8 @@ import { normalizeMasterDomain } from './normalizeDomain';
 export interface MasterCsvColumns extends MasterColumns {
   /** The optional other_names column (-1 without one): see parseOtherNames. */
   otherNames: number;
-  /**
-   * The optional other_domains column (-1 without one): see parseOtherDomains. Optional in the type because the
-   * columns a build thread receives (buildIndexInParallel's request) may not name it: otherDomainsColumnOf then
-   * finds it among the core columns.
-   */
-  otherDomains?: number;
+  /** The optional other_domains column (-1 without one): see parseOtherDomains. */
+  otherDomains: number;
   coreColumns: ReadonlySet<number>;
 }
 
@@ -35,18 +31,6 @@ export function otherDomainsColumn(header: readonly string[], line: number): num
 }
 
 const otherDomainsHeaders = new Set(['otherdomains', 'domains']);
-
-/**
- * The other_domains column of these columns: named, or else the core column that is none of the others (the
- * columns as a build thread receives them list the core columns but may not name this one).
- */
-export function otherDomainsColumnOf(columns: MasterCsvColumns): number {
-  if (columns.otherDomains !== undefined) return columns.otherDomains;
-  for (const position of columns.coreColumns) {
-    if (position !== columns.companyId && position !== columns.name && position !== columns.domain && position !== columns.country && position !== columns.otherNames) return position;
-  }
-  return -1;
-}
 
 /** Where the header's other_names column is (-1: none); two of them are refused (which one would be meant?). */
 export function otherNamesColumn(header: readonly string[], line: number): number {
@@ -112,7 +96,7 @@ export function addMasterCsvRecord(builder: MasterIndexBuilder, columns: MasterC
   const name = fields[columns.name] ?? '';
   const otherNames = columns.otherNames >= 0 ? otherNamesOf(fields[columns.otherNames] ?? '', name, record.line) : undefined;
   const domain = fields[columns.domain] ?? '';
-  const otherDomainsAt = otherDomainsColumnOf(columns);
+  const otherDomainsAt = columns.otherDomains;
   const otherDomains = otherDomainsAt >= 0 ? otherDomainsOf(fields[otherDomainsAt] ?? '', domain, record.line) : undefined;
   builder.add({ companyId, name, domain, country: fields[columns.country] ?? '', completeness, ...(otherDomains ? { otherDomains } : {}), ...(otherNames ? { otherNames } : {}) });
 }
@@ -149,7 +133,7 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
   roles[columns.domain] = 3;
   roles[columns.country] = 4;
   if (columns.otherNames >= 0) roles[columns.otherNames] = 6;
-  const otherDomainsAt = otherDomainsColumnOf(columns);
+  const otherDomainsAt = columns.otherDomains;
   if (otherDomainsAt >= 0) roles[otherDomainsAt] = 7;
   if (end - start >= 3 && bytes[start] === 0xef && bytes[start + 1] === 0xbb && bytes[start + 2] === 0xbf) return false;
   const shortCountries = new Map<number, string>();
