@@ -1,6 +1,6 @@
 import { foldText } from './foldText';
-import { legalFormPhrases } from './legalForms.generated';
-import { commonLegalForms, leadingLegalForms, tokenSynonyms } from './nameVocabulary';
+import { canonicalWord, isSingleLetter, leadingForms, longestPhrase, trailingForms, wordFlag } from './nameForms';
+import { scanned, scanNameWords } from './scanNameWords';
 
 /**
  * Bumped whenever normalizeName gives other keys for the same names: an index built (or a snapshot saved) with an
@@ -22,65 +22,17 @@ export interface NormalizedName {
   hasLegalForm: boolean;
 }
 
-const maxPhraseTokens = 6;
-
-function buildPhraseSet(phrases: readonly string[]): ReadonlySet<string> {
-  return new Set(phrases.map((phrase) => phrase.trim()).filter((phrase) => phrase.length > 0));
-}
-/** Phrases as a tree of words read from the name's edge inwards: one map lookup per word, no phrase strings built. */
-interface PhraseNode {
-  /** The words from the edge to here are a whole phrase. */
-  isPhrase: boolean;
-  next: Map<string, PhraseNode>;
-}
-
-function buildPhraseTree(phrases: ReadonlySet<string>, isFromEnd: boolean): Map<string, PhraseNode> {
-  const roots = new Map<string, PhraseNode>();
-  for (const phrase of phrases) {
-    const words = phrase.split(' ');
-    if (isFromEnd) words.reverse();
-    let level = roots;
-    let node: PhraseNode | undefined;
-    for (const word of words) {
-      node = level.get(word);
-      if (!node) {
-        node = { isPhrase: false, next: new Map() };
-        level.set(word, node);
-      }
-      level = node.next;
-    }
-    if (node) node.isPhrase = true;
-  }
-  return roots;
-}
-
-// Read from the last word (trailing forms) or the first (leading forms): most names end in no legal form word, and
-// one lookup says so.
-const trailingForms = buildPhraseTree(buildPhraseSet([...legalFormPhrases, ...commonLegalForms]), true);
-const leadingForms = buildPhraseTree(buildPhraseSet(leadingLegalForms), false);
-
-// A Map, not the object itself: an object lookup would find "constructor" or "toString" on Object.prototype.
-const synonyms = new Map(Object.entries(tokenSynonyms));
-// Lengths of the words that have a synonym: most words are longer, and skip the lookup.
-const synonymLengths = new Uint8Array(256);
-for (const word of synonyms.keys()) synonymLengths[Math.min(255, word.length)] = 1;
-
-function canonicalWord(word: string): string {
-  if (word.length > 255 || synonymLengths[word.length] === 0) return word;
-  return synonyms.get(word) ?? word;
-}
-
-// eslint-disable-next-line no-control-regex -- the ASCII range includes control characters on purpose
-const asciiOnly = /^[\x00-\x7f]*$/;
-
 /**
  * Folded, canonical words of a name, before legal forms are removed: accents and case folded, "&"/"+" → "and",
  * apostrophes and dots dropped ("S.p.A." → "spa", "O'Neil" → "oneil"), web suffixes dropped ("Amazon.com" → "amazon"),
  * other punctuation splits words, abbreviations canonical ("Intl" → "international").
  */
 export function nameWords(raw: string): string[] {
-  const fast = asciiNameWords(raw);
-  if (fast) return fast;
+  return scanNameWords(raw) ?? generalNameWords(raw);
+}
+
+/** nameWords by its definition: foldText, then regular expressions (what scanNameWords gives in one pass for Latin text). */
+export function generalNameWords(raw: string): string[] {
   const text = foldText(raw)
     .replace(/(?<=[\p{L}\p{N}])\.(?:com|net|org|io|co|ai)(?![\p{L}\p{N}])/gu, '')
     .replace(/[&+]/g, ' and ')
@@ -92,74 +44,6 @@ export function nameWords(raw: string): string[] {
     words.push(canonicalWord(word));
   }
   return words;
-}
-
-const webSuffixes = ['com', 'net', 'org', 'io', 'co', 'ai'];
-
-function isAsciiWordCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 48 && code <= 57);
-}
-
-/**
- * nameWords for plain-ASCII names in one pass without regular expressions (the index normalises a million names;
- * this is ~5x faster). Returns undefined for other text, which takes the general path. Same output by construction:
- * the property test compares both paths.
- */
-function asciiNameWords(raw: string): string[] | undefined {
-  const length = raw.length;
-  if (!asciiOnly.test(raw)) return undefined;
-  const text = raw.toLowerCase();
-  const words: string[] = [];
-  let wordStart = -1;
-  let word = '';
-  // The character before this one once web suffixes are dropped (what the general path's "/" rule looks at).
-  let previous = -1;
-  for (let i = 0; i <= length; i++) {
-    const code = i < length ? text.charCodeAt(i) : 32;
-    if (isAsciiWordCode(code)) {
-      if (wordStart < 0) wordStart = i;
-      previous = code;
-      continue;
-    }
-    // A run of word characters ends here: add it to the word (dots and apostrophes join runs: "S.p.A." → "spa").
-    if (wordStart >= 0) {
-      word += text.slice(wordStart, i);
-      wordStart = -1;
-    }
-    if (code === 46 /* . */ && i > 0 && isAsciiWordCode(text.charCodeAt(i - 1))) {
-      // "amazon.com" → "amazon": a web suffix after a letter or digit, ending the word.
-      const suffixLength = webSuffixLength(text, i + 1);
-      if (suffixLength > 0) {
-        i += suffixLength;
-        continue;
-      }
-    }
-    const before = previous;
-    previous = code;
-    if (code === 46 || code === 39 || code === 96 /* . ' ` */) continue;
-    // "A/S" → "as": a slash between letters joins them.
-    if (code === 47 /* / */ && isAsciiLetter(before) && isAsciiLetter(text.charCodeAt(i + 1))) continue;
-    if (word.length > 0) {
-      words.push(canonicalWord(word));
-      word = '';
-    }
-    if (code === 38 || code === 43 /* & + */) {
-      words.push('and');
-      previous = 32;
-    }
-  }
-  return words;
-}
-
-function webSuffixLength(text: string, start: number): number {
-  for (const suffix of webSuffixes) {
-    if (text.startsWith(suffix, start) && !isAsciiWordCode(text.charCodeAt(start + suffix.length))) return suffix.length;
-  }
-  return 0;
-}
-
-function isAsciiLetter(code: number): boolean {
-  return code >= 97 && code <= 122;
 }
 
 // Registry markers after a name: SEC EDGAR's state of incorporation or history ("BRIGHTWATER HOLDINGS CORP /DE/",
@@ -187,8 +71,17 @@ export function stripNameAnnotations(raw: string): string {
 /** The legal-form-free tokens of a company name, or null when nothing is left (blank, punctuation only). */
 export function normalizeName(raw: string | null | undefined): NormalizedName | null {
   if (raw === null || raw === undefined) return null;
-  let tokens = nameWords(raw.includes('/') || raw.includes('(') || raw.includes('[') ? stripNameAnnotations(raw) : raw);
+  let tokens = scanNameWords(raw);
+  const scannedTokens = tokens;
+  // Most names have nothing the loop below removes: the scan says so from the words it read.
+  let needsLoop = scanned.needsLegalFormLoop;
+  if (tokens === undefined || scanned.hasAnnotationCharacter) {
+    tokens = nameWords(raw.includes('/') || raw.includes('(') || raw.includes('[') ? stripNameAnnotations(raw) : raw);
+    needsLoop = true;
+  }
   if (tokens.length === 0) return null;
+  if (!needsLoop) return normalizedName(tokens, false);
+  if (!scanned.needsRewrite && tokens === scannedTokens) return withoutEdgeForms(tokens, scanned.flags);
   // The tokens kept are tokens[start, end): stripping a word off either edge moves an end, no array is copied.
   let start = 0;
   let end = tokens.length;
@@ -229,7 +122,52 @@ export function normalizeName(raw: string | null | undefined): NormalizedName | 
     if (end - start === before) break;
   }
   if (start !== 0 || end !== tokens.length) tokens = tokens.slice(start, end);
-  return { tokens, key: tokens.join(' '), compact: tokens.join(''), hasLegalForm };
+  return normalizedName(tokens, hasLegalForm);
+}
+
+/**
+ * The legal-form loop below for scanned words with no "and" and no initials (none appear as words are stripped off
+ * the edges): "the" and legal forms stripped while found, looking a phrase up only when the scan marked its edge word.
+ */
+function withoutEdgeForms(tokens: string[], flags: Uint8Array): NormalizedName {
+  let start = 0;
+  let end = tokens.length;
+  let hasLegalForm = false;
+  for (;;) {
+    const before = end - start;
+    if (end - start > 1 && ((flags[start] ?? 0) & wordFlag.the) !== 0) start++;
+    if (end - start > 1 && ((flags[start] ?? 0) & wordFlag.leadingForm) !== 0) {
+      const length = longestPhrase(tokens, start, end, leadingForms, false, flags);
+      if (length > 0) {
+        start += length;
+        hasLegalForm = true;
+      }
+    }
+    if (end - start > 1 && ((flags[end - 1] ?? 0) & wordFlag.trailingForm) !== 0) {
+      const length = longestPhrase(tokens, start, end, trailingForms, true, flags);
+      if (length > 0) {
+        end -= length;
+        hasLegalForm = true;
+      }
+    }
+    if (end - start === before) break;
+  }
+  if (start > 0) return normalizedName(tokens.slice(start, end), hasLegalForm);
+  // The scan's own array: shortened in place.
+  while (tokens.length > end) tokens.pop();
+  return normalizedName(tokens, hasLegalForm);
+}
+
+function normalizedName(tokens: string[], hasLegalForm: boolean): NormalizedName {
+  if (tokens.length === 1) {
+    const only = tokens[0] ?? '';
+    return { tokens, key: only, compact: only, hasLegalForm };
+  }
+  // The key is built by concatenation, which joins the pieces only when the text is read (few callers read it); the
+  // compact form, which the index and the matcher hash at once, in one piece.
+  let key = tokens[0] ?? '';
+  for (let position = 1; position < tokens.length; position++) key += ` ${tokens[position] ?? ''}`;
+  return { tokens, key, compact: tokens.join(''), hasLegalForm };
 }
 
 function hasWord(tokens: readonly string[], start: number, end: number, word: string): boolean {
@@ -266,22 +204,4 @@ export function joinInitials(tokens: string[]): string[] {
   }
   // Joined letters may spell an abbreviation ("B K" → "bk" → "bank"), as "B.K." does.
   return joined.map(canonicalWord);
-}
-
-function isSingleLetter(token: string | undefined): boolean {
-  return token !== undefined && token.length === 1 && token >= 'a' && token <= 'z';
-}
-
-/** Tokens in the longest phrase of `phrases` at the end (or start) of tokens[start, end), leaving at least one token; 0 if none. */
-function longestPhrase(tokens: readonly string[], start: number, end: number, phrases: ReadonlyMap<string, PhraseNode>, isAtEnd: boolean): number {
-  const limit = Math.min(maxPhraseTokens, end - start - 1);
-  let longest = 0;
-  let level: ReadonlyMap<string, PhraseNode> = phrases;
-  for (let length = 1; length <= limit; length++) {
-    const node = level.get((isAtEnd ? tokens[end - length] : tokens[start + length - 1]) ?? '');
-    if (!node) break;
-    if (node.isPhrase) longest = length;
-    level = node.next;
-  }
-  return longest;
 }
