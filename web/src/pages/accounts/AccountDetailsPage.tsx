@@ -2,6 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Anchor, Badge, Breadcrumbs, Group, Paper, SimpleGrid, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
 import { getAccountDetails } from '../../../../src/contracts/accounts';
 import { SOURCE_TYPE_LABELS } from '../../../../src/contracts/segments';
+import { labelFor } from '../../../../src/domain/inWords';
 import { useApiQuery } from '../../api/hooks';
 import { formatDateTime } from '../../components/formatDate';
 import { PageHeader } from '../../components/PageHeader';
@@ -151,7 +152,7 @@ export function AccountDetailsPage() {
                       <Table.Td>{SOURCE_TYPE_LABELS[segment.sourceType as keyof typeof SOURCE_TYPE_LABELS] ?? segment.sourceType}</Table.Td>
                       <Table.Td>
                         <Badge variant="light" color={SEGMENT_STATUS_COLORS[segment.status as keyof typeof SEGMENT_STATUS_COLORS] ?? 'gray'}>
-                          {SEGMENT_STATUS_LABELS[segment.status as keyof typeof SEGMENT_STATUS_LABELS] ?? segment.status}
+                          {labelFor(SEGMENT_STATUS_LABELS, segment.status)}
                         </Badge>
                       </Table.Td>
                       <Table.Td>{formatDateTime(segment.addedAt)}</Table.Td>
