@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../../domain/matching/csv';
 import type { MatchResult } from '../../../../domain/matching/types';
 import { fixedClock } from '../../../../ports/clock';
 import type { AccountMatcher } from '../../../../ports/segmentSources';
@@ -98,6 +99,24 @@ describe.each(testDatabaseKinds())('segment insights, unmatched rows by reason a
     // The accepted row leaves the unmatched list; the one below 85% stays with its suggestion, and the one two
     // companies fit equally stays for the user to choose (no suggestion to accept, whatever the score).
     expect((await call('GET', `/api/segments/${segmentId}/unmatched?minScore=0.5`, viewer)).json()).toMatchObject({ rows: { total: 3 }, acceptableCount: 1 });
+  });
+
+  it('says in the unmatched rows download that several companies fit a row equally, and lists them instead of a best candidate', async () => {
+    const download = await call('GET', `/api/segments/${segmentId}/unmatched.csv`, viewer);
+    expect(download.statusCode).toBe(200);
+    const [header, ...records] = parseCsv(download.body).map((record) => record.fields);
+    const column = (name: string) => (header ?? []).indexOf(name);
+    const initech = records.find((fields) => fields[column('name')] === 'Initech') ?? [];
+    expect(initech[column('reason')]).toBe('ambiguous');
+    expect(initech[column('reason_description')]).toBe(`2 companies fit equally well (“${company(2).name}”, “${company(3).name}”); choose one.`);
+    // Not the first of the tied companies as if it were the best (a pick at random).
+    expect([initech[column('best_candidate_company_id')], initech[column('best_candidate_score')]]).toEqual(['', '']);
+    expect(initech[column('equal_fits')]).toBe(
+      `${company(2).id} “${company(2).name}” (${company(2).domain} · United States of America); ${company(3).id} “${company(3).name}” (${company(3).domain} · France)`,
+    );
+    // A row with one best suggestion keeps it.
+    const umbrella = records.find((fields) => fields[column('name')] === 'Umbrella?') ?? [];
+    expect([umbrella[column('best_candidate_company_id')], umbrella[column('best_candidate_score')], umbrella[column('equal_fits')]]).toEqual([company(3).id, '0.7', '']);
   });
 
   it('leaves a row that several companies fit equally to the user, who picks one of them', async () => {

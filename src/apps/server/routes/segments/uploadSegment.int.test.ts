@@ -49,7 +49,7 @@ describe.each(testDatabaseKinds())('segments from uploaded account lists on %s',
     const download = await t.app.inject({ method: 'GET', url: `/api/segments/${segment.id}/unmatched.csv`, headers });
     expect(download.headers['content-type']).toBe('text/csv; charset=utf-8');
     expect(download.headers['content-disposition']).toBe(`attachment; filename="Uploaded-unmatched.csv"; filename*=UTF-8''Uploaded-unmatched.csv`);
-    expect(download.body.split('\r\n')[0]).toBe('row,name,domain,country,crm_id,reason,reason_description,best_candidate_company_id,best_candidate_score');
+    expect(download.body.split('\r\n')[0]).toBe('row,name,domain,country,crm_id,reason,reason_description,best_candidate_company_id,best_candidate_score,equal_fits');
     expect(download.body).toContain('6,,gmail.com,,,excluded_domain,The provided domain is on the exclusion list.');
   });
 
