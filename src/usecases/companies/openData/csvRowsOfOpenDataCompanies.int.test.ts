@@ -1,24 +1,12 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../adapters/db/database';
-import { parseCsv } from '../../../domain/matching/csv';
 import { testDatabaseKinds } from '../../../test/databases';
 import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { importCompanies } from '../importCompanies';
-import { importOpenData } from './importOpenData';
-import { readSecTickerEntries } from './readSecTickers';
+import { csvChunks, importSample } from './openDataSamples';
 
 // A database of the file's own (openOwnTestDatabase): the tests empty the master and read planner statistics.
-const testdata = path.join(import.meta.dirname, 'testdata');
-const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
 
-async function* csvChunks(text: string) {
-  yield parseCsv(text);
-}
-async function* textChunks(text: string) {
-  yield text;
-}
 
 interface StoredCompany {
   id: string;
@@ -46,11 +34,7 @@ describe.each(testDatabaseKinds())('a CSV import of open data companies (%s)', (
   });
 
   let importsMade = 0;
-  const importFile = (format: 'gleif' | 'sec' | 'wikidata', file = `${format}.csv`) => {
-    const importedAt = new Date(Date.UTC(2026, 11, 3, 9, 0, importsMade++));
-    if (format === 'sec') return importOpenData({ format, entries: readSecTickerEntries(textChunks(sample('sec-company-tickers-sample.json'))), file, importedAt }, { db: database.db });
-    return importOpenData({ format, chunks: csvChunks(sample(format === 'gleif' ? 'gleif-golden-copy-sample.csv' : 'wikidata-companies-sample.csv')), file, importedAt }, { db: database.db });
-  };
+  const importFile = (format: 'gleif' | 'sec' | 'wikidata', file = `${format}.csv`) => importSample(database, format, { file, importedAt: new Date(Date.UTC(2026, 11, 3, 9, 0, importsMade++)) });
   const importCsv = (csv: string, file: string) => importCompanies({ chunks: csvChunks(csv), file, importedAt: new Date(Date.UTC(2026, 11, 4, 9, 0, importsMade++)) }, { db: database.db });
   const company = async (id: string): Promise<StoredCompany | undefined> =>
     (await database.query<StoredCompany>('SELECT id, name, domain, other_domains, country, city, other_names, firmographics, provenance FROM companies WHERE id = $1 AND org_id IS NULL', [id]))[0];

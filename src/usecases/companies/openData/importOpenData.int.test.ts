@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../adapters/db/database';
 import { masterCompaniesVersion } from '../../../adapters/db/repositories/masterCompaniesVersion';
@@ -7,19 +5,15 @@ import { parseCsv } from '../../../domain/matching/csv';
 import { testDatabaseKinds } from '../../../test/databases';
 import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { importOpenData } from './importOpenData';
+import { csvChunks, sample } from './openDataSamples';
 import { readSecTickerEntries } from './readSecTickers';
 
 // A database of the file's own on each test database (openOwnTestDatabase): the sample companies' ids (lei:…, cik:…,
 // wikidata:Q…) are the data sets' own, and the tests empty the open data part of the master. Each data set is read into an empty master here (records of the same
 // company in several data sets are merged: mergeOpenData.int.test.ts).
-const testdata = path.join(import.meta.dirname, 'testdata');
 
-const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
 const importedAt = new Date('2026-12-01T10:00:00Z');
 
-async function* csvChunks(text: string) {
-  yield parseCsv(text);
-}
 async function* textChunks(text: string) {
   // Small pieces: entries and strings are cut across chunks.
   for (let start = 0; start < text.length; start += 7) yield text.slice(start, start + 7);

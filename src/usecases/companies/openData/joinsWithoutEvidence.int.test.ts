@@ -1,28 +1,17 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../adapters/db/database';
-import { parseCsv } from '../../../domain/matching/csv';
 import { testDatabaseKinds } from '../../../test/databases';
 import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { importOpenData } from './importOpenData';
-import { readSecTickerEntries } from './readSecTickers';
+import { csvChunks, importSample, sample } from './openDataSamples';
 
 // A Wikidata item merged with an SEC company by the CIK it carried, re-imported without it: the company is kept as it
 // is (tenants' rows were moved to it when they were joined, and which were whose is not recorded), and every import
 // that finds the join without evidence says so with the ids.
-const testdata = path.join(import.meta.dirname, 'testdata');
-const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
 const wikidata = sample('wikidata-companies-sample.csv');
 const kestrelUsaRow = 'Q900009,Kestrel Foods USA,,United States of America,food industry,900,,0001111111';
 const withoutCik = wikidata.replace(kestrelUsaRow, 'Q900009,Kestrel Foods USA,,United States of America,food industry,900,,');
 
-async function* csvChunks(text: string) {
-  yield parseCsv(text);
-}
-async function* textChunks(text: string) {
-  yield text;
-}
 
 describe.each(testDatabaseKinds())('a merged record re-imported without the identifier that joined it (%s)', (kind) => {
   let database: Database;
@@ -40,8 +29,8 @@ describe.each(testDatabaseKinds())('a merged record re-imported without the iden
     (await database.query<{ source: string; source_id: string }>('SELECT source, source_id FROM company_sources WHERE company_id = $1 ORDER BY seq', [companyId])).map((row) => `${row.source}:${row.source_id}`);
 
   it('stays merged, and the import names the record, the company and the identifier it no longer carries', async () => {
-    await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sample('sec-company-tickers-sample.json'))), file: 'company_tickers.json', importedAt: at() }, { db: database.db });
-    await importOpenData({ format: 'gleif', chunks: csvChunks(sample('gleif-golden-copy-sample.csv')), file: 'gleif.csv', importedAt: at() }, { db: database.db });
+    await importSample(database, 'sec', { file: 'company_tickers.json', importedAt: at() });
+    await importSample(database, 'gleif', { file: 'gleif.csv', importedAt: at() });
     expect(await importWikidata(wikidata, 'wikidata.csv')).toMatchObject({ mergedByIdentifier: 2, joinsWithoutEvidence: [] });
     expect(await recordsOf('cik:0001111111')).toEqual(['sec:0001111111', 'wikidata:Q900009']);
 

@@ -9,21 +9,13 @@ import { testDatabaseKinds } from '../../../test/databases';
 import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { matchAccountsForOrg } from '../../matching/matchAccountsForOrg';
 import { importOpenData, type ImportOpenDataOutput } from './importOpenData';
-import { readSecTickerEntries } from './readSecTickers';
+import { importSample, sample } from './openDataSamples';
 
 // A database of the file's own on each test database (openOwnTestDatabase): the sample companies' ids are the data
 // sets' own, and merging looks at the whole master (on a shared database, other files' open data companies would be
 // candidates).
-const testdata = path.join(import.meta.dirname, 'testdata');
 
-const sample = (name: string): string => readFileSync(path.join(testdata, name), 'utf8');
 
-async function* csvChunks(text: string) {
-  yield parseCsv(text);
-}
-async function* textChunks(text: string) {
-  yield text;
-}
 
 /** A master company as the details page reads it, with the columns open data adds. */
 interface StoredCompany extends Omit<CompanyDetailsRow, 'revenue_range' | 'firmographics'> {
@@ -46,12 +38,9 @@ describe.each(testDatabaseKinds())('records of one company in several open data 
   });
 
   let importsMade = 0;
-  const importFile = (format: 'gleif' | 'sec' | 'wikidata', file = `${format}.csv`, text?: string): Promise<ImportOpenDataOutput> => {
-    // Each import at its own time, as the CLI's are (a record stored at this import's time and file is one it wrote).
-    const importedAt = new Date(Date.UTC(2026, 11, 3, 9, 0, importsMade++));
-    if (format === 'sec') return importOpenData({ format, entries: readSecTickerEntries(textChunks(text ?? sample('sec-company-tickers-sample.json'))), file, importedAt }, { db: database.db });
-    return importOpenData({ format, chunks: csvChunks(text ?? sample(format === 'gleif' ? 'gleif-golden-copy-sample.csv' : 'wikidata-companies-sample.csv')), file, importedAt }, { db: database.db });
-  };
+  // Each import at its own time, as the CLI's are (a record stored at this import's time and file is one it wrote).
+  const importFile = (format: 'gleif' | 'sec' | 'wikidata', file = `${format}.csv`, text?: string): Promise<ImportOpenDataOutput> =>
+    importSample(database, format, { file, text, importedAt: new Date(Date.UTC(2026, 11, 3, 9, 0, importsMade++)) });
   const openDataCompanies = () =>
     database.query<StoredCompany>(
       'SELECT id, name, domain, other_domains, country, region, city, industry, employee_range, firmographics, other_names, provenance FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL ORDER BY id',
