@@ -43,7 +43,7 @@ const COPY_VISITS = 'COPY web_visits (org_id, visitor_id, url, page, referrer, v
 export async function insertVisitBatch(db: Db, rows: readonly VisitRow[]): Promise<void> {
   if (rows.length === 0) return;
   const client = (db as { $client?: unknown }).$client;
-  if (client instanceof pg.Pool) return copyFromText(client, COPY_VISITS, Buffer.from(visitsCopyText(rows), 'utf8'));
+  if (client instanceof pg.Pool) return copyFromText(client, COPY_VISITS, visitsCopyData(rows));
   // One JSON parameter (drizzle would expand a JS array into a list), read with json_to_recordset: plain json is only
   // scanned, where jsonb would first be built. Times as epoch milliseconds (no ISO strings to write and parse again).
   const payload = JSON.stringify(rows.map((r) => ({ o: r.orgId, v: r.visitorId, u: r.url, p: r.page, r: r.referrer, t: r.visitedAt.getTime(), c: r.companyId })));
@@ -57,11 +57,38 @@ export async function insertVisitBatch(db: Db, rows: readonly VisitRow[]): Promi
 /** COPY's text format: a line per visit, fields separated by tabs, \N for NULL. */
 export function visitsCopyText(rows: readonly VisitRow[]): string {
   let text = '';
-  // The org id is a uuid read from the database: nothing to escape.
-  for (const r of rows) {
-    text += `${r.orgId}\t${copyField(r.visitorId)}\t${copyField(r.url)}\t${copyField(r.page)}\t${r.referrer === null ? '\\N' : copyField(r.referrer)}\t${copyTimestamp(r.visitedAt.getTime())}\t${r.companyId === null ? '\\N' : copyField(r.companyId)}\n`;
-  }
+  for (const r of rows) text += copyLine(r);
   return text;
+}
+
+/** The bytes of a line per visit: at most 3 UTF-8 bytes a UTF-16 code unit. */
+const MAX_BYTES_PER_CHAR = 3;
+
+/**
+ * `visitsCopyText(rows)` as UTF-8 bytes, written line by line into one buffer outside V8's heap. The batch as one
+ * string (about 230 KB for the 1,000 visits a flush holds at 20,000 a second) was flattened for the encoding into
+ * V8's large-object space, which is old generation: every flush brought the next mark-compact nearer. Each line's
+ * string dies young instead.
+ */
+export function visitsCopyData(rows: readonly VisitRow[]): Buffer {
+  let data = Buffer.allocUnsafeSlow(Math.max(4096, rows.length * 256));
+  let length = 0;
+  for (const r of rows) {
+    const line = copyLine(r);
+    const room = length + line.length * MAX_BYTES_PER_CHAR;
+    if (room > data.length) {
+      const bigger = Buffer.allocUnsafeSlow(Math.max(room, data.length * 2));
+      data.copy(bigger, 0, 0, length);
+      data = bigger;
+    }
+    length += data.write(line, length, 'utf8');
+  }
+  return data.subarray(0, length);
+}
+
+function copyLine(r: VisitRow): string {
+  // The org id is a uuid read from the database: nothing to escape.
+  return `${r.orgId}\t${copyField(r.visitorId)}\t${copyField(r.url)}\t${copyField(r.page)}\t${r.referrer === null ? '\\N' : copyField(r.referrer)}\t${copyTimestamp(r.visitedAt.getTime())}\t${r.companyId === null ? '\\N' : copyField(r.companyId)}\n`;
 }
 
 const DAY_MS = 86_400_000;

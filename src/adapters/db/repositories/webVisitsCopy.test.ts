@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { copyTimestamp, visitsCopyText } from './webVisits';
+import { copyTimestamp, visitsCopyData, visitsCopyText, type VisitRow } from './webVisits';
 
 describe('web visits in COPY text format', () => {
   it('writes the time as toISOString would, for any millisecond', () => {
@@ -17,5 +17,14 @@ describe('web visits in COPY text format', () => {
       'o\tv\thttps://a.test/x\\\\y?t=\\t&n=\\n&r=\\r\ta.test/x\\\\y\t\\N\t2026-01-02 03:04:05.006+00\tc\uFFFDd\n' +
         'o\tw\thttps://a.test/\ta.test/\thttps://r.test/\\\\N\t1970-01-01 00:00:00.000+00\t\\N\n',
     );
+  });
+
+  it('writes the same bytes into a buffer as the text encoded, past its first size and with characters of every width', () => {
+    const rows: VisitRow[] = [];
+    for (let index = 0; index < 40; index += 1) {
+      const wide = index % 3 === 0 ? 'é'.repeat(300) : index % 3 === 1 ? '漢字\u{1F600}'.repeat(200) : 'x';
+      rows.push({ orgId: 'o', visitorId: `v${index}`, url: `https://a.test/${wide}\t`, page: `a.test/${wide}`, referrer: index % 2 ? null : `https://r.test/${wide}`, visitedAt: new Date(index), companyId: index % 5 ? null : 'c' });
+    }
+    for (const batch of [rows, rows.slice(0, 1), []]) expect(visitsCopyData(batch).equals(Buffer.from(visitsCopyText(batch), 'utf8'))).toBe(true);
   });
 });
