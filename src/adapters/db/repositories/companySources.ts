@@ -10,7 +10,7 @@ export interface SourceMatchKeys {
   nameKeys: string[];
   country: string | null;
   domains: string[];
-  /** Exact identifiers the record carries: `lei:<LEI>`, `cik:<10 digits>` (migration 0934). */
+  /** Exact identifiers the record carries: `lei:<LEI>`, `cik:<10 digits>` (migration 0934); a Wikidata item's `wikidata:Q…`, the one an operator's CSV row claims by its id (0936). */
   identifiers: string[];
 }
 
@@ -146,9 +146,10 @@ export interface IdentifierCollision {
 }
 
 /**
- * The records (of `source`, by id) whose LEI or CIK is also carried by another data set's record in another company:
- * one company in two, which an import merged apart because the identifier came later (a Wikidata item re-imported
- * with its LEI) or named a company it could not join.
+ * The records (of `source`, by id) whose LEI or CIK is also carried by another data set's record in another company,
+ * or whose LEI, CIK or Wikidata id an operator's CSV record of another company claims (its id, migration 0936): one
+ * company in two, which an import merged apart because the identifier came later (a Wikidata item re-imported with
+ * its LEI) or named a company it could not join, or because the CSV row came first.
  */
 export async function identifierCollisions(db: Db, source: string, sourceIds: readonly string[]): Promise<IdentifierCollision[]> {
   if (sourceIds.length === 0) return [];
@@ -159,7 +160,7 @@ export async function identifierCollisions(db: Db, source: string, sourceIds: re
         JOIN company_source_keys AS theirs ON theirs.key = mine.key AND theirs.source <> mine.source
         JOIN company_sources AS records ON records.source = mine.source AND records.source_id = mine.source_id
         JOIN company_sources AS others ON others.source = theirs.source AND others.source_id = theirs.source_id
-        WHERE mine.source = ${source} AND mine.source_id = ANY(${textArray(sourceIds)}) AND (mine.key LIKE 'lei:%' OR mine.key LIKE 'cik:%')
+        WHERE mine.source = ${source} AND mine.source_id = ANY(${textArray(sourceIds)}) AND (mine.key LIKE 'lei:%' OR mine.key LIKE 'cik:%' OR mine.key LIKE 'wikidata:%')
           AND others.company_id <> records.company_id
         ORDER BY mine.source_id, mine.key LIKE 'lei:%' DESC, mine.key, others.company_id`,
   );

@@ -5,10 +5,10 @@
 // the other names they gave, and the next open data import put them back and dropped the CSV's values in turn.
 import type { Db } from '../../../adapters/db/database';
 import { upsertCompanies } from '../../../adapters/db/repositories/companies';
-import { companiesOfSourceIds, sourcesOfCompanies, upsertCompanySources } from '../../../adapters/db/repositories/companySources';
+import { companiesOfSourceIds, sourceKeysOfCompaniesSharing, sourcesOfCompanies, upsertCompanySources } from '../../../adapters/db/repositories/companySources';
 import type { CompanyProvenance, CompanyRecord } from '../../../domain/matching/companyRecord';
 import { nameNormalizationVersion } from '../../../domain/matching/normalizeName';
-import { composeCompany, matchKeysOf } from './mergeOpenData';
+import { composeCompany, identifierOfCompanyId, matchKeysOf } from './mergeOpenData';
 
 /** The data set record an open data company id names: `lei:<LEI>` GLEIF's, `cik:<10 digits>` SEC's, `wikidata:Q…` Wikidata's. */
 export function openDataRecordOfId(companyId: string): { source: 'gleif' | 'sec' | 'wikidata'; sourceId: string } | undefined {
@@ -32,8 +32,10 @@ export function csvProvenance(companyId: string, file: string, importedAt: strin
 /**
  * Writes CSV rows of open data companies (isOpenDataCompanyId), in the caller's transaction. Each row's record goes
  * to the company its earlier CSV record is part of, else to the company of the data set record its id names (a
- * company merged into another is found in the survivor), else to a company of that id (the CSV came before the open
- * data: the data set's import later finds the company by id and adds its record). The company is composed with the
+ * company merged into another is found in the survivor), else to the one company of a record carrying the
+ * identifier its id claims (a Wikidata item with that LEI or CIK), else to a company of that id (the CSV came before
+ * the open data: the data sets' imports later find the company by the identifier the id claims, matchKeysOf, and
+ * add their records to it). A few lookups a batch, none a row. The company is composed with the
  * CSV record first (composeCompany: the operator's correction; the fields it gives win, the data sets' names and
  * domains become other names and domains, the fields it leaves empty keep the data sets' values) and one provenance
  * entry per record in the order of attachment, the CSV's refreshed by each import.
@@ -56,6 +58,21 @@ export async function writeCsvRowsOfOpenDataCompanies(tx: Db, rows: readonly Com
       const named = openDataRecordOfId(id);
       const companyId = named?.source === source ? companies.get(named.sourceId) : undefined;
       if (companyId !== undefined && !companyOf.has(id)) companyOf.set(id, companyId);
+    }
+  }
+  // Else the one company of a record carrying the identifier the id claims (a Wikidata item with that LEI or CIK,
+  // imported before the data set of the id): the row is the same company's, and the data set's record finds it.
+  const unresolved = ids.filter((id) => !companyOf.has(id));
+  const claims = new Map(unresolved.flatMap((id) => identifierOfCompanyId(id).map((claim) => [id, claim] as const)));
+  if (claims.size > 0) {
+    const carriers = new Map<string, Set<string>>();
+    for (const row of await sourceKeysOfCompaniesSharing(tx, [...new Set(claims.values())])) {
+      for (const identifier of row.identifiers) carriers.set(identifier, (carriers.get(identifier) ?? new Set()).add(row.companyId));
+    }
+    for (const [id, claim] of claims) {
+      // Several companies carrying it (data sets that disagree, reported by their imports): the row takes no side.
+      const companies = [...(carriers.get(claim) ?? [])];
+      if (companies.length === 1) companyOf.set(id, companies[0] as string);
     }
   }
   const targetOf = (id: string): string => companyOf.get(id) ?? id;

@@ -1,18 +1,15 @@
 import type { Db } from '../../../adapters/db/database';
 import { upsertCompanies } from '../../../adapters/db/repositories/companies';
-import { deleteMergedMasterCompanies, moveCompanyReferences } from '../../../adapters/db/repositories/companyReferences';
+import { moveCompanyReferences } from '../../../adapters/db/repositories/companyReferences';
 import { refreshPlannerStatistics } from '../../../adapters/db/repositories/plannerStatistics';
 import {
   companiesOfSourceIds,
   hasRecordsOfSource,
-  identifierCollisions,
   lookupKeysOf,
-  moveCompanyRecords,
   sourceKeysOfCompaniesSharing,
   sourcesOfCompanies,
   sourcesWithStaleKeys,
   upsertCompanySources,
-  type AttachedSourceRow,
   type CompanySourceRow,
   type SourceMatchKeys,
 } from '../../../adapters/db/repositories/companySources';
@@ -21,6 +18,7 @@ import type { CsvRecord } from '../../../domain/matching/csv';
 import { nameNormalizationVersion } from '../../../domain/matching/normalizeName';
 import type { RejectedCompanyRow } from '../importCompanies';
 import { companyToMergeInto, composeCompany, groupByCompany, lostJoinEvidence, matchKeysOf, type ExistingCompanyKeys } from './mergeOpenData';
+import { joinCompaniesSharingIdentifiers, survivorOf } from './joinCompaniesSharingIdentifiers';
 import { gleifColumns, gleifCompany, OpenDataFormatError, secCompany, wikidataColumns, wikidataCompany, type OpenDataFormat, type OpenDataRowResult, type SecTickerEntry } from './openDataFormats';
 
 export type OpenDataInput =
@@ -274,78 +272,13 @@ async function writeBatch(tx: Db, source: string, pendingBatch: readonly Pending
   }
   await upsertCompanies(tx, composed);
   await upsertCompanySources(tx, written, nameNormalizationVersion);
-  await joinCompaniesSharingIdentifiers(tx, source, pendingBatch.filter((entry) => !inConflict.has(sourceIdOf(entry.record))), counts, mergedAwayInto);
-}
-
-/**
- * A record of this batch whose LEI or CIK is carried by another data set's record in another company (the
- * identifier arrived with a re-import, or the other record came when a merge was refused): the two companies are
- * one, as a fresh import of the files would have made them, unless that would put two records of one data set in
- * a company or the identifiers name several companies (reported as conflicts, as companyToMergeInto does). The
- * company that got its first record first survives: its records and the merged company's are composed again in
- * their order of attachment, and every reference to the merged company moves to it.
- */
-async function joinCompaniesSharingIdentifiers(tx: Db, source: string, pendingBatch: readonly PendingRecord[], counts: Counts, mergedAwayInto: Map<string, string>): Promise<void> {
-  const lineOf = new Map(pendingBatch.map((entry) => [sourceIdOf(entry.record), entry.line]));
-  const collisions = await identifierCollisions(tx, source, [...lineOf.keys()]);
-  if (collisions.length === 0) return;
-  const current = (companyId: string): string => survivorOf(mergedAwayInto, companyId);
-  // The records of every company involved, earliest attached first, kept up to date as companies join.
-  const recordsOf = new Map<string, AttachedSourceRow[]>();
-  for (const row of await sourcesOfCompanies(tx, [...new Set(collisions.flatMap((collision) => [current(collision.companyId), current(collision.otherCompanyId)]))])) {
-    recordsOf.set(row.companyId, [...(recordsOf.get(row.companyId) ?? []), row]);
-  }
-  const joinedHere = new Set<string>();
-  const bySourceId = new Map<string, typeof collisions>();
-  for (const collision of collisions) bySourceId.set(collision.sourceId, [...(bySourceId.get(collision.sourceId) ?? []), collision]);
-  for (const [sourceId, named] of bySourceId) {
-    const line = lineOf.get(sourceId) ?? 0;
-    const companyId = current(named[0]?.companyId ?? '');
-    const others = new Map<string, string[]>();
-    for (const collision of named) {
-      const other = current(collision.otherCompanyId);
-      if (other !== companyId) others.set(other, [...new Set([...(others.get(other) ?? []), collision.identifier])]);
-    }
-    if (others.size === 0) continue;
-    const describe = [...others].map(([other, identifiers]) => `${identifiers.join(', ')} → company ${other}`).join('; ');
-    if (others.size > 1) {
-      counts.identifierConflicts.push({ line, reason: `${sourceId}: its identifiers name different companies (${describe}), and it is part of company ${companyId}: the companies are not merged` });
-      continue;
-    }
-    const otherId = [...others.keys()][0] as string;
-    // CSV records (an operator's rows of the companies) are not a data set's: a company may hold several.
-    const sourcesOf = (id: string): string[] => (recordsOf.get(id) ?? []).flatMap((row) => (row.source === 'csv' ? [] : [row.source]));
-    const shared = sourcesOf(companyId).filter((held) => sourcesOf(otherId).includes(held));
-    if (shared.length > 0) {
-      counts.identifierConflicts.push({ line, reason: `${sourceId}: ${describe}, but both companies hold a ${[...new Set(shared)].join(' and ')} record (company ${companyId} and company ${otherId}): the companies are not merged` });
-      continue;
-    }
-    const firstOf = (id: string): bigint => recordsOf.get(id)?.[0]?.seq ?? 0n;
-    const [survivor, mergedAway] = firstOf(companyId) <= firstOf(otherId) ? [companyId, otherId] : [otherId, companyId];
-    // In their order of attachment, as a fresh import would have attached them.
-    recordsOf.set(survivor, [...(recordsOf.get(survivor) ?? []), ...(recordsOf.get(mergedAway) ?? [])].sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0)));
-    recordsOf.delete(mergedAway);
-    mergedAwayInto.set(mergedAway, survivor);
-    joinedHere.add(mergedAway);
-    counts.companiesJoined.push({ line, reason: `${sourceId}: ${describe}: company ${mergedAway} merged into company ${survivor}` });
-  }
-  if (joinedHere.size === 0) return;
-  // Written together: the master version is bumped per statement, and a row updated thousands of times in one
-  // transaction gets slower with each update (a re-import joining 10,000 companies one by one took 70 s of CPU).
-  const moves = new Map([...joinedHere].map((companyId) => [companyId, current(companyId)]));
-  await moveCompanyRecords(tx, moves);
-  await deleteMergedMasterCompanies(tx, [...joinedHere]);
-  await upsertCompanies(
+  await joinCompaniesSharingIdentifiers(
     tx,
-    [...new Set(moves.values())].map((survivor) => composeCompany(survivor, (recordsOf.get(survivor) ?? []).map((row) => row.record))),
+    source,
+    pendingBatch.flatMap((entry) => (inConflict.has(sourceIdOf(entry.record)) ? [] : [{ line: entry.line, sourceId: sourceIdOf(entry.record) }])),
+    counts,
+    mergedAwayInto,
   );
-}
-
-/** Where a company merged away by this import is now (it may have been merged into one merged away later). */
-function survivorOf(mergedAwayInto: ReadonlyMap<string, string>, companyId: string): string {
-  let id = companyId;
-  for (let next = mergedAwayInto.get(id); next !== undefined; next = mergedAwayInto.get(id)) id = next;
-  return id;
 }
 
 /** Records whose match keys an older name normalisation made (or none, copied by migration 0932) get new ones first. */

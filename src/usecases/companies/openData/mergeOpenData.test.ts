@@ -111,6 +111,44 @@ describe('merging open data records', () => {
     });
   });
 
+  describe('by an operator’s claim (a CSV row of lei:…, cik:…, wikidata:Q…)', () => {
+    const withClaims = [
+      ...groupByCompany([
+        { companyId: 'lei:AAAA', source: 'csv', ...matchKeysOf('csv', record({ id: 'lei:aaaa', name: 'Acme (operator)' })) },
+        { companyId: 'wikidata:Q7', source: 'csv', ...matchKeysOf('csv', record({ id: 'wikidata:Q7', name: 'Acme (operator)' })) },
+        { companyId: 'lei:B', source: 'gleif', nameKeys: ['borealis'], country: 'FR', domains: [], identifiers: ['lei:BBBB'] },
+        { companyId: 'cik:0000000002', source: 'sec', nameKeys: ['corvid'], country: 'US', domains: [], identifiers: ['cik:0000000002'] },
+        { companyId: 'cik:0000000002', source: 'csv', nameKeys: [], country: null, domains: [], identifiers: ['cik:0000000002'] },
+        // A Wikidata item's company, which an operator's row of LEI EEEE says it is.
+        { companyId: 'wikidata:Q8', source: 'wikidata', nameKeys: ['egret'], country: 'US', domains: [], identifiers: ['wikidata:Q8'] },
+        { companyId: 'wikidata:Q8', source: 'csv', nameKeys: [], country: null, domains: [], identifiers: ['lei:EEEE'] },
+      ]).values(),
+    ];
+    const keys = (identifiers: string[], nameKeys: string[] = ['something else']) => ({ nameKeys, country: 'US', domains: [], identifiers });
+
+    it('the id is the claim: LEIs in upper case, CIKs of 10 digits, item ids; names and domains say nothing', () => {
+      expect(matchKeysOf('csv', record({ id: 'lei:aaaa', name: 'Acme', domain: 'acme.com' }))).toEqual({ nameKeys: [], country: null, domains: [], identifiers: ['lei:AAAA'] });
+      expect(matchKeysOf('csv', record({ id: 'cik:320193', name: 'Apple' })).identifiers).toEqual(['cik:0000320193']);
+      expect(matchKeysOf('csv', record({ id: 'wikidata:Q7', name: 'Acme' })).identifiers).toEqual(['wikidata:Q7']);
+      expect(matchKeysOf('csv', record({ id: 'C-1', name: 'Plain' })).identifiers).toEqual([]);
+      expect(matchKeysOf('wikidata', record({ id: 'wikidata:Q7', name: 'Acme', firmographics: { qid: 'Q7', lei: 'AAAA' } })).identifiers).toEqual(['lei:AAAA', 'wikidata:Q7']);
+    });
+
+    it('a record joins the company of its claim; a company of claims only is no rival to one of data sets (the import joins them)', () => {
+      expect(companyToMergeInto('gleif', keys(['lei:AAAA']), withClaims, new Set())).toEqual({ merge: 'identifier', companyId: 'lei:AAAA' });
+      // The item's LEI names Borealis, its own id the operator's row: Borealis, and the row's company joins it later.
+      expect(companyToMergeInto('wikidata', keys(['lei:BBBB', 'wikidata:Q7']), withClaims, new Set())).toEqual({ merge: 'identifier', companyId: 'lei:B' });
+      // Two companies of claims only: the one of the first identifier (the LEI's).
+      expect(companyToMergeInto('wikidata', keys(['lei:AAAA', 'wikidata:Q7']), withClaims, new Set())).toEqual({ merge: 'identifier', companyId: 'lei:AAAA' });
+      // A claim in a company of data sets still counts as a rival: Borealis and Corvid are a conflict.
+      expect(companyToMergeInto('wikidata', keys(['lei:BBBB', 'cik:0000000002']), withClaims, new Set())).toMatchObject({ merge: 'conflict' });
+      // The operator says the item's company is LEI EEEE: GLEIF's record of it joins, one of another LEI does not by name.
+      expect(companyToMergeInto('gleif', keys(['lei:EEEE']), withClaims, new Set())).toEqual({ merge: 'identifier', companyId: 'wikidata:Q8' });
+      expect(companyToMergeInto('gleif', keys(['lei:ZZZZ'], ['egret']), withClaims, new Set())).toEqual({ merge: 'none' });
+      expect(companyToMergeInto('gleif', keys([], ['egret']), withClaims, new Set())).toEqual({ merge: 'keys', companyId: 'wikidata:Q8' });
+    });
+  });
+
   it('composes the company: the first record’s values kept, the others filling gaps, their names as other names, one provenance entry each', () => {
     const provenance = (source: 'gleif' | 'sec' | 'wikidata', sourceId: string) => [{ source, sourceId, dataset: source, licence: 'CC0 1.0', file: `${source}.csv`, importedAt: '2026-12-01T00:00:00.000Z' }];
     const company = composeCompany('lei:A', [

@@ -18,9 +18,10 @@ const maxOtherNames = 16;
  * companies; a wrong one would lose one).
  */
 export function matchKeysOf(source: string, record: CompanyRecord): SourceMatchKeys {
-  // An operator's CSV row of an open data company (csvRowsOfOpenDataCompanies.ts) is attached by its company id,
-  // never matched: no data set record merges into a company because of what a CSV says about it.
-  if (source === 'csv') return { nameKeys: [], country: null, domains: [], identifiers: [] };
+  // An operator's CSV row of an open data company (csvRowsOfOpenDataCompanies.ts) is matched by its company id
+  // only, an identifier claim as strong as the data sets' own (a GLEIF record, or a Wikidata item carrying the LEI,
+  // joins the company the row of `lei:<LEI>` made); never by what else the row says (names, domains).
+  if (source === 'csv') return { nameKeys: [], country: null, domains: [], identifiers: identifierOfCompanyId(record.id) };
   const nameKeys: string[] = [];
   for (const name of [record.name, ...(record.otherNames ?? [])]) {
     const key = normalizeName(name)?.key;
@@ -31,7 +32,24 @@ export function matchKeysOf(source: string, record: CompanyRecord): SourceMatchK
     const domain = normalizeDomain(raw);
     if (domain && !sharedDomains.has(domain) && !domains.includes(domain)) domains.push(domain);
   }
-  return { nameKeys, country: record.country ?? (source === 'sec' ? 'US' : null), domains, identifiers: identifiersOf(record) };
+  const identifiers = identifiersOf(record);
+  // A Wikidata item is found by its own id too: an operator's CSV row of `wikidata:Q…` claims it.
+  const qid = source === 'wikidata' ? record.firmographics.qid : undefined;
+  if (qid) identifiers.push(`wikidata:${qid}`);
+  return { nameKeys, country: record.country ?? (source === 'sec' ? 'US' : null), domains, identifiers };
+}
+
+/**
+ * The identifier an open data company id claims, as match keys write them: `lei:<LEI>` (upper case), `cik:<10
+ * digits>` (leading zeros or not), `wikidata:Q…`; none for other ids.
+ */
+export function identifierOfCompanyId(companyId: string): string[] {
+  const match = /^(lei|cik|wikidata):(.+)$/.exec(companyId);
+  const value = match?.[2]?.trim() ?? '';
+  if (match?.[1] === 'lei' && value !== '') return [`lei:${value.toUpperCase()}`];
+  if (match?.[1] === 'cik' && /^\d{1,10}$/.test(value)) return [`cik:${value.padStart(10, '0')}`];
+  if (match?.[1] === 'wikidata' && /^Q[1-9]\d*$/.test(value)) return [`wikidata:${value}`];
+  return [];
 }
 
 /**
@@ -78,8 +96,10 @@ export type MergeDecision =
 /**
  * The one existing company an incoming record of `source` is the same company as. First by exact identifier: the
  * company holding a record of another data set with one of its identifiers (a Wikidata item's LEI is that GLEIF
- * record's, its CIK that SEC record's; a GLEIF or SEC record finds the Wikidata item that carries its id). When its
- * identifiers name two companies (the LEI one, the CIK another), or the one they name already holds a record of
+ * record's, its CIK that SEC record's; a GLEIF or SEC record finds the Wikidata item that carries its id; any record
+ * finds the company an operator's CSV row of `lei:<its LEI>`, `cik:<its CIK>` or `wikidata:<its item>` is part of).
+ * When its identifiers name two companies (the LEI one, the CIK another; a company of CSV rows only is not counted:
+ * see below), or the one they name already holds a record of
  * this data set (or another record of this import went there), the record merges into none and is a conflict: an
  * identifier is stronger evidence than any name, so no name may send it elsewhere either.
  *
@@ -96,11 +116,19 @@ export function companyToMergeInto(source: string, keys: SourceMatchKeys, candid
     const shared = company.records.flatMap((record) => (record.source === source ? [] : record.identifiers.filter((identifier) => keys.identifiers.includes(identifier))));
     if (shared.length > 0) identified.set(company, [...new Set(shared)]);
   }
+  let identifiedCompany = identified.size === 1 ? [...identified][0] : undefined;
   if (identified.size > 1) {
-    const named = [...identified].map(([company, shared]) => `${shared.join(', ')} → company ${company.companyId}`).join('; ');
-    return { merge: 'conflict', reason: `its identifiers name different companies (${named}): merged into neither, imported as a company of its own` };
+    // A company that only operators' CSV rows make so far (their ids claim the record's identifiers) is no rival:
+    // the record proves it the same company as the one the data sets' identifiers name, and the import joins the
+    // two (joinCompaniesSharingIdentifiers). Only claims: the company of the record's first identifier.
+    const rivals = [...identified].filter(([company]) => !isClaimsOnly(company));
+    if (rivals.length > 1) {
+      const named = rivals.map(([company, shared]) => `${shared.join(', ')} → company ${company.companyId}`).join('; ');
+      return { merge: 'conflict', reason: `its identifiers name different companies (${named}): merged into neither, imported as a company of its own` };
+    }
+    const rank = (shared: string[]): number => Math.min(...shared.map((identifier) => keys.identifiers.indexOf(identifier)));
+    identifiedCompany = rivals[0] ?? [...identified].sort(([, a], [, b]) => rank(a) - rank(b))[0];
   }
-  const [identifiedCompany] = identified;
   if (identifiedCompany) {
     const [company, shared] = identifiedCompany;
     if (company.sources.has(source)) return { merge: 'conflict', reason: `${shared.join(', ')} → company ${company.companyId}, which already holds another ${source} record: not merged, imported as a company of its own` };
@@ -117,9 +145,14 @@ export function companyToMergeInto(source: string, keys: SourceMatchKeys, candid
   return found === undefined ? { merge: 'none' } : { merge: 'keys', companyId: found };
 }
 
-/** The company carries an LEI (or a CIK) and the record another one (called when no identifier is shared). */
+/** A company of operators' CSV rows only (csvRowsOfOpenDataCompanies.ts): no data set record of it is imported yet. */
+export function isClaimsOnly(company: ExistingCompanyKeys): boolean {
+  return [...company.sources].every((source) => source === 'csv');
+}
+
+/** The company carries an LEI (or a CIK, a Wikidata id: an operator's claim) and the record another one (called when no identifier is shared). */
 function hasOtherIdentifier(keys: SourceMatchKeys, company: ExistingCompanyKeys): boolean {
-  return ['lei:', 'cik:'].some(
+  return ['lei:', 'cik:', 'wikidata:'].some(
     (kind) => keys.identifiers.some((identifier) => identifier.startsWith(kind)) && company.records.some((record) => record.identifiers.some((identifier) => identifier.startsWith(kind))),
   );
 }
