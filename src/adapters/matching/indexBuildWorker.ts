@@ -3,8 +3,8 @@
 // once every part is built, it sorts its share of the keys of all parts (in shared memory).
 import { parentPort } from 'node:worker_threads';
 import { sortPartitionedBuckets } from '../../domain/matching/masterIndexKeys';
-import type { IndexBuildMessage, IndexBuildReply } from './indexBuildChunks';
-import { buildChunks, partBuffers } from './indexBuildChunks';
+import type { IndexBuildMessage, IndexBuildReply } from './buildIndexInParallel';
+import { buildChunks, partBuffers } from './buildIndexInParallel';
 
 const port = parentPort;
 if (!port) throw new Error('indexBuildWorker.ts runs as a worker thread (buildIndexInParallel.ts starts it)');
