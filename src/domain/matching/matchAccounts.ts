@@ -7,7 +7,7 @@ import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeDomain } from './normalizeDomain';
 import { normalizeName } from './normalizeName';
 import { compactSimilarityToWords, containmentSimilarity, isWordsWrittenTogether, weightedNameSimilarity } from './scoreCandidate';
-import { isOneEditAway } from './similarity';
+import { isOtherShortWord } from './similarity';
 import type { AccountInput, MatchCandidate, MatchResult, UnmatchedReason } from './types';
 
 export interface MatchOptions {
@@ -377,22 +377,6 @@ function withSpellingVariants(index: MasterIndex, account: PreparedAccount, bloc
 }
 
 // ---- Helpers --------------------------------------------------------------------------------------------------
-
-/**
- * Names whose words line up (same count, same lengths) and differ by two or more edits in one short word: "Deutsche
- * Bahn" / "Deutsche Bank" name another word, not a typo ("Kodiak Oip & Gas", one edit, is a typo).
- */
-function isOtherShortWord(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length || a.length < 2) return false;
-  let hasOtherWord = false;
-  for (let position = 0; position < a.length; position++) {
-    const wordA = a[position] ?? '';
-    const wordB = b[position] ?? '';
-    if (wordA.length !== wordB.length) return false;
-    if (wordA !== wordB && wordA.length < 6 && !isOneEditAway(wordA, wordB, 0, wordB.length)) hasOtherWord = true;
-  }
-  return hasOtherWord;
-}
 
 function withoutHyphens(text: string): string {
   return text.includes('-') ? text.replace(/-/g, '') : text;

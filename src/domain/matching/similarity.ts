@@ -126,3 +126,19 @@ function isRestEqual(a: string, aStart: number, text: string, textStart: number,
   for (let offset = 0; offset < count; offset++) if (a.charCodeAt(aStart + offset) !== text.charCodeAt(textStart + offset)) return false;
   return true;
 }
+
+/**
+ * Names whose words line up (same count, same lengths) and differ by two or more edits in one short word: "Deutsche
+ * Bahn" / "Deutsche Bank" name another word, not a typo ("Kodiak Oip & Gas", one edit, is a typo).
+ */
+export function isOtherShortWord(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length || a.length < 2) return false;
+  let hasOtherWord = false;
+  for (let position = 0; position < a.length; position++) {
+    const wordA = a[position] ?? '';
+    const wordB = b[position] ?? '';
+    if (wordA.length !== wordB.length) return false;
+    if (wordA !== wordB && wordA.length < 6 && !isOneEditAway(wordA, wordB, 0, wordB.length)) hasOtherWord = true;
+  }
+  return hasOtherWord;
+}
