@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { openDatabase, type Database } from '../adapters/db/database';
@@ -35,4 +36,21 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
   } finally {
     await admin.end();
   }
+}
+
+/** For a describe block: a database of its own (openOwnTestDatabase) opened before its tests and closed after them. */
+export function useOwnTestDatabase(kind: TestDatabaseKind): { readonly database: Database } {
+  let opened: Database | undefined;
+  beforeAll(async () => {
+    opened = await openOwnTestDatabase(kind);
+  });
+  afterAll(async () => {
+    await opened?.close();
+  });
+  return {
+    get database() {
+      if (!opened) throw new Error('The test database is read before its beforeAll hook ran.');
+      return opened;
+    },
+  };
 }

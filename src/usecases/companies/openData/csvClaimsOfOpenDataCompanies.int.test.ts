@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../adapters/db/database';
+import { describe, expect, it } from 'vitest';
 import { createTestOrg } from '../../../test/createTestOrg';
 import { testDatabaseKinds } from '../../../test/databases';
-import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
+import { useOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { importCompanies } from '../importCompanies';
 import { csvChunks, importSample, sample } from './openDataSamples';
 
@@ -19,13 +18,7 @@ const qid = 'Q950001';
 type Step = 'csv' | 'gleif' | 'sec' | 'wikidata';
 
 describe.each(testDatabaseKinds())('an operator’s CSV row of an open data company, before or after its data sets (%s)', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openOwnTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
+  const own = useOwnTestDatabase(kind);
 
   let importsMade = 0;
   const at = () => new Date(Date.UTC(2026, 11, 5, 9, 0, importsMade++));
@@ -37,28 +30,28 @@ describe.each(testDatabaseKinds())('an operator’s CSV row of an open data comp
     wikidata: (identifier: 'lei' | 'cik') => `qid,name,website,country,industry,employees,lei,cik\n${qid},Tarn Group,https://tarngroup.at,Austria,holding,,${identifier === 'lei' ? lei : ''},${identifier === 'cik' ? cik : ''}`,
   };
   const importCsv = (companyId: string) =>
-    importCompanies({ chunks: csvChunks(`company_id,name,domain,country\n${companyId},Tarn Holding,tarn-holding.at,AT`), file: 'operator.csv', importedAt: at() }, { db: database.db });
+    importCompanies({ chunks: csvChunks(`company_id,name,domain,country\n${companyId},Tarn Holding,tarn-holding.at,AT`), file: 'operator.csv', importedAt: at() }, { db: own.database.db });
   const masterCompanies = () =>
-    database.query<{ id: string; name: string; domain: string | null; country: string | null; provenance: { source: string; sourceId: string }[] | null }>(
+    own.database.query<{ id: string; name: string; domain: string | null; country: string | null; provenance: { source: string; sourceId: string }[] | null }>(
       'SELECT id, name, domain, country, provenance FROM companies WHERE org_id IS NULL ORDER BY id',
     );
 
   /** Runs the imports in order; after each, an org's CRM account names every master company there is (as tenants' rows do). */
   async function run(steps: readonly Step[], csvId: string, identifier: 'lei' | 'cik') {
-    await database.query('DELETE FROM companies WHERE org_id IS NULL');
-    const { orgId } = await createTestOrg(database);
+    await own.database.query('DELETE FROM companies WHERE org_id IS NULL');
+    const { orgId } = await createTestOrg(own.database);
     const conflicts: unknown[] = [];
     for (const [n, step] of steps.entries()) {
       if (step === 'csv') {
         expect(await importCsv(csvId)).toEqual({ upserted: 1, rejected: [] });
       } else {
         const text = step === 'wikidata' ? files.wikidata(identifier) : files[step];
-        const result = await importSample(database, step, { file: `${step}.csv`, importedAt: at(), text });
+        const result = await importSample(own.database, step, { file: `${step}.csv`, importedAt: at(), text });
         expect(result.rejected).toEqual([]);
         conflicts.push(...result.identifierConflicts);
       }
       for (const [m, { id }] of (await masterCompanies()).entries()) {
-        await database.query(`INSERT INTO crm_account_companies (org_id, provider, external_id, company_id) VALUES ($1, 'salesforce', $2, $3)`, [orgId, `acc-${n}-${m}`, id]);
+        await own.database.query(`INSERT INTO crm_account_companies (org_id, provider, external_id, company_id) VALUES ($1, 'salesforce', $2, $3)`, [orgId, `acc-${n}-${m}`, id]);
       }
     }
     expect(conflicts).toEqual([]);
@@ -71,7 +64,7 @@ describe.each(testDatabaseKinds())('an operator’s CSV row of an open data comp
     expect(companies.map((company) => company.provenance?.map((entry) => `${entry.source}:${entry.sourceId}`).sort())).toEqual([[...records].sort()]);
     const [company] = companies;
     expect(company).toMatchObject({ name: 'Tarn Holding', domain: 'tarn-holding.at', country: 'AT' });
-    const named = await database.query<{ company_id: string }>('SELECT DISTINCT company_id FROM crm_account_companies WHERE org_id = $1', [orgId]);
+    const named = await own.database.query<{ company_id: string }>('SELECT DISTINCT company_id FROM crm_account_companies WHERE org_id = $1', [orgId]);
     expect(named).toEqual([{ company_id: company?.id }]);
     return company;
   }
@@ -112,27 +105,27 @@ describe.each(testDatabaseKinds())('an operator’s CSV row of an open data comp
 
   it('the Wikidata item and GLEIF’s record after a CSV row of the LEI: each merged by identifier, none created', async () => {
     await run(['csv'], `lei:${lei}`, 'lei');
-    const item = await importSample(database, 'wikidata', { file: 'wikidata-2.csv', importedAt: at(), text: files.wikidata('lei') });
+    const item = await importSample(own.database, 'wikidata', { file: 'wikidata-2.csv', importedAt: at(), text: files.wikidata('lei') });
     expect(item).toMatchObject({ upserted: 1, created: 0, merged: 1, mergedByIdentifier: 1, companiesJoined: [] });
-    const gleif = await importSample(database, 'gleif', { file: 'gleif-2.csv', importedAt: at(), text: files.gleif });
+    const gleif = await importSample(own.database, 'gleif', { file: 'gleif-2.csv', importedAt: at(), text: files.gleif });
     expect(gleif).toMatchObject({ upserted: 1, created: 0, merged: 1, mergedByIdentifier: 1, companiesJoined: [] });
   });
 
   it('a company split by an earlier version (the CSV row’s record without match keys) is joined by the next import after migration 0936; tenants’ rows follow', async () => {
-    await database.query('DELETE FROM companies WHERE org_id IS NULL');
-    const { orgId } = await createTestOrg(database);
+    await own.database.query('DELETE FROM companies WHERE org_id IS NULL');
+    const { orgId } = await createTestOrg(own.database);
     await importCsv(`lei:${lei}`);
     // As the CSV import wrote it before: no identifier, no lookup key, keys of the current version.
-    await database.query(`UPDATE company_sources SET identifiers = '{}', keys_version = 2 WHERE source = 'csv'`);
-    await database.query(`DELETE FROM company_source_keys WHERE source = 'csv'`);
-    await importSample(database, 'wikidata', { file: 'wikidata.csv', importedAt: at(), text: files.wikidata('lei') });
-    await importSample(database, 'gleif', { file: 'gleif.csv', importedAt: at(), text: files.gleif });
+    await own.database.query(`UPDATE company_sources SET identifiers = '{}', keys_version = 2 WHERE source = 'csv'`);
+    await own.database.query(`DELETE FROM company_source_keys WHERE source = 'csv'`);
+    await importSample(own.database, 'wikidata', { file: 'wikidata.csv', importedAt: at(), text: files.wikidata('lei') });
+    await importSample(own.database, 'gleif', { file: 'gleif.csv', importedAt: at(), text: files.gleif });
     expect((await masterCompanies()).map((company) => company.id)).toEqual([`lei:${lei}`, `wikidata:${qid}`]);
-    await database.query(`INSERT INTO crm_account_companies (org_id, provider, external_id, company_id) VALUES ($1, 'salesforce', 'acc-1', $2), ($1, 'salesforce', 'acc-2', $3)`, [orgId, `lei:${lei}`, `wikidata:${qid}`]);
+    await own.database.query(`INSERT INTO crm_account_companies (org_id, provider, external_id, company_id) VALUES ($1, 'salesforce', 'acc-1', $2), ($1, 'salesforce', 'acc-2', $3)`, [orgId, `lei:${lei}`, `wikidata:${qid}`]);
 
     const migration = readFileSync(path.join(import.meta.dirname, '../../../adapters/db/migrations/0936_csv_claims_of_open_data_companies.sql'), 'utf8');
-    await database.execScript(migration);
-    const again = await importSample(database, 'gleif', { file: 'gleif-2.csv', importedAt: at(), text: files.gleif });
+    await own.database.execScript(migration);
+    const again = await importSample(own.database, 'gleif', { file: 'gleif-2.csv', importedAt: at(), text: files.gleif });
     // The CSV's company got its first record first: it survives.
     expect(again.companiesJoined).toEqual([{ line: 2, reason: `${lei}: lei:${lei} → company lei:${lei}: company wikidata:${qid} merged into company lei:${lei}` }]);
     const company = await expectOneCompany(orgId, [`csv:lei:${lei}`, `gleif:${lei}`, `wikidata:${qid}`]);

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../adapters/db/database';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../../test/databases';
-import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
+import { useOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { importCompanies } from '../importCompanies';
 import { csvChunks, importSample } from './openDataSamples';
 
@@ -25,19 +24,13 @@ const kestrelLei = 'lei:9695005MSX1OYEMGDF46';
 const appleCik = 'cik:0000320193';
 
 describe.each(testDatabaseKinds())('a CSV import of open data companies (%s)', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openOwnTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
+  const own = useOwnTestDatabase(kind);
 
   let importsMade = 0;
-  const importFile = (format: 'gleif' | 'sec' | 'wikidata', file = `${format}.csv`) => importSample(database, format, { file, importedAt: new Date(Date.UTC(2026, 11, 3, 9, 0, importsMade++)) });
-  const importCsv = (csv: string, file: string) => importCompanies({ chunks: csvChunks(csv), file, importedAt: new Date(Date.UTC(2026, 11, 4, 9, 0, importsMade++)) }, { db: database.db });
+  const importFile = (format: 'gleif' | 'sec' | 'wikidata', file = `${format}.csv`) => importSample(own.database, format, { file, importedAt: new Date(Date.UTC(2026, 11, 3, 9, 0, importsMade++)) });
+  const importCsv = (csv: string, file: string) => importCompanies({ chunks: csvChunks(csv), file, importedAt: new Date(Date.UTC(2026, 11, 4, 9, 0, importsMade++)) }, { db: own.database.db });
   const company = async (id: string): Promise<StoredCompany | undefined> =>
-    (await database.query<StoredCompany>('SELECT id, name, domain, other_domains, country, city, other_names, firmographics, provenance FROM companies WHERE id = $1 AND org_id IS NULL', [id]))[0];
+    (await own.database.query<StoredCompany>('SELECT id, name, domain, other_domains, country, city, other_names, firmographics, provenance FROM companies WHERE id = $1 AND org_id IS NULL', [id]))[0];
   const sourcesOf = async (id: string) => (await company(id))?.provenance?.map((entry) => `${entry.source}:${entry.sourceId}:${entry.file}`);
 
   it('adds a row to the company beside its GLEIF, SEC and Wikidata records: provenance per source, names and domains kept', async () => {
@@ -91,7 +84,7 @@ describe.each(testDatabaseKinds())('a CSV import of open data companies (%s)', (
   });
 
   it('keeps a row imported before the data set: the data set’s import adds its record to the same company', async () => {
-    await database.query('DELETE FROM companies WHERE org_id IS NULL');
+    await own.database.query('DELETE FROM companies WHERE org_id IS NULL');
     expect(await importCsv(`company_id,name,domain,country\n${kestrelLei},Kestrel Foods,kestrel-lebensmittel.de,DE`, 'first.csv')).toEqual({ upserted: 1, rejected: [] });
     const gleif = await importFile('gleif', 'gleif-3.csv');
     // Kestrel's record joins the company the CSV row made: merged, not created.
@@ -104,7 +97,7 @@ describe.each(testDatabaseKinds())('a CSV import of open data companies (%s)', (
   });
 
   it('takes an operator’s correction of the legal name, country and website over GLEIF’s, and keeps it through GLEIF’s re-import', async () => {
-    await database.query('DELETE FROM companies WHERE org_id IS NULL');
+    await own.database.query('DELETE FROM companies WHERE org_id IS NULL');
     await importFile('gleif', 'gleif-5.csv');
     // The operator corrects the legal name, the country and the website, and leaves the city empty.
     expect(await importCsv(`company_id,name,domain,country,city\n${kestrelLei},Kestrel Foods Holding AG,kestrel-foods.ch,CH,`, 'corrections.csv')).toEqual({ upserted: 1, rejected: [] });
@@ -125,7 +118,7 @@ describe.each(testDatabaseKinds())('a CSV import of open data companies (%s)', (
 
   it('refreshes the planner statistics of the tables an import wrote (PGlite has no autovacuum)', async () => {
     const estimated = async (table: string) => {
-      const [row] = await database.query<{ estimated: number | string; counted: number | string }>(`SELECT (SELECT reltuples FROM pg_class WHERE oid = '${table}'::regclass) AS estimated, (SELECT count(*) FROM ${table}) AS counted`);
+      const [row] = await own.database.query<{ estimated: number | string; counted: number | string }>(`SELECT (SELECT reltuples FROM pg_class WHERE oid = '${table}'::regclass) AS estimated, (SELECT count(*) FROM ${table}) AS counted`);
       return [Number(row?.estimated), Number(row?.counted)];
     };
     const rows = Array.from({ length: 300 }, (_, row) => `S-${row},Statistics Company ${row},statscompany${row}.com,US`);

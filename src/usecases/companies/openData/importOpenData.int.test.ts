@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../adapters/db/database';
+import { describe, expect, it } from 'vitest';
 import { masterCompaniesVersion } from '../../../adapters/db/repositories/masterCompaniesVersion';
 import { parseCsv } from '../../../domain/matching/csv';
 import { testDatabaseKinds } from '../../../test/databases';
-import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
+import { useOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { importOpenData } from './importOpenData';
 import { csvChunks, sample } from './openDataSamples';
 import { readSecTickerEntries } from './readSecTickers';
@@ -33,22 +32,16 @@ interface StoredCompany {
 }
 
 describe.each(testDatabaseKinds())('open data imports (%s)', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openOwnTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
+  const own = useOwnTestDatabase(kind);
   /** The companies of the data sets imported before (their records go with them). */
-  const emptyMaster = () => database.query('DELETE FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL');
+  const emptyMaster = () => own.database.query('DELETE FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL');
 
   const companiesLike = (prefix: string) =>
-    database.query<StoredCompany>('SELECT id, name, domain, country, city, industry, employee_range, firmographics, other_names, provenance FROM companies WHERE id LIKE $1 ORDER BY id', [`${prefix}%`]);
+    own.database.query<StoredCompany>('SELECT id, name, domain, country, city, industry, employee_range, firmographics, other_names, provenance FROM companies WHERE id LIKE $1 ORDER BY id', [`${prefix}%`]);
 
   it('imports the GLEIF golden copy: legal name, country, city, other names and legal form, with provenance; bad LEIs and nameless rows are reported', async () => {
     await emptyMaster();
-    const result = await importOpenData({ format: 'gleif', chunks: csvChunks(sample('gleif-golden-copy-sample.csv')), file: 'gleif.csv', importedAt }, { db: database.db });
+    const result = await importOpenData({ format: 'gleif', chunks: csvChunks(sample('gleif-golden-copy-sample.csv')), file: 'gleif.csv', importedAt }, { db: own.database.db });
     expect(result.upserted).toBe(3);
     expect(result.rejected).toEqual([
       { line: 5, reason: 'LEI "NOTANLEI0000000000XX" is not a valid LEI (20 characters with ISO 17442 check digits)' },
@@ -68,7 +61,7 @@ describe.each(testDatabaseKinds())('open data imports (%s)', (kind) => {
 
   it('imports SEC company_tickers.json, one company per CIK with all its tickers, streamed in small pieces', async () => {
     await emptyMaster();
-    const result = await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sample('sec-company-tickers-sample.json'))), file: 'company_tickers.json', importedAt }, { db: database.db });
+    const result = await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sample('sec-company-tickers-sample.json'))), file: 'company_tickers.json', importedAt }, { db: own.database.db });
     expect(result.upserted).toBe(4);
     expect(result.rejected).toEqual([
       { line: 6, reason: 'cik_str "not-a-cik" is not a CIK (a number of up to 10 digits)' },
@@ -86,7 +79,7 @@ describe.each(testDatabaseKinds())('open data imports (%s)', (kind) => {
 
   it('imports a Wikidata export: entity URIs, country labels, websites as domains, employee counts as bands; repeated items merged', async () => {
     await emptyMaster();
-    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(sample('wikidata-companies-sample.csv')), file: 'wikidata.csv', importedAt }, { db: database.db });
+    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(sample('wikidata-companies-sample.csv')), file: 'wikidata.csv', importedAt }, { db: own.database.db });
     expect(result.upserted).toBe(8);
     expect(result.rejected).toEqual([
       { line: 7, reason: 'qid "Q12x" is not a Wikidata item id (Q followed by digits)' },
@@ -103,29 +96,29 @@ describe.each(testDatabaseKinds())('open data imports (%s)', (kind) => {
     expect(rows[3]?.firmographics).toEqual({ qid: 'Q900004', country_label: 'Atlantis', employees: '12' });
     expect(rows[0]?.provenance).toMatchObject([{ source: 'wikidata', sourceId: 'Q900001', file: 'wikidata.csv' }]);
     // The item's second website is one of its other domains.
-    expect((await database.query<{ other_domains: string[] }>("SELECT other_domains FROM companies WHERE id = 'wikidata:Q900002'"))[0]?.other_domains).toEqual(['kestrel-foods.de']);
+    expect((await own.database.query<{ other_domains: string[] }>("SELECT other_domains FROM companies WHERE id = 'wikidata:Q900002'"))[0]?.other_domains).toEqual(['kestrel-foods.de']);
     // The optional lei and cik columns (CIK padded to 10 digits) are kept with the item.
     expect(rows.find((row) => row.id === 'wikidata:Q900006')?.firmographics).toMatchObject({ lei: '5493001KJTIIGC8Y1R12', cik: '0002222222' });
     expect(rows.find((row) => row.id === 'wikidata:Q900009')?.firmographics).toMatchObject({ cik: '0001111111' });
   });
 
   it('updates companies in place on a re-import, and bumps the master version', async () => {
-    const before = await masterCompaniesVersion(database.db);
+    const before = await masterCompaniesVersion(own.database.db);
     const renamed = sample('wikidata-companies-sample.csv').replace('Lawson J K Transport,,', 'J.K. Lawson Transport,https://jklawson.com,');
-    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(renamed), file: 'wikidata-2.csv', importedAt: new Date('2026-12-02T10:00:00Z') }, { db: database.db });
+    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(renamed), file: 'wikidata-2.csv', importedAt: new Date('2026-12-02T10:00:00Z') }, { db: own.database.db });
     expect(result).toMatchObject({ upserted: 8, created: 0, merged: 0, updated: 8 });
     const rows = await companiesLike('wikidata:');
     expect(rows).toHaveLength(8);
     expect(rows[2]).toMatchObject({ id: 'wikidata:Q900003', name: 'J.K. Lawson Transport', domain: 'jklawson.com', provenance: [{ file: 'wikidata-2.csv', importedAt: '2026-12-02T10:00:00.000Z' }] });
-    expect(await masterCompaniesVersion(database.db)).not.toBe(before);
+    expect(await masterCompaniesVersion(own.database.db)).not.toBe(before);
   });
 
   it('writes nothing when the file turns out malformed after rows were already read', async () => {
-    const before = await masterCompaniesVersion(database.db);
+    const before = await masterCompaniesVersion(own.database.db);
     const entries = Array.from({ length: 4500 }, (_, n) => `"${n}":{"cik_str":${9_000_000 + n},"ticker":"T${n}","title":"Streamed Company ${n} Inc"}`);
     // Cut short: the last entry never closes.
     const truncated = `{${entries.join(',')},"4500":{"cik_str":9999999,"ticker":"X","title":"Cut`;
-    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(truncated)), file: 'cut.json', importedAt }, { db: database.db })).rejects.toThrow(/ends before its closing brace \(line 1\): the file is cut short/);
+    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(truncated)), file: 'cut.json', importedAt }, { db: own.database.db })).rejects.toThrow(/ends before its closing brace \(line 1\): the file is cut short/);
     expect(await companiesLike('cik:0009')).toEqual([]);
     // A GLEIF file that breaks the CSV format after 2,500 good rows (more than one batch already upserted): none is kept.
     const header = sample('gleif-golden-copy-sample.csv').split('\n')[0] ?? '';
@@ -134,9 +127,9 @@ describe.each(testDatabaseKinds())('open data imports (%s)', (kind) => {
       yield parseCsv([header, ...goodRows].join('\n'));
       yield parseCsv('"2549000000000000001","Unclosed quote Ltd,"US');
     })();
-    await expect(importOpenData({ format: 'gleif', chunks, file: 'broken.csv', importedAt }, { db: database.db })).rejects.toThrow();
+    await expect(importOpenData({ format: 'gleif', chunks, file: 'broken.csv', importedAt }, { db: own.database.db })).rejects.toThrow();
     expect(await companiesLike('lei:HALFWRITTEN')).toEqual([]);
-    expect(await masterCompaniesVersion(database.db)).toBe(before);
+    expect(await masterCompaniesVersion(own.database.db)).toBe(before);
   });
 
   it('a file repeating an id merges the rows into one record, in one batch or far apart, and says so; nothing of the earlier row is lost', async () => {
@@ -151,21 +144,21 @@ describe.each(testDatabaseKinds())('open data imports (%s)', (kind) => {
       // 2,100 rows later (another batch): another website and the item's LEI.
       `Q949999,Repeated Works AG,https://repeated-works.eu,Austria,tools,9000,${lei},`,
     ].join('\n');
-    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(text), file: 'repeats.csv', importedAt }, { db: database.db });
+    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(text), file: 'repeats.csv', importedAt }, { db: own.database.db });
     expect(result).toMatchObject({ upserted: 2101, created: 2101, updated: 0, repeated: 2 });
     expect(result.repeatedRows).toEqual([
       { line: 3, reason: "Q949999 repeats line 2: merged into it (the earlier row's values kept, other websites, names and identifiers added)" },
       { line: 2104, reason: "Q949999 repeats an earlier row of this file: merged into it (the earlier row's values kept, other websites, names and identifiers added)" },
     ]);
-    const [company] = await database.query<StoredCompany & { other_domains: string[] }>("SELECT id, name, domain, other_domains, country, industry, employee_range, firmographics FROM companies WHERE id = 'wikidata:Q949999'");
+    const [company] = await own.database.query<StoredCompany & { other_domains: string[] }>("SELECT id, name, domain, other_domains, country, industry, employee_range, firmographics FROM companies WHERE id = 'wikidata:Q949999'");
     expect(company).toMatchObject({ name: 'Repeated Works', domain: 'repeated-works.com', other_domains: ['repeated.de', 'repeated-works.eu'], country: 'DE', industry: 'machinery', employee_range: '51-200' });
     expect(company?.firmographics).toMatchObject({ qid: 'Q949999', lei, employees: '120' });
     // The record carries the LEI (a GLEIF import finds the item by it).
-    expect(await database.query("SELECT key FROM company_source_keys WHERE source = 'wikidata' AND source_id = 'Q949999' AND key LIKE 'lei:%'")).toEqual([{ key: `lei:${lei}` }]);
+    expect(await own.database.query("SELECT key FROM company_source_keys WHERE source = 'wikidata' AND source_id = 'Q949999' AND key LIKE 'lei:%'")).toEqual([{ key: `lei:${lei}` }]);
     // The same file again is a re-import: every record updated in place, the repeats merged as before.
-    const again = await importOpenData({ format: 'wikidata', chunks: csvChunks(text), file: 'repeats.csv', importedAt: new Date('2026-12-02T10:00:00Z') }, { db: database.db });
+    const again = await importOpenData({ format: 'wikidata', chunks: csvChunks(text), file: 'repeats.csv', importedAt: new Date('2026-12-02T10:00:00Z') }, { db: own.database.db });
     expect(again).toMatchObject({ upserted: 2101, created: 0, updated: 2101, repeated: 2 });
-    expect((await database.query("SELECT domain, other_domains FROM companies WHERE id = 'wikidata:Q949999'"))[0]).toEqual({ domain: 'repeated-works.com', other_domains: ['repeated.de', 'repeated-works.eu'] });
+    expect((await own.database.query("SELECT domain, other_domains FROM companies WHERE id = 'wikidata:Q949999'"))[0]).toEqual({ domain: 'repeated-works.com', other_domains: ['repeated.de', 'repeated-works.eu'] });
   });
 
   it('re-imports update in place in each format: changed values replace the old ones, values gone from the file go, other domains follow the file', async () => {
@@ -173,22 +166,22 @@ describe.each(testDatabaseKinds())('open data imports (%s)', (kind) => {
     const gleif = sample('gleif-golden-copy-sample.csv');
     const sec = sample('sec-company-tickers-sample.json');
     const wikidata = sample('wikidata-companies-sample.csv');
-    await importOpenData({ format: 'gleif', chunks: csvChunks(gleif), file: 'gleif.csv', importedAt }, { db: database.db });
-    await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sec)), file: 'sec.json', importedAt }, { db: database.db });
-    await importOpenData({ format: 'wikidata', chunks: csvChunks(wikidata), file: 'wikidata.csv', importedAt }, { db: database.db });
-    const before = await database.query<{ id: string }>('SELECT id FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL ORDER BY id');
+    await importOpenData({ format: 'gleif', chunks: csvChunks(gleif), file: 'gleif.csv', importedAt }, { db: own.database.db });
+    await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sec)), file: 'sec.json', importedAt }, { db: own.database.db });
+    await importOpenData({ format: 'wikidata', chunks: csvChunks(wikidata), file: 'wikidata.csv', importedAt }, { db: own.database.db });
+    const before = await own.database.query<{ id: string }>('SELECT id FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL ORDER BY id');
     const next = new Date('2026-12-02T10:00:00Z');
     // GLEIF: Kestrel moved to Bremen and dropped its previous name.
     const gleif2 = gleif.replace('"Kestrel Nahrung GmbH","de","PREVIOUS_LEGAL_NAME","Hafenstraße 12","Hamburg","DE-HH"', '"","","","Hafenstraße 12","Bremen","DE-HB"');
-    expect(await importOpenData({ format: 'gleif', chunks: csvChunks(gleif2), file: 'gleif-2.csv', importedAt: next }, { db: database.db })).toMatchObject({ upserted: 3, created: 0, updated: 3 });
+    expect(await importOpenData({ format: 'gleif', chunks: csvChunks(gleif2), file: 'gleif-2.csv', importedAt: next }, { db: own.database.db })).toMatchObject({ upserted: 3, created: 0, updated: 3 });
     // SEC: Apple renamed, its ticker gone.
     const sec2 = sec.replace('"cik_str":320193,"ticker":"AAPL","title":"Apple Inc."', '"cik_str":320193,"title":"Apple Computer Inc."');
-    expect(await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sec2)), file: 'sec-2.json', importedAt: next }, { db: database.db })).toMatchObject({ upserted: 4, created: 0, updated: 4 });
+    expect(await importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks(sec2)), file: 'sec-2.json', importedAt: next }, { db: own.database.db })).toMatchObject({ upserted: 4, created: 0, updated: 4 });
     // Wikidata: Orbital Data Systems (Ireland) gets a website; Kestrel Foods' second website changes.
     const wikidata2 = wikidata.replace('Q900008,Orbital Data Systems,,', 'Q900008,Orbital Data Systems,https://orbitaldata.ie,').replace('https://kestrel-foods.de', 'https://kestrelfoods.de');
-    expect(await importOpenData({ format: 'wikidata', chunks: csvChunks(wikidata2), file: 'wikidata-2.csv', importedAt: next }, { db: database.db })).toMatchObject({ upserted: 8, created: 0, updated: 8 });
-    expect(await database.query<{ id: string }>('SELECT id FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL ORDER BY id')).toEqual(before);
-    const company = async (id: string) => (await database.query<StoredCompany & { other_domains: string[] }>('SELECT id, name, domain, other_domains, city, region, firmographics, other_names, provenance FROM companies WHERE id = $1', [id]))[0];
+    expect(await importOpenData({ format: 'wikidata', chunks: csvChunks(wikidata2), file: 'wikidata-2.csv', importedAt: next }, { db: own.database.db })).toMatchObject({ upserted: 8, created: 0, updated: 8 });
+    expect(await own.database.query<{ id: string }>('SELECT id FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL ORDER BY id')).toEqual(before);
+    const company = async (id: string) => (await own.database.query<StoredCompany & { other_domains: string[] }>('SELECT id, name, domain, other_domains, city, region, firmographics, other_names, provenance FROM companies WHERE id = $1', [id]))[0];
     expect(await company('lei:9695005MSX1OYEMGDF46')).toMatchObject({ city: 'Bremen', region: 'DE-HB', other_names: ['Kestrel Foods'], domain: 'kestrelfoods.com', other_domains: ['kestrelfoods.de'] });
     const apple = await company('cik:0000320193');
     expect(apple).toMatchObject({ name: 'Apple Computer Inc.', provenance: [{ file: 'sec-2.json' }] });
@@ -199,27 +192,27 @@ describe.each(testDatabaseKinds())('open data imports (%s)', (kind) => {
   it('says when a Wikidata export gives countries or industries as entity URIs (the query selected ?country, not ?countryLabel)', async () => {
     await emptyMaster();
     const text = 'item,itemLabel,country,industry\nhttp://www.wikidata.org/entity/Q960001,Uri Country GmbH,http://www.wikidata.org/entity/Q183,http://www.wikidata.org/entity/Q880371\nQ960002,Plain Country GmbH,Germany,software\n';
-    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(text), file: 'uris.csv', importedAt }, { db: database.db });
+    const result = await importOpenData({ format: 'wikidata', chunks: csvChunks(text), file: 'uris.csv', importedAt }, { db: own.database.db });
     expect(result).toMatchObject({ upserted: 2, rejected: [] });
     expect(result.warnings).toEqual([
       '1 rows give their country as a Wikidata item URI (such as http://www.wikidata.org/entity/Q183), not its name: those companies have no country (kept as written in firmographics country_label), so other data sets and account lists match them by name only with difficulty. Export ?countryLabel or the ISO 3166 code (P297) instead and import again (the companies are updated in place).',
       '1 rows give their industry as a Wikidata item URI (such as http://www.wikidata.org/entity/Q183), not its name: the URI is stored as the industry. Export ?industryLabel instead and import again (the companies are updated in place).',
     ]);
-    expect((await importOpenData({ format: 'wikidata', chunks: csvChunks(sample('wikidata-companies-sample.csv')), file: 'w.csv', importedAt }, { db: database.db })).warnings).toEqual([]);
+    expect((await importOpenData({ format: 'wikidata', chunks: csvChunks(sample('wikidata-companies-sample.csv')), file: 'w.csv', importedAt }, { db: own.database.db })).warnings).toEqual([]);
   });
 
   it('refuses a file of another format with what it expected', async () => {
-    await expect(importOpenData({ format: 'gleif', chunks: csvChunks('company_id,name\n1,Acme\n'), file: 'x.csv', importedAt }, { db: database.db })).rejects.toThrow(
+    await expect(importOpenData({ format: 'gleif', chunks: csvChunks('company_id,name\n1,Acme\n'), file: 'x.csv', importedAt }, { db: own.database.db })).rejects.toThrow(
       'this is not a GLEIF LEI golden-copy CSV: the header has no LEI or Entity.LegalName column (found: company_id, name)',
     );
-    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('[{"cik_str":1}]')), file: 'x.json', importedAt }, { db: database.db })).rejects.toThrow(
+    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('[{"cik_str":1}]')), file: 'x.json', importedAt }, { db: own.database.db })).rejects.toThrow(
       'this is not SEC company_tickers.json (an object of {"cik_str", "ticker", "title"} entries): the file is a JSON array on line 1',
     );
-    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('{"fields":["cik","name"],"data":[]}')), file: 'x.json', importedAt }, { db: database.db })).rejects.toThrow(
+    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('{"fields":["cik","name"],"data":[]}')), file: 'x.json', importedAt }, { db: own.database.db })).rejects.toThrow(
       'this looks like SEC company_tickers_exchange.json (a "fields"/"data" layout), not company_tickers.json: import https://www.sec.gov/files/company_tickers.json instead (line 1)',
     );
-    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('{"0": 320193}')), file: 'x.json', importedAt }, { db: database.db })).rejects.toThrow(/the value of "0" is not an entry object/);
-    await expect(importOpenData({ format: 'wikidata', chunks: csvChunks('item,label\nQ1,x\n'), file: 'x.csv', importedAt }, { db: database.db })).rejects.toThrow(/this is not a Wikidata company export: the header has no name column/);
+    await expect(importOpenData({ format: 'sec', entries: readSecTickerEntries(textChunks('{"0": 320193}')), file: 'x.json', importedAt }, { db: own.database.db })).rejects.toThrow(/the value of "0" is not an entry object/);
+    await expect(importOpenData({ format: 'wikidata', chunks: csvChunks('item,label\nQ1,x\n'), file: 'x.csv', importedAt }, { db: own.database.db })).rejects.toThrow(/this is not a Wikidata company export: the header has no name column/);
   });
 });
 

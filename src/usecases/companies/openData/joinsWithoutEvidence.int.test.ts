@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../adapters/db/database';
+import { describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from '../../../test/databases';
-import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
+import { useOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { importOpenData } from './importOpenData';
 import { csvChunks, importSample, sample } from './openDataSamples';
 
@@ -14,23 +13,17 @@ const withoutCik = wikidata.replace(kestrelUsaRow, 'Q900009,Kestrel Foods USA,,U
 
 
 describe.each(testDatabaseKinds())('a merged record re-imported without the identifier that joined it (%s)', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openOwnTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
+  const own = useOwnTestDatabase(kind);
 
   let importsMade = 0;
   const at = () => new Date(Date.UTC(2026, 11, 3, 9, 0, importsMade++));
-  const importWikidata = (text: string, file: string) => importOpenData({ format: 'wikidata', chunks: csvChunks(text), file, importedAt: at() }, { db: database.db });
+  const importWikidata = (text: string, file: string) => importOpenData({ format: 'wikidata', chunks: csvChunks(text), file, importedAt: at() }, { db: own.database.db });
   const recordsOf = async (companyId: string) =>
-    (await database.query<{ source: string; source_id: string }>('SELECT source, source_id FROM company_sources WHERE company_id = $1 ORDER BY seq', [companyId])).map((row) => `${row.source}:${row.source_id}`);
+    (await own.database.query<{ source: string; source_id: string }>('SELECT source, source_id FROM company_sources WHERE company_id = $1 ORDER BY seq', [companyId])).map((row) => `${row.source}:${row.source_id}`);
 
   it('stays merged, and the import names the record, the company and the identifier it no longer carries', async () => {
-    await importSample(database, 'sec', { file: 'company_tickers.json', importedAt: at() });
-    await importSample(database, 'gleif', { file: 'gleif.csv', importedAt: at() });
+    await importSample(own.database, 'sec', { file: 'company_tickers.json', importedAt: at() });
+    await importSample(own.database, 'gleif', { file: 'gleif.csv', importedAt: at() });
     expect(await importWikidata(wikidata, 'wikidata.csv')).toMatchObject({ mergedByIdentifier: 2, joinsWithoutEvidence: [] });
     expect(await recordsOf('cik:0001111111')).toEqual(['sec:0001111111', 'wikidata:Q900009']);
 

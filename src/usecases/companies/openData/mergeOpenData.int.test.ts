@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../../adapters/db/database';
+import { describe, expect, it } from 'vitest';
 import type { CompanyDetailsRow } from '../../../adapters/db/segments/accountsRepo';
 import { parseCsv } from '../../../domain/matching/csv';
 import { createTestOrg } from '../../../test/createTestOrg';
 import { testDatabaseKinds } from '../../../test/databases';
-import { openOwnTestDatabase } from '../../../test/ownTestDatabase';
+import { useOwnTestDatabase } from '../../../test/ownTestDatabase';
 import { matchAccountsForOrg } from '../../matching/matchAccountsForOrg';
 import { importOpenData, type ImportOpenDataOutput } from './importOpenData';
 import { importSample, sample } from './openDataSamples';
@@ -29,25 +28,19 @@ const kestrelLei = 'lei:9695005MSX1OYEMGDF46';
 const orbitalLei = 'lei:2138003EK6R8JZ8FPA48';
 
 describe.each(testDatabaseKinds())('records of one company in several open data sets are one master company (%s)', (kind) => {
-  let database: Database;
-  beforeAll(async () => {
-    database = await openOwnTestDatabase(kind);
-  });
-  afterAll(async () => {
-    await database.close();
-  });
+  const own = useOwnTestDatabase(kind);
 
   let importsMade = 0;
   // Each import at its own time, as the CLI's are (a record stored at this import's time and file is one it wrote).
   const importFile = (format: 'gleif' | 'sec' | 'wikidata', file = `${format}.csv`, text?: string): Promise<ImportOpenDataOutput> =>
-    importSample(database, format, { file, text, importedAt: new Date(Date.UTC(2026, 11, 3, 9, 0, importsMade++)) });
+    importSample(own.database, format, { file, text, importedAt: new Date(Date.UTC(2026, 11, 3, 9, 0, importsMade++)) });
   const openDataCompanies = () =>
-    database.query<StoredCompany>(
+    own.database.query<StoredCompany>(
       'SELECT id, name, domain, other_domains, country, region, city, industry, employee_range, firmographics, other_names, provenance FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL ORDER BY id',
     );
   /** Each company as the sorted list of its records (source:id), to compare groupings whatever the company ids. */
   const groupings = async () => (await openDataCompanies()).map((company) => company.provenance.map((entry) => `${entry.source}:${entry.sourceId}`).sort().join(' + ')).sort();
-  const emptyMaster = () => database.query('DELETE FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL');
+  const emptyMaster = () => own.database.query('DELETE FROM companies WHERE org_id IS NULL AND provenance IS NOT NULL');
   /** The open data companies as the matcher and pages see them, without when and from which file they were imported. */
   const comparable = async () =>
     (await openDataCompanies()).map((company) => ({ ...company, provenance: company.provenance.map((entry) => `${entry.source}:${entry.sourceId}`) }));
@@ -157,12 +150,12 @@ describe.each(testDatabaseKinds())('records of one company in several open data 
     await emptyMaster();
     const lei = withCheckDigits('QUILL0000000000001');
     // A company as 0931 stored it: one provenance object, other names in firmographics, no record in company_sources.
-    await database.query(
+    await own.database.query(
       `INSERT INTO companies (id, name, country, city, firmographics, provenance) VALUES ($1, 'Quill & Ferrule GmbH', 'DE', 'Köln', $2::jsonb, $3::jsonb)`,
       [`lei:${lei}`, JSON.stringify({ lei, other_names: 'Quill Ferrule Werke; QF Schreibwaren' }), JSON.stringify({ source: 'gleif', sourceId: lei, dataset: 'GLEIF LEI golden copy', licence: 'CC0 1.0', file: 'old.csv', importedAt: '2026-11-01T00:00:00.000Z' })],
     );
     const migration = readFileSync(path.join(import.meta.dirname, '../../../adapters/db/migrations/0932_company_sources.sql'), 'utf8');
-    await database.execScript(migration.slice(migration.indexOf('-- Companies imported before this migration')));
+    await own.database.execScript(migration.slice(migration.indexOf('-- Companies imported before this migration')));
     const [migrated] = await openDataCompanies();
     expect(migrated).toMatchObject({ id: `lei:${lei}`, other_names: ['Quill Ferrule Werke', 'QF Schreibwaren'], firmographics: { lei }, provenance: [{ source: 'gleif', sourceId: lei }] });
     // Its record has no match keys yet: the next import makes them, then matches Wikidata's item by the other name.
@@ -255,24 +248,24 @@ describe.each(testDatabaseKinds())('records of one company in several open data 
       expect(await groupings()).toEqual([`gleif:${heronLei}`, 'sec:0004444444', 'wikidata:Q930001', 'wikidata:Q930002']);
 
       // An org's rows naming the GLEIF and SEC companies (which the re-import merges away).
-      const { orgId } = await createTestOrg(database);
-      await database.query(`INSERT INTO crm_account_companies (org_id, provider, external_id, company_id) VALUES ($1, 'salesforce', 'acc-1', $2), ($1, 'salesforce', 'acc-2', 'cik:0004444444')`, [orgId, `lei:${heronLei}`]);
-      await database.query(`INSERT INTO segment_source_companies (org_id, source_key, company_id) VALUES ($1, 'upload:l1', $2), ($1, 'upload:l1', 'wikidata:Q930001'), ($1, 'upload:l2', $2)`, [orgId, `lei:${heronLei}`]);
-      const [batch] = await database.query<{ id: string }>('INSERT INTO match_batches (org_id) VALUES ($1) RETURNING id', [orgId]);
-      await database.query(
+      const { orgId } = await createTestOrg(own.database);
+      await own.database.query(`INSERT INTO crm_account_companies (org_id, provider, external_id, company_id) VALUES ($1, 'salesforce', 'acc-1', $2), ($1, 'salesforce', 'acc-2', 'cik:0004444444')`, [orgId, `lei:${heronLei}`]);
+      await own.database.query(`INSERT INTO segment_source_companies (org_id, source_key, company_id) VALUES ($1, 'upload:l1', $2), ($1, 'upload:l1', 'wikidata:Q930001'), ($1, 'upload:l2', $2)`, [orgId, `lei:${heronLei}`]);
+      const [batch] = await own.database.query<{ id: string }>('INSERT INTO match_batches (org_id) VALUES ($1) RETURNING id', [orgId]);
+      await own.database.query(
         `INSERT INTO match_results (org_id, batch_id, row_index, row_id, status, company_id, candidates) VALUES ($1, $2, 0, 'r0', 'matched', $3, $4::jsonb), ($1, $2, 1, 'r1', 'unmatched', NULL, $5::jsonb)`,
         [orgId, batch?.id, `lei:${heronLei}`, JSON.stringify([{ companyId: `lei:${heronLei}`, score: 0.9 }]), JSON.stringify([{ companyId: 'wikidata:Q930001', score: 0.5 }, { companyId: `lei:${heronLei}`, score: 0.4 }, { companyId: 'wikidata:Q930002', score: 0.3 }])],
       );
 
       // A re-import that breaks after joining the companies (a file cut inside a quoted field) leaves all as it was.
-      const referencesNow = () => database.query('SELECT company_id FROM crm_account_companies WHERE org_id = $1 ORDER BY external_id', [orgId]);
+      const referencesNow = () => own.database.query('SELECT company_id FROM crm_account_companies WHERE org_id = $1 ORDER BY external_id', [orgId]);
       const referencesBefore = await referencesNow();
       const cutShort = (async function* () {
         // More than a batch (2,000 rows) first: the items' batch is written, and the companies joined, before the break.
         yield parseCsv([identified, ...Array.from({ length: 2000 }, (_, n) => `Q${940000 + n},Filler ${n},,Germany,,,,`)].join('\n'));
         yield parseCsv('Q930003,"Cut');
       })();
-      await expect(importOpenData({ format: 'wikidata', chunks: cutShort, file: 'cut.csv', importedAt: new Date() }, { db: database.db })).rejects.toThrow(/unterminated|quote/i);
+      await expect(importOpenData({ format: 'wikidata', chunks: cutShort, file: 'cut.csv', importedAt: new Date() }, { db: own.database.db })).rejects.toThrow(/unterminated|quote/i);
       expect(await groupings()).toEqual([`gleif:${heronLei}`, 'sec:0004444444', 'wikidata:Q930001', 'wikidata:Q930002']);
       expect(await referencesNow()).toEqual(referencesBefore);
 
@@ -287,15 +280,15 @@ describe.each(testDatabaseKinds())('records of one company in several open data 
       const afterReimport = await comparable();
 
       // Every row that named a merged-away company names the survivor (a list's company once).
-      expect(await database.query('SELECT external_id, company_id FROM crm_account_companies WHERE org_id = $1 ORDER BY external_id', [orgId])).toEqual([
+      expect(await own.database.query('SELECT external_id, company_id FROM crm_account_companies WHERE org_id = $1 ORDER BY external_id', [orgId])).toEqual([
         { external_id: 'acc-1', company_id: 'wikidata:Q930001' },
         { external_id: 'acc-2', company_id: 'wikidata:Q930002' },
       ]);
-      expect(await database.query('SELECT source_key, company_id FROM segment_source_companies WHERE org_id = $1 ORDER BY source_key', [orgId])).toEqual([
+      expect(await own.database.query('SELECT source_key, company_id FROM segment_source_companies WHERE org_id = $1 ORDER BY source_key', [orgId])).toEqual([
         { source_key: 'upload:l1', company_id: 'wikidata:Q930001' },
         { source_key: 'upload:l2', company_id: 'wikidata:Q930001' },
       ]);
-      expect(await database.query('SELECT row_id, company_id, candidates FROM match_results WHERE org_id = $1 ORDER BY row_index', [orgId])).toEqual([
+      expect(await own.database.query('SELECT row_id, company_id, candidates FROM match_results WHERE org_id = $1 ORDER BY row_index', [orgId])).toEqual([
         { row_id: 'r0', company_id: 'wikidata:Q930001', candidates: [{ companyId: 'wikidata:Q930001', score: 0.9 }] },
         { row_id: 'r1', company_id: null, candidates: [{ companyId: 'wikidata:Q930001', score: 0.5 }, { companyId: 'wikidata:Q930002', score: 0.3 }] },
       ]);
@@ -318,9 +311,9 @@ describe.each(testDatabaseKinds())('records of one company in several open data 
       await importFile('sec', 'company_tickers.json', secFile([4444444, 'GREYLAG INDUSTRIES INC']));
       await importFile('wikidata', 'wikidata.csv', wikidataFile('Q930001,Heron Group,,Austria,holding,,,', 'Q930002,Greylag,,United States of America,,,,'));
       // As a re-import of the items with their identifiers left them before such re-imports merged companies.
-      await database.query(`UPDATE company_sources SET identifiers = ARRAY[$1] WHERE source = 'wikidata' AND source_id = 'Q930001'`, [`lei:${heronLei}`]);
-      await database.query(`UPDATE company_sources SET identifiers = ARRAY['cik:0004444444'] WHERE source = 'wikidata' AND source_id = 'Q930002'`);
-      await database.query(`INSERT INTO company_source_keys (key, source, source_id) VALUES ($1, 'wikidata', 'Q930001'), ('cik:0004444444', 'wikidata', 'Q930002')`, [`lei:${heronLei}`]);
+      await own.database.query(`UPDATE company_sources SET identifiers = ARRAY[$1] WHERE source = 'wikidata' AND source_id = 'Q930001'`, [`lei:${heronLei}`]);
+      await own.database.query(`UPDATE company_sources SET identifiers = ARRAY['cik:0004444444'] WHERE source = 'wikidata' AND source_id = 'Q930002'`);
+      await own.database.query(`INSERT INTO company_source_keys (key, source, source_id) VALUES ($1, 'wikidata', 'Q930001'), ('cik:0004444444', 'wikidata', 'Q930002')`, [`lei:${heronLei}`]);
       expect(await groupings()).toEqual([`gleif:${heronLei}`, 'sec:0004444444', 'wikidata:Q930001', 'wikidata:Q930002']);
       const expected = [`gleif:${heronLei} + wikidata:Q930001`, 'sec:0004444444 + wikidata:Q930002'];
       expect(await importFile('gleif', 'gleif-2.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']))).toMatchObject({ updated: 1, companiesJoined: [{ line: 2 }] });
@@ -349,10 +342,10 @@ describe.each(testDatabaseKinds())('records of one company in several open data 
       await emptyMaster();
       await importFile('gleif', 'gleif.csv', gleifFile([heronLei, 'Heron Verwaltungs AG', 'DE']));
       // As 0933 left them: no identifiers, no identifier keys.
-      await database.query("UPDATE company_sources SET identifiers = '{}'");
-      await database.query("DELETE FROM company_source_keys WHERE key LIKE 'lei:%' OR key LIKE 'cik:%'");
+      await own.database.query("UPDATE company_sources SET identifiers = '{}'");
+      await own.database.query("DELETE FROM company_source_keys WHERE key LIKE 'lei:%' OR key LIKE 'cik:%'");
       const migration = readFileSync(path.join(import.meta.dirname, '../../../adapters/db/migrations/0934_company_source_identifiers.sql'), 'utf8');
-      await database.execScript(migration.slice(migration.indexOf('-- Records imported before')));
+      await own.database.execScript(migration.slice(migration.indexOf('-- Records imported before')));
       expect(await importFile('wikidata', 'wikidata.csv', wikidataFile(`Q930001,Heron Group,,Austria,holding,,${heronLei},`))).toMatchObject({ merged: 1, mergedByIdentifier: 1 });
       expect(await groupings()).toEqual([`gleif:${heronLei} + wikidata:Q930001`]);
     });
@@ -362,7 +355,7 @@ describe.each(testDatabaseKinds())('records of one company in several open data 
     await emptyMaster();
     await importFile('gleif');
     await importFile('wikidata');
-    const { orgId } = await createTestOrg(database);
+    const { orgId } = await createTestOrg(own.database);
     const { results } = await matchAccountsForOrg(
       {
         orgId,
@@ -373,7 +366,7 @@ describe.each(testDatabaseKinds())('records of one company in several open data 
           { rowId: 'other-country', name: 'Kestrel Foods', country: 'US' },
         ],
       },
-      { db: database.db },
+      { db: own.database.db },
     );
     expect(results.map((result) => [result.rowId, result.status, result.companyId])).toEqual([
       ['trading-name', 'matched', kestrelLei],
