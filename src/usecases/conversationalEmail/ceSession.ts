@@ -43,20 +43,17 @@ export async function withCeSalesforce<T>(
   }
 }
 
-/** What a person can do when Salesforce did not answer a check they started. */
-export const SALESFORCE_UNREACHABLE_ADVICE =
-  'Check that Salesforce is reachable from the openabm server and that Settings > Integrations shows it connected (reconnect it there if not), then try again.';
-
 /**
  * For request-time work (a person waits on the page): no retries over seconds, so a Salesforce that cannot be reached
- * ends the request with the reason and what to do; connector failures become AppErrors with the specification's messages.
+ * ends the request with the reason and what to do (the connector words it so for a person waiting); connector
+ * failures become AppErrors with the specification's messages.
  */
 export async function withCeSalesforceForRequest<T>(orgId: string, deps: CeDeps, work: (ctx: CrmCallContext) => Promise<T>): Promise<T> {
   try {
     return await withCeSalesforce(orgId, deps, work, undefined, { isPersonWaiting: true });
   } catch (error) {
     if (isCrmConnectorError(error) && error.code === 'NETWORK_ERROR') {
-      throw new AppError('provider_error', `${error.message.replace(/;? openabm will try again later\.$/, '.')} ${SALESFORCE_UNREACHABLE_ADVICE}`, { crmErrorKind: error.kind, crmErrorCode: error.code });
+      throw new AppError('provider_error', error.message, { crmErrorKind: error.kind, crmErrorCode: error.code });
     }
     throw toAppError(error);
   }

@@ -1,6 +1,7 @@
 import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSalesforceCeGateway } from '../../adapters/connectors/salesforce/ceWrites';
+import { SALESFORCE_UNREACHABLE_ADVICE } from '../../adapters/connectors/salesforce/client';
 import { createSalesforceConnector } from '../../adapters/connectors/salesforce/index';
 import type { Database } from '../../adapters/db/database';
 import { findCrmConnection, updateCrmConnection } from '../../adapters/db/repositories/crmConnections';
@@ -13,7 +14,6 @@ import { openTestDatabase, testDatabaseKinds } from '../../test/databases';
 import { adminActor, connectSalesforceThroughOAuth, sandboxDeps } from '../../test/sandboxSalesforce';
 import { RecordingJobQueue } from '../../test/testApp';
 import type { CeDeps } from './ceDeps';
-import { SALESFORCE_UNREACHABLE_ADVICE } from './ceSession';
 import { startCeEmulator, type TestClock } from './ceTestKit';
 import { runPreflight } from './runPreflight';
 

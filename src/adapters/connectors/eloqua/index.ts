@@ -26,8 +26,9 @@ export function createEloquaConnector(options: Partial<EloquaClientOptions> = {}
     loginUrls: ELOQUA.loginUrls,
 
     buildAuthorizationUrl: (auth, input) => buildAuthorizationUrl(auth, input),
-    exchangeCode: (auth, input) => requestEloquaToken(auth, { grant_type: 'authorization_code', code: input.code, redirect_uri: auth.redirectUri }, settings.requestTimeoutMs),
-    connectWithCredentials: (auth) => connectWithBasic(auth, settings.requestTimeoutMs),
+    // The connect dialog waits on these two: transient failures are worded for a person (what to do).
+    exchangeCode: (auth, input) => requestEloquaToken(auth, { grant_type: 'authorization_code', code: input.code, redirect_uri: auth.redirectUri }, settings.requestTimeoutMs, true),
+    connectWithCredentials: (auth) => connectWithBasic(auth, settings.requestTimeoutMs, true),
     refreshToken: (auth, refreshToken) =>
       auth.extra.authKind === 'basic'
         ? connectWithBasic(auth, settings.requestTimeoutMs)

@@ -21,8 +21,9 @@ export function createHubSpotConnector(options: Partial<HubSpotClientOptions> = 
     loginUrls: HUBSPOT.loginUrls,
 
     buildAuthorizationUrl: (auth, input) => buildAuthorizationUrl(auth, input),
+    // The connect dialog waits on it: a busy login server is worded for a person (what to do).
     exchangeCode: (auth, input) =>
-      requestHubSpotToken(auth, { grant_type: 'authorization_code', code: input.code, redirect_uri: auth.redirectUri }, settings.requestTimeoutMs),
+      requestHubSpotToken(auth, { grant_type: 'authorization_code', code: input.code, redirect_uri: auth.redirectUri }, settings.requestTimeoutMs, true),
     refreshToken: (auth, refreshToken) => requestHubSpotToken(auth, { grant_type: 'refresh_token', refresh_token: refreshToken }, settings.requestTimeoutMs),
 
     async listFields(ctx, object) {

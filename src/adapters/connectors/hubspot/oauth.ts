@@ -1,7 +1,7 @@
 import { CrmConnectorError } from '../../../domain/integrations/crmErrors';
 import type { CrmTokenSet } from '../../../ports/crmConnector';
 import type { MapAuthSettings } from '../../../ports/mapConnector';
-import { parseWith, tokenCall } from '../mapKit/mapHttp';
+import { parseWith, retryWording, tokenCall } from '../mapKit/mapHttp';
 import { readError } from './errors';
 import { HUBSPOT } from './provider';
 import { tokenResponse } from './wire';
@@ -19,15 +19,18 @@ export function buildAuthorizationUrl(settings: MapAuthSettings, input: { state:
   return url.toString();
 }
 
-/** §1: POST /oauth/v1/token, form body; the answer carries expires_in. 400 = refused grant → reauth. */
-export async function requestHubSpotToken(settings: MapAuthSettings, form: Record<string, string>, timeoutMs: number): Promise<CrmTokenSet> {
+/**
+ * §1: POST /oauth/v1/token, form body; the answer carries expires_in. 400 = refused grant → reauth. `isPersonWaiting`:
+ * the connect dialog waits on it (a busy login server is worded with what to do), not a job's refresh.
+ */
+export async function requestHubSpotToken(settings: MapAuthSettings, form: Record<string, string>, timeoutMs: number, isPersonWaiting = false): Promise<CrmTokenSet> {
   const response = await tokenCall('HubSpot', new URL(HUBSPOT.tokenPath, settings.loginUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: new URLSearchParams({ ...form, client_id: settings.clientId, client_secret: settings.clientSecret }),
-  }, timeoutMs);
+  }, timeoutMs, isPersonWaiting);
   if (response.status >= 500 || response.status === 429) {
-    throw new CrmConnectorError('retry', `HTTP_${response.status}`, 'The HubSpot login server is busy; openabm will try again later.');
+    throw new CrmConnectorError('retry', `HTTP_${response.status}`, retryWording('The HubSpot login server is busy', isPersonWaiting));
   }
   if (response.status !== 200) {
     const body = readError(response.bodyText);

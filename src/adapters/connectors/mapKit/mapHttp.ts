@@ -34,6 +34,8 @@ export interface MapHttpOptions {
   readonly providerName: string;
   readonly requestTimeoutMs: number;
   readonly maxTransientRetries: number;
+  /** Per-request timeout of a call a person waits on (CrmCallContext.isPersonWaiting; default 20 s); such calls are not retried. */
+  readonly personWaitingRequestTimeoutMs?: number;
   /** Reads the answer: ok, or what to do. */
   classify(response: MapHttpResponse, attempt: number, now: Date): MapVerdict;
   /** Reads provider-side usage from the headers (HubSpot X-HubSpot-RateLimit-Daily*, Pardot x-api-usage). */
@@ -42,6 +44,31 @@ export interface MapHttpOptions {
   extraHeaders?(ctx: MapCallContext): Readonly<Record<string, string>>;
   /** Authorization header value (defaults to Bearer <access token>). */
   authorization?(ctx: MapCallContext): string;
+}
+
+/** A call a person waits on gets no answer within this: a failure they are told about, not a retry. */
+export const PERSON_WAITING_REQUEST_TIMEOUT_MS = 20_000;
+
+/**
+ * The words of a 'retry' failure: a job is told openabm tries again later (the job queue does); a person waiting on
+ * the page (a check they started, the connect dialog) is told what they can do, since nothing will try again for them.
+ */
+export function retryWording(what: string, isPersonWaiting: boolean): string {
+  return `${what}; ${isPersonWaiting ? 'wait a few minutes, then try again.' : 'openabm will try again later.'}`;
+}
+
+/** A provider that cannot be reached: the reason, and what a person waiting can check (a job: openabm tries again later). */
+export function unreachableWording(what: string, providerName: string, reason: string | undefined, isPersonWaiting: boolean): string {
+  const subject = reason === undefined ? `${what} could not be reached` : `${what} could not be reached (${reason})`;
+  if (!isPersonWaiting) return `${subject}; openabm will try again later.`;
+  return `${subject}. Check that ${providerName} is reachable from the openabm server and that Settings > Integrations shows it connected (reconnect it there if not), then try again.`;
+}
+
+/** A provider's own words for a transient failure (busy, 5xx): as they are for a job; with what to do for a person waiting. */
+export function transientWording(message: string, isPersonWaiting: boolean): string {
+  if (!isPersonWaiting) return message;
+  const sentence = /[.!?]$/.test(message.trimEnd()) ? message.trimEnd() : `${message.trimEnd()}.`;
+  return `${sentence} Wait a few minutes, then try again.`;
 }
 
 export function resolveUrl(base: string, request: Pick<MapHttpRequest, 'path' | 'query'>): URL {
@@ -56,6 +83,10 @@ export function resolveUrl(base: string, request: Pick<MapHttpRequest, 'path' | 
 export async function mapSend(ctx: MapCallContext, options: MapHttpOptions, request: MapHttpRequest): Promise<MapHttpResponse> {
   let hasRefreshed = false;
   let attempt = 0;
+  // A person waiting is not kept over retries or a long timeout (CrmCallContext.isPersonWaiting).
+  const isPersonWaiting = ctx.isPersonWaiting === true;
+  const maxTransientRetries = isPersonWaiting ? 0 : options.maxTransientRetries;
+  const requestTimeoutMs = isPersonWaiting ? Math.min(options.personWaitingRequestTimeoutMs ?? PERSON_WAITING_REQUEST_TIMEOUT_MS, options.requestTimeoutMs) : options.requestTimeoutMs;
   for (;;) {
     const url = resolveUrl(ctx.instanceUrl, request);
     await ctx.beforeCall({ method: request.method, path: url.pathname });
@@ -71,18 +102,18 @@ export async function mapSend(ctx: MapCallContext, options: MapHttpOptions, requ
           ...request.headers,
         },
         ...(request.body === undefined ? {} : { body: JSON.stringify(request.body) }),
-        signal: AbortSignal.timeout(options.requestTimeoutMs),
+        signal: AbortSignal.timeout(requestTimeoutMs),
       });
       response = { status: raw.status, headers: raw.headers, bodyText: await raw.text() };
     } catch (error) {
       await ctx.afterCall({ status: 0, providerUsage: undefined });
-      if (attempt < options.maxTransientRetries) {
+      if (attempt < maxTransientRetries) {
         await ctx.sleep(backoffMs(attempt));
         attempt += 1;
         continue;
       }
       const reason = networkFailureReason(error);
-      throw new CrmConnectorError('retry', 'NETWORK_ERROR', `${options.providerName} could not be reached (${reason}); openabm will try again later.`);
+      throw new CrmConnectorError('retry', 'NETWORK_ERROR', unreachableWording(options.providerName, options.providerName, reason, isPersonWaiting));
     }
     await ctx.afterCall({ status: response.status, providerUsage: options.usageOf?.(response) });
     const verdict = options.classify(response, attempt, ctx.now());
@@ -97,12 +128,12 @@ export async function mapSend(ctx: MapCallContext, options: MapHttpOptions, requ
       throw new CrmConnectorError('reauth', verdict.code, verdict.message, extra);
     }
     if (verdict.kind === 'retry') {
-      if (attempt < options.maxTransientRetries) {
+      if (attempt < maxTransientRetries) {
         await ctx.sleep(verdict.afterMs ?? backoffMs(attempt));
         attempt += 1;
         continue;
       }
-      throw new CrmConnectorError('retry', verdict.code, verdict.message, { ...extra, ...(verdict.afterMs === undefined ? {} : { retryAfterMs: verdict.afterMs }) });
+      throw new CrmConnectorError('retry', verdict.code, transientWording(verdict.message, isPersonWaiting), { ...extra, ...(verdict.afterMs === undefined ? {} : { retryAfterMs: verdict.afterMs }) });
     }
     throw new CrmConnectorError(verdict.kind, verdict.code, verdict.message, extra);
   }
@@ -125,13 +156,16 @@ export function parseWith<T>(providerName: string, what: string, bodyText: strin
   return parsed.data;
 }
 
-/** A token endpoint call (no counting: the session counts refreshes itself). Network failures are transient. */
-export async function tokenCall(providerName: string, url: URL, init: RequestInit, timeoutMs: number): Promise<MapHttpResponse> {
+/**
+ * A token endpoint call (no counting: the session counts refreshes itself). Network failures are transient, worded
+ * for a person waiting (the connect dialog) or for a job (a refresh).
+ */
+export async function tokenCall(providerName: string, url: URL, init: RequestInit, timeoutMs: number, isPersonWaiting = false): Promise<MapHttpResponse> {
   try {
     const raw = await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) });
     return { status: raw.status, headers: raw.headers, bodyText: await raw.text() };
   } catch {
-    throw new CrmConnectorError('retry', 'NETWORK_ERROR', `The ${providerName} login server could not be reached; openabm will try again later.`);
+    throw new CrmConnectorError('retry', 'NETWORK_ERROR', unreachableWording(`The ${providerName} login server`, providerName, undefined, isPersonWaiting));
   }
 }
 

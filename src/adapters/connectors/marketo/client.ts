@@ -1,7 +1,7 @@
 import { CrmConnectorError } from '../../../domain/integrations/crmErrors';
 import type { CrmTokenSet } from '../../../ports/crmConnector';
 import type { MapAuthSettings, MapCallContext } from '../../../ports/mapConnector';
-import { mapSend, parseWith, tokenCall, type MapHttpOptions, type MapHttpRequest } from '../mapKit/mapHttp';
+import { mapSend, parseWith, retryWording, tokenCall, type MapHttpOptions, type MapHttpRequest } from '../mapKit/mapHttp';
 import { classifyMarketo } from './errors';
 import { MARKETO } from './provider';
 import { tokenError, tokenResponse } from './wire';
@@ -28,14 +28,17 @@ export function instanceBase(settings: MapAuthSettings): string {
   return (settings.extra.instanceUrl ?? settings.loginUrl).replace(/\/+$/, '').replace(/\/rest$/, '');
 }
 
-/** §1: GET {instance}/identity/oauth/token?grant_type=client_credentials… → token valid 3,599 seconds. */
-export async function requestMarketoToken(settings: MapAuthSettings, timeoutMs: number): Promise<CrmTokenSet> {
+/**
+ * §1: GET {instance}/identity/oauth/token?grant_type=client_credentials… → token valid 3,599 seconds. `isPersonWaiting`:
+ * the connect dialog waits on it (a busy identity service is worded with what to do), not a job's refresh.
+ */
+export async function requestMarketoToken(settings: MapAuthSettings, timeoutMs: number, isPersonWaiting = false): Promise<CrmTokenSet> {
   const base = instanceBase(settings);
   const url = new URL(MARKETO.identityPath, base);
   url.search = new URLSearchParams({ grant_type: 'client_credentials', client_id: settings.clientId, client_secret: settings.clientSecret }).toString();
-  const response = await tokenCall('Marketo', url, { method: 'GET', headers: { accept: 'application/json' } }, timeoutMs);
+  const response = await tokenCall('Marketo', url, { method: 'GET', headers: { accept: 'application/json' } }, timeoutMs, isPersonWaiting);
   if (response.status >= 500 || response.status === 429) {
-    throw new CrmConnectorError('retry', `HTTP_${response.status}`, 'The Marketo identity service is busy; openabm will try again later.');
+    throw new CrmConnectorError('retry', `HTTP_${response.status}`, retryWording('The Marketo identity service is busy', isPersonWaiting));
   }
   let body: unknown;
   try {

@@ -21,7 +21,8 @@ export function createMarketoConnector(options: Partial<MarketoClientOptions> = 
     objects: MARKETO.objects,
     loginUrls: MARKETO.loginUrls,
 
-    connectWithCredentials: (auth) => requestMarketoToken(auth, settings.requestTimeoutMs),
+    // The connect dialog waits on it: a busy identity service is worded for a person (what to do).
+    connectWithCredentials: (auth) => requestMarketoToken(auth, settings.requestTimeoutMs, true),
     refreshToken: (auth) => requestMarketoToken(auth, settings.requestTimeoutMs),
 
     async listFields(ctx) {

@@ -24,8 +24,9 @@ export function createPardotConnector(options: Partial<PardotClientOptions> = {}
     loginUrls: PARDOT.loginUrls,
 
     buildAuthorizationUrl: (auth, input) => buildAuthorizationUrl(auth, input),
+    // The connect dialog waits on it: a busy login server is worded for a person (what to do).
     exchangeCode: (auth, input) =>
-      requestPardotToken(auth, { grant_type: 'authorization_code', code: input.code, redirect_uri: auth.redirectUri, code_verifier: input.codeVerifier }, settings.requestTimeoutMs),
+      requestPardotToken(auth, { grant_type: 'authorization_code', code: input.code, redirect_uri: auth.redirectUri, code_verifier: input.codeVerifier }, settings.requestTimeoutMs, true),
     refreshToken: (auth, refreshToken) => requestPardotToken(auth, { grant_type: 'refresh_token', refresh_token: refreshToken }, settings.requestTimeoutMs),
 
     listFields,

@@ -1,7 +1,7 @@
 import { CrmConnectorError } from '../../../domain/integrations/crmErrors';
 import type { CrmTokenSet } from '../../../ports/crmConnector';
 import type { MapAuthSettings } from '../../../ports/mapConnector';
-import { parseWith, tokenCall } from '../mapKit/mapHttp';
+import { parseWith, retryWording, tokenCall, transientWording } from '../mapKit/mapHttp';
 import { PARDOT } from './provider';
 import { tokenError, tokenResponse } from './wire';
 
@@ -19,14 +19,17 @@ export function pardotApiUrl(settings: MapAuthSettings): string {
   return (settings.extra.pardotUrl ?? PARDOT.apiHosts.production).replace(/\/+$/, '');
 }
 
-/** §1 / salesforce.md §3: the Salesforce token endpoint. A refused grant → reauth; a refresh in progress → retry. */
-export async function requestPardotToken(settings: MapAuthSettings, form: Record<string, string>, timeoutMs: number): Promise<CrmTokenSet> {
+/**
+ * §1 / salesforce.md §3: the Salesforce token endpoint. A refused grant → reauth; a refresh in progress → retry.
+ * `isPersonWaiting`: the connect dialog waits on it (a busy login server is worded with what to do), not a job's refresh.
+ */
+export async function requestPardotToken(settings: MapAuthSettings, form: Record<string, string>, timeoutMs: number, isPersonWaiting = false): Promise<CrmTokenSet> {
   const response = await tokenCall('Salesforce', new URL(PARDOT.tokenPath, settings.loginUrl), {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
     body: new URLSearchParams({ ...form, client_id: settings.clientId, client_secret: settings.clientSecret }),
-  }, timeoutMs);
-  if (response.status >= 500 || response.status === 429) throw new CrmConnectorError('retry', `HTTP_${response.status}`, 'The Salesforce login server is busy; openabm will try again later.');
+  }, timeoutMs, isPersonWaiting);
+  if (response.status >= 500 || response.status === 429) throw new CrmConnectorError('retry', `HTTP_${response.status}`, retryWording('The Salesforce login server is busy', isPersonWaiting));
   if (response.status !== 200) {
     let failure: { error: string; error_description?: string | undefined } = { error: `HTTP_${response.status}` };
     try {
@@ -36,7 +39,7 @@ export async function requestPardotToken(settings: MapAuthSettings, form: Record
       // Not JSON: keep the status as the code.
     }
     const description = failure.error_description ?? failure.error;
-    if ((PARDOT.transientRefreshErrors as readonly string[]).includes(description)) throw new CrmConnectorError('retry', failure.error, description);
+    if ((PARDOT.transientRefreshErrors as readonly string[]).includes(description)) throw new CrmConnectorError('retry', failure.error, transientWording(description, isPersonWaiting));
     throw new CrmConnectorError('reauth', failure.error, description, { httpStatus: response.status });
   }
   const token = parseWith('Salesforce', 'the token request', response.bodyText, tokenResponse);

@@ -16,6 +16,25 @@ export interface SalesforceClientOptions {
   readonly personWaitingRequestTimeoutMs: number;
 }
 
+/** What a person waiting on the page can do when Salesforce or its login server cannot be reached. */
+export const SALESFORCE_UNREACHABLE_ADVICE =
+  'Check that Salesforce is reachable from the openabm server and that Settings > Integrations shows it connected (reconnect it there if not), then try again.';
+
+/** What a person waiting on the page can do when Salesforce or its login server is busy. */
+const BUSY_ADVICE = 'wait a few minutes, then try again.';
+
+/**
+ * The words of a 'retry' failure: a job is told openabm tries again later (the job queue does); a person waiting on
+ * the page is told what they can do, since nothing will try again for them.
+ */
+function unreachable(what: string, reason: string, isPersonWaiting: boolean): string {
+  return isPersonWaiting ? `${what} could not be reached (${reason}). ${SALESFORCE_UNREACHABLE_ADVICE}` : `${what} could not be reached (${reason}); openabm will try again later.`;
+}
+
+function busy(what: string, isPersonWaiting: boolean): string {
+  return `${what}; ${isPersonWaiting ? BUSY_ADVICE : 'openabm will try again later.'}`;
+}
+
 export const defaultClientOptions: SalesforceClientOptions = {
   requestTimeoutMs: SALESFORCE.requestTimeoutMs,
   maxTransientRetries: SALESFORCE.maxTransientRetries,
@@ -99,7 +118,7 @@ export class SalesforceClient {
           continue;
         }
         const reason = networkFailureReason(error);
-        throw new CrmConnectorError('retry', 'NETWORK_ERROR', `Salesforce could not be reached (${reason})${isPersonWaiting ? '.' : '; openabm will try again later.'}`);
+        throw new CrmConnectorError('retry', 'NETWORK_ERROR', unreachable('Salesforce', reason, isPersonWaiting));
       }
       await this.ctx.afterCall({ status: response.status, providerUsage: parseLimitInfo(response.headers.get('sforce-limit-info')) });
       if (response.ok) return { status: response.status, bodyText };
@@ -118,7 +137,7 @@ export class SalesforceClient {
           attempt += 1;
           continue;
         }
-        throw new CrmConnectorError('retry', `HTTP_${response.status}`, 'Salesforce is busy or unavailable; openabm will try again later.', {
+        throw new CrmConnectorError('retry', `HTTP_${response.status}`, busy('Salesforce is busy or unavailable', isPersonWaiting), {
           retryAfterMs: verdict.afterMs,
           httpStatus: response.status,
         });
@@ -139,13 +158,18 @@ export class SalesforceClient {
   }
 }
 
-/** POST to the token endpoint (§3); form-encoded; no retries here (the caller decides). */
+/**
+ * POST to the token endpoint (§3); form-encoded; no retries here (the caller decides). `isPersonWaiting`: a person
+ * waits on the answer (a check they started, the connect dialog), so a busy or unreachable login server is worded
+ * with what they can do instead of a retry no one will make.
+ */
 export async function requestToken(
   settings: CrmOAuthSettings,
   form: Record<string, string>,
   grant: 'refresh_token' | 'authorization_code',
   now: Date,
   timeoutMs: number = SALESFORCE.requestTimeoutMs,
+  isPersonWaiting = false,
 ): Promise<CrmTokenSet> {
   const url = new URL(SALESFORCE.tokenPath, settings.loginUrl);
   let response: Response;
@@ -159,11 +183,11 @@ export async function requestToken(
     });
     bodyText = await response.text();
   } catch (error) {
-    throw new CrmConnectorError('retry', 'NETWORK_ERROR', `The Salesforce login server could not be reached (${networkFailureReason(error)}); openabm will try again later.`);
+    throw new CrmConnectorError('retry', 'NETWORK_ERROR', unreachable('The Salesforce login server', networkFailureReason(error), isPersonWaiting));
   }
   if (!response.ok) {
     const verdict = classifyTokenError({ status: response.status, bodyText, retryAfterHeader: response.headers.get('retry-after') }, grant, now);
-    if (verdict.kind === 'retry') throw new CrmConnectorError('retry', 'TOKEN_BUSY', 'The Salesforce login server is busy; openabm will try again later.', {
+    if (verdict.kind === 'retry') throw new CrmConnectorError('retry', 'TOKEN_BUSY', busy('The Salesforce login server is busy', isPersonWaiting), {
       retryAfterMs: verdict.afterMs,
     });
     throw new CrmConnectorError('reauth', tokenErrorCode(bodyText), CRM_MESSAGES.unableToLogIn);

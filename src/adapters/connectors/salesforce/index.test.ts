@@ -1,8 +1,10 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSalesforceEmulator, type SalesforceEmulator } from '../../emulators/salesforce/index';
 import { CRM_MESSAGES } from '../../../domain/crmSources/messages';
 import { CrmConnectorError } from '../../../domain/integrations/crmErrors';
 import type { CrmOAuthSettings, CrmRecord } from '../../../ports/crmConnector';
+import { SALESFORCE_UNREACHABLE_ADVICE } from './client';
 import { createSalesforceConnector } from './index';
 import { createTestCallContext } from './testContext';
 
@@ -111,6 +113,35 @@ describe('Salesforce connector: faults', () => {
     emulator.injectFault('server_error_5xx');
     const error = await rejection(connector.readChanges(ctx, { objectType: 'account', modifiedSince: undefined, pageToken: undefined }));
     expect(error.kind).toBe('retry');
+  });
+
+  it('words a busy Salesforce for a job (openabm tries again) and for a person waiting (what to do; no retries made)', async () => {
+    const job = await newContext();
+    emulator.injectFault('server_error_5xx', { status: 503 });
+    const forJob = await rejection(connector.readChanges(job, { objectType: 'account', modifiedSince: undefined, pageToken: undefined }));
+    expect(forJob).toMatchObject({ kind: 'retry', message: 'Salesforce is busy or unavailable; openabm will try again later.' });
+    expect(job.sleeps).toHaveLength(3);
+    const person = { ...(await newContext()), isPersonWaiting: true };
+    const forPerson = await rejection(connector.readChanges(person, { objectType: 'account', modifiedSince: undefined, pageToken: undefined }));
+    expect(forPerson).toMatchObject({ kind: 'retry', message: 'Salesforce is busy or unavailable; wait a few minutes, then try again.' });
+    expect(person.sleeps).toEqual([]);
+  });
+
+  it('words a busy or unreachable login server for a job and for a person waiting', async () => {
+    emulator.injectFault('token_request_in_progress');
+    const busyForJob = await rejection(connector.refreshToken(settings, emulator.credentials.refreshToken));
+    expect(busyForJob).toMatchObject({ kind: 'retry', code: 'TOKEN_BUSY', message: 'The Salesforce login server is busy; openabm will try again later.' });
+    const busyForPerson = await rejection(connector.refreshToken(settings, emulator.credentials.refreshToken, { isPersonWaiting: true }));
+    expect(busyForPerson).toMatchObject({ kind: 'retry', code: 'TOKEN_BUSY', message: 'The Salesforce login server is busy; wait a few minutes, then try again.' });
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const nowhere = { ...settings, loginUrl: `http://127.0.0.1:${port}` };
+    const unreachableForJob = await rejection(connector.refreshToken(nowhere, emulator.credentials.refreshToken));
+    expect(unreachableForJob.message).toBe('The Salesforce login server could not be reached (the connection was refused); openabm will try again later.');
+    const unreachableForPerson = await rejection(connector.refreshToken(nowhere, emulator.credentials.refreshToken, { isPersonWaiting: true }));
+    expect(unreachableForPerson.message).toBe(`The Salesforce login server could not be reached (the connection was refused). ${SALESFORCE_UNREACHABLE_ADVICE}`);
   });
 
   it('treats a slow answer past the timeout as transient', async () => {

@@ -38,13 +38,15 @@ export function createSalesforceConnector(options: Partial<SalesforceClientOptio
         'authorization_code',
         new Date(),
         clientOptions.requestTimeoutMs,
+        // A person waits on the connect dialog: a busy login server is worded for them, not for a retry.
+        true,
       );
     },
 
     refreshToken(settings, refreshToken, tokenOptions) {
       // A person waiting is not kept 60 s by a login server that does not answer (the data calls' short timeout).
       const timeoutMs = tokenOptions?.isPersonWaiting ? Math.min(clientOptions.personWaitingRequestTimeoutMs, clientOptions.requestTimeoutMs) : clientOptions.requestTimeoutMs;
-      return requestToken(settings, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh_token', new Date(), timeoutMs);
+      return requestToken(settings, { grant_type: 'refresh_token', refresh_token: refreshToken }, 'refresh_token', new Date(), timeoutMs, tokenOptions?.isPersonWaiting === true);
     },
 
     async revokeToken(settings, token) {
