@@ -65,13 +65,26 @@ export function firstLine(text: string | undefined): string | undefined {
   return text?.split(/\r?\n/)[0];
 }
 
-/** Failure → the error the use cases act on (domain/integrations/crmErrors.ts). */
-export function toConnectorError(failure: DynamicsFailure): CrmConnectorError {
+/** What a person waiting on the page can do when Dynamics 365 or Entra ID cannot be reached. */
+export const DYNAMICS_UNREACHABLE_ADVICE =
+  'Check that Dynamics 365 is reachable from the openabm server and that Settings > Integrations shows it connected (reconnect it there if not), then try again.';
+
+/**
+ * Failure → the error the use cases act on (domain/integrations/crmErrors.ts). A transient one is worded for whoever
+ * waits: a job is told the call will be retried later (the job queue does); a person waiting on the page
+ * (CrmCallContext.isPersonWaiting) is told what to do, since nothing will retry for them. `networkFailure`: the call
+ * got no answer at all (networkFailureReason), said with its reason instead of "busy".
+ */
+export function toConnectorError(failure: DynamicsFailure, isPersonWaiting = false, networkFailure?: { readonly what: string; readonly reason: string }): CrmConnectorError {
   switch (failure.kind) {
     case 'reauth':
       return new CrmConnectorError('reauth', 'invalid_grant', DYNAMICS_PROVIDER.unableToLogInMessage);
     case 'retry':
-      return new CrmConnectorError('retry', 'transient', 'Dynamics 365 is busy or unavailable; the call will be retried later.', { retryAfterMs: failure.afterMs });
+      if (networkFailure) {
+        const subject = `${networkFailure.what} could not be reached (${networkFailure.reason})`;
+        return new CrmConnectorError('retry', 'NETWORK_ERROR', isPersonWaiting ? `${subject}. ${DYNAMICS_UNREACHABLE_ADVICE}` : `${subject}; the call will be retried later.`, { retryAfterMs: failure.afterMs });
+      }
+      return new CrmConnectorError('retry', 'transient', `Dynamics 365 is busy or unavailable; ${isPersonWaiting ? 'wait a few minutes, then try again.' : 'the call will be retried later.'}`, { retryAfterMs: failure.afterMs });
     case 'permanent':
       if (failure.code === DYNAMICS_FAILURE_CODES.dailyLimit) return new CrmConnectorError('api_limit', failure.code, CRM_MESSAGES.apiLimitReached);
       return new CrmConnectorError('permanent', failure.code, failure.message);

@@ -25,7 +25,7 @@ describe('Dynamics connector: provider faults', () => {
     const test = await bed.connect();
     bed.inject('throttled', { retryAfterSeconds: 3, times: 10 });
     const error = await bed.connector.readChanges(test.ctx, allAccounts).catch((caught: unknown) => caught);
-    expect(error).toMatchObject({ kind: 'retry', retryAfterMs: 3000 });
+    expect(error).toMatchObject({ kind: 'retry', retryAfterMs: 3000, message: 'Dynamics 365 is busy or unavailable; the call will be retried later.' });
     expect(test.statuses).toEqual([429, 429, 429, 429]);
   });
 

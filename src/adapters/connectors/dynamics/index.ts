@@ -13,6 +13,8 @@ export interface DynamicsConnectorOptions {
   readonly pageSize?: number;
   readonly maxAttempts?: number;
   readonly requestTimeoutMs?: number;
+  /** A call a person waits on (CrmCallContext.isPersonWaiting, refreshToken's isPersonWaiting): one attempt, this timeout at most (default 20 s). */
+  readonly personWaitingRequestTimeoutMs?: number;
   /** Token-endpoint calls only (data calls use ctx.now): reads HTTP-date Retry-After values. */
   readonly now?: () => Date;
   /** Waits between token-endpoint retries (data calls wait through ctx.sleep). */
@@ -24,9 +26,10 @@ export function createDynamicsConnector(options: DynamicsConnectorOptions = {}):
   const pageSize = Math.min(options.pageSize ?? DYNAMICS_PROVIDER.maxPageSize, DYNAMICS_PROVIDER.maxPageSize);
   const now = options.now ?? (() => new Date());
   const maxAttempts = options.maxAttempts ?? DYNAMICS_PROVIDER.maxAttempts;
-  const tokenOptions = { now, maxAttempts, sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))) };
+  const personWaitingRequestTimeoutMs = options.personWaitingRequestTimeoutMs ?? DYNAMICS_PROVIDER.personWaitingRequestTimeoutMs;
+  const tokenOptions = { now, maxAttempts, personWaitingRequestTimeoutMs, sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))) };
   const clientFor = (ctx: CrmCallContext): DynamicsClient =>
-    new DynamicsClient(ctx, { maxAttempts, requestTimeoutMs: options.requestTimeoutMs ?? DYNAMICS_PROVIDER.requestTimeoutMs });
+    new DynamicsClient(ctx, { maxAttempts, requestTimeoutMs: options.requestTimeoutMs ?? DYNAMICS_PROVIDER.requestTimeoutMs, personWaitingRequestTimeoutMs });
   return {
     provider: 'dynamics',
     displayName: DYNAMICS_PROVIDER.displayName,
@@ -34,7 +37,8 @@ export function createDynamicsConnector(options: DynamicsConnectorOptions = {}):
     loginUrls: DYNAMICS_PROVIDER.loginUrls,
     buildAuthorizationUrl,
     exchangeCode: (settings, input) => exchangeCode(settings, input, tokenOptions),
-    refreshToken: (settings, token) => refreshToken(settings, token, tokenOptions),
+    // A person waiting (a check they started) gets one attempt with the short timeout, as the data calls do.
+    refreshToken: (settings, token, waiting) => refreshToken(settings, token, tokenOptions, { isPersonWaiting: waiting?.isPersonWaiting === true }),
     readChanges: (ctx, request) => readChanges(clientFor(ctx), request, pageSize),
     listSources: (ctx) => listViews(clientFor(ctx), pageSize),
     fetchSourceRecords: (ctx, source) => fetchViewRecords(clientFor(ctx), source, pageSize),

@@ -23,6 +23,8 @@ export const DYNAMICS_PROVIDER = {
   /** Attempts per request for 429 / 5xx / network failures before giving up with a 'retry' error. */
   maxAttempts: 4,
   requestTimeoutMs: 120_000,
+  /** A call a person waits on (CrmCallContext.isPersonWaiting): one attempt, and no answer within this is a failure. */
+  personWaitingRequestTimeoutMs: 20_000,
   retryableStatuses: [429, 500, 502, 503, 504],
   /** §6 Web API codes. */
   serviceProtectionCodes: ['0x80072322', '0x80072321', '0x80072326'],

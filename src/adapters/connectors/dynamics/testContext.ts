@@ -6,7 +6,8 @@ import { CrmConnectorError } from '../../../domain/integrations/crmErrors';
 /**
  * A CrmCallContext for connector tests against the emulator: the sleeper records each wait and advances the clock the
  * emulator also reads (so a Retry-After is "waited" without sleeping), refresh goes through the connector, and an
- * optional allowance makes beforeCall refuse like the use case does.
+ * optional allowance makes beforeCall refuse like the use case does. `isPersonWaiting` sets the context's flag and
+ * refreshes as crmSession.ts does for a person waiting.
  */
 export interface TestContext {
   readonly ctx: CrmCallContext;
@@ -23,6 +24,7 @@ export function createTestContext(input: {
   readonly accessToken: string;
   readonly clock: ReturnType<typeof fixedClock>;
   readonly allowance?: number;
+  readonly isPersonWaiting?: boolean;
 }): TestContext {
   let accessToken = input.accessToken;
   const state: TestContext = {
@@ -37,7 +39,7 @@ export function createTestContext(input: {
       accessToken: () => accessToken,
       refreshAccessToken: async () => {
         state.refreshCount += 1;
-        const tokens = await input.connector.refreshToken(input.settings, input.refreshToken);
+        const tokens = input.isPersonWaiting ? await input.connector.refreshToken(input.settings, input.refreshToken, { isPersonWaiting: true }) : await input.connector.refreshToken(input.settings, input.refreshToken);
         accessToken = tokens.accessToken;
         return accessToken;
       },
@@ -55,6 +57,7 @@ export function createTestContext(input: {
         state.sleeps.push(ms);
         input.clock.advance(ms);
       },
+      ...(input.isPersonWaiting ? { isPersonWaiting: true } : {}),
     },
   };
   return state;

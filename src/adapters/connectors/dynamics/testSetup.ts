@@ -12,7 +12,7 @@ export interface DynamicsTestBed {
   readonly settings: CrmOAuthSettings;
   readonly connector: ReturnType<typeof createDynamicsConnector>;
   readonly tokenSleeps: number[];
-  connect(options?: { allowance?: number }): Promise<TestContext>;
+  connect(options?: { allowance?: number; isPersonWaiting?: boolean }): Promise<TestContext>;
   inject(name: DynamicsFaultName, options?: DynamicsFaultOptions): void;
   clearFaults(): void;
   close(): Promise<void>;
@@ -57,6 +57,7 @@ export async function startDynamicsTestBed(options: { accountCount?: number; ina
         accessToken: tokens.accessToken,
         clock,
         ...(connectOptions.allowance !== undefined ? { allowance: connectOptions.allowance } : {}),
+        ...(connectOptions.isPersonWaiting ? { isPersonWaiting: true } : {}),
       });
     },
     inject(name, faultOptions) {
