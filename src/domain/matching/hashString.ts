@@ -66,6 +66,20 @@ export function hashKeyRange(prefix: string, text: string, start: number, end: n
   return finishHash(hash);
 }
 
+/** hashKeyRange(prefix, text, start, end) of the range with every `skipped` code unit left out ("acme-labs" → "acmelabs"), without the copy. */
+export function hashKeyRangeSkipping(prefix: string, text: string, start: number, end: number, skipped: number): number {
+  let hash = 0x811c9dc5;
+  hash ^= prefix.charCodeAt(0);
+  hash = Math.imul(hash, 0x01000193);
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code === skipped) continue;
+    hash ^= code;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return finishHash(hash);
+}
+
 function finishHash(value: number): number {
   let hash = value;
   hash ^= hash >>> 16;

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createCsvParser } from './csv';
 import { buildMasterIndex, MasterIndexBuilder } from './masterIndex';
@@ -44,6 +45,22 @@ describe('master rows read from bytes', () => {
     expect(expected.size).toBe(9);
     expect(fromBytes(csv)).toEqual(expected);
     expect(fromBytes(`${csv}\n`)).toEqual(fromText(`${csv}\n`));
+  });
+
+  it('copies ASCII company ids from the bytes, trimmed as the text parser trims them (tabs, vertical tabs, form feeds, spaces; quoted line ends)', () => {
+    const header = 'company_id,name,domain,country';
+    const id = fc.string({ unit: fc.constantFrom('C', '1', ' ', '\t', '\v', '\f', '\r', '\n', '\u00a0', 'é', '"'), minLength: 1, maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(id, { minLength: 1, maxLength: 5 }), (ids) => {
+        const csv = [header, ...ids.map((text, row) => `"${text.replaceAll('"', '""')}",Acme ${row},acme${row}.com,US`)].join('\n');
+        const isEveryIdFilled = ids.every((text) => text.trim().length > 0);
+        const built = fromBytes(csv);
+        if (isEveryIdFilled) expect(built).toEqual(fromText(csv));
+        // An id of white space only is left to the text parser, which reports it.
+        else expect(built).toBeNull();
+      }),
+    );
+    expect(fromBytes(`${header}\n"\t C1 \f",Acme,acme.com,US\n`)).toEqual(fromBytes(`${header}\nC1,Acme,acme.com,US\n`));
   });
 
   it('leaves to the text parser what it would report (unclosed quote, text after a closing quote, empty company_id)', () => {

@@ -140,6 +140,9 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
   let position = start;
   while (position < end) {
     let companyId = '';
+    // An ASCII id without escaped quotes is copied from the file's bytes [idStart, idEnd) (no string made); -1: a string.
+    let idStart = -1;
+    let idEnd = -1;
     let name = '';
     let domain = '';
     let country = '';
@@ -205,6 +208,12 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
           shortCountries.set(code, value);
         }
         country = value;
+      } else if (role === 1 && highBits < 0x80 && !hasEscapes) {
+        // As companyId.trim() below: JavaScript's white space and line ends in ASCII are tab to carriage return and space.
+        idStart = contentStart;
+        idEnd = contentEnd;
+        while (idStart < idEnd && isAsciiSpace(bytes[idStart] as number)) idStart++;
+        while (idEnd > idStart && isAsciiSpace(bytes[idEnd - 1] as number)) idEnd--;
       } else if (role !== 5) {
         const value = contentEnd > contentStart ? fieldText(text, contentStart, contentEnd, highBits, hasEscapes) : '';
         if (role === 1) companyId = value;
@@ -226,8 +235,12 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
     }
     // A blank line (one empty field) is skipped, as the text parser skips it.
     if (field === 1 && isFirstEmpty) continue;
-    companyId = companyId.trim();
-    if (companyId.length === 0) return false;
+    if (idStart >= 0) {
+      if (idEnd === idStart) return false;
+    } else {
+      companyId = companyId.trim();
+      if (companyId.length === 0) return false;
+    }
     let others: string[] | undefined;
     if (otherNames.length > 0) {
       const parsed = parseOtherNames(otherNames, name);
@@ -243,10 +256,22 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
       if (parsed.otherDomains.length > 0) otherDomainList = parsed.otherDomains;
     }
     // Literals, not a spread: a spread would copy an object per row.
-    if (otherDomainList) builder.add(others ? { companyId, name, domain, country, completeness, otherDomains: otherDomainList, otherNames: others } : { companyId, name, domain, country, completeness, otherDomains: otherDomainList });
-    else builder.add(others ? { companyId, name, domain, country, completeness, otherNames: others } : { companyId, name, domain, country, completeness });
+    const company = otherDomainList
+      ? others
+        ? { companyId, name, domain, country, completeness, otherDomains: otherDomainList, otherNames: others }
+        : { companyId, name, domain, country, completeness, otherDomains: otherDomainList }
+      : others
+        ? { companyId, name, domain, country, completeness, otherNames: others }
+        : { companyId, name, domain, country, completeness };
+    if (idStart >= 0) builder.add(company, bytes, idStart, idEnd);
+    else builder.add(company);
   }
   return true;
+}
+
+/** White space String.prototype.trim removes, in ASCII: tab, line feed, vertical tab, form feed, carriage return, space. */
+function isAsciiSpace(byte: number): boolean {
+  return byte === 32 || (byte >= 9 && byte <= 13);
 }
 
 function fieldText(text: MasterCsvText, start: number, end: number, highBits: number, hasEscapes: boolean): string {

@@ -1,7 +1,7 @@
 import { buildExclusionSet } from './excludedDomains';
-import { checkHash, hashKey, hashKeyRange, hashPair } from './hashString';
+import { checkHash, hashKey, hashKeyRange, hashKeyRangeSkipping, hashPair } from './hashString';
 import { normalizeCountry } from './normalizeCountry';
-import { domainLabel, normalizeMasterDomain } from './normalizeDomain';
+import { normalizeMasterDomain } from './normalizeDomain';
 import { normalizeName, type NormalizedName } from './normalizeName';
 import { tokenWeight } from './scoreCandidate';
 import { findKeyRunInto, partitionByTopDigit, sortByHash, type KeyBucketStarts } from './masterIndexKeys';
@@ -95,11 +95,16 @@ export class MasterIndexBuilder {
     this.keyCompanies = new Uint32Array(expectedCount * 7);
   }
 
-  add(company: MasterCompanyInput): void {
+  /**
+   * Adds a company. `idBytes`: its id is the UTF-8 bytes idBytes[idStart, idEnd) (company.companyId is not read), as
+   * the CSV build reads it from the file without making a string of it.
+   */
+  add(company: MasterCompanyInput, idBytes?: Uint8Array, idStart = 0, idEnd = 0): void {
     const index = this.count;
     if (index >= this.rowCapacity) this.growCompanies();
     this.count++;
-    this.companyIds.add(company.companyId);
+    if (idBytes) this.companyIds.addBytes(idBytes, idStart, idEnd);
+    else this.companyIds.add(company.companyId);
     const name = normalizeName(company.name);
     const row = index * rowFields;
     const rows = this.rows;
@@ -112,18 +117,15 @@ export class MasterIndexBuilder {
     if (this.primaryRows) this.primaryRows[index] = index;
     if (isUsableDomain) this.addKey(keyPrefix.domain, domain, index);
     if (name) this.addNameKeys(name, index);
-    if (isUsableDomain) {
-      const label = withoutHyphens(domainLabel(domain));
-      if (label.length >= 3 && label !== name?.compact) this.addKey(keyPrefix.compact, label, index);
-    }
+    if (isUsableDomain) this.addDomainLabelKey(domain, name?.compact, index);
     if (company.otherDomains) this.addOtherDomains(company.otherDomains, domain, index);
-    if (company.otherNames && company.otherNames.length > 0) this.addOtherNames(company, name?.key ?? '', index);
+    if (company.otherNames && company.otherNames.length > 0) this.addOtherNames(company.otherNames, name?.key ?? '', index);
   }
 
   /** Each other name (distinct from the main name once normalised) as a row of the same company, keyed by its words. */
-  private addOtherNames(company: MasterCompanyInput, mainKey: string, primary: number): void {
+  private addOtherNames(otherNames: readonly string[], mainKey: string, primary: number): void {
     const seen: string[] = [mainKey];
-    for (const other of company.otherNames ?? []) {
+    for (const other of otherNames) {
       const name = normalizeName(other);
       if (!name || seen.includes(name.key)) continue;
       seen.push(name.key);
@@ -134,7 +136,7 @@ export class MasterIndexBuilder {
         for (let row = 0; row < index; row++) this.primaryRows[row] = row;
       }
       this.count++;
-      this.companyIds.add(company.companyId);
+      this.companyIds.addCopyOf(primary);
       const rows = this.rows;
       rows[index * rowFields + rowWordStart] = this.nameWordCount;
       rows[index * rowFields + rowDomainCheck] = rows[primary * rowFields + rowDomainCheck] ?? 0;
@@ -166,6 +168,26 @@ export class MasterIndexBuilder {
       this.addHash(hashKeyRange(keyPrefix.head, compact, 0, affixLength), index);
       this.addHash(hashKeyRange(keyPrefix.tail, compact, compact.length - affixLength, compact.length), index);
     }
+  }
+
+  /**
+   * The compact key of the domain's label without hyphens ("acme-labs.co.uk" → "acmelabs"), unless it is shorter than
+   * 3 characters or the name's compact form (which has that key already): hashed and compared where it stands in the
+   * domain, no string made (as addKey(keyPrefix.compact, withoutHyphens(domainLabel(domain))) would).
+   */
+  private addDomainLabelKey(domain: string, compact: string | undefined, index: number): void {
+    const dot = domain.indexOf('.');
+    const end = dot < 0 ? domain.length : dot;
+    const hash = hashKeyRangeSkipping(keyPrefix.compact, domain, 0, end, hyphen);
+    let length = 0;
+    let isCompact = compact !== undefined;
+    for (let position = 0; position < end; position++) {
+      const code = domain.charCodeAt(position);
+      if (code === hyphen) continue;
+      if (isCompact && compact?.charCodeAt(length) !== code) isCompact = false;
+      length++;
+    }
+    if (length >= 3 && !(isCompact && length === compact?.length)) this.addHash(hash, index);
   }
 
   /** Other domains get their own key (no second check: the name must still agree for them to count). */
@@ -314,9 +336,7 @@ export function initialsOf(tokens: readonly string[]): string {
   return initials;
 }
 
-function withoutHyphens(text: string): string {
-  return text.includes('-') ? text.replace(/-/g, '') : text;
-}
+const hyphen = 45;
 
 /** tokenWeight of each vocabulary word: the size of its token key's block, as the matcher looks it up for input words. */
 export function computeWordWeights(wordTexts: readonly string[], keyHashes: Uint32Array, keyDirectory: Uint32Array, directoryBits: number, size: number): Float64Array {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { checkHash } from './hashString';
-import { buildMasterIndex, MasterIndexBuilder } from './masterIndex';
+import fc from 'fast-check';
+import { checkHash, hashKey } from './hashString';
+import { buildMasterIndex, keyPrefix, MasterIndexBuilder } from './masterIndex';
+import { normalizeName } from './normalizeName';
 import { companyIdOfRow, completenessOfRow, countryOfRow, domainCheckOfRow, rowFields, wordEndOfRow, wordStartOfRow } from './masterIndexRows';
 import { mergeMasterIndexParts } from './mergeMasterIndexParts';
 import type { MasterCompanyInput } from './types';
@@ -36,5 +38,28 @@ describe('the master index record per company', () => {
     const single = buildMasterIndex(companies);
     expect(Array.from(merged.rows)).toEqual(Array.from(single.rows));
     expect(merged).toEqual(single);
+  });
+});
+
+describe('the domain label key', () => {
+  /** How many keys of `hash` the index gives company 0. */
+  const keysOf = (domain: string, name: string, hash: number): number => {
+    const index = buildMasterIndex([{ companyId: 'c', name, domain, country: '' }]);
+    return index.keyHashes.filter((keyHash, at) => keyHash === hash && index.keyCompanies[at] === 0).length;
+  };
+
+  it('is the label without hyphens, at least 3 characters, and not the name’s compact form (that key is there once)', () => {
+    const label = fc.string({ unit: fc.constantFrom('a', 'b', '1', '-'), minLength: 1, maxLength: 7 }).filter((text) => /^[a-z0-9].*[a-z0-9]$|^[a-z0-9]$/.test(text));
+    fc.assert(
+      fc.property(label, fc.constantFrom('.com', '.co.uk', '.de'), fc.constantFrom('', 'ab', 'ab1', 'Abba', 'A-B Bab'), (text, suffix, name) => {
+        const compact = normalizeName(name)?.compact;
+        const key = text.replaceAll('-', '');
+        const expected = (key === compact ? 1 : 0) + (key.length >= 3 && key !== compact ? 1 : 0);
+        expect(keysOf(`${text}${suffix}`, name, hashKey(keyPrefix.compact, key))).toBe(expected);
+      }),
+    );
+    expect(keysOf('acme-labs.co.uk', 'Globex', hashKey(keyPrefix.compact, 'acmelabs'))).toBe(1);
+    expect(keysOf('acme-labs.co.uk', 'Acme Labs', hashKey(keyPrefix.compact, 'acmelabs'))).toBe(1);
+    expect(keysOf('ab.com', 'Globex', hashKey(keyPrefix.compact, 'ab'))).toBe(0);
   });
 });

@@ -41,6 +41,39 @@ export class StringStore {
     }
     if (isAscii) this.byteLength = position;
     else this.byteLength += encoder.encodeInto(text, bytes.subarray(this.byteLength)).written;
+    return this.closeString();
+  }
+
+  /**
+   * Adds the string whose UTF-8 bytes are bytes[start, end) (add(text) of its text, without making the string): what
+   * the master CSV build does with the ids it reads from the file.
+   */
+  addBytes(bytes: Uint8Array, start: number, end: number): number {
+    const length = end - start;
+    if (this.byteLength + length > this.bytes.length) {
+      const grown = new Uint8Array(Math.max(this.bytes.length * 2, this.byteLength + length));
+      grown.set(this.bytes.subarray(0, this.byteLength));
+      this.bytes = grown;
+    }
+    const target = this.bytes;
+    let position = this.byteLength;
+    // Short ids: a loop costs less than set() of a subarray view.
+    if (length <= 32) for (let at = start; at < end; at++) target[position++] = bytes[at] as number;
+    else {
+      target.set(bytes.subarray(start, end), position);
+      position += length;
+    }
+    this.byteLength = position;
+    return this.closeString();
+  }
+
+  /** Adds string `index` again (add(get(index)) without decoding it). */
+  addCopyOf(index: number): number {
+    const start = this.offsets[index] ?? 0;
+    return this.addBytes(this.bytes, start, this.offsets[index + 1] ?? start);
+  }
+
+  private closeString(): number {
     if (this.count + 2 > this.offsets.length) {
       const grown = new Uint32Array(this.offsets.length * 2);
       grown.set(this.offsets);
