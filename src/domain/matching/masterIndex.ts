@@ -1,7 +1,7 @@
 import { buildExclusionSet } from './excludedDomains';
-import { checkHash, hashKey, hashKeyRange, hashKeyRangeSkipping, hashPair } from './hashString';
+import { checkHash, hashKey, hashKeyRange, hashPair } from './hashString';
 import { normalizeCountry } from './normalizeCountry';
-import { normalizeMasterDomain } from './normalizeDomain';
+import { domainLabel, normalizeMasterDomain } from './normalizeDomain';
 import { normalizeName, type NormalizedName } from './normalizeName';
 import { tokenWeight } from './scoreCandidate';
 import { findKeyRunInto, partitionByTopDigit, sortByHash, type KeyBucketStarts } from './masterIndexKeys';
@@ -117,7 +117,10 @@ export class MasterIndexBuilder {
     if (this.primaryRows) this.primaryRows[index] = index;
     if (isUsableDomain) this.addKey(keyPrefix.domain, domain, index);
     if (name) this.addNameKeys(name, index);
-    if (isUsableDomain) this.addDomainLabelKey(domain, name?.compact, index);
+    if (isUsableDomain) {
+      const label = withoutHyphens(domainLabel(domain));
+      if (label.length >= 3 && label !== name?.compact) this.addKey(keyPrefix.compact, label, index);
+    }
     if (company.otherDomains) this.addOtherDomains(company.otherDomains, domain, index);
     if (company.otherNames && company.otherNames.length > 0) this.addOtherNames(company.otherNames, name?.key ?? '', index);
   }
@@ -168,26 +171,6 @@ export class MasterIndexBuilder {
       this.addHash(hashKeyRange(keyPrefix.head, compact, 0, affixLength), index);
       this.addHash(hashKeyRange(keyPrefix.tail, compact, compact.length - affixLength, compact.length), index);
     }
-  }
-
-  /**
-   * The compact key of the domain's label without hyphens ("acme-labs.co.uk" → "acmelabs"), unless it is shorter than
-   * 3 characters or the name's compact form (which has that key already): hashed and compared where it stands in the
-   * domain, no string made (as addKey(keyPrefix.compact, withoutHyphens(domainLabel(domain))) would).
-   */
-  private addDomainLabelKey(domain: string, compact: string | undefined, index: number): void {
-    const dot = domain.indexOf('.');
-    const end = dot < 0 ? domain.length : dot;
-    const hash = hashKeyRangeSkipping(keyPrefix.compact, domain, 0, end, hyphen);
-    let length = 0;
-    let isCompact = compact !== undefined;
-    for (let position = 0; position < end; position++) {
-      const code = domain.charCodeAt(position);
-      if (code === hyphen) continue;
-      if (isCompact && compact?.charCodeAt(length) !== code) isCompact = false;
-      length++;
-    }
-    if (length >= 3 && !(isCompact && length === compact?.length)) this.addHash(hash, index);
   }
 
   /** Other domains get their own key (no second check: the name must still agree for them to count). */
@@ -336,7 +319,9 @@ export function initialsOf(tokens: readonly string[]): string {
   return initials;
 }
 
-const hyphen = 45;
+function withoutHyphens(text: string): string {
+  return text.includes('-') ? text.replace(/-/g, '') : text;
+}
 
 /** tokenWeight of each vocabulary word: the size of its token key's block, as the matcher looks it up for input words. */
 export function computeWordWeights(wordTexts: readonly string[], keyHashes: Uint32Array, keyDirectory: Uint32Array, directoryBits: number, size: number): Float64Array {
