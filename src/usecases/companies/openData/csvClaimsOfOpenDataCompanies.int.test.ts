@@ -103,6 +103,33 @@ describe.each(testDatabaseKinds())('an operator’s CSV row of an open data comp
     await expectOneCompany(orgId, [`csv:wikidata:${qid}`, `gleif:${lei}`, `wikidata:${qid}`]);
   });
 
+  // Two data-set companies carry the identifier (GLEIF's or SEC's record with the item that carries it, and a second
+  // item carrying it too, a company of its own as a conflict); the operator writes the id as people do (an LEI in
+  // lower case, a CIK without its leading zeros): the row joins the company of the data set record of exactly that
+  // LEI or CIK. It made a company of its own, and the next import reported the two companies as a conflict.
+  it.each([
+    ['lei', `lei:${lei.toLowerCase()}`, `gleif:${lei}`, `lei:${lei}`],
+    ['cik', `cik:${Number(cik)}`, `sec:${cik}`, `cik:${cik}`],
+  ] as const)('%s: a CSV row of %s joins the company of %s, though another item carries the identifier too', async (identifier, csvId, record, companyId) => {
+    await own.database.query('DELETE FROM companies WHERE org_id IS NULL');
+    const dataSet = identifier === 'lei' ? 'gleif' : 'sec';
+    await importSample(own.database, dataSet, { file: `${dataSet}.csv`, importedAt: at(), text: files[dataSet] });
+    const secondItem = `Q950002,Tarn Brand,https://tarn-brand.at,Austria,brand,,${identifier === 'lei' ? lei : ''},${identifier === 'cik' ? cik : ''}`;
+    const items = await importSample(own.database, 'wikidata', { file: 'wikidata.csv', importedAt: at(), text: `${files.wikidata(identifier)}\n${secondItem}` });
+    expect(items.identifierConflicts.map((conflict) => conflict.reason)).toEqual([expect.stringMatching(/^Q950002: /)]);
+
+    expect(await importCsv(csvId)).toEqual({ upserted: 1, rejected: [] });
+    const companies = await masterCompanies();
+    expect(companies.map((company) => [company.id, company.provenance?.map((entry) => `${entry.source}:${entry.sourceId}`).sort()])).toEqual([
+      [companyId, [`csv:${csvId}`, record, `wikidata:${qid}`].sort()],
+      ['wikidata:Q950002', ['wikidata:Q950002']],
+    ]);
+    expect(companies[0]).toMatchObject({ name: 'Tarn Holding', domain: 'tarn-holding.at', country: 'AT' });
+    const again = await importSample(own.database, dataSet, { file: `${dataSet}-2.csv`, importedAt: at(), text: files[dataSet] });
+    expect(again).toMatchObject({ companiesJoined: [], identifierConflicts: [expect.objectContaining({ reason: expect.not.stringContaining(csvId) })] });
+    expect((await masterCompanies()).map((company) => company.id)).toEqual([companyId, 'wikidata:Q950002']);
+  });
+
   it('the Wikidata item and GLEIF’s record after a CSV row of the LEI: each merged by identifier, none created', async () => {
     await run(['csv'], `lei:${lei}`, 'lei');
     const item = await importSample(own.database, 'wikidata', { file: 'wikidata-2.csv', importedAt: at(), text: files.wikidata('lei') });

@@ -10,11 +10,16 @@ import type { CompanyProvenance, CompanyRecord } from '../../../domain/matching/
 import { nameNormalizationVersion } from '../../../domain/matching/normalizeName';
 import { composeCompany, identifierOfCompanyId, matchKeysOf } from './mergeOpenData';
 
-/** The data set record an open data company id names: `lei:<LEI>` GLEIF's, `cik:<10 digits>` SEC's, `wikidata:Q…` Wikidata's. */
+/**
+ * The data set record an open data company id names: `lei:<LEI>` GLEIF's, `cik:<10 digits>` SEC's, `wikidata:Q…`
+ * Wikidata's. By the identifier as the data sets write it (identifierOfCompanyId: an LEI in upper case, a CIK with
+ * its leading zeros, as SEC's own file leaves them off), so that `cik:320193` names SEC's record 0000320193.
+ */
 export function openDataRecordOfId(companyId: string): { source: 'gleif' | 'sec' | 'wikidata'; sourceId: string } | undefined {
   const match = /^(lei|cik|wikidata):(.+)$/.exec(companyId);
   if (!match) return undefined;
-  const sourceId = match[2] as string;
+  const [identifier] = identifierOfCompanyId(companyId);
+  const sourceId = identifier === undefined ? (match[2] as string) : identifier.slice(identifier.indexOf(':') + 1);
   if (match[1] === 'lei') return { source: 'gleif', sourceId };
   if (match[1] === 'cik') return { source: 'sec', sourceId };
   return { source: 'wikidata', sourceId };
