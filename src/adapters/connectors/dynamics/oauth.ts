@@ -83,15 +83,23 @@ export function refreshToken(settings: CrmOAuthSettings, token: string, options:
   return postToken(settings, { grant_type: 'refresh_token', refresh_token: token }, options, waiting);
 }
 
-/** Code → tokens, then WhoAmI so the integrations page can show who is connected to which org. */
+/** Code → tokens, then WhoAmI (best effort) so the integrations page can show who is connected to which org. */
 export async function exchangeCode(settings: CrmOAuthSettings, input: { readonly code: string; readonly codeVerifier: string }, options: TokenRequestOptions): Promise<CrmTokenSet> {
   // A person waits on the connect dialog: one attempt with the short timeout, failures worded for them.
   const tokens = await postToken(settings, { grant_type: 'authorization_code', code: input.code, redirect_uri: settings.redirectUri, code_verifier: input.codeVerifier }, options, { isPersonWaiting: true });
-  const response = await fetch(`${tokens.instanceUrl}${DYNAMICS_PROVIDER.apiPath}/WhoAmI`, {
-    headers: { ...DYNAMICS_PROVIDER.requestHeaders, Authorization: `Bearer ${tokens.accessToken}` },
-    signal: AbortSignal.timeout(DYNAMICS_PROVIDER.requestTimeoutMs),
-  });
-  const whoAmI = whoAmISchema.safeParse(await readBody(response));
+  // Best effort, within the short timeout of the person waiting: the connection works without the user's ids.
+  let response: Response;
+  let body: unknown;
+  try {
+    response = await fetch(`${tokens.instanceUrl}${DYNAMICS_PROVIDER.apiPath}/WhoAmI`, {
+      headers: { ...DYNAMICS_PROVIDER.requestHeaders, Authorization: `Bearer ${tokens.accessToken}` },
+      signal: AbortSignal.timeout(Math.min(options.personWaitingRequestTimeoutMs, DYNAMICS_PROVIDER.requestTimeoutMs)),
+    });
+    body = await readBody(response);
+  } catch {
+    return tokens;
+  }
+  const whoAmI = whoAmISchema.safeParse(body);
   if (!response.ok || !whoAmI.success) return tokens;
   return { ...tokens, externalUserId: whoAmI.data.UserId, externalOrgId: whoAmI.data.OrganizationId };
 }

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DYNAMICS_UNREACHABLE_ADVICE } from './errors';
-import { startDynamicsTestBed, type DynamicsTestBed } from './testSetup';
+import { pkcePair, startDynamicsTestBed, type DynamicsTestBed } from './testSetup';
 
 /**
  * A call a person waits on (CrmCallContext.isPersonWaiting, a check they started): Dynamics 365 and its login server
@@ -60,6 +60,17 @@ describe('Dynamics connector: a person waiting', () => {
     expect(elapsedMs).toBeLessThan(4_000);
     expect(test.refreshCount).toBe(1);
     expect(bed.tokenSleeps).toEqual([]);
+  });
+
+  it('the connect dialog: a WhoAmI that does not answer ends after the short timeout, and the tokens are kept without the user’s ids', async () => {
+    const pkce = pkcePair();
+    const authorizeUrl = bed.connector.buildAuthorizationUrl(bed.settings, { state: 'state-1', codeChallenge: pkce.challenge });
+    const redirect = new URL((await fetch(authorizeUrl, { redirect: 'manual' })).headers.get('location') ?? '');
+    bed.emulator.server.addFault({ label: 'silent WhoAmI', delayMs: 5_000, matches: (request) => request.url.endsWith('/WhoAmI') });
+    const { outcome, elapsedMs } = await timed(() => bed.connector.exchangeCode(bed.settings, { code: redirect.searchParams.get('code') ?? '', codeVerifier: pkce.verifier }));
+    expect(outcome).toMatchObject({ instanceUrl: bed.emulator.credentials.orgUrl, externalUserId: undefined, externalOrgId: undefined });
+    expect((outcome as { refreshToken?: string }).refreshToken).toBeTruthy();
+    expect(elapsedMs).toBeLessThan(4_000);
   });
 
   it('a busy login server: a person waiting gets one attempt and what to do; a job’s refresh retries, then says it will be retried', async () => {
