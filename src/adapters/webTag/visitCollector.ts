@@ -1,8 +1,9 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/database';
-import { findOrgIdByTagKey, insertVisitBatch, listIpRanges, type VisitRow } from '../db/repositories/webVisits';
+import { copyVisitLines, findOrgIdByTagKey, insertVisitBatch, listIpRanges, visitCopyLine, writesVisitsByCopy, type VisitRow } from '../db/repositories/webVisits';
 import { findRange, indexRanges, ipToBigInt, type IpRange } from '../../domain/webTag/ipRanges';
 import type { VisitBeacon } from '../../domain/webTag/parseVisit';
+import { VisitCopyChunks } from './visitCopyChunks';
 
 export interface VisitCollectorOptions {
   readonly db: Db;
@@ -18,6 +19,8 @@ export interface VisitCollectorOptions {
    * one for 10-30 ms. PostgreSQL works in its own process, so the thread is free while a statement runs.
    */
   readonly yieldBetweenBatches?: boolean;
+  /** Bytes of a chunk of queued COPY lines (PostgreSQL; `VisitCopyChunks`): for tests. */
+  readonly copyChunkBytes?: number;
 }
 
 export type AcceptOutcome = 'accepted' | 'unknown_key' | 'queue_full';
@@ -46,12 +49,18 @@ interface CachedRanges {
  * synchronous: no promise, no database call per visit. Bounded: when the queue holds `maxQueued` visits the caller
  * answers 503 and the tag's beacon is lost rather than the server's memory.
  *
+ * On PostgreSQL a visit is queued as its COPY line, encoded at once outside V8's heap (`VisitCopyChunks`), so the
+ * beacon's strings die young; on PGlite (INSERT statements) as a row object.
+ *
  * What can be lost: on a graceful stop nothing — `close()` (the server's onClose) writes what is queued, retrying;
  * on a crash (kill -9, out of memory, power) the visits still queued, i.e. those accepted within the last flush
  * interval plus any batch the database was refusing at that moment. A 204 therefore means "queued", not "stored".
  */
 export class VisitCollector {
+  /** PGlite: rows. */
   private readonly queue: VisitRow[] = [];
+  /** PostgreSQL: COPY lines. */
+  private readonly lines: VisitCopyChunks | undefined;
   private readonly keys = new Map<string, CachedKey>();
   private readonly pendingKeys = new Map<string, Promise<string | undefined>>();
   private readonly ranges = new Map<string, CachedRanges>();
@@ -66,17 +75,21 @@ export class VisitCollector {
     this.maxQueued = options.maxQueued ?? 200_000;
     this.yieldBetweenBatches = options.yieldBetweenBatches ?? false;
     this.batchSize = options.batchSize ?? (this.yieldBetweenBatches ? 200 : 2_000);
+    if (!Number.isInteger(this.maxQueued) || this.maxQueued < 1) throw new Error(`maxQueued must be a positive integer, not ${this.maxQueued}`);
+    if (!Number.isInteger(this.batchSize) || this.batchSize < 1) throw new Error(`batchSize must be a positive integer, not ${this.batchSize}`);
+    this.lines = writesVisitsByCopy(options.db) ? new VisitCopyChunks(this.batchSize, options.copyChunkBytes) : undefined;
     this.timer = setInterval(() => void this.flush(), options.flushIntervalMs ?? 50);
     this.timer.unref();
   }
 
+  /** Visits accepted and not yet stored (a statement in flight included). */
   get queuedCount(): number {
-    return this.queue.length;
+    return this.lines ? this.lines.size : this.queue.length;
   }
 
   /** Synchronous when the tag key and the org's ranges are cached (the common case); a promise when one must be read. */
   accept(beacon: VisitBeacon, ip: string | undefined): AcceptOutcome | Promise<AcceptOutcome> {
-    if (this.queue.length >= this.maxQueued) {
+    if (this.queuedCount >= this.maxQueued) {
       this.counts.refusedFull += 1;
       return 'queue_full';
     }
@@ -103,22 +116,19 @@ export class VisitCollector {
 
   private enqueue(beacon: VisitBeacon, ip: string | undefined, orgId: string, ranges: CachedRanges): AcceptOutcome {
     // The queue may have filled while the key or ranges were read.
-    if (this.queue.length >= this.maxQueued) {
+    if (this.queuedCount >= this.maxQueued) {
       this.counts.refusedFull += 1;
       return 'queue_full';
     }
     const range = ip === undefined || ranges.ranges.length === 0 ? undefined : rangeHolding(ranges, ip);
-    this.queue.push({
-      orgId,
-      visitorId: beacon.visitorId,
-      url: beacon.url,
-      page: beacon.page,
-      referrer: beacon.referrer,
-      visitedAt: beacon.visitedAt,
-      companyId: range?.companyId ?? null,
-    });
+    const companyId = range?.companyId ?? null;
+    if (this.lines) {
+      this.lines.append(visitCopyLine(orgId, beacon.visitorId, beacon.url, beacon.page, beacon.referrer, beacon.visitedAt.getTime(), companyId));
+    } else {
+      this.queue.push({ orgId, visitorId: beacon.visitorId, url: beacon.url, page: beacon.page, referrer: beacon.referrer, visitedAt: beacon.visitedAt, companyId });
+    }
     this.counts.accepted += 1;
-    if (this.queue.length >= this.batchSize) void this.flush();
+    if (this.queuedCount >= this.batchSize) void this.flush();
     return 'accepted';
   }
 
@@ -130,19 +140,16 @@ export class VisitCollector {
   /** Writes the queue in batches; one flush at a time. A failed batch stays queued and is retried on the next tick. */
   flush(): Promise<void> {
     if (this.flushing) return this.flushing;
-    if (this.queue.length === 0) return Promise.resolve();
+    if (this.queuedCount === 0) return Promise.resolve();
     this.flushing = (async () => {
       try {
-        while (this.queue.length > 0) {
-          const batch = this.queue.slice(0, this.batchSize);
-          await insertVisitBatch(this.options.db, batch);
-          this.queue.splice(0, batch.length);
-          this.counts.stored += batch.length;
-          if (this.yieldBetweenBatches && this.queue.length > 0) await new Promise<void>((resolve) => setImmediate(resolve));
+        while (this.queuedCount > 0) {
+          this.counts.stored += await this.writeBatch();
+          if (this.yieldBetweenBatches && this.queuedCount > 0) await new Promise<void>((resolve) => setImmediate(resolve));
         }
       } catch (error) {
         this.counts.failedBatches += 1;
-        this.options.logger.error({ err: error, queued: this.queue.length }, 'web visits could not be written; retrying');
+        this.options.logger.error({ err: error, queued: this.queuedCount }, 'web visits could not be written; retrying');
       } finally {
         this.flushing = undefined;
       }
@@ -150,10 +157,31 @@ export class VisitCollector {
     return this.flushing;
   }
 
+  /** One statement of at most batchSize visits, the oldest; resolves to the visits stored, which leave the queue. */
+  private async writeBatch(): Promise<number> {
+    const lines = this.lines;
+    if (lines) {
+      const batch = lines.next(this.batchSize);
+      if (!batch) throw new Error(`no COPY chunk holds the ${lines.size} visits counted as queued`);
+      try {
+        await copyVisitLines(this.options.db, batch.data);
+      } catch (error) {
+        lines.failed();
+        throw error;
+      }
+      lines.stored();
+      return batch.rows;
+    }
+    const batch = this.queue.slice(0, this.batchSize);
+    await insertVisitBatch(this.options.db, batch);
+    this.queue.splice(0, batch.length);
+    return batch.length;
+  }
+
   async close(): Promise<void> {
     clearInterval(this.timer);
-    for (let attempt = 0; attempt < 5 && this.queue.length > 0; attempt += 1) await this.flush();
-    if (this.queue.length > 0) this.options.logger.error({ lost: this.queue.length }, 'web visits lost at shutdown: the database refused them');
+    for (let attempt = 0; attempt < 5 && this.queuedCount > 0; attempt += 1) await this.flush();
+    if (this.queuedCount > 0) this.options.logger.error({ lost: this.queuedCount }, 'web visits lost at shutdown: the database refused them');
   }
 
   private async orgIdOf(tagKey: string): Promise<string | undefined> {

@@ -87,8 +87,28 @@ export function visitsCopyData(rows: readonly VisitRow[]): Buffer {
 }
 
 function copyLine(r: VisitRow): string {
+  return visitCopyLine(r.orgId, r.visitorId, r.url, r.page, r.referrer, r.visitedAt.getTime(), r.companyId);
+}
+
+/** One visit's line in COPY's text format, newline included: what `visitsCopyText` writes for its row. */
+export function visitCopyLine(orgId: string, visitorId: string, url: string, page: string, referrer: string | null, visitedAtMs: number, companyId: string | null): string {
   // The org id is a uuid read from the database: nothing to escape.
-  return `${r.orgId}\t${copyField(r.visitorId)}\t${copyField(r.url)}\t${copyField(r.page)}\t${r.referrer === null ? '\\N' : copyField(r.referrer)}\t${copyTimestamp(r.visitedAt.getTime())}\t${r.companyId === null ? '\\N' : copyField(r.companyId)}\n`;
+  return `${orgId}\t${copyField(visitorId)}\t${copyField(url)}\t${copyField(page)}\t${referrer === null ? '\\N' : copyField(referrer)}\t${copyTimestamp(visitedAtMs)}\t${companyId === null ? '\\N' : copyField(companyId)}\n`;
+}
+
+/** Whether `insertVisitBatch` writes by COPY on `db` (PostgreSQL's pool), so `copyVisitLines` can be used. */
+export function writesVisitsByCopy(db: Db): boolean {
+  return (db as { $client?: unknown }).$client instanceof pg.Pool;
+}
+
+/**
+ * Visits already in COPY's text format (lines of `visitCopyLine`, UTF-8, whole lines in each buffer) in one COPY
+ * statement, all or none; PostgreSQL only (`writesVisitsByCopy`). Every line carries the org its tag key resolved to.
+ */
+export async function copyVisitLines(db: Db, data: readonly Buffer[]): Promise<void> {
+  const client = (db as { $client?: unknown }).$client;
+  if (!(client instanceof pg.Pool)) throw new Error('copyVisitLines needs PostgreSQL (node-postgres pool); PGlite takes insertVisitBatch');
+  return copyFromText(client, COPY_VISITS, data);
 }
 
 const DAY_MS = 86_400_000;
