@@ -8,6 +8,7 @@ import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import type { MasterIndex } from '../../src/domain/matching/masterIndex';
 import { generateScaleFiles, scaleFilesFor, scaleSizeFromArgs } from './generateScaleFiles';
 
@@ -45,18 +46,34 @@ function sharedIndexBytes(index: MasterIndex): number {
   return bytes;
 }
 
+// This thread's young-generation collections (scavenges) and their pauses: what a first build loses while V8's
+// young generation is small, and while parallel scavenges wait for helper threads.
+const scavenges = { count: 0, ms: 0 };
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    if ((entry as PerformanceEntry & { detail?: { kind?: number } }).detail?.kind !== constants.NODE_PERFORMANCE_GC_MINOR) continue;
+    scavenges.count++;
+    scavenges.ms += entry.duration;
+  }
+}).observe({ entryTypes: ['gc'] });
+
 for (let round = 0; round < rounds; round++) {
   const memoryBefore = await memoryNow();
   const processBefore = process.cpuUsage();
   const threadBefore = threadCpu();
+  scavenges.count = 0;
+  scavenges.ms = 0;
   const start = performance.now();
   const index = await loadMasterFile(files.master);
   const wallMs = performance.now() - start;
+  // GC entries are delivered after the collection: the build's last ones once this task has yielded.
+  await new Promise((resolve) => setImmediate(resolve));
+  const buildScavenges = { ...scavenges };
   const totalMs = cpuMs(process.cpuUsage(processBefore));
   const mainMs = cpuMs(threadCpu.call(process, threadBefore));
   const sharedBytes = sharedIndexBytes(index);
   const heldBytes = (await memoryNow()) - memoryBefore + sharedBytes;
-  console.log(`${path.relative(process.cwd(), srcDir) || srcDir}: ${index.size} companies in ${Math.round(wallMs)} ms wall, ${Math.round(totalMs)} ms CPU (this thread ${Math.round(mainMs)} ms, other threads ${Math.round(totalMs - mainMs)} ms); holds ${(heldBytes / index.size).toFixed(1)} B/company (${(sharedBytes / index.size).toFixed(1)} of them in shared memory); peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`);
+  console.log(`${path.relative(process.cwd(), srcDir) || srcDir}: ${index.size} companies in ${Math.round(wallMs)} ms wall, ${Math.round(totalMs)} ms CPU (this thread ${Math.round(mainMs)} ms, other threads ${Math.round(totalMs - mainMs)} ms); holds ${(heldBytes / index.size).toFixed(1)} B/company (${(sharedBytes / index.size).toFixed(1)} of them in shared memory); peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MB; this thread ${buildScavenges.count} scavenges, ${Math.round(buildScavenges.ms)} ms`);
   if (args.includes('--hash') && round === rounds - 1) {
     const file = path.join(tmpdir(), `index-bench-${process.pid}.bin`);
     await saveMasterIndexSnapshot(index, file);
