@@ -91,13 +91,16 @@ export const removeRecipient = defineContract({
   response: z.object({ removed: recipientSummary }),
 });
 
+/** Path of the page the confirmation e-mail links to (web/src/pages/ConfirmRecipientPage.tsx): it posts the token below. */
+export const CONFIRM_RECIPIENT_PAGE_PATH = '/notifications/confirm';
+
 export const confirmRecipient = defineContract({
-  method: 'GET',
+  method: 'POST',
   path: '/api/notifications/recipients/confirm',
-  summary: 'The link an outside recipient follows to confirm their address',
+  summary: 'Confirms an outside recipient’s address (the page the confirmation e-mail links to posts its token here)',
   tags: ['notifications'],
-  query: z.object({ token: z.string().min(20).max(200) }),
-  response: z.object({ email: z.string() }),
+  body: z.object({ token: z.string().min(20).max(200) }),
+  response: z.object({ email: z.string(), categoryLabel: z.string() }),
 });
 
 export const updateThresholds = defineContract({

@@ -6,6 +6,8 @@ import { SessionContext, useSessionQuery } from './auth/session';
 import { appRoutes, HOME_PATH } from './routes';
 import { AppLayout } from './shell/AppLayout';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ConfirmRecipientPage } from './pages/ConfirmRecipientPage';
+import { CONFIRM_RECIPIENT_PAGE_PATH } from '../../src/contracts/notifications';
 
 export function App() {
   const sessionQuery = useSessionQuery();
@@ -36,6 +38,7 @@ export function App() {
     return (
       <Routes>
         <Route path="/login" element={<LoginPage />} />
+        <Route path={CONFIRM_RECIPIENT_PAGE_PATH} element={<ConfirmRecipientPage />} />
         <Route path="*" element={<Navigate to={`/login${next}`} replace />} />
       </Routes>
     );
@@ -46,6 +49,7 @@ export function App() {
       <Routes>
         <Route path="/login" element={<Navigate to={safeNext(location.search)} replace />} />
         <Route path="/" element={<Navigate to={HOME_PATH} replace />} />
+        <Route path={CONFIRM_RECIPIENT_PAGE_PATH} element={<ConfirmRecipientPage />} />
         <Route element={<AppLayout />}>
           {appRoutes.map((route) => (
             <Route key={route.path} path={route.path} element={route.element} />

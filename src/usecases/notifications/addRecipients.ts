@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { insertRecipient } from '../../adapters/db/repositories/notificationRecipients';
 import { queryRows } from '../../adapters/db/segments/rows';
-import type { RecipientSummary } from '../../contracts/notifications';
+import { CONFIRM_RECIPIENT_PAGE_PATH, type RecipientSummary } from '../../contracts/notifications';
 import { AppError } from '../../domain/appError';
 import { escapeHtml } from '../../domain/notifications/render';
 import { CATEGORY_LABELS, type NotificationCategory } from '../../domain/notifications/types';
@@ -58,7 +58,7 @@ export async function addRecipients(
 }
 
 async function sendConfirmation(orgId: string, email: string, category: NotificationCategory, token: string, deps: NotificationDeps): Promise<void> {
-  const link = `${deps.config.publicUrl}/api/notifications/recipients/confirm?token=${encodeURIComponent(token)}`;
+  const link = `${deps.config.publicUrl}${CONFIRM_RECIPIENT_PAGE_PATH}?token=${encodeURIComponent(token)}`;
   const label = CATEGORY_LABELS[category];
   await deps.mailer.send({
     to: [email],

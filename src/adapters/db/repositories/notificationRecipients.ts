@@ -85,11 +85,11 @@ export async function findRecipient(db: Db, orgId: string, recipientId: string):
 }
 
 /** The confirmation link carries no session: the org comes from the row its token names. */
-export async function confirmRecipientByToken(db: Db, tokenHash: string, now: Date): Promise<{ org_id: string; email: string } | undefined> {
-  const rows = await queryRows<{ org_id: string; email: string }>(
+export async function confirmRecipientByToken(db: Db, tokenHash: string, now: Date): Promise<{ org_id: string; email: string; category: string } | undefined> {
+  const rows = await queryRows<{ org_id: string; email: string; category: string }>(
     db,
     sql`UPDATE notification_recipients SET confirmed_at = COALESCE(confirmed_at, ${now.toISOString()}::timestamptz)
-        WHERE confirm_token_hash = ${tokenHash} RETURNING org_id, email`,
+        WHERE confirm_token_hash = ${tokenHash} RETURNING org_id, email, category`,
   );
   return rows[0];
 }

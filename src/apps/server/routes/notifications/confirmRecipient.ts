@@ -2,9 +2,9 @@ import { confirmRecipient as contract } from '../../../../contracts/notification
 import { confirmRecipient } from '../../../../usecases/notifications/confirmRecipient';
 import { defineRoute } from '../../defineRoute';
 
-/** Public: an outside recipient follows the link from the confirmation e-mail; the token names the org. */
+/** Public: the page an outside recipient opens from the confirmation e-mail posts the token; the token names the org. */
 export default defineRoute({
   contract,
   permission: 'public',
-  handler: async ({ query, deps }) => confirmRecipient({ token: query.token }, deps),
+  handler: async ({ body, deps }) => confirmRecipient({ token: body.token }, deps),
 });

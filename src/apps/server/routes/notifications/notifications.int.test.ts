@@ -48,9 +48,19 @@ describe.each(testDatabaseKinds())('notifications API on %s', (kind) => {
       ['ops-list@outside.test', 'awaiting_confirmation'],
     ]);
     const mail = fixture.deps.mailer.outbox.find((sent) => sent.to.includes('ops-list@outside.test'));
-    const token = /token=([\w-]+)/.exec(mail?.text ?? '')?.[1] ?? '';
-    const confirmed = await app.inject({ method: 'GET', url: `/api/notifications/recipients/confirm?token=${token}` });
-    expect(confirmed.json()).toEqual({ email: 'ops-list@outside.test' });
+    // The link opens the app's confirmation page (a person confirms there), not an API answering JSON.
+    const link = new URL(/https?:\/\/\S+/.exec(mail?.text ?? '')?.[0] ?? 'http://missing/');
+    expect(link.pathname).toBe('/notifications/confirm');
+    expect(mail?.html).toContain(`href="${link.href}"`);
+    const token = link.searchParams.get('token') ?? '';
+    expect((await app.inject({ method: 'GET', url: `/api/notifications/recipients/confirm?token=${token}` })).statusCode).toBe(404);
+    const settingsBefore = await app.inject({ method: 'GET', url: '/api/notifications/settings', headers });
+    expect(settingsBefore.json().recipients.find((r: { email: string }) => r.email === 'ops-list@outside.test').status).toBe('awaiting_confirmation');
+    const confirmed = await app.inject({ method: 'POST', url: '/api/notifications/recipients/confirm', payload: { token } });
+    expect(confirmed.json()).toEqual({ email: 'ops-list@outside.test', categoryLabel: 'API limits' });
+    const wrong = await app.inject({ method: 'POST', url: '/api/notifications/recipients/confirm', payload: { token: 'x'.repeat(32) } });
+    expect(wrong.statusCode).toBe(404);
+    expect(wrong.json().message).toBe('This confirmation link is not valid (the address may have been removed).');
     const settings = await app.inject({ method: 'GET', url: '/api/notifications/settings', headers });
     expect(settings.json().recipients.filter((r: { category: string }) => r.category === 'api_limits').map((r: { status: string }) => r.status)).toEqual(['active', 'active']);
     const other = await fixture.headersOf(otherOrg, 'primary_admin');
