@@ -30,10 +30,20 @@ describe('openabm notifications test', () => {
     expect(result.stderr).toContain('The SMTP server refused the message: 550');
   });
 
-  it('exits 1 when no SMTP server answers', async () => {
-    const result = await openabm(['notifications', 'test', '--to', 'ops@example.test'], { OPENABM_SMTP_URL: 'smtp://127.0.0.1:1' });
+  it('exits 1 and names the server (not its password) when no SMTP server answers', async () => {
+    const result = await openabm(['notifications', 'test', '--to', 'ops@example.test'], { OPENABM_SMTP_URL: 'smtp://mailer:s3cret-pw@127.0.0.1:1' });
     expect(result.code).toBe(1);
-    expect(result.stderr).toContain('could not take the message now (temporary failure)');
+    expect(result.stderr).toContain('Could not reach the SMTP server 127.0.0.1:1 given in OPENABM_SMTP_URL (');
+    expect(result.stderr).toContain('ECONNREFUSED');
+    expect(result.stderr).toContain('check its host and port');
+    expect(result.stderr).not.toContain('s3cret-pw');
+  });
+
+  it('exits 1 and says the host is not found when the SMTP host does not resolve', async () => {
+    const result = await openabm(['notifications', 'test', '--to', 'ops@example.test'], { OPENABM_SMTP_URL: 'smtp://no-such-host.invalid' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('Could not reach the SMTP server no-such-host.invalid:587 given in OPENABM_SMTP_URL (');
+    expect(result.stderr).toMatch(/ENOTFOUND|EAI_AGAIN/);
   });
 
   it('exits 2 and says what to set when OPENABM_SMTP_URL is missing', async () => {

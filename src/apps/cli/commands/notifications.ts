@@ -28,10 +28,20 @@ export function registerNotifications(program: Command): void {
           return;
         }
         if (result.status === 'accepted') throw new CliError(`The SMTP server refused ${result.rejectedRecipients.join(', ')}.`);
+        if (result.smtpCode === undefined) {
+          // No SMTP reply at all: the host did not resolve, refused the connection or did not answer in time.
+          throw new CliError(`Could not reach the SMTP server ${serverOf(config.smtpUrl)} given in OPENABM_SMTP_URL (${result.message}): check its host and port, and that this machine may connect to it.`);
+        }
         const kind = result.isPermanent ? 'refused the message' : 'could not take the message now (temporary failure)';
         throw new CliError(`The SMTP server ${kind}: ${result.smtpCode ? `${result.smtpCode} ` : ''}${result.message}`);
       } finally {
         mailer.close();
       }
     });
+}
+
+/** host:port of the SMTP URL, without its user name or password. */
+function serverOf(smtpUrl: string): string {
+  const url = new URL(smtpUrl);
+  return `${url.hostname}:${url.port || (url.protocol === 'smtps:' ? '465' : '587')}`;
 }
