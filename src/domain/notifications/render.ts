@@ -26,7 +26,7 @@ export const PROVIDER_NAMES: Readonly<Record<string, string>> = {
 
 const TEMPLATES: Readonly<Record<NotificationType, Template>> = {
   credential_expiring: (f) => ({
-    title: `${f('providerName')} credentials expire in ${f('daysLeft')} days`,
+    title: `${f('providerName')} credentials expire in ${count(f('daysLeft'), 'day')}`,
     whatHappened: `The ${f('providerName')} credentials you provided to openabm expire on ${f('expiresOn')} under the “Expire every 90 days” policy.`,
     whatToDo: `Update the password in ${f('providerName')}, then reconnect it in Settings > Integrations before ${f('expiresOn')} so syncs keep running.`,
   }),
@@ -52,22 +52,25 @@ const TEMPLATES: Readonly<Record<NotificationType, Template>> = {
   }),
   web_visit_drop: (f) => ({
     title: 'Web visit data dropped significantly',
-    whatHappened: `The web tag recorded ${f('lastWeekVisits')} visits in the last 7 days, under ${f('thresholdPercent')} % of the weekly average of the 4 weeks before (${f('weeklyAverage')}).`,
+    whatHappened: `The web tag recorded ${count(f('lastWeekVisits'), 'visit')} in the last 7 days, under ${f('thresholdPercent')} % of the weekly average of the 4 weeks before (${f('weeklyAverage')}).`,
     whatToDo: 'Check the web tag configuration health in Settings > Web tag: the tag may be missing from pages, or maintenance was done on the website in that week.',
   }),
   web_few_pages: (f) => ({
     title: `Web tag tracked fewer than ${f('minPages')} pages last week`,
-    whatHappened: `Visits to only ${f('pagesSeen')} web pages of your website were tracked by the openabm web tag in the last 7 days.`,
+    whatHappened: `Visits to only ${count(f('pagesSeen'), 'web page')} of your website were tracked by the openabm web tag in the last 7 days.`,
     whatToDo: 'Configure the web tag on more web pages: more web visit data improves scoring and analysis.',
   }),
   privacy_opt_out_reminder: (f) => ({
     title: `Privacy opt-out requests: ${f('openCount')} open`,
-    whatHappened: `${f('openCount')} privacy opt-out requests are open (the oldest received on ${f('oldestReceivedOn', 'n/a')}); ${f('handledLastWeek')} were handled in the last 7 days.`,
+    whatHappened:
+      `${f('openCount') === '1' ? '1 privacy opt-out request is' : `${f('openCount')} privacy opt-out requests are`} open` +
+      `${f('oldestReceivedOn', '') === '' ? '' : ` (${f('openCount') === '1' ? 'received' : 'the oldest received'} on ${f('oldestReceivedOn')})`}; ` +
+      `${f('handledLastWeek') === '1' ? '1 was' : `${f('handledLastWeek')} were`} handled in the last 7 days.`,
     whatToDo: 'Handle the open requests in Settings > Privacy to comply with privacy opt-out requests.',
   }),
   data_sync_delayed: (f) => ({
     title: 'Daily data synchronization is delayed',
-    whatHappened: `The daily ${f('providerName')} data synchronization scheduled at ${f('scheduledAt')} has not completed ${f('delayHours')} hours later. Scores, segments and alerts may show older data until it completes.`,
+    whatHappened: `The daily ${f('providerName')} data synchronization scheduled at ${f('scheduledAt')} has not completed ${count(f('delayHours'), 'hour')} later. Scores, segments and alerts may show older data until it completes.`,
     whatToDo: 'Nothing yet: openabm keeps trying and tells you when it completes. If it stays delayed, check Settings > Integrations.',
   }),
   data_sync_completed: (f) => ({
@@ -101,6 +104,11 @@ const TEMPLATES: Readonly<Record<NotificationType, Template>> = {
     whatToDo: 'Nothing: this is for your information.',
   }),
 };
+
+/** "1 day", "3 days", "unknown days": a count with its noun, singular for exactly one. */
+function count(value: string, noun: string): string {
+  return `${value} ${value === '1' ? noun : `${noun}s`}`;
+}
 
 /** Writes the message for an event from its facts; a missing fact reads as its fallback or "unknown". */
 export function renderNotification(type: NotificationType, facts: NotificationFacts, appUrl: string): RenderedNotification {
