@@ -20,7 +20,7 @@ export async function importIpRanges({ orgId, actor, csv }: { orgId: string; act
     throw error;
   }
   const { ranges, rejected } = parseIpRangeFile(records);
-  if (ranges.length === 0) throw new AppError('validation_failed', rejected[0] ? `No range could be read: line ${rejected[0].line}: ${rejected[0].reason}.` : 'The file holds no ranges.', { rejected });
+  if (ranges.length === 0) throw new AppError('validation_failed', rejected[0] ? `No range could be read: line ${rejected[0].line}: ${rejected[0].reason.replace(/\.$/, '')}. Nothing was imported; the previous file stays in use.` : 'The file holds no ranges.', { rejected });
   await deps.db.transaction((tx) => replaceIpRanges(tx, orgId, ranges));
   return { imported: ranges.length, rejected };
 }

@@ -41,7 +41,7 @@ export function IpRangeImport({ rangeCount, canImport }: { rangeCount: number; c
         </Alert>
       )}
       {mutation.data && mutation.data.rejected.length > 0 && (
-        <Alert color="yellow" variant="light" mt="sm" title={`${mutation.data.rejected.length} rows skipped`}>
+        <Alert color="yellow" variant="light" mt="sm" title={`${mutation.data.rejected.length === 1 ? '1 row' : `${mutation.data.rejected.length.toLocaleString('en')} rows`} skipped; the other ranges were imported and replace the previous file. Fix ${mutation.data.rejected.length === 1 ? 'it' : 'them'} and import the whole file again.`}>
           <List size="sm">
             {mutation.data.rejected.slice(0, 20).map((row) => (
               <List.Item key={row.line}>
