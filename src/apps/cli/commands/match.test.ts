@@ -49,6 +49,14 @@ describe('openabm match', () => {
     expect(stats).toMatchObject({ master_rows: 3, input_rows: 5, matched: 3, unmatched: 1, duplicates: 1 });
   });
 
+  it('counts companies, not their other names, in --stats master_rows', async () => {
+    const withOtherNames = file('master-other-names.csv', 'company_id,name,domain,country,other_names\nC1,Kestrel Lebensmittel GmbH,kestrelfoods.de,DE,Kestrel Foods|KF Group\nC2,Orbital Data Systems Ltd,orbitaldata.co.uk,GB,\n');
+    const input = file('other-names-input.csv', 'Account Name,Billing Country\nKF Group,Germany\n');
+    const result = await runMatch(['--master', withOtherNames, '--input', input, '--output', path.join(dir, 'other-names-results.csv'), '--stats']);
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stderr.trim().split('\n').at(-1) ?? '{}')).toMatchObject({ master_rows: 2, input_rows: 1, matched: 1 });
+  });
+
   it('numbers rows when the input has no id column', async () => {
     const input = file('noid.csv', 'company,url\nBluepeak Logistics,bluepeak.de\nNobody Ltd,\n');
     const output = path.join(dir, 'noid-results.csv');

@@ -79,10 +79,19 @@ export function registerMatch(program: Command): void {
     });
 }
 
+/** Companies in the index: a company's other names are rows of their own (MasterIndex.primaryRows), not companies. */
+function companyCount(index: MasterIndex): number {
+  const primaryRows = index.primaryRows;
+  if (!primaryRows) return index.size;
+  let count = 0;
+  for (let row = 0; row < index.size; row++) if (primaryRows[row] === row) count++;
+  return count;
+}
+
 function statsLine(index: MasterIndex, results: readonly MatchResult[], indexMs: number, matchMs: number): Record<string, number> {
   const summary = summarizeResults(results);
   return {
-    master_rows: index.size,
+    master_rows: companyCount(index),
     input_rows: summary.inputRows,
     matched: summary.matched,
     unmatched: summary.unmatched,
