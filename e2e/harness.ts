@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
@@ -11,10 +11,15 @@ import type { AppDeps } from '../src/apps/deps';
 import { startOpenabm, type RunningOpenabm, type StartOptions } from '../src/apps/runtime';
 import { seedDemoOrganisation } from '../src/apps/seedDemo';
 import type { Role } from '../src/domain/permissions/roles';
+import { migratedPgliteTemplate, prepareMigratedPgliteDataDir } from '../src/test/databases';
+import { seedDemoCompanies } from '../src/usecases/companies/seedDemoCompanies';
+import { openDatabase } from '../src/adapters/db/database';
+import { createBoss, prepareQueues } from '../src/apps/worker/jobRunner';
+import type { PGlite } from '@electric-sql/pglite';
 
 /**
  * Browser tests run the whole product as a user gets it: API + worker + built UI on one port, PGlite in a fresh
- * temporary data directory, the demo organisation seeded, and Chromium driven by playwright-core: Debian's
+ * temporary data directory (a copy of the tests' migrated template, see isStartingFromScratch), the demo organisation seeded, and Chromium driven by playwright-core: Debian's
  * `/usr/bin/chromium` when installed, otherwise the build shipped inside the `@sparticuz/chromium` npm package (it
  * unpacks its binary into the temporary folder at run time; nothing is downloaded).
  */
@@ -48,6 +53,93 @@ export interface TestOpenabmOptions {
    * openabm starts, so it can name emulators that a beforeAll registered earlier in the file started.
    */
   readonly adChannels?: () => NonNullable<StartOptions['adChannels']>;
+  /**
+   * true starts on an empty data directory, as `npm start` does the first time: PGlite's initdb, every migration and
+   * (in sandbox) the 50,000 demo companies, all done by the start. Default false: the data directory's database is a
+   * copy of the tests' migrated template, in sandbox with the demo companies already seeded (the start then seeds the
+   * demo organisation only), which saves a browser test file about 10 CPU-seconds.
+   */
+  readonly isStartingFromScratch?: boolean;
+}
+
+/**
+ * The migrated template with the demo companies seeded as a sandbox start seeds them (the same function) and pg-boss's
+ * tables as its first start makes them. Made once per run by the first browser test file that needs it and kept in
+ * the run's folder (globalSetup's OPENABM_TEST_RUN_DIR; without one, made in this process only); a file starting
+ * meanwhile waits for it (a lock file naming the maker's process) instead of making it a second time.
+ */
+let demoCompaniesPromise: Promise<Blob> | undefined;
+
+function demoCompaniesTemplate(): Promise<Blob> {
+  demoCompaniesPromise ??= (async () => {
+    const runDir = process.env.OPENABM_TEST_RUN_DIR;
+    if (runDir === undefined) return new Blob([await makeDemoCompaniesTemplate()]);
+    const file = path.join(runDir, 'pglite-demo-companies.tar');
+    const lock = `${file}.lock`;
+    for (;;) {
+      if (existsSync(file)) return new Blob([readFileSync(file)]);
+      if (takeLock(lock)) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    try {
+      const bytes = await makeDemoCompaniesTemplate();
+      // Written whole, then renamed: a test file starting at the same moment never reads half a dump.
+      const partial = `${file}.${process.pid}.partial`;
+      writeFileSync(partial, bytes);
+      renameSync(partial, file);
+      return new Blob([bytes]);
+    } finally {
+      rmSync(lock, { force: true });
+    }
+  })();
+  return demoCompaniesPromise;
+}
+
+/** Creates the lock file with this process's id; takes over one whose process is gone. */
+function takeLock(lock: string): boolean {
+  try {
+    writeFileSync(lock, String(process.pid), { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  let holder: number;
+  try {
+    holder = Number(readFileSync(lock, 'utf8') || Number.NaN);
+  } catch (error) {
+    // Removed by its maker meanwhile: the next look finds the template.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
+  if (Number.isInteger(holder) && holder > 0) {
+    try {
+      process.kill(holder, 0);
+      return false;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+    }
+  } else {
+    // Created but not yet written by its maker: wait for the next look.
+    return false;
+  }
+  rmSync(lock, { force: true });
+  return false;
+}
+
+async function makeDemoCompaniesTemplate(): Promise<Buffer<ArrayBuffer>> {
+  const database = await openDatabase({ loadDataDir: await migratedPgliteTemplate() });
+  try {
+    const { inserted } = await seedDemoCompanies(database);
+    if (inserted === 0) throw new Error('the migrated template already holds companies: the demo companies were not seeded');
+    // pg-boss's schema and the catalog's queues, as a first start leaves them (a start then finds them, as a restart does).
+    const boss = createBoss(database);
+    await boss.start();
+    await prepareQueues(boss);
+    await boss.stop({ graceful: false });
+    return Buffer.from(await (await (database.pglite as PGlite).dumpDataDir('none')).arrayBuffer());
+  } finally {
+    await database.close();
+  }
 }
 
 /** Fails with the command to run when the UI was not built, instead of a blank page later. */
@@ -64,6 +156,7 @@ export async function startTestOpenabm(options: TestOpenabmOptions = {}): Promis
   const removeDataDir = () => rmSync(dataDir, { recursive: true, force: true });
   let running: RunningOpenabm;
   try {
+    if (options.isStartingFromScratch !== true) await prepareMigratedPgliteDataDir(dataDir, isSandbox ? demoCompaniesTemplate : undefined);
     running = await startOpenabm({ config: testConfig({ dataDir, port: 0, isSandbox }), isSeedingDemo: isSandbox, adChannels: options.adChannels?.() });
   } catch (error) {
     removeDataDir();
@@ -135,7 +228,8 @@ export interface OpenabmAndBrowser {
 /**
  * One openabm and one Chromium for the whole test file: registers the beforeAll that starts them (openabm first) and
  * the afterAll that closes them (browser first, so its Content-Security-Policy check runs), and returns getters.
- * `hookTimeoutMs` is for files whose start seeds more than usual on a loaded machine.
+ * `hookTimeoutMs` (default 240 s: the first sandbox file of a run makes the demo companies' template, and a file starting
+ * meanwhile waits for it) is for files whose start seeds more than usual on a loaded machine.
  */
 export function useOpenabmAndBrowser(options: TestOpenabmOptions & { readonly hookTimeoutMs?: number } = {}): OpenabmAndBrowser {
   let openabm: OpenabmUnderTest | undefined;
@@ -143,7 +237,7 @@ export function useOpenabmAndBrowser(options: TestOpenabmOptions & { readonly ho
   beforeAll(async () => {
     openabm = await startTestOpenabm(options);
     browser = await launchBrowser();
-  }, options.hookTimeoutMs);
+  }, options.hookTimeoutMs ?? 240_000);
   afterAll(async () => {
     try {
       await browser?.close();

@@ -7,7 +7,9 @@ import { useOpenabmAndBrowser } from './harness';
  * of a Salesforce nobody had connected and showed a 404 panel, and Conversational Email showed campaign states as
  * stored values (`draft`). The tests run in order: the first one needs the organisation with nothing connected.
  */
-const e2e = useOpenabmAndBrowser();
+// This file's openabm starts as `npm start` does the first time (initdb, migrations, demo companies seeded by the
+// start); the other browser test files start on a copy of the tests' template.
+const e2e = useOpenabmAndBrowser({ isStartingFromScratch: true, hookTimeoutMs: 240_000 });
 
 describe('a new user in the sandbox', () => {
   it('Orchestrations with no CRM connected says a connection is needed and links to Integrations, without an error', async () => {

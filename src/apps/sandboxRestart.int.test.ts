@@ -7,6 +7,7 @@ import { findCrmConnection, upsertCrmConnection } from '../adapters/db/repositor
 import { createSecretBox } from '../adapters/crypto/secretBox';
 import type { Actor } from '../domain/permissions/policy';
 import { createTestOrg } from '../test/createTestOrg';
+import { prepareMigratedPgliteDataDir } from '../test/databases';
 import { connectSalesforceThroughOAuth } from '../test/sandboxSalesforce';
 import { RecordingJobQueue } from '../test/testApp';
 import { connectSandboxChannel } from '../usecases/adSyncs/connectChannel';
@@ -55,6 +56,8 @@ async function connectSandboxDynamics(deps: RunningOpenabm['deps'] & { jobs: Rec
 
 describe('restarting openabm in sandbox mode', () => {
   it('keeps the saved sandbox connections working: same ports when free, re-pointed when taken, a real connection untouched', { timeout: 300_000 }, async () => {
+    // The first start's PGlite folder made from the migrated template: restarting is the subject, not migrating.
+    await prepareMigratedPgliteDataDir(dataDir);
     const first = await startOpenabm({ config, isSeedingDemo: false });
     let orgId: string;
     let admin: Actor;

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 
 /**
@@ -9,6 +12,34 @@ const PREFIX = 'openabm_test_';
 const STALE_AFTER_MS = 6 * 60 * 60 * 1000;
 
 export default async function setup(): Promise<(() => Promise<void>) | undefined> {
+  const removeRunDir = makeRunDir();
+  const dropDatabase = await createRunDatabase();
+  if (!removeRunDir && !dropDatabase) return undefined;
+  return async () => {
+    try {
+      await dropDatabase?.();
+    } finally {
+      removeRunDir?.();
+    }
+  };
+}
+
+/**
+ * A temporary folder for this run only (OPENABM_TEST_RUN_DIR), removed at its end: test files leave there what later
+ * files of the same run may reuse (the browser tests' database with the demo companies seeded), never a later run.
+ */
+function makeRunDir(): (() => void) | undefined {
+  // Each Vitest project runs the global setup: the first makes the folder, the others reuse it.
+  if (process.env.OPENABM_TEST_RUN_DIR) return undefined;
+  const dir = mkdtempSync(path.join(tmpdir(), 'openabm-test-run-'));
+  process.env.OPENABM_TEST_RUN_DIR = dir;
+  return () => {
+    rmSync(dir, { recursive: true, force: true });
+    delete process.env.OPENABM_TEST_RUN_DIR;
+  };
+}
+
+async function createRunDatabase(): Promise<(() => Promise<void>) | undefined> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   // Each Vitest project runs the global setup; the first creates the run's database and the others reuse it (a second
   // database would be dropped through a connection string naming the first, after the first was dropped).
