@@ -33,6 +33,9 @@ describe('web tag and notification centre', () => {
     snippet = ((await page.getByTestId('web-tag-snippet').textContent()) ?? '').trim();
     expect(snippet).toMatch(/^<script async src="http:\/\/127\.0\.0\.1:\d+\/t\/tag\.js" data-openabm-key="[\w-]+"><\/script>$/);
     expect(await page.getByTestId('visits-7d').textContent()).toBe('0');
+    // Before any visit: what to do instead of a flat chart of zeros.
+    expect(await page.getByTestId('web-tag-no-visits').textContent()).toContain('No visit recorded yet. Paste the snippet');
+    expect(await page.getByRole('img', { name: 'Visits per day over the last 30 days' }).count()).toBe(0);
 
     // The visitor: a normal browser (the collector drops headless and bot user agents).
     const visitor = await e2e.browser.context.newPage();
@@ -53,6 +56,12 @@ describe('web tag and notification centre', () => {
       )
       .toBe('1');
     expect(await page.getByTestId('pages-seen').textContent()).toBe('1');
+    expect(await page.getByTestId('web-tag-no-visits').count()).toBe(0);
+    // Whole visits on the chart's axis (no 0.25 of a visit).
+    const chart = page.getByRole('img', { name: 'Visits per day over the last 30 days' });
+    const ticks = (await chart.locator('text').allTextContents()).filter((label) => !/^\d{4}-\d\d-\d\d$/.test(label));
+    expect(ticks.length).toBeGreaterThan(1);
+    expect(ticks.filter((tick) => !/^\d+$/.test(tick))).toEqual([]);
     await saveScreenshot(page, 'web-tag-health');
   });
 

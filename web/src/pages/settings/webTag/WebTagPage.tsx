@@ -49,16 +49,25 @@ export function WebTagPage() {
               <Stat label="Visits per day" value={query.data.health.visitsPerDayLast7Days} testId="visits-per-day" />
               <Stat label="Last visit" value={formatDateTime(query.data.health.lastVisitAt)} testId="last-visit" />
             </SimpleGrid>
-            <AreaChart
-              h={220}
-              data={query.data.health.last30Days}
-              dataKey="day"
-              series={[{ name: 'visits', label: 'Visits', color: 'indigo.6' }]}
-              curveType="monotone"
-              withDots={false}
-              role="img"
-              aria-label="Visits per day over the last 30 days"
-            />
+            {query.data.health.lastVisitAt === null ? (
+              <Text fz="sm" c="dimmed" data-testid="web-tag-no-visits">
+                No visit recorded yet. Paste the snippet into the pages of your website: a visit shows here a few seconds after someone opens a page
+                that carries it (visits from browsers that send Do Not Track or Global Privacy Control, and from bots, are not recorded). The chart of
+                the last 30 days appears with the first visit.
+              </Text>
+            ) : (
+              <AreaChart
+                h={220}
+                data={query.data.health.last30Days}
+                dataKey="day"
+                series={[{ name: 'visits', label: 'Visits', color: 'indigo.6' }]}
+                curveType="linear"
+                withDots={false}
+                yAxisProps={{ allowDecimals: false }}
+                role="img"
+                aria-label="Visits per day over the last 30 days"
+              />
+            )}
           </Paper>
           <IpRangeImport rangeCount={query.data.ipRangeCount} canImport={isAdmin} />
         </Stack>
