@@ -75,6 +75,30 @@ describe('web tag and notification centre', () => {
     await marketer.close();
   });
 
+  it('adds an outside recipient who confirms through the link of the e-mail in the sandbox mailbox', async () => {
+    const page = await e2e.logInAs('abm_admin');
+    await page.goto(`${e2e.openabm.url}/settings/notifications`);
+    const card = page.getByRole('region', { name: 'API limits' });
+    await card.getByLabel('Enter emails or distribution lists').fill('ops-list@partner.example');
+    await card.getByRole('button', { name: 'Add Email' }).click();
+    expect(await card.getByTestId('confirmation-sent').textContent()).toContain('A confirmation link was sent to ops-list@partner.example');
+    await card.getByRole('listitem').filter({ hasText: 'ops-list@partner.example' }).getByText('Awaiting confirmation').waitFor();
+
+    await page.goto(`${e2e.openabm.url}/settings/sandbox-mailbox`);
+    await page.getByText('openabm: confirm that you want to receive “API limits” notifications').click();
+    const link = /http:\/\/\S+\/notifications\/confirm\?token=[\w-]+/.exec(await page.locator('body').innerText())?.[0];
+    expect(link).toBeDefined();
+    await page.goto(link ?? '');
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    expect(await page.getByTestId('recipient-confirmed').textContent()).toBe(
+      'ops-list@partner.example is confirmed: it will receive openabm “API limits” notifications. You can close this page.',
+    );
+    await page.goto(`${e2e.openabm.url}/settings/notifications`);
+    const row = page.getByRole('region', { name: 'API limits' }).getByRole('listitem').filter({ hasText: 'ops-list@partner.example' });
+    await row.waitFor();
+    expect(await row.getByText('Awaiting confirmation').count()).toBe(0);
+  });
+
   it('shows an alert in the notification centre with its unread count, and marks it read', async () => {
     await raiseNotification(
       { orgId: e2e.openabm.demo.orgId, type: 'api_limit_reached', dedupeKey: 'e2e:api-limit', facts: { provider: 'salesforce', allowance: 15000 } },

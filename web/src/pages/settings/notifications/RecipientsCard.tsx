@@ -62,6 +62,12 @@ export function RecipientsCard({
           {errorMessage(add.error)}
         </Alert>
       )}
+      {add.data && add.data.added.some((recipient) => recipient.status === 'awaiting_confirmation') && (
+        <Text fz="sm" mb="sm" role="status" data-testid="confirmation-sent">
+          A confirmation link was sent to {add.data.added.filter((recipient) => recipient.status === 'awaiting_confirmation').map((recipient) => recipient.email).join(', ')}: notifications
+          go there once the link is opened and confirmed. Users of your organisation receive them at once.
+        </Text>
+      )}
       {add.data && add.data.alreadyListed.length > 0 && (
         <Text fz="sm" c="dimmed" mb="sm">
           Already listed: {add.data.alreadyListed.join(', ')}
