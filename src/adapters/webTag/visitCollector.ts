@@ -144,7 +144,8 @@ export class VisitCollector {
     this.flushing = (async () => {
       try {
         while (this.queuedCount > 0) {
-          this.counts.stored += await this.writeBatch();
+          const stored = await this.writeBatch();
+          this.counts.stored += stored;
           if (this.yieldBetweenBatches && this.queuedCount > 0) await new Promise<void>((resolve) => setImmediate(resolve));
         }
       } catch (error) {
