@@ -21,6 +21,12 @@ const STORE_LABELS: Readonly<Record<string, string>> = {
   conversationalEmailPeople: 'Conversational Email people',
   conversationalEmailReportRows: 'Conversational Email report rows',
   notificationRecipients: 'Notification recipients',
+  uploadedListCells: 'Uploaded list cells cleared',
+  matchResultRows: 'Matching inputs cleared',
+  segmentSourceRows: 'Segment source rows cleared',
+  segmentMatchPicks: 'Hand-fixed rows re-keyed',
+  crmSyncedRows: 'CRM fields cleared',
+  privateCompanyRows: 'Private company fields cleared',
 };
 
 /** Settings > Privacy: the register of opt-out requests; handling one deletes that person's data everywhere. */
