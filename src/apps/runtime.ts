@@ -84,7 +84,11 @@ export async function startOpenabm(options: StartOptions): Promise<RunningOpenab
     for (const closeOne of closers.reverse()) await closeOne().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
-    const database: Database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+    const database: Database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      onIdleConnectionError: (error) => logger.warn({ err: error }, 'an idle PostgreSQL connection broke; a new one is opened for the next query'),
+    });
     closers.push(() => database.close());
     logger.info({ database: database.kind }, 'database ready, migrations applied');
     // The master index is saved per companies version in the data directory: a restart loads it instead of rebuilding it.

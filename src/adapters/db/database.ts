@@ -33,10 +33,15 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** PGlite only: start from this dump (PGlite's dumpDataDir) instead of an empty database (tests' migrated template). */
   loadDataDir?: Blob | undefined;
+  /**
+   * PostgreSQL only: told when a pooled connection breaks while idle (the server restarted, the network dropped). The
+   * pool has already dropped that connection and opens a new one for the next query. Default: a line on stderr.
+   */
+  onIdleConnectionError?: ((error: Error) => void) | undefined;
 }
 
 export async function openDatabase(options: OpenDatabaseOptions): Promise<Database> {
-  const database = options.databaseUrl ? openPostgres(options.databaseUrl) : await openPglite(options.dataDir, options.loadDataDir);
+  const database = options.databaseUrl ? openPostgres(options.databaseUrl, options.onIdleConnectionError ?? reportIdleConnectionError) : await openPglite(options.dataDir, options.loadDataDir);
   if (options.migrate !== false) await applyMigrations(database);
   return database;
 }
@@ -68,8 +73,15 @@ async function openPglite(dataDir: string | undefined, loadDataDir: Blob | undef
   };
 }
 
-function openPostgres(connectionString: string): Database {
+function reportIdleConnectionError(error: Error): void {
+  process.stderr.write(`openabm: an idle PostgreSQL connection broke (${error.message}); a new one is opened for the next query.\n`);
+}
+
+function openPostgres(connectionString: string, onIdleConnectionError: (error: Error) => void): Database {
   const pool = new pg.Pool({ connectionString, max: 10 });
+  // pg-pool emits 'error' for a connection that breaks while idle in the pool; with no listener that ends the process
+  // (and with it the web tag's queued visits). The pool has dropped the connection already: report it, go on.
+  pool.on('error', onIdleConnectionError);
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   let isClosed = false;
   return {
