@@ -158,8 +158,11 @@ async function main(): Promise<void> {
   // One line a run, for reading several rounds at a glance.
   for (const run of runs as Array<Awaited<ReturnType<typeof loadRun>> & { engine: string; lost?: number }>) {
     const { p50, p99, max } = run.latencyMs;
+    // "/s" is what the load tool got answered; a 503 (queue full) is an answer too, so the line says how many beacons
+    // were not taken (any answer but 204, and the tool's socket errors) beside those taken and then lost.
+    const notTaken = Object.entries(run.statusCounts).reduce((sum, [status, count]) => (status === '204' ? sum : sum + count), 0) + run.errors;
     process.stdout.write(
-      `${run.engine.split(' (')[0]?.padEnd(48)} ${String(Math.round(run.requestsPerSecond)).padStart(6)}/s  p50 ${p50} ms  p99 ${p99} ms  max ${max} ms  loop p99 ${run.eventLoopDelayMs.p99} ms  ${run.serverCpuMicrosecondsPerVisit} µs CPU/visit  lost ${run.lost ?? '—'}\n`,
+      `${run.engine.split(' (')[0]?.padEnd(48)} ${String(Math.round(run.requestsPerSecond)).padStart(6)}/s  p50 ${p50} ms  p99 ${p99} ms  max ${max} ms  loop p99 ${run.eventLoopDelayMs.p99} ms  ${run.serverCpuMicrosecondsPerVisit} µs CPU/visit  not taken ${notTaken}  lost ${run.lost ?? '—'}\n`,
     );
   }
   await database.close();
