@@ -39,13 +39,18 @@ export async function lockOpenPrivacyRequest(db: Db, orgId: string, requestId: s
  * Where openabm keeps personal data, by the key that finds a person. Tables of areas not installed yet are skipped
  * (checked with to_regclass), so the list can name them before they land.
  */
-const BY_EMAIL: ReadonlyArray<{ label: string; table: string; extra?: string }> = [
+const BY_EMAIL: ReadonlyArray<{ label: string; table: string; column?: string; extra?: string }> = [
   { label: 'crmContacts', table: 'crm_contacts' },
   { label: 'crmLeads', table: 'crm_leads' },
   { label: 'conversationalEmailPeople', table: 'ce_people' },
   { label: 'conversationalEmailReportRows', table: 'ce_report_rows' },
   { label: 'notificationRecipients', table: 'notification_recipients', extra: 'AND user_id IS NULL' },
+  // An outside recipient's deliveries: the address is all they hold of the person (pending ones are not sent either).
+  { label: 'notificationDeliveries', table: 'notification_outbox', column: 'address' },
 ];
+
+/** What an ad audience member's label reads once a privacy request removed the address it showed. */
+export const REMOVED_LABEL = 'removed by a privacy request';
 
 /** Deletes the person's rows everywhere; returns how many rows each store lost. Run in a transaction. */
 export async function deletePersonData(db: Db, orgId: string, person: { email: string | null; visitorId: string | null }): Promise<Record<string, number>> {
@@ -57,9 +62,15 @@ export async function deletePersonData(db: Db, orgId: string, person: { email: s
       if (!present[0]?.present) continue;
       summary[store.label] = await countDeleted(
         db,
-        sql`DELETE FROM ${sql.identifier(store.table)} WHERE org_id = ${orgId} AND lower(email) = ${person.email.toLowerCase()} ${sql.raw(store.extra ?? '')} RETURNING 1`,
+        sql`DELETE FROM ${sql.identifier(store.table)} WHERE org_id = ${orgId} AND lower(${sql.identifier(store.column ?? 'email')}) = ${person.email.toLowerCase()} ${sql.raw(store.extra ?? '')} RETURNING 1`,
       );
     }
+    // An ad audience member without a name is labelled by its address; its payload keeps only the address's hash,
+    // which the next sync still needs to take the person out of the channel's audience. The label goes, the row stays.
+    summary.adAudienceLabels = await countDeleted(
+      db,
+      sql`UPDATE ad_member_payloads SET label = ${REMOVED_LABEL} WHERE org_id = ${orgId} AND lower(label) = ${person.email.toLowerCase()} RETURNING 1`,
+    );
   }
   return summary;
 }

@@ -21,6 +21,8 @@ const STORE_LABELS: Readonly<Record<string, string>> = {
   conversationalEmailPeople: 'Conversational Email people',
   conversationalEmailReportRows: 'Conversational Email report rows',
   notificationRecipients: 'Notification recipients',
+  notificationDeliveries: 'Notification e-mails',
+  adAudienceLabels: 'Ad audience labels cleared',
   uploadedListCells: 'Uploaded list cells cleared',
   matchResultRows: 'Matching inputs cleared',
   segmentSourceRows: 'Segment source rows cleared',
