@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config';
-import { startOpenabm } from '../../runtime';
 import { ROLE_LABELS, ROLES } from '../../../domain/permissions/roles';
 import { waitForShutdown } from '../shutdown';
 
@@ -28,6 +27,9 @@ Environment:
     )
     .action(async (options: { port?: string }) => {
       const config = loadConfig(undefined, { OPENABM_PORT: options.port });
+      // Loaded here, not at the top: the whole application (~2 s of imports) is paid by this command only, not by
+      // every other command of the CLI.
+      const { startOpenabm } = await import('../../runtime');
       const running = await startOpenabm({ config, mode: 'all' });
       const lines = [
         '',

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../config';
-import { startOpenabm } from '../../runtime';
 import { CliError } from '../cliError';
 import { waitForShutdown } from '../shutdown';
 
@@ -13,6 +12,9 @@ export function registerWorker(program: Command): void {
       if (!config.databaseUrl) {
         throw new CliError('openabm worker needs DATABASE_URL: separate workers share a PostgreSQL server. With the embedded database, `openabm start` already runs the workers in-process.', 2);
       }
+      // Loaded here, not at the top: the whole application (~2 s of imports) is paid by this command only, not by
+      // every other command of the CLI.
+      const { startOpenabm } = await import('../../runtime');
       const running = await startOpenabm({ config, mode: 'worker', isSeedingDemo: false });
       process.stdout.write(`openabm worker running (concurrency ${config.workerConcurrency}, per organisation ${config.orgConcurrency}). Press Ctrl+C to stop.\n`);
       await waitForShutdown(running.close);
