@@ -86,7 +86,11 @@ describe('web tag and notification centre', () => {
 
     await page.goto(`${e2e.openabm.url}/settings/sandbox-mailbox`);
     await page.getByText('openabm: confirm that you want to receive “API limits” notifications').click();
-    const link = /http:\/\/\S+\/notifications\/confirm\?token=[\w-]+/.exec(await page.locator('body').innerText())?.[0];
+    // The message's panel opens after the click (its text is in the page, hidden, before): wait until it is visible.
+    const confirmLink = /http:\/\/\S+\/notifications\/confirm\?token=[\w-]+/;
+    const message = page.getByText(confirmLink).first();
+    await message.waitFor();
+    const link = confirmLink.exec((await message.textContent()) ?? '')?.[0];
     expect(link).toBeDefined();
     await page.goto(link ?? '');
     await page.getByRole('button', { name: 'Confirm' }).click();
