@@ -4,8 +4,9 @@ import { testDatabaseUrl } from '../../test/databases';
 
 const url = testDatabaseUrl('postgres');
 
-// PostgreSQL only: PGlite has no pool and no connection to break.
-describe.skipIf(!url)('openDatabase on PostgreSQL', () => {
+// PostgreSQL only (PGlite has no pool and no connection to break): runs whenever TEST_DATABASE_URL is set, as .ci/run
+// sets it when PostgreSQL answers on 127.0.0.1:5432; the same rule as the other PostgreSQL-only files.
+describe.skipIf(!url)('openDatabase on PostgreSQL (PostgreSQL only: runs when TEST_DATABASE_URL is set)', () => {
   let database: Database | undefined;
   let admin: Database | undefined;
   afterEach(async () => {

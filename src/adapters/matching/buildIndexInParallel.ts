@@ -9,6 +9,7 @@ import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns, type MasterCsv
 import { MasterIndexBuilder, type MasterIndex, type MasterIndexPart } from '../../domain/matching/masterIndex';
 import { sortedBucketStart, sortPartitionedBuckets, topBuckets, type PartitionedKeys } from '../../domain/matching/masterIndexKeys';
 import { mergePartRows, partitionedKeysOf, withKeys } from '../../domain/matching/mergeMasterIndexParts';
+import { withSingleThreadedScavenges } from './scavengeThreads';
 import { startTsWorker } from './tsWorker';
 
 /** Smaller files are streamed in-thread: starting threads would cost more than it saves. */
@@ -134,7 +135,8 @@ export async function buildMasterIndexInParallel(filePath: string, threads = ava
   // Started first: a thread loads its modules while this one reads the file.
   const workers = Array.from({ length: Math.max(isBuildingHere ? 0 : 1, threads - (isBuildingHere ? 1 : 0)) }, () => startTsWorker(new URL('./indexBuildWorker.ts', import.meta.url)));
   try {
-    return await buildWith(workers, filePath, threads, isBuildingHere, options.chunks, options.earlyChunkBytes ?? earlyChunkBytes);
+    // Every core runs a build thread: a parallel scavenge would wait for a helper thread that has no core (scavengeThreads.ts).
+    return await withSingleThreadedScavenges(() => buildWith(workers, filePath, threads, isBuildingHere, options.chunks, options.earlyChunkBytes ?? earlyChunkBytes));
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

@@ -9,7 +9,6 @@ import { buildMasterIndexInParallel, parallelBuildMinBytes } from '../../../adap
 import { createCsvParser, CsvFormatError, formatCsvField, type CsvRecord } from '../../../domain/matching/csv';
 import { MasterIndexBuilder, type MasterIndex } from '../../../domain/matching/masterIndex';
 import type { AccountInput, MatchResult } from '../../../domain/matching/types';
-import { withSingleThreadedScavenges } from './scavengeThreads';
 
 export type ProgressListener = (bytesRead: number, totalBytes: number) => void;
 
@@ -69,7 +68,7 @@ export async function loadMasterFileStreamed(filePath: string, onProgress?: Prog
 export async function loadMasterFile(filePath: string, onProgress?: ProgressListener): Promise<MasterIndex> {
   const { size } = await stat(filePath);
   if (size < parallelBuildMinBytes || availableParallelism() < 2) return loadMasterFileStreamed(filePath, onProgress);
-  const index = await withSingleThreadedScavenges(() => buildMasterIndexInParallel(filePath));
+  const index = await buildMasterIndexInParallel(filePath);
   if (!index) return loadMasterFileStreamed(filePath, onProgress);
   onProgress?.(size, size);
   return index;
