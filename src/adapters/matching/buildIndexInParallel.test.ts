@@ -30,8 +30,28 @@ describe('the master index built on several threads', () => {
     expect(await buildMasterIndexInParallel(file, 3)).toEqual(streamed);
     // Many chunks, every one built by the other threads (this one only merges).
     expect(await buildMasterIndexInParallel(file, 3, { chunks: 7, isBuildingHere: false })).toEqual(streamed);
-    // Chunks built here while the rest of the file is read (cut after a quoted line break, or inside one).
-    for (const earlyChunkBytes of [5_000, 10_000, 13_001]) expect(await buildMasterIndexInParallel(file, 2, { earlyChunkBytes })).toEqual(streamed);
+    // Cuts at many places: after a quoted line break, inside one (those ranges are rebuilt at the right cut), and
+    // closer together than a line (empty ranges).
+    for (const chunks of [2, 3, 9, 31, 4_000]) expect(await buildMasterIndexInParallel(file, 2, { chunks })).toEqual(streamed);
+  });
+
+  it('rebuilds the ranges of a cut that fell inside a quoted field with line breaks', async () => {
+    const file = path.join(dir, 'long-quoted.csv');
+    // The middle of the file is inside one field of line breaks: the first line end after the cut is in quotes.
+    const rows = generateDemoCompanies(2_000, 3).map((c, n) => [c.companyId, c.name, c.domain, c.country, n === 1_000 ? 'a line\n'.repeat(40_000) : ''].map(formatCsvField).join(','));
+    writeFileSync(file, `${['company_id,name,domain,country,notes', ...rows].join('\n')}\n`);
+    const streamed = await loadMasterFileStreamed(file);
+    expect(streamed.size).toBe(2_000);
+    for (const chunks of [2, 3, 4]) expect(await buildMasterIndexInParallel(file, 2, { chunks })).toEqual(streamed);
+    expect(await buildMasterIndexInParallel(file, 3, { chunks: 5, isBuildingHere: false })).toEqual(streamed);
+  });
+
+  it('reads CRLF line ends and a last line without one as the streamed build does', async () => {
+    const file = path.join(dir, 'crlf.csv');
+    writeFileSync(file, masterCsv().replaceAll('\n', '\r\n').replace(/\r\n$/, ''));
+    const streamed = await loadMasterFileStreamed(file);
+    expect(streamed.size).toBe(3_000);
+    for (const chunks of [undefined, 2, 7]) expect(await buildMasterIndexInParallel(file, 2, chunks ? { chunks } : {})).toEqual(streamed);
   });
 
   it('reads the other_names column as the streamed build does (rows of other names in every chunk)', async () => {
@@ -59,14 +79,15 @@ describe('the master index built on several threads', () => {
 
   it('reports an invalid other_names field with its line, as the database import does', async () => {
     const file = path.join(dir, 'bad-other-names.csv');
-    // In the first chunk (built while the rest of the file is read) and in a later one.
+    // In the first range and in a later one.
     for (const badRow of [20, 2_500]) {
       const rows = generateDemoCompanies(3_000, 5).map((c, n) => [c.companyId, c.name, c.domain, c.country, n === badRow ? 'Old Name||Older Name' : ''].map(formatCsvField).join(','));
       writeFileSync(file, `${['company_id,name,domain,country,other_names', ...rows].join('\n')}\n`);
       const message = `${file}, line ${badRow + 2}: other_names has an empty name (name 2 of 3)`;
       await expect(loadMasterFileStreamed(file)).rejects.toThrow(message);
       await expect(buildMasterIndexInParallel(file, 2, { chunks: 5 })).rejects.toThrow(message);
-      await expect(buildMasterIndexInParallel(file, 2, { earlyChunkBytes: 5_000 })).rejects.toThrow(message);
+      await expect(buildMasterIndexInParallel(file, 2, { chunks: 40 })).rejects.toThrow(message);
+      await expect(buildMasterIndexInParallel(file, 2)).rejects.toThrow(message);
     }
   });
 });

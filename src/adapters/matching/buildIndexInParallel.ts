@@ -1,12 +1,16 @@
-// The master index built from MASTER.csv on every core: the file is read once into shared memory, cut into byte
-// ranges at line ends outside quoted fields, and each thread (this one included) parses and normalises its range
-// into a part; the parts are merged in file order into exactly the index a streamed build gives.
-import { open, type FileHandle } from 'node:fs/promises';
+// The master index built from MASTER.csv on every core: the file is cut into byte ranges at line ends, each thread
+// (this one included) reads the ranges it takes from the file into memory of its own, reused from range to range, and
+// parses and normalises each into a part; the parts are merged in file order into exactly the index a streamed build
+// gives. A cut is taken at the first line end after its target, and checked afterwards to lie outside quotes (an even
+// number of quote characters before it); the ranges of a cut that does not (a quoted field with a line break) are
+// rebuilt at the right cut.
+import { readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { createCsvParser, CsvFormatError, parseCsv } from '../../domain/matching/csv';
 import { addMasterCsvBytes, addMasterCsvRecord, masterCsvColumns, type MasterCsvColumns } from '../../domain/matching/masterCsvRows';
-import { MasterIndexBuilder, type MasterIndex, type MasterIndexPart } from '../../domain/matching/masterIndex';
+import { MasterIndexBuilder, type MasterIndex, type MasterIndexBuilderScratch, type MasterIndexPart } from '../../domain/matching/masterIndex';
 import { sortedBucketStart, sortPartitionedBuckets, topBuckets, type PartitionedKeys } from '../../domain/matching/masterIndexKeys';
 import { mergePartRows, partitionedKeysOf, withKeys } from '../../domain/matching/mergeMasterIndexParts';
 import { withSingleThreadedScavenges } from './scavengeThreads';
@@ -15,21 +19,33 @@ import { startTsWorker } from './tsWorker';
 /** Smaller files are streamed in-thread: starting threads would cost more than it saves. */
 export const parallelBuildMinBytes = 8 << 20;
 
-/** One chunk of the file to build a part from: whole records in bytes [start, end). */
+export type IndexBuildColumns = { companyId: number; name: number; domain: number; country: number; otherNames: number; otherDomains: number; coreColumns: number[] };
+
+/** Whole records in bytes [start, end) of `bytes` to build a part from. */
 export interface IndexBuildRequest {
-  file: SharedArrayBuffer;
+  bytes: Uint8Array;
   start: number;
   end: number;
-  columns: { companyId: number; name: number; domain: number; country: number; otherNames: number; otherDomains: number; coreColumns: number[] };
+  columns: IndexBuildColumns;
 }
 
-/** What a build thread is sent: the file, its chunks, and the shared counter from which every thread takes the next chunk. */
+/**
+ * What a build thread is sent: the file (a descriptor open in this process, which every thread can read), its ranges,
+ * and the shared counter from which every thread takes the next range.
+ */
 export interface IndexBuildJob {
-  file: SharedArrayBuffer;
-  chunks: [number, number][];
-  /** Int32Array(1): the next chunk to take (Atomics.add), so that a thread that is slower (or started later) takes fewer. */
+  fd: number;
+  size: number;
+  /**
+   * Range k: with `isExact`, bytes [ranges[k][0], ranges[k][1]); else the records from the first line end at or after
+   * ranges[k][0] (the first range: from ranges[0][0], the header's end) to the first line end at or after
+   * ranges[k][1] (the last range: to the end of the file).
+   */
+  ranges: [number, number][];
+  isExact: boolean;
+  /** Int32Array(1): the next range to take (Atomics.add), so that a thread that is slower (or started later) takes fewer. */
   nextChunk: SharedArrayBuffer;
-  columns: IndexBuildRequest['columns'];
+  columns: IndexBuildColumns;
 }
 
 /** What a build thread is sent once every part is built: its share of the key buckets to sort (sortPartitionedBuckets) into the shared target. */
@@ -43,28 +59,38 @@ export interface IndexSortJob {
 
 export type IndexBuildMessage = { type: 'build'; job: IndexBuildJob } | { type: 'sort'; job: IndexSortJob };
 
-export type IndexBuildReply = { type: 'part'; chunk: number; part: MasterIndexPart } | { type: 'csvError'; chunk: number; detail: string; line: number } | { type: 'error'; chunk: number; message: string } | { type: 'done' } | { type: 'sorted' };
-
-/** Builds chunks until none is left, replying with each part or error (a thread goes on after an error: the earliest one in the file is reported). */
-export function buildChunks(job: IndexBuildJob, reply: (message: IndexBuildReply) => void): void {
-  const next = new Int32Array(job.nextChunk);
-  for (let chunk = Atomics.add(next, 0, 1); chunk < job.chunks.length; chunk = Atomics.add(next, 0, 1)) {
-    const [start, end] = job.chunks[chunk] as [number, number];
-    buildChunk({ file: job.file, start, end, columns: job.columns }, chunk, reply);
-  }
-  reply({ type: 'done' });
+/** Where a range's records turned out to be in the file: bytes [start, end), with `quotes` quote characters. */
+export interface BuiltRange {
+  chunk: number;
+  start: number;
+  end: number;
+  quotes: number;
 }
 
-/** Builds one chunk, replying with its part or its error. */
-function buildChunk(request: IndexBuildRequest, chunk: number, reply: (message: IndexBuildReply) => void): void {
-  let part: MasterIndexPart;
-  try {
-    part = buildPart(request);
-  } catch (error) {
-    reply(error instanceof CsvFormatError ? { type: 'csvError', chunk, detail: error.detail, line: error.line } : { type: 'error', chunk, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
-    return;
+export type IndexBuildReply =
+  | ({ type: 'part'; part: MasterIndexPart } & BuiltRange)
+  | ({ type: 'csvError'; detail: string; line: number } & BuiltRange)
+  | { type: 'error'; chunk: number; message: string }
+  | { type: 'done' }
+  | { type: 'sorted' };
+
+/** Builds ranges until none is left, replying with each part or error (a thread goes on after an error: the earliest one in the file is reported). */
+export function buildChunks(job: IndexBuildJob, reply: (message: IndexBuildReply) => void): void {
+  const next = new Int32Array(job.nextChunk);
+  const reader = new FileReader(job.fd, job.size);
+  const scratch: MasterIndexBuilderScratch = {};
+  for (let chunk = Atomics.add(next, 0, 1); chunk < job.ranges.length; chunk = Atomics.add(next, 0, 1)) {
+    let range: BuiltRange | undefined;
+    try {
+      const read = readRange(reader, job, chunk);
+      range = { chunk, start: read.fileStart + read.start, end: read.fileStart + read.end, quotes: countByte(read.bytes, quote, read.start, read.end) };
+      reply({ type: 'part', ...range, part: buildPart({ bytes: read.bytes, start: read.start, end: read.end, columns: job.columns }, scratch) });
+    } catch (error) {
+      if (range && error instanceof CsvFormatError) reply({ type: 'csvError', ...range, detail: error.detail, line: error.line });
+      else reply({ type: 'error', chunk, message: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+    }
   }
-  reply({ type: 'part', chunk, part });
+  reply({ type: 'done' });
 }
 
 /** Buffer's decoders without toString's argument checks (Node has them on every Buffer; its types leave them out). */
@@ -73,17 +99,17 @@ interface Slicing {
   utf8Slice(start: number, end: number): string;
 }
 
-/** Parses bytes [start, end) of the file (whole records) into an index part; CsvFormatError lines count from `start`. */
-export function buildPart(request: IndexBuildRequest): MasterIndexPart {
+/** Parses bytes [start, end) (whole records) into an index part; CsvFormatError lines count from `start`. */
+export function buildPart(request: IndexBuildRequest, scratch?: MasterIndexBuilderScratch): MasterIndexPart {
   const columns: MasterCsvColumns = { ...request.columns, coreColumns: new Set(request.columns.coreColumns) };
   const expectedCount = Math.max(1024, Math.round((request.end - request.start) / 50));
-  const bytes = Buffer.from(request.file) as Buffer & Slicing;
+  const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength) as Buffer & Slicing;
   // Read from the bytes (only the core fields become strings); the text parser only for what that leaves to it.
   // (Decoding the range once and slicing fields from it cost as much CPU, the sliced names made normalising slower,
   // and the range strings, freed only by full collections, raised the peak RSS by ~50 MB.)
-  const fromBytes = new MasterIndexBuilder(expectedCount);
+  const fromBytes = new MasterIndexBuilder(expectedCount, scratch);
   if (addMasterCsvBytes(fromBytes, columns, bytes, request.start, request.end, (start, end, isAscii) => (isAscii ? bytes.latin1Slice(start, end) : bytes.utf8Slice(start, end)))) return fromBytes.takePart('partitioned', sharedArray);
-  const text = new TextDecoder().decode(new Uint8Array(request.file, request.start, request.end - request.start));
+  const text = new TextDecoder().decode(bytes.subarray(request.start, request.end));
   const builder = new MasterIndexBuilder(expectedCount);
   const parser = createCsvParser();
   // Fed a megabyte at a time, as the streamed build is: the parsed records of the whole range never coexist.
@@ -106,112 +132,261 @@ export function partBuffers(part: MasterIndexPart): ArrayBuffer[] {
   return [...new Set(buffers)].filter((buffer): buffer is ArrayBuffer => buffer instanceof ArrayBuffer);
 }
 
-/**
- * The smallest chunk: chunks shrink as the file is taken (each 1/(2 × threads) of what is left), so that threads
- * start on large chunks and finish close together on small ones (1M companies, 2 threads: ~14 chunks, 25 MB to 2 MB).
- */
-const minChunkBytes = 2 << 20;
+const quote = 34;
+const lineFeed = 10;
 
-export interface ParallelBuildOptions {
-  /** How many chunks of equal size to cut the file into (default: shrinking chunks, see minChunkBytes). */
-  chunks?: number;
-  /** False: this thread only merges, the other threads build every chunk (tests use it to exercise them). */
-  isBuildingHere?: boolean;
-  /** The chunks this thread builds while the rest of the file is read (default earlyChunkBytes). */
-  earlyChunkBytes?: number;
+/**
+ * Reads a file's bytes into one buffer of its own, reused from read to read: memory a thread has touched once costs
+ * nothing more, where each megabyte of new memory costs ~2.7 ms of page faults here (reading the 100 MB file into a
+ * new buffer: ~300 ms, into a reused one ~150 ms).
+ */
+class FileReader {
+  private buffer = Buffer.alloc(0);
+
+  constructor(
+    private readonly fd: number,
+    readonly size: number,
+  ) {}
+
+  /** The file's bytes [from, min(to, size)), valid until the next read. */
+  read(from: number, to: number): Buffer {
+    const length = Math.max(0, Math.min(to, this.size) - from);
+    if (this.buffer.length < length) this.buffer = Buffer.allocUnsafe(Math.max(length, Math.min(2 * this.buffer.length, maxChunkBytes + rangeSlackBytes)));
+    let done = 0;
+    while (done < length) {
+      const read = readSync(this.fd, this.buffer, done, length - done, from + done);
+      if (read === 0) throw new Error(`the file ended at byte ${from + done} of ${this.size} while it was read (was it changed meanwhile?)`);
+      done += read;
+    }
+    return this.buffer.subarray(0, length);
+  }
+}
+
+/** What a range's search for its last line end reads past its target at first (more, should a line be longer). */
+const rangeSlackBytes = 64 << 10;
+
+/** Range `chunk` of the job read from the file: its records are bytes [start, end) of `bytes`, which starts at file offset fileStart. */
+function readRange(reader: FileReader, job: IndexBuildJob, chunk: number): { bytes: Buffer; fileStart: number; start: number; end: number } {
+  const [from, to] = job.ranges[chunk] as [number, number];
+  if (job.isExact) return { bytes: reader.read(from, to), fileStart: from, start: 0, end: to - from };
+  const isFirst = chunk === 0;
+  const isLast = chunk === job.ranges.length - 1;
+  for (let readTo = isLast ? job.size : to + rangeSlackBytes; ; readTo = Math.min(job.size, to + 4 * (readTo - to))) {
+    const bytes = reader.read(from, readTo);
+    const start = isFirst ? 0 : bytes.indexOf(lineFeed) + 1;
+    if (start === 0 && !isFirst) {
+      // No line end at or after the target: the range is empty, the records there are the range before's.
+      if (readTo >= job.size) return { bytes, fileStart: from, start: bytes.length, end: bytes.length };
+      continue;
+    }
+    const end = isLast ? bytes.length : bytes.indexOf(lineFeed, Math.max(start - 1, to - from)) + 1;
+    if (end > 0) return { bytes, fileStart: from, start, end };
+    if (readTo >= job.size) return { bytes, fileStart: from, start, end: bytes.length };
+  }
+}
+
+function countByte(bytes: Uint8Array, byte: number, start: number, end: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(byte, start); at >= 0 && at < end; at = bytes.indexOf(byte, at + 1)) count++;
+  return count;
 }
 
 /**
- * Chunks built here while the rest of the file is read, until it is (then the other threads are sent the job): one
- * takes 60–120 ms, about what reading the rest of a 100 MB file takes, and the other threads take 0.2–0.3 s to start.
+ * The smallest range, and the largest: ranges shrink as the file is taken (each 1/(2 × threads) of what is left, at
+ * most maxChunkBytes), so that threads finish close together on small ones (1M companies, 2 threads: ~17 ranges,
+ * 8 MB to 2 MB); a thread's buffer holds its largest range.
  */
-const earlyChunkBytes = 1 << 20;
-/** What is read before the rest: the most this thread builds while the rest is read. */
-const earlyChunksRead = 8;
+const minChunkBytes = 2 << 20;
+const maxChunkBytes = 8 << 20;
+/** What is read first for the header. */
+const headBytes = 1 << 20;
 
-/** The index, or null when the file cannot be cut at line ends (no LF line breaks): then it is streamed. */
+export interface ParallelBuildOptions {
+  /** How many ranges of equal size to cut the file into (default: shrinking ranges, see minChunkBytes). */
+  chunks?: number;
+  /** False: this thread only merges, the other threads build every range (tests use it to exercise them). */
+  isBuildingHere?: boolean;
+}
+
+/** The index, or null when the file has no line end in its first megabyte (no LF line breaks, or a huge header): then it is streamed. */
 export async function buildMasterIndexInParallel(filePath: string, threads = availableParallelism(), options: ParallelBuildOptions = {}): Promise<MasterIndex | null> {
   const isBuildingHere = options.isBuildingHere ?? true;
-  // Started first: a thread loads its modules while this one reads the file.
-  const workers = Array.from({ length: Math.max(isBuildingHere ? 0 : 1, threads - (isBuildingHere ? 1 : 0)) }, () => startTsWorker(new URL('./indexBuildWorker.ts', import.meta.url)));
+  const count = Math.max(isBuildingHere ? 0 : 1, threads - (isBuildingHere ? 1 : 0));
+  // Started first: a thread loads its modules while this one starts building.
+  const workers = takePrestartedThreads(count) ?? Array.from({ length: count }, startBuildThread);
   try {
     // Every core runs a build thread: a parallel scavenge would wait for a helper thread that has no core (scavengeThreads.ts).
-    return await withSingleThreadedScavenges(() => buildWith(workers, filePath, threads, isBuildingHere, options.chunks, options.earlyChunkBytes ?? earlyChunkBytes));
+    return await withSingleThreadedScavenges(() => buildWith(workers, filePath, threads, isBuildingHere, options.chunks));
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }
 
-async function buildWith(workers: readonly Worker[], filePath: string, threads: number, isBuildingHere: boolean, chunkCount: number | undefined, earlyChunkBytes: number): Promise<MasterIndex | null> {
-  const parts: (MasterIndexPart | undefined)[] = [];
-  const errors: (unknown | undefined)[] = [];
-  const onReply = (reply: IndexBuildReply): void => {
-    if (reply.type === 'part') parts[reply.chunk] = reply.part;
-    else if (reply.type === 'csvError') errors[reply.chunk] = new CsvFormatError(reply.detail, reply.line);
-    else if (reply.type === 'error') errors[reply.chunk] = new Error(`index build thread failed: ${reply.message}`);
-  };
+function startBuildThread(): Worker {
+  return startTsWorker(new URL('./indexBuildWorker.ts', import.meta.url));
+}
+
+let prestarted: Worker[] = [];
+
+/**
+ * Starts the build threads of a build that is about to come (`openabm match --master FILE`), so that they load
+ * their modules (~0.6 s) while the process loads its own, instead of while this thread builds alone. They keep no
+ * process alive until a build takes them.
+ */
+export function prestartIndexBuildThreads(threads = availableParallelism()): void {
+  if (prestarted.length > 0 || threads < 2) return;
+  prestarted = Array.from({ length: threads - 1 }, () => {
+    const worker = startBuildThread();
+    worker.unref();
+    return worker;
+  });
+}
+
+/** How many prestarted threads wait for a build. */
+export function prestartedThreadCount(): number {
+  return prestarted.length;
+}
+
+/** The prestarted threads when there are `count` of them (taken: a later build starts its own), else undefined. */
+function takePrestartedThreads(count: number): Worker[] | undefined {
+  const workers = prestarted;
+  if (workers.length !== count || count === 0) return undefined;
+  prestarted = [];
+  for (const worker of workers) worker.ref();
+  return workers;
+}
+
+/** What building the ranges of a job gave, range by range. */
+interface BuiltRanges {
+  ranges: (BuiltRange | undefined)[];
+  parts: (MasterIndexPart | undefined)[];
+  errors: (CsvFormatError | undefined)[];
+}
+
+async function buildWith(workers: readonly Worker[], filePath: string, threads: number, isBuildingHere: boolean, chunkCount: number | undefined): Promise<MasterIndex | null> {
   const handle = await open(filePath, 'r');
-  let file: SharedArrayBuffer;
-  let columns: MasterCsvColumns | null;
-  const early: [number, number][] = [];
   try {
     const { size } = await handle.stat();
-    file = new SharedArrayBuffer(size);
-    const bytes = Buffer.from(file);
-    // This thread builds chunks of the start of the file while the rest is read (and the other threads start): the
-    // first ~150 ms of reading and ~50 ms of cutting were spent before any row was built.
-    const isEarly = isBuildingHere && chunkCount === undefined && size >= 2 * earlyChunksRead * earlyChunkBytes;
-    const headRead = await readInto(handle, bytes, 0, isEarly ? earlyChunksRead * earlyChunkBytes : size);
-    const head = bytes.subarray(0, headRead);
+    const reader = new FileReader(handle.fd, size);
+    const head = reader.read(0, headBytes);
     const headerEnd = recordEnd(head, 0);
-    if (headerEnd >= head.length) {
-      if (headRead === size) return null;
-      columns = null;
-    } else {
-      columns = headerColumns(head, headerEnd, filePath);
+    if (headerEnd >= head.length) return null;
+    const columns = requestColumns(headerColumns(head, headerEnd, filePath));
+    const targets = chunkCount === undefined ? shrinkingCuts(headerEnd, size, threads) : equalCuts(headerEnd, size, Math.max(1, chunkCount));
+    const ranges = [headerEnd, ...targets].map((target, at): [number, number] => [target, targets[at] ?? size]);
+    const job = { fd: handle.fd, size, columns };
+    const built = await buildRanges(workers, isBuildingHere, { ...job, ranges, isExact: false });
+    // A cut with an odd number of quotes before it fell inside a quoted field: the ranges on either side of it are
+    // rebuilt at the right cuts (the first line end outside quotes), the others kept.
+    if (!areCutsOutsideQuotes(built.ranges)) {
+      const exact = exactRanges(reader, headerEnd, targets);
+      const redo = exact.flatMap((range, chunk) => (built.ranges[chunk]?.start === range[0] && built.ranges[chunk]?.end === range[1] ? [] : [chunk]));
+      const rebuilt = await buildRanges(workers, isBuildingHere, { ...job, ranges: redo.map((chunk) => exact[chunk] as [number, number]), isExact: true });
+      redo.forEach((chunk, at) => {
+        built.ranges[chunk] = rebuilt.ranges[at];
+        built.parts[chunk] = rebuilt.parts[at];
+        built.errors[chunk] = rebuilt.errors[at];
+      });
     }
-    const rest = readInto(handle, bytes, headRead, size);
-    let isRestRead = false;
-    void rest.finally(() => (isRestRead = true)).catch(() => undefined);
-    for (let position = headerEnd; isEarly && columns && !isRestRead; ) {
-      const [range] = splitRanges(head, position, [position + earlyChunkBytes]);
-      if (!range || range[1] >= headRead) break;
-      buildChunk({ file, start: range[0], end: range[1], columns: requestColumns(columns) }, early.length, onReply);
-      early.push(range);
-      if (errors.length > 0) break;
-      position = range[1];
-      // Lets the read's completion in.
-      await new Promise((resolve) => setImmediate(resolve));
+    // The earliest error in the file, its line counted from the file's start.
+    const firstError = built.errors.findIndex((error) => error !== undefined);
+    if (firstError >= 0) {
+      const error = built.errors[firstError] as CsvFormatError;
+      throw new CsvFormatError(error.detail, error.line + linesBefore(reader, built.ranges[firstError]?.start ?? 0), filePath);
     }
-    await rest;
+    return mergeParts(workers, built.parts.map((part, chunk) => {
+      if (!part) throw new Error(`index build: range ${chunk} of ${built.parts.length} was not built`);
+      return part;
+    }));
   } finally {
     await handle.close();
   }
-  const bytes = Buffer.from(file);
-  // The earliest error in the file: the rest need not be built.
-  const earlyError = errors.findIndex((error) => error !== undefined);
-  if (earlyError >= 0) throw withFileLine(errors[earlyError], bytes, early[earlyError]?.[0] ?? 0, filePath);
-  const headerEnd = early[0]?.[0] ?? recordEnd(bytes, 0);
-  if (headerEnd >= bytes.length) return null;
-  columns ??= headerColumns(bytes, headerEnd, filePath);
-  const dataStart = early[early.length - 1]?.[1] ?? headerEnd;
-  const cuts = chunkCount === undefined ? shrinkingCuts(dataStart, bytes.length, threads) : equalCuts(dataStart, bytes.length, Math.max(1, chunkCount));
-  const chunks = [...early, ...splitRanges(bytes, dataStart, cuts)];
-  const nextChunk = new SharedArrayBuffer(4);
-  new Int32Array(nextChunk)[0] = early.length;
-  const job: IndexBuildJob = { file, chunks, nextChunk, columns: requestColumns(columns) };
-  const fromThreads = workers.map((worker) => buildOnThread(worker, job, onReply));
-  if (isBuildingHere) buildChunks(job, onReply);
+}
+
+/** Builds the job's ranges on the threads (and this one, `isBuildingHere`). */
+async function buildRanges(workers: readonly Worker[], isBuildingHere: boolean, job: Omit<IndexBuildJob, 'nextChunk'>): Promise<BuiltRanges> {
+  const built: BuiltRanges = { ranges: [], parts: [], errors: [] };
+  let failure: Error | undefined;
+  const onReply = (reply: IndexBuildReply): void => {
+    if (reply.type === 'part' || reply.type === 'csvError') built.ranges[reply.chunk] = { chunk: reply.chunk, start: reply.start, end: reply.end, quotes: reply.quotes };
+    if (reply.type === 'part') built.parts[reply.chunk] = reply.part;
+    else if (reply.type === 'csvError') built.errors[reply.chunk] = new CsvFormatError(reply.detail, reply.line);
+    else if (reply.type === 'error') failure ??= new Error(`index build thread failed: ${reply.message}`);
+  };
+  const fullJob: IndexBuildJob = { ...job, nextChunk: new SharedArrayBuffer(4) };
+  const fromThreads = workers.map((worker) => buildOnThread(worker, fullJob, onReply));
+  if (isBuildingHere) buildChunks(fullJob, onReply);
   await Promise.all(fromThreads);
-  const firstError = errors.findIndex((error) => error !== undefined);
-  if (firstError >= 0) throw withFileLine(errors[firstError], bytes, chunks[firstError]?.[0] ?? 0, filePath);
-  const built = chunks.map((_, chunk) => {
-    const part = parts[chunk];
-    if (!part) throw new Error(`index build: chunk ${chunk} of ${chunks.length} was not built`);
-    return part;
-  });
-  // The keys sorted by every thread, each its share of the buckets, into shared memory; this one merges the rows
-  // meanwhile, and so sorts fewer keys.
+  if (failure) throw failure;
+  return built;
+}
+
+/** Whether every cut between ranges has an even number of quote characters before it (the header has an even number). */
+function areCutsOutsideQuotes(ranges: readonly (BuiltRange | undefined)[]): boolean {
+  let quotes = 0;
+  for (const range of ranges) {
+    if (!range || quotes % 2 !== 0) return false;
+    quotes += range.quotes;
+  }
+  return true;
+}
+
+/** A scan of the file from the header's end reads this much at a time. */
+const scanPieceBytes = 1 << 20;
+
+/**
+ * The ranges a cut at each target gives when taken at the first line end at or after it that has an even number of
+ * quote characters before it (since the header's end, which has an even number): what the first line end after a
+ * target was meant to be.
+ */
+function exactRanges(reader: FileReader, headerEnd: number, targets: readonly number[]): [number, number][] {
+  const cuts = [headerEnd];
+  let isQuoted = false;
+  let target = 0;
+  for (let pieceStart = headerEnd; pieceStart < reader.size && target < targets.length; pieceStart += scanPieceBytes) {
+    const piece = reader.read(pieceStart, pieceStart + scanPieceBytes);
+    let at = 0;
+    while (target < targets.length) {
+      const upTo = Math.min(piece.length, (targets[target] as number) - pieceStart);
+      if (upTo > at) {
+        if (countByte(piece, quote, at, upTo) % 2 !== 0) isQuoted = !isQuoted;
+        at = upTo;
+        if (at >= piece.length) break;
+      }
+      const lineEnd = piece.indexOf(lineFeed, at);
+      const stop = lineEnd < 0 ? piece.length : lineEnd;
+      if (countByte(piece, quote, at, stop) % 2 !== 0) isQuoted = !isQuoted;
+      if (lineEnd < 0) break;
+      if (isQuoted) {
+        at = lineEnd + 1;
+        continue;
+      }
+      // The next target may be before this line end too: its cut is the same (an empty range).
+      cuts.push(pieceStart + lineEnd + 1);
+      target++;
+      at = lineEnd;
+    }
+  }
+  while (cuts.length <= targets.length) cuts.push(reader.size);
+  cuts.push(reader.size);
+  return cuts.slice(1).map((end, at): [number, number] => [cuts[at] as number, end]);
+}
+
+/** Line ends in the file before `offset` (a range's lines counted from the file's start). */
+function linesBefore(reader: FileReader, offset: number): number {
+  let lines = 0;
+  for (let pieceStart = 0; pieceStart < offset; pieceStart += scanPieceBytes) {
+    const piece = reader.read(pieceStart, Math.min(offset, pieceStart + scanPieceBytes));
+    lines += countByte(piece, lineFeed, 0, piece.length);
+  }
+  return lines;
+}
+
+/**
+ * The index of the parts: their keys sorted by every thread, each its share of the buckets, into shared memory;
+ * this one merges the rows meanwhile, and so sorts fewer keys.
+ */
+async function mergeParts(workers: readonly Worker[], built: MasterIndexPart[]): Promise<MasterIndex> {
   const partitioned = partitionedKeysOf(built);
   const keyCount = partitioned.reduce((sum, part) => sum + part.keyHashes.length, 0);
   const keys = { keyHashes: sharedArray(keyCount), keyCompanies: sharedArray(keyCount) };
@@ -222,17 +397,6 @@ async function buildWith(workers: readonly Worker[], filePath: string, threads: 
   const rows = mergePartRows(built);
   await Promise.all(sortedThere);
   return withKeys(rows, keys);
-}
-
-/** Reads bytes [from, to) of the file into `bytes`; the offset reached (the file's end, if it is shorter). */
-async function readInto(handle: FileHandle, bytes: Buffer, from: number, to: number): Promise<number> {
-  let done = from;
-  while (done < to) {
-    const { bytesRead } = await handle.read(bytes, done, to - done, done);
-    if (bytesRead === 0) break;
-    done += bytesRead;
-  }
-  return done;
 }
 
 /** The columns of the header record, bytes [0, headerEnd); a CsvFormatError names the file. */
@@ -246,7 +410,7 @@ function headerColumns(bytes: Buffer, headerEnd: number, filePath: string): Mast
   }
 }
 
-function requestColumns(columns: MasterCsvColumns): IndexBuildRequest['columns'] {
+function requestColumns(columns: MasterCsvColumns): IndexBuildColumns {
   return { companyId: columns.companyId, name: columns.name, domain: columns.domain, country: columns.country, otherNames: columns.otherNames, otherDomains: columns.otherDomains, coreColumns: [...columns.coreColumns] };
 }
 
@@ -314,14 +478,6 @@ function buildOnThread(worker: Worker, job: IndexBuildJob, onReply: (reply: Inde
   });
 }
 
-/** A CsvFormatError of a range, with its line counted from the start of the file. */
-function withFileLine(error: unknown, bytes: Buffer, rangeStart: number, filePath: string): unknown {
-  if (!(error instanceof CsvFormatError)) return error;
-  let linesBefore = 0;
-  for (let position = bytes.indexOf(10, 0); position >= 0 && position < rangeStart; position = bytes.indexOf(10, position + 1)) linesBefore++;
-  return new CsvFormatError(error.detail, error.line + linesBefore, filePath);
-}
-
 /** The offset just past the line end that ends the record starting at `start` (a line end outside quotes). */
 function recordEnd(bytes: Buffer, start: number): number {
   let isQuoted = false;
@@ -338,42 +494,11 @@ function equalCuts(start: number, end: number, count: number): number[] {
   return Array.from({ length: count - 1 }, (_, range) => start + Math.floor(((end - start) * (range + 1)) / count));
 }
 
-/** Cut positions of shrinking ranges: each 1/(2 × threads) of what is left, at least minChunkBytes (a small file: a quarter of a thread's share). */
+/** Cut positions of shrinking ranges: each 1/(2 × threads) of what is left, at least minChunkBytes (a small file: a quarter of a thread's share), at most maxChunkBytes. */
 function shrinkingCuts(start: number, end: number, threads: number): number[] {
   const smallest = Math.max(1, Math.min(minChunkBytes, Math.ceil((end - start) / (4 * threads))));
+  const step = (position: number): number => Math.min(maxChunkBytes, Math.max(smallest, Math.ceil((end - position) / (2 * threads))));
   const cuts: number[] = [];
-  for (let position = start + Math.max(smallest, Math.ceil((end - start) / (2 * threads))); position < end - smallest / 2; position += Math.max(smallest, Math.ceil((end - position) / (2 * threads)))) cuts.push(position);
+  for (let position = start + step(start); position < end - smallest / 2; position += step(position)) cuts.push(position);
   return cuts;
-}
-
-/**
- * Ranges of whole records after the header, cut at the first line end at or after each of `targets`. A cut is a
- * line end with an even number of quote characters before it (since the header), i.e. not inside a quoted field;
- * quotes are found with indexOf, so the scan costs little when they are rare.
- */
-function splitRanges(bytes: Buffer, dataStart: number, targets: readonly number[]): [number, number][] {
-  const cuts = [dataStart];
-  let quotePosition = bytes.indexOf(34, dataStart);
-  let quotesBefore = 0;
-  for (const target of targets) {
-    let cut = bytes.indexOf(10, Math.max(cuts[cuts.length - 1] ?? dataStart, target));
-    while (cut >= 0) {
-      while (quotePosition >= 0 && quotePosition < cut) {
-        quotesBefore++;
-        quotePosition = bytes.indexOf(34, quotePosition + 1);
-      }
-      if (quotesBefore % 2 === 0) break;
-      cut = bytes.indexOf(10, cut + 1);
-    }
-    if (cut < 0) break;
-    cuts.push(cut + 1);
-  }
-  cuts.push(bytes.length);
-  const ranges: [number, number][] = [];
-  for (let position = 1; position < cuts.length; position++) {
-    const start = cuts[position - 1] ?? dataStart;
-    const end = cuts[position] ?? bytes.length;
-    if (end > start || ranges.length === 0) ranges.push([start, end]);
-  }
-  return ranges;
 }

@@ -7,7 +7,7 @@ import { tokenWeight } from './scoreCandidate';
 import { findKeyRunInto, partitionByTopDigit, sortByHash, type KeyBucketStarts } from './masterIndexKeys';
 import { mergeMasterIndexParts } from './mergeMasterIndexParts';
 import { packCountryAndCompleteness, rowCountryAndCompleteness, rowDomainCheck, rowFields, rowIdStart, rowWordStart } from './masterIndexRows';
-import { StringStore } from './stringStore';
+import { StringStore, type StoreArrays } from './stringStore';
 import type { MasterCompanyInput } from './types';
 
 /**
@@ -68,7 +68,7 @@ export class MasterIndexBuilder {
   private readonly words: StringStore;
   private readonly wordTexts: string[] = [];
   /** Open addressing over the words' token-key hashes (already computed for the keys) → word id, -1 = free. */
-  private wordSlots = new Int32Array(1 << 12).fill(-1);
+  private wordSlots: Int32Array = new Int32Array(1 << 12).fill(-1);
   private nameWords: Uint32Array;
   private nameWordCount = 0;
   /** MasterIndex.rows, room for `rowCapacity` rows and the closing one (the id starts are filled in by takePart). */
@@ -85,14 +85,19 @@ export class MasterIndexBuilder {
   private primaryRows: Uint32Array | undefined;
   private readonly excludedDomains = buildExclusionSet();
 
-  constructor(expectedCount = 1024) {
-    this.companyIds = new StringStore(expectedCount, 12);
-    this.words = new StringStore(Math.max(1024, expectedCount >>> 3), 8);
-    this.nameWords = new Uint32Array(expectedCount * 3);
-    this.rowCapacity = expectedCount;
-    this.rows = new Uint32Array((expectedCount + 1) * rowFields);
-    this.keyHashes = new Uint32Array(expectedCount * 7);
-    this.keyCompanies = new Uint32Array(expectedCount * 7);
+  /** `scratch`: the arrays of this thread's spent builders to write into, and where takePart leaves this one's. */
+  constructor(
+    expectedCount = 1024,
+    private readonly scratch?: MasterIndexBuilderScratch,
+  ) {
+    this.companyIds = new StringStore(expectedCount, 12, scratch?.companyIds);
+    this.words = new StringStore(Math.max(1024, expectedCount >>> 3), 8, scratch?.words);
+    this.nameWords = reusedArray(scratch?.nameWords, expectedCount * 3) ?? new Uint32Array(expectedCount * 3);
+    this.rows = reusedArray(scratch?.rows, (expectedCount + 1) * rowFields) ?? new Uint32Array((expectedCount + 1) * rowFields);
+    this.rowCapacity = this.rows.length / rowFields - 1;
+    this.keyHashes = reusedArray(scratch?.keyHashes, expectedCount * 7) ?? new Uint32Array(expectedCount * 7);
+    this.keyCompanies = reusedArray(scratch?.keyCompanies, this.keyHashes.length) ?? new Uint32Array(this.keyHashes.length);
+    if (scratch?.wordSlots) this.wordSlots = scratch.wordSlots.fill(-1);
   }
 
   /**
@@ -196,16 +201,20 @@ export class MasterIndexBuilder {
    * top bits of their hash (partitionByTopDigit, in arrays from `allocateKeys`), the merge finishes the sort.
    */
   takePart(keys: 'sorted' | 'partitioned' = 'sorted', allocateKeys?: (length: number) => Uint32Array): MasterIndexPart {
-    const { bytes, offsets } = this.companyIds.toParts();
+    const ids = this.companyIds.copyParts();
+    const offsets = ids.offsets;
     const hashes = this.keyHashes.subarray(0, this.keyCount);
     const companies = this.keyCompanies.subarray(0, this.keyCount);
     const rows = this.rows.slice(0, (this.count + 1) * rowFields);
     for (let row = 0; row <= this.count; row++) rows[row * rowFields + rowIdStart] = offsets[row] ?? 0;
+    // The closing row holds only the ends of the last row's words and id (a reused array holds an old row there).
     rows[this.count * rowFields + rowWordStart] = this.nameWordCount;
-    return {
+    rows[this.count * rowFields + rowDomainCheck] = 0;
+    rows[this.count * rowFields + rowCountryAndCompleteness] = 0;
+    const part: MasterIndexPart = {
       count: this.count,
       rows,
-      companyIdBytes: bytes,
+      companyIdBytes: ids.bytes,
       wordTexts: this.wordTexts,
       nameWords: this.nameWords.slice(0, this.nameWordCount),
       countryCodes: this.countryCodes,
@@ -213,6 +222,9 @@ export class MasterIndexBuilder {
       ...(keys === 'sorted' ? sortByHash(hashes, companies, true) : partitionByTopDigit(hashes, companies, allocateKeys)),
       ...(this.primaryRows ? { primaryRows: this.primaryRows.slice(0, this.count) } : {}),
     };
+    // Everything the part holds is a copy: this builder's arrays are the next one's.
+    Object.assign(this.scratch ?? {}, { companyIds: this.companyIds.arrays(), words: this.words.arrays(), nameWords: this.nameWords, rows: this.rows, keyHashes: this.keyHashes, keyCompanies: this.keyCompanies, wordSlots: this.wordSlots });
+    return part;
   }
 
   /** Master files spell countries a handful of ways: each spelling is normalised once. */
@@ -304,6 +316,25 @@ export class MasterIndexBuilder {
       this.primaryRows = primaryRows;
     }
   }
+}
+
+/**
+ * The arrays of a spent builder (takePart), for the next builder of the same thread: a thread building chunk after
+ * chunk of a file then writes into memory it has already touched instead of new memory (a page fault per 4 KB).
+ */
+export interface MasterIndexBuilderScratch {
+  companyIds?: StoreArrays;
+  words?: StoreArrays;
+  nameWords?: Uint32Array;
+  rows?: Uint32Array;
+  keyHashes?: Uint32Array;
+  keyCompanies?: Uint32Array;
+  wordSlots?: Int32Array;
+}
+
+/** `array` when it holds at least `length` elements (its old contents are overwritten). */
+function reusedArray<T extends Uint32Array>(array: T | undefined, length: number): T | undefined {
+  return array && array.length >= length ? array : undefined;
 }
 
 export function buildMasterIndex(companies: Iterable<MasterCompanyInput>, expectedCount?: number): MasterIndex {

@@ -1,4 +1,10 @@
 const encoder = new TextEncoder();
+
+/** A store's arrays: its strings' bytes, and where each starts. */
+export interface StoreArrays {
+  bytes: Uint8Array;
+  offsets: Uint32Array;
+}
 const decoder = new TextDecoder();
 
 /**
@@ -11,9 +17,23 @@ export class StringStore {
   private byteLength = 0;
   private count = 0;
 
-  constructor(expectedCount = 1024, expectedBytesEach = 16) {
-    this.bytes = new Uint8Array(Math.max(64, expectedCount * expectedBytesEach));
-    this.offsets = new Uint32Array(Math.max(2, expectedCount + 1));
+  /** `reused`: arrays of a spent store to write into (what they hold is overwritten), when at least as large as needed. */
+  constructor(expectedCount = 1024, expectedBytesEach = 16, reused?: StoreArrays) {
+    const byteLength = Math.max(64, expectedCount * expectedBytesEach);
+    const offsetCount = Math.max(2, expectedCount + 1);
+    this.bytes = reused && reused.bytes.length >= byteLength ? reused.bytes : new Uint8Array(byteLength);
+    this.offsets = reused && reused.offsets.length >= offsetCount ? reused.offsets : new Uint32Array(offsetCount);
+    this.offsets[0] = 0;
+  }
+
+  /** Copies of what the store holds (toParts without compacting the store): its own arrays can then be reused. */
+  copyParts(): StoreArrays {
+    return { bytes: this.bytes.slice(0, this.byteLength), offsets: this.offsets.slice(0, this.count + 1) };
+  }
+
+  /** The store's own arrays, for a new store to reuse (new StringStore(…, reused)) once this one is spent. */
+  arrays(): StoreArrays {
+    return { bytes: this.bytes, offsets: this.offsets };
   }
 
   get size(): number {
