@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { parse } from 'tldts';
 import { describe, expect, it } from 'vitest';
-import { domainLabel, normalizeDomain } from './normalizeDomain';
+import { domainLabel, isPlainHostName, normalizeDomain, normalizeMasterDomain } from './normalizeDomain';
 
 describe('normalizeDomain', () => {
   it.each([
@@ -48,6 +48,46 @@ describe('normalizeDomain', () => {
         return normalizeDomain(`https://www.${host}/path?q=1`) === domain && normalizeDomain(`someone@${host}`) === domain;
       }),
     );
+  });
+});
+
+describe('normalizeMasterDomain', () => {
+  // Its plain-host-name path skips the clean-up and tldts's URL extraction and validation: the same answers.
+  const hostCharacters = fc.constantFrom(...'abcxyz019-.'.split(''), 'co', 'uk', 'com', 'jp', 'kawasaki', 'city', 'ck', 'www', 'xn--', 'A', '_', ' ');
+  const hostLike = fc.array(hostCharacters, { minLength: 1, maxLength: 24 }).map((parts) => parts.join(''));
+  const longLabels = fc.tuple(fc.integer({ min: 60, max: 66 }), fc.constantFrom('com', 'de', 'co.uk')).map(([length, suffix]) => `${'a'.repeat(length)}.${suffix}`);
+
+  it('gives what normalizeDomain gives, for any input', () => {
+    fc.assert(
+      fc.property(fc.oneof(hostLike, longLabels, fc.domain(), fc.string(), fc.webUrl(), fc.emailAddress()), (input) => normalizeMasterDomain(input) === normalizeDomain(input)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it.each([
+    ['acme.com', 'acme.com'],
+    ['shop.acme-labs.de', 'acme-labs.de'],
+    ['northwind.co.uk', 'northwind.co.uk'],
+    ['co.uk', null],
+    ['foo.ck', null],
+    ['www.ck', 'www.ck'],
+    ['city.kawasaki.jp', 'city.kawasaki.jp'],
+    ['a.b.kawasaki.jp', 'a.b.kawasaki.jp'],
+    ['foo.blogspot.com', 'blogspot.com'],
+    ['10.0.0.1', null],
+    ['acme.c0m', null],
+    [`${'a'.repeat(63)}.com`, `${'a'.repeat(63)}.com`],
+    [`${'a'.repeat(64)}.com`, null],
+  ])('%s → %s, as normalizeDomain', (input, expected) => {
+    expect(normalizeMasterDomain(input)).toBe(expected);
+    expect(normalizeDomain(input)).toBe(expected);
+  });
+
+  it('takes the plain path only for host names tldts takes as they are', () => {
+    for (const host of ['acme.com', 'a-b.c-d.de', '1.example.io', 'x.co.uk']) expect(isPlainHostName(host)).toBe(true);
+    for (const text of ['acme', 'Acme.com', ' acme.com', 'acme.com.', '.acme.com', 'acme..com', '-acme.com', 'acme-.com', 'acme.-com', 'acme.com-', 'a_b.com', 'acme.123', '10.0.0.1', 'https://acme.com', 'ac me.com', `${'a'.repeat(64)}.com`, `${'a.'.repeat(127)}com`]) {
+      expect(isPlainHostName(text), text).toBe(false);
+    }
   });
 });
 
