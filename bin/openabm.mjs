@@ -10,5 +10,7 @@ if (major < 24) {
   process.exit(1);
 }
 register();
+// `openabm match --master FILE`: the index build threads start loading now, while the CLI loads (src/apps/cli/prestart.ts).
+if (process.argv[2] === 'match') (await import('../src/apps/cli/prestart.ts')).prestartForCommand(process.argv);
 const { main } = await import('../src/apps/cli/main.ts');
 process.exitCode = await main(process.argv);
