@@ -1,6 +1,5 @@
 import { Command, CommanderError } from 'commander';
 import { commandRegistrations } from './commands/index';
-import { ConfigError } from '../config';
 import { CliError } from './cliError';
 
 /** Builds the `openabm` program; each command lives in ./commands/<name>.ts and is listed in ./commands/index.ts. */
@@ -24,6 +23,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 ? 0 : 2;
     }
     // A configuration that cannot run (e.g. a public address without OPENABM_SANDBOX chosen) is a usage error: exit 2.
+    // The configuration (zod) is loaded here, not at the top: only the commands that read it load it.
+    const { ConfigError } = await import('../config');
     if (error instanceof ConfigError) {
       process.stderr.write(`error: ${error.message}\n`);
       return 2;

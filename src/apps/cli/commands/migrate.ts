@@ -1,13 +1,12 @@
 import type { Command } from 'commander';
-import { openDatabase } from '../../../adapters/db/database';
-import { applyMigrations } from '../../../adapters/db/migrate';
-import { loadConfig } from '../../config';
 
 export function registerMigrate(program: Command): void {
   program
     .command('migrate')
     .description('Apply pending database migrations and exit (start also does this)')
     .action(async () => {
+      // Loaded here, not at the top: the database (drizzle, PGlite, pg) is paid by the commands that use it only.
+      const [{ loadConfig }, { openDatabase }, { applyMigrations }] = await Promise.all([import('../../config'), import('../../../adapters/db/database'), import('../../../adapters/db/migrate')]);
       const config = loadConfig();
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, migrate: false });
       try {

@@ -1,8 +1,5 @@
 import type { Command } from 'commander';
-import { SmtpMailer } from '../../../adapters/mailer/smtpMailer';
-import { systemClock } from '../../../ports/clock';
-import { sendTestMessage } from '../../../usecases/notifications/sendTestMessage';
-import { loadConfig } from '../../config';
+import type { SmtpMailer } from '../../../adapters/mailer/smtpMailer';
 import { CliError } from '../cliError';
 
 export function registerNotifications(program: Command): void {
@@ -13,8 +10,15 @@ export function registerNotifications(program: Command): void {
     .requiredOption('--to <address>', 'recipient e-mail address')
     .action(async (options: { to: string }) => {
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(options.to)) throw new CliError(`"${options.to}" is not an e-mail address.`, 2);
+      const { loadConfig } = await import('../../config');
       const config = loadConfig();
       if (!config.smtpUrl) throw new CliError('OPENABM_SMTP_URL is not set: give the SMTP server, e.g. smtp://user:pass@mail.example.com:587 (STARTTLS) or smtps://…:465 (TLS).', 2);
+      // Loaded here, not at the top: the mailer (nodemailer) is paid by this command only.
+      const [{ SmtpMailer }, { systemClock }, { sendTestMessage }] = await Promise.all([
+        import('../../../adapters/mailer/smtpMailer'),
+        import('../../../ports/clock'),
+        import('../../../usecases/notifications/sendTestMessage'),
+      ]);
       let mailer: SmtpMailer;
       try {
         mailer = new SmtpMailer({ smtpUrl: config.smtpUrl, mailFrom: config.mailFrom, timeoutSeconds: 20 });

@@ -1,15 +1,11 @@
 import type { Command } from 'commander';
-import { openDatabase, type Database } from '../../../adapters/db/database';
-import { AppError } from '../../../domain/appError';
-import { systemClock } from '../../../ports/clock';
-import { createOrganization } from '../../../usecases/organizations/createOrganization';
-import { deactivateOrganization } from '../../../usecases/organizations/deactivateOrganization';
-import { listOrganizations } from '../../../usecases/organizations/listOrganizations';
-import { loadConfig } from '../../config';
+import type { Database } from '../../../adapters/db/database';
 import { CliError } from '../cliError';
 
 /** Opens the configured database, runs one use case, and turns its AppErrors into CLI errors. */
 async function withDatabase<T>(run: (database: Database) => Promise<T>): Promise<T> {
+  // Loaded here, not at the top: the configuration and the database (drizzle, PGlite, pg) are paid by the commands that use them only.
+  const [{ loadConfig }, { openDatabase }, { AppError }] = await Promise.all([import('../../config'), import('../../../adapters/db/database'), import('../../../domain/appError')]);
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
@@ -33,6 +29,7 @@ export function registerOrgs(program: Command): void {
     .option('--admin-name <name>', 'display name of the administrator (default: the e-mail)')
     .action(async (options: { name: string; adminEmail: string; adminName?: string }) => {
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(options.adminEmail)) throw new CliError(`"${options.adminEmail}" is not an e-mail address.`, 2);
+      const { createOrganization } = await import('../../../usecases/organizations/createOrganization');
       const result = await withDatabase((database) => createOrganization({ input: options }, { db: database.db }));
       process.stdout.write(
         [
@@ -49,6 +46,7 @@ export function registerOrgs(program: Command): void {
     .description('List organisations')
     .option('--json', 'print JSON')
     .action(async (options: { json?: boolean }) => {
+      const { listOrganizations } = await import('../../../usecases/organizations/listOrganizations');
       const { items } = await withDatabase((database) => listOrganizations({ db: database.db }));
       if (options.json) {
         process.stdout.write(`${JSON.stringify(items, null, 2)}\n`);
@@ -68,6 +66,7 @@ export function registerOrgs(program: Command): void {
     .description('Deactivate an organisation: its users are logged out and refused, its API keys stop working')
     .action(async (orgId: string) => {
       if (!/^[0-9a-f-]{36}$/i.test(orgId)) throw new CliError(`"${orgId}" is not an organisation id (a UUID; see openabm orgs list).`, 2);
+      const [{ deactivateOrganization }, { systemClock }] = await Promise.all([import('../../../usecases/organizations/deactivateOrganization'), import('../../../ports/clock')]);
       const { organization } = await withDatabase((database) => deactivateOrganization({ input: { orgId } }, { db: database.db, clock: systemClock }));
       process.stdout.write(`Deactivated "${organization.name}" (${organization.id}).\n`);
     });

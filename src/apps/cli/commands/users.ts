@@ -1,11 +1,5 @@
 import type { Command } from 'commander';
-import { eq } from 'drizzle-orm';
-import { openDatabase } from '../../../adapters/db/database';
-import { organizations } from '../../../adapters/db/schema/index';
-import { AppError } from '../../../domain/appError';
 import { isRole, ROLES } from '../../../domain/permissions/roles';
-import { addUser } from '../../../usecases/users/addUser';
-import { loadConfig } from '../../config';
 import { CliError } from '../cliError';
 
 export function registerUsers(program: Command): void {
@@ -20,6 +14,15 @@ export function registerUsers(program: Command): void {
     .action(async (options: { email: string; role: string; name?: string; org?: string }) => {
       if (!isRole(options.role)) throw new CliError(`Unknown role "${options.role}". Use one of: ${ROLES.join(', ')}.`, 2);
       if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(options.email)) throw new CliError(`"${options.email}" is not an e-mail address.`, 2);
+      // Loaded here, not at the top: the database (drizzle, PGlite, pg) and the use case are paid by this command only.
+      const [{ loadConfig }, { eq }, { openDatabase }, { organizations }, { AppError }, { addUser }] = await Promise.all([
+        import('../../config'),
+        import('drizzle-orm'),
+        import('../../../adapters/db/database'),
+        import('../../../adapters/db/schema/index'),
+        import('../../../domain/appError'),
+        import('../../../usecases/users/addUser'),
+      ]);
       const config = loadConfig();
       const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
       try {
