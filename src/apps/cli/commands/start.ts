@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config';
 import { ROLE_LABELS, ROLES } from '../../../domain/permissions/roles';
 import { waitForShutdown } from '../shutdown';
 
@@ -26,6 +25,7 @@ Environment:
   OPENABM_OPERATOR_TOKEN  bearer token of the instance operator API (/api/operator/…), 32+ characters`,
     )
     .action(async (options: { port?: string }) => {
+      const { loadConfig } = await import('../../config');
       const config = loadConfig(undefined, { OPENABM_PORT: options.port });
       // Loaded here, not at the top: the whole application (~2 s of imports) is paid by this command only, not by
       // every other command of the CLI.

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { loadConfig } from '../../config';
 import { CliError } from '../cliError';
 import { waitForShutdown } from '../shutdown';
 
@@ -8,6 +7,7 @@ export function registerWorker(program: Command): void {
     .command('worker')
     .description('Run job workers only, on the PostgreSQL server of DATABASE_URL (start several to scale out)')
     .action(async () => {
+      const { loadConfig } = await import('../../config');
       const config = loadConfig();
       if (!config.databaseUrl) {
         throw new CliError('openabm worker needs DATABASE_URL: separate workers share a PostgreSQL server. With the embedded database, `openabm start` already runs the workers in-process.', 2);
