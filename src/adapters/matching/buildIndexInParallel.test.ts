@@ -54,6 +54,10 @@ describe('the master index built on several threads', () => {
     for (const chunks of [undefined, 2, 7]) expect(await buildMasterIndexInParallel(file, 2, chunks ? { chunks } : {})).toEqual(streamed);
   });
 
+  it('fails on a file that cannot be opened, its threads stopped', async () => {
+    await expect(buildMasterIndexInParallel(path.join(dir, 'missing.csv'), 2)).rejects.toThrow(/ENOENT/);
+  });
+
   it('reads the other_names column as the streamed build does (rows of other names in every chunk)', async () => {
     const file = path.join(dir, 'other-names.csv');
     const lines = ['company_id,name,domain,country,other_names,industry'];

@@ -5,7 +5,7 @@
 // number of quote characters before it); the ranges of a cut that does not (a quoted field with a line break) are
 // rebuilt at the right cut.
 import { readSync } from 'node:fs';
-import { open } from 'node:fs/promises';
+import { open, type FileHandle } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import type { Worker } from 'node:worker_threads';
 import { createCsvParser, CsvFormatError, parseCsv } from '../../domain/matching/csv';
@@ -214,11 +214,16 @@ export async function buildMasterIndexInParallel(filePath: string, threads = ava
   const count = Math.max(isBuildingHere ? 0 : 1, threads - (isBuildingHere ? 1 : 0));
   // Started first: a thread loads its modules while this one starts building.
   const workers = takePrestartedThreads(count) ?? Array.from({ length: count }, startBuildThread);
+  let handle: FileHandle | undefined;
   try {
+    handle = await open(filePath, 'r');
+    const file = handle;
     // Every core runs a build thread: a parallel scavenge would wait for a helper thread that has no core (scavengeThreads.ts).
-    return await withSingleThreadedScavenges(() => buildWith(workers, filePath, threads, isBuildingHere, options.chunks));
+    return await withSingleThreadedScavenges(() => buildWith(workers, file, filePath, threads, isBuildingHere, options.chunks));
   } finally {
+    // The threads first: one may still be reading the file after another failed.
     await Promise.all(workers.map((worker) => worker.terminate()));
+    await handle?.close();
   }
 }
 
@@ -263,44 +268,39 @@ interface BuiltRanges {
   errors: (CsvFormatError | undefined)[];
 }
 
-async function buildWith(workers: readonly Worker[], filePath: string, threads: number, isBuildingHere: boolean, chunkCount: number | undefined): Promise<MasterIndex | null> {
-  const handle = await open(filePath, 'r');
-  try {
-    const { size } = await handle.stat();
-    const reader = new FileReader(handle.fd, size);
-    const head = reader.read(0, headBytes);
-    const headerEnd = recordEnd(head, 0);
-    if (headerEnd >= head.length) return null;
-    const columns = requestColumns(headerColumns(head, headerEnd, filePath));
-    const targets = chunkCount === undefined ? shrinkingCuts(headerEnd, size, threads) : equalCuts(headerEnd, size, Math.max(1, chunkCount));
-    const ranges = [headerEnd, ...targets].map((target, at): [number, number] => [target, targets[at] ?? size]);
-    const job = { fd: handle.fd, size, columns };
-    const built = await buildRanges(workers, isBuildingHere, { ...job, ranges, isExact: false });
-    // A cut with an odd number of quotes before it fell inside a quoted field: the ranges on either side of it are
-    // rebuilt at the right cuts (the first line end outside quotes), the others kept.
-    if (!areCutsOutsideQuotes(built.ranges)) {
-      const exact = exactRanges(reader, headerEnd, targets);
-      const redo = exact.flatMap((range, chunk) => (built.ranges[chunk]?.start === range[0] && built.ranges[chunk]?.end === range[1] ? [] : [chunk]));
-      const rebuilt = await buildRanges(workers, isBuildingHere, { ...job, ranges: redo.map((chunk) => exact[chunk] as [number, number]), isExact: true });
-      redo.forEach((chunk, at) => {
-        built.ranges[chunk] = rebuilt.ranges[at];
-        built.parts[chunk] = rebuilt.parts[at];
-        built.errors[chunk] = rebuilt.errors[at];
-      });
-    }
-    // The earliest error in the file, its line counted from the file's start.
-    const firstError = built.errors.findIndex((error) => error !== undefined);
-    if (firstError >= 0) {
-      const error = built.errors[firstError] as CsvFormatError;
-      throw new CsvFormatError(error.detail, error.line + linesBefore(reader, built.ranges[firstError]?.start ?? 0), filePath);
-    }
-    return mergeParts(workers, built.parts.map((part, chunk) => {
-      if (!part) throw new Error(`index build: range ${chunk} of ${built.parts.length} was not built`);
-      return part;
-    }));
-  } finally {
-    await handle.close();
+async function buildWith(workers: readonly Worker[], handle: FileHandle, filePath: string, threads: number, isBuildingHere: boolean, chunkCount: number | undefined): Promise<MasterIndex | null> {
+  const { size } = await handle.stat();
+  const reader = new FileReader(handle.fd, size);
+  const head = reader.read(0, headBytes);
+  const headerEnd = recordEnd(head, 0);
+  if (headerEnd >= head.length) return null;
+  const columns = requestColumns(headerColumns(head, headerEnd, filePath));
+  const targets = chunkCount === undefined ? shrinkingCuts(headerEnd, size, threads) : equalCuts(headerEnd, size, Math.max(1, chunkCount));
+  const ranges = [headerEnd, ...targets].map((target, at): [number, number] => [target, targets[at] ?? size]);
+  const job = { fd: handle.fd, size, columns };
+  const built = await buildRanges(workers, isBuildingHere, { ...job, ranges, isExact: false });
+  // A cut with an odd number of quotes before it fell inside a quoted field: the ranges on either side of it are
+  // rebuilt at the right cuts (the first line end outside quotes), the others kept.
+  if (!areCutsOutsideQuotes(built.ranges)) {
+    const exact = exactRanges(reader, headerEnd, targets);
+    const redo = exact.flatMap((range, chunk) => (built.ranges[chunk]?.start === range[0] && built.ranges[chunk]?.end === range[1] ? [] : [chunk]));
+    const rebuilt = await buildRanges(workers, isBuildingHere, { ...job, ranges: redo.map((chunk) => exact[chunk] as [number, number]), isExact: true });
+    redo.forEach((chunk, at) => {
+      built.ranges[chunk] = rebuilt.ranges[at];
+      built.parts[chunk] = rebuilt.parts[at];
+      built.errors[chunk] = rebuilt.errors[at];
+    });
   }
+  // The earliest error in the file, its line counted from the file's start.
+  const firstError = built.errors.findIndex((error) => error !== undefined);
+  if (firstError >= 0) {
+    const error = built.errors[firstError] as CsvFormatError;
+    throw new CsvFormatError(error.detail, error.line + linesBefore(reader, built.ranges[firstError]?.start ?? 0), filePath);
+  }
+  return mergeParts(workers, built.parts.map((part, chunk) => {
+    if (!part) throw new Error(`index build: range ${chunk} of ${built.parts.length} was not built`);
+    return part;
+  }));
 }
 
 /** Builds the job's ranges on the threads (and this one, `isBuildingHere`). */
