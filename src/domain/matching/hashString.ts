@@ -89,3 +89,33 @@ function finishHash(value: number): number {
   hash ^= hash >>> 16;
   return hash >>> 0;
 }
+
+/** hashKeyRange(prefix, text, …) of text whose code units are codes[start, end) (ASCII read from bytes). */
+export function hashKeyCodes(prefix: string, codes: Uint8Array, start: number, end: number): number {
+  let hash = 0x811c9dc5;
+  hash ^= prefix.charCodeAt(0);
+  hash = Math.imul(hash, 0x01000193);
+  for (let i = start; i < end; i++) {
+    hash ^= codes[i] as number;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return finishHash(hash);
+}
+
+/** hashPair of the words codes[leftStart, leftEnd) and codes[leftEnd, rightEnd) (adjacent in the array). */
+export function hashPairCodes(codes: Uint8Array, leftStart: number, leftEnd: number, rightEnd: number): number {
+  let hash = 0x811c9dc5;
+  hash ^= 98; // 'b'
+  hash = Math.imul(hash, 0x01000193);
+  for (let i = leftStart; i < leftEnd; i++) {
+    hash ^= codes[i] as number;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  hash ^= 32;
+  hash = Math.imul(hash, 0x01000193);
+  for (let i = leftEnd; i < rightEnd; i++) {
+    hash ^= codes[i] as number;
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return finishHash(hash);
+}

@@ -143,6 +143,9 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
     // An ASCII id without escaped quotes is copied from the file's bytes [idStart, idEnd) (no string made); -1: a string.
     let idStart = -1;
     let idEnd = -1;
+    // An ASCII name without escaped quotes is normalised from the file's bytes [nameStart, nameEnd) (no string made).
+    let nameStart = -1;
+    let nameEnd = -1;
     let name = '';
     let domain = '';
     let country = '';
@@ -214,6 +217,9 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
         idEnd = contentEnd;
         while (idStart < idEnd && isAsciiSpace(bytes[idStart] as number)) idStart++;
         while (idEnd > idStart && isAsciiSpace(bytes[idEnd - 1] as number)) idEnd--;
+      } else if (role === 2 && highBits < 0x80 && !hasEscapes) {
+        nameStart = contentStart;
+        nameEnd = contentEnd;
       } else if (role !== 5) {
         const value = contentEnd > contentStart ? fieldText(text, contentStart, contentEnd, highBits, hasEscapes) : '';
         if (role === 1) companyId = value;
@@ -243,6 +249,9 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
     }
     let others: string[] | undefined;
     if (otherNames.length > 0) {
+      // Other names are compared with the name as text.
+      if (nameStart >= 0) name = fieldText(text, nameStart, nameEnd, 0, false);
+      nameStart = -1;
       const parsed = parseOtherNames(otherNames, name);
       // An invalid field is reported by the text parser's path (addMasterCsvRecord), with its line.
       if (!parsed.isValid) return false;
@@ -263,8 +272,7 @@ export function addMasterCsvBytes(builder: MasterIndexBuilder, columns: MasterCs
       : others
         ? { companyId, name, domain, country, completeness, otherNames: others }
         : { companyId, name, domain, country, completeness };
-    if (idStart >= 0) builder.add(company, bytes, idStart, idEnd);
-    else builder.add(company);
+    builder.add(company, bytes, idStart, idEnd, nameStart, nameEnd);
   }
   return true;
 }

@@ -1,13 +1,14 @@
 import { buildExclusionSet } from './excludedDomains';
-import { checkHash, hashKey, hashKeyRange, hashPair } from './hashString';
+import { checkHash, hashKey, hashKeyCodes, hashKeyRange, hashPair, hashPairCodes } from './hashString';
 import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeMasterDomain } from './normalizeDomain';
-import { normalizeName, type NormalizedName } from './normalizeName';
+import { edgeFormsStripped, normalizeName, stripEdgeForms, type NormalizedName } from './normalizeName';
+import { scanNameBytes, scannedBytes } from './scanNameWords';
 import { tokenWeight } from './scoreCandidate';
 import { findKeyRunInto, partitionByTopDigit, sortByHash, type KeyBucketStarts } from './masterIndexKeys';
 import { mergeMasterIndexParts } from './mergeMasterIndexParts';
 import { packCountryAndCompleteness, rowCountryAndCompleteness, rowDomainCheck, rowFields, rowIdStart, rowWordStart } from './masterIndexRows';
-import { StringStore, type StoreArrays } from './stringStore';
+import { decodeUtf8, StringStore, type StoreArrays } from './stringStore';
 import type { MasterCompanyInput } from './types';
 
 /**
@@ -101,16 +102,27 @@ export class MasterIndexBuilder {
   }
 
   /**
-   * Adds a company. `idBytes`: its id is the UTF-8 bytes idBytes[idStart, idEnd) (company.companyId is not read), as
-   * the CSV build reads it from the file without making a string of it.
+   * Adds a company. `bytes` (the CSV build reads fields from its file without making strings of them): with idStart
+   * ≥ 0, its id is the UTF-8 bytes bytes[idStart, idEnd) (company.companyId is not read); with nameStart ≥ 0, its
+   * name is the ASCII bytes bytes[nameStart, nameEnd) (company.name is not read).
    */
-  add(company: MasterCompanyInput, idBytes?: Uint8Array, idStart = 0, idEnd = 0): void {
+  add(company: MasterCompanyInput, bytes?: Uint8Array, idStart = -1, idEnd = -1, nameStart = -1, nameEnd = -1): void {
     const index = this.count;
     if (index >= this.rowCapacity) this.growCompanies();
     this.count++;
-    if (idBytes) this.companyIds.addBytes(idBytes, idStart, idEnd);
+    if (bytes && idStart >= 0) this.companyIds.addBytes(bytes, idStart, idEnd);
     else this.companyIds.add(company.companyId);
-    const name = normalizeName(company.name);
+    // A name read from the bytes is normalised there (its words' codes in scannedBytes), or else as text.
+    const hasNameBytes = bytes !== undefined && nameStart >= 0;
+    const isScanned = hasNameBytes && !company.otherNames && scanNameBytes(bytes, nameStart, nameEnd);
+    const name = isScanned ? null : normalizeName(hasNameBytes ? decodeUtf8(bytes, nameStart, nameEnd) : company.name);
+    let scannedStart = 0;
+    let scannedEnd = isScanned ? scannedBytes.count : 0;
+    if (isScanned && scannedBytes.needsLegalFormLoop) {
+      stripEdgeForms(scannedBytes.texts, scannedBytes.flags, scannedEnd);
+      scannedStart = edgeFormsStripped.start;
+      scannedEnd = edgeFormsStripped.end;
+    }
     const row = index * rowFields;
     const rows = this.rows;
     rows[row + rowWordStart] = this.nameWordCount;
@@ -122,9 +134,10 @@ export class MasterIndexBuilder {
     if (this.primaryRows) this.primaryRows[index] = index;
     if (isUsableDomain) this.addKey(keyPrefix.domain, domain, index);
     if (name) this.addNameKeys(name, index);
+    else if (scannedEnd > scannedStart) this.addScannedNameKeys(scannedStart, scannedEnd, index);
     if (isUsableDomain) {
       const label = withoutHyphens(domainLabel(domain));
-      if (label.length >= 3 && label !== name?.compact) this.addKey(keyPrefix.compact, label, index);
+      if (label.length >= 3 && (name ? label !== name.compact : !isScannedCompact(label, scannedStart, scannedEnd))) this.addKey(keyPrefix.compact, label, index);
     }
     if (company.otherDomains) this.addOtherDomains(company.otherDomains, domain, index);
     if (company.otherNames && company.otherNames.length > 0) this.addOtherNames(company.otherNames, name?.key ?? '', index);
@@ -175,6 +188,37 @@ export class MasterIndexBuilder {
     if (compact.length >= affixMinLength) {
       this.addHash(hashKeyRange(keyPrefix.head, compact, 0, affixLength), index);
       this.addHash(hashKeyRange(keyPrefix.tail, compact, compact.length - affixLength, compact.length), index);
+    }
+  }
+
+  /** addNameKeys of the words [start, end) of the last scanNameBytes (scannedBytes): the same keys, hashed from the codes. */
+  private addScannedNameKeys(start: number, end: number, index: number): void {
+    const { codes, starts } = scannedBytes;
+    const firstWord = this.nameWordCount;
+    for (let word = start; word < end; word++) {
+      const wordStart = starts[word] as number;
+      const wordEnd = starts[word + 1] as number;
+      const hash = hashKeyCodes(keyPrefix.token, codes, wordStart, wordEnd);
+      const id = this.wordIdOfCodes(codes, wordStart, wordEnd, hash);
+      // A word's first time in the name (equal words have the same id).
+      let isFirst = true;
+      for (let at = firstWord; at < this.nameWordCount && isFirst; at++) isFirst = this.nameWords[at] !== id;
+      if (isFirst) this.addHash(hash, index);
+      this.pushNameWord(id);
+    }
+    for (let word = start + 1; word < end; word++) this.addHash(hashPairCodes(codes, starts[word - 1] as number, starts[word] as number, starts[word + 1] as number), index);
+    const compactStart = starts[start] as number;
+    const compactEnd = starts[end] as number;
+    this.addHash(hashKeyCodes(keyPrefix.compact, codes, compactStart, compactEnd), index);
+    const words = end - start;
+    if (words >= initialsMinWords && words <= initialsMaxWords) {
+      const initials = scannedInitials;
+      for (let word = start; word < end; word++) initials[word - start] = codes[starts[word] as number] as number;
+      this.addHash(hashKeyCodes(keyPrefix.initials, initials, 0, words), index);
+    }
+    if (compactEnd - compactStart >= affixMinLength) {
+      this.addHash(hashKeyCodes(keyPrefix.head, codes, compactStart, compactStart + affixLength), index);
+      this.addHash(hashKeyCodes(keyPrefix.tail, codes, compactEnd - affixLength, compactEnd), index);
     }
   }
 
@@ -266,6 +310,29 @@ export class MasterIndexBuilder {
       slots[slot] = id;
       if (this.wordTexts.length * 2 > mask) this.growWordSlots();
     }
+    this.pushNameWord(id);
+  }
+
+  /** The id of the word whose codes are codes[start, end) (its token key hash `hash`), added to the vocabulary if new. */
+  private wordIdOfCodes(codes: Uint8Array, start: number, end: number, hash: number): number {
+    const slots = this.wordSlots;
+    const mask = slots.length - 1;
+    let slot = hash & mask;
+    let id = slots[slot] ?? -1;
+    while (id !== -1 && !hasCodes(this.wordTexts[id] ?? '', codes, start, end)) {
+      slot = (slot + 1) & mask;
+      id = slots[slot] ?? -1;
+    }
+    if (id === -1) {
+      id = this.wordTexts.length;
+      this.wordTexts.push(this.words.get(this.words.addBytes(codes, start, end)));
+      slots[slot] = id;
+      if (this.wordTexts.length * 2 > mask) this.growWordSlots();
+    }
+    return id;
+  }
+
+  private pushNameWord(id: number): void {
     if (this.nameWordCount >= this.nameWords.length) {
       const grown = new Uint32Array(this.nameWords.length * 2);
       grown.set(this.nameWords);
@@ -341,6 +408,22 @@ export function buildMasterIndex(companies: Iterable<MasterCompanyInput>, expect
   const builder = new MasterIndexBuilder(expectedCount);
   for (const company of companies) builder.add(company);
   return builder.finish();
+}
+
+/** Room for the initials of a scanned name (initialsMaxWords letters). */
+const scannedInitials = new Uint8Array(initialsMaxWords);
+
+/** Whether `text` is the ASCII codes[start, end). */
+function hasCodes(text: string, codes: Uint8Array, start: number, end: number): boolean {
+  if (text.length !== end - start) return false;
+  for (let at = 0; at < text.length; at++) if (text.charCodeAt(at) !== codes[start + at]) return false;
+  return true;
+}
+
+/** Whether `text` is the compact form of the scanned words [start, end) (their codes, back to back). */
+function isScannedCompact(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  return hasCodes(text, scannedBytes.codes, scannedBytes.starts[start] as number, scannedBytes.starts[end] as number);
 }
 
 /** The first letters of a name's words ("bayerische motoren werke" → "bmw"). */

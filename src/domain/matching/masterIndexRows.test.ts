@@ -63,3 +63,24 @@ describe('the domain label key', () => {
     expect(keysOf('ab.com', 'Globex', hashKey(keyPrefix.compact, 'ab'))).toBe(0);
   });
 });
+
+describe('a name read from bytes (the CSV build)', () => {
+  const piece = fc.constantFrom('Acme', ' Widgets', ' Inc', ' Ltd.', 'The ', ' GmbH & Co. KG', ' intl', ' S.p.A.', '.com', ' Tech', ' Holdings', ' Group', ' A', ' B', ' and ', ' Corp', '-', "'", ' Bluepeak', ' Logistics', ' é', '/DE/', ' (The)', ' Co', ' plc', ' Acme');
+  const name = fc.array(piece, { maxLength: 8 }).map((parts) => parts.join(''));
+  it('gives the index its text gives: the same words, vocabulary and keys, domain labels compared with the same compact name', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(name, fc.constantFrom('', 'acme.com', 'bluepeak.co.uk', 'acmewidgets.com', 'a-c-m-e.de', 'bluepeaklogistics.com')), { minLength: 1, maxLength: 30 }), (rows) => {
+        const fromText = new MasterIndexBuilder(4);
+        const fromBytes = new MasterIndexBuilder(4);
+        rows.forEach(([text, domain], row) => {
+          const company = { companyId: `c-${row}`, name: text, domain, country: 'GB' };
+          fromText.add(company);
+          const bytes = Buffer.from(`,${text},`, 'utf8');
+          fromBytes.add({ ...company, name: '' }, bytes, -1, -1, 1, bytes.length - 1);
+        });
+        expect(fromBytes.finish()).toEqual(fromText.finish());
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+});

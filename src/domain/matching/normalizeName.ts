@@ -130,8 +130,24 @@ export function normalizeName(raw: string | null | undefined): NormalizedName | 
  * the edges): "the" and legal forms stripped while found, looking a phrase up only when the scan marked its edge word.
  */
 function withoutEdgeForms(tokens: string[], flags: Uint8Array): NormalizedName {
+  stripEdgeForms(tokens, flags, tokens.length);
+  const { start, end, hasLegalForm } = edgeFormsStripped;
+  if (start > 0) return normalizedName(tokens.slice(start, end), hasLegalForm);
+  // The scan's own array: shortened in place.
+  while (tokens.length > end) tokens.pop();
+  return normalizedName(tokens, hasLegalForm);
+}
+
+/** What the last stripEdgeForms call kept: words [start, end), and whether a legal form was stripped. */
+export const edgeFormsStripped = { start: 0, end: 0, hasLegalForm: false };
+
+/**
+ * The legal-form loop of withoutEdgeForms over words [0, count) with their wordFlags (scanned.flags or
+ * scannedBytes.flags), into edgeFormsStripped: only words with a wordFlags bit are read from `tokens`.
+ */
+export function stripEdgeForms(tokens: readonly string[], flags: Uint8Array, count: number): void {
   let start = 0;
-  let end = tokens.length;
+  let end = count;
   let hasLegalForm = false;
   for (;;) {
     const before = end - start;
@@ -152,10 +168,9 @@ function withoutEdgeForms(tokens: string[], flags: Uint8Array): NormalizedName {
     }
     if (end - start === before) break;
   }
-  if (start > 0) return normalizedName(tokens.slice(start, end), hasLegalForm);
-  // The scan's own array: shortened in place.
-  while (tokens.length > end) tokens.pop();
-  return normalizedName(tokens, hasLegalForm);
+  edgeFormsStripped.start = start;
+  edgeFormsStripped.end = end;
+  edgeFormsStripped.hasLegalForm = hasLegalForm;
 }
 
 function normalizedName(tokens: string[], hasLegalForm: boolean): NormalizedName {

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { specialWords } from './nameForms';
-import { generalNameWords, nameWords } from './normalizeName';
-import { scanned, scanNameWords } from './scanNameWords';
+import { edgeFormsStripped, generalNameWords, nameWords, normalizeName, stripEdgeForms } from './normalizeName';
+import { scanned, scanNameBytes, scannedBytes, scanNameWords } from './scanNameWords';
 
 // scanNameWords must give exactly the words of the general definition (foldText, then regular expressions) for every
 // text it accepts: these compare both on generated text, character by character over the whole BMP, and word by word
@@ -81,5 +81,46 @@ describe('scanNameWords', () => {
     // One word is never shortened: "Ltd" alone stays "ltd".
     expect(seen('Ltd').needsLegalFormLoop).toBe(false);
     for (const name of ['Nordisk A/S', 'Acme (The)', 'Acme [Class B]']) expect(seen(name).hasAnnotationCharacter).toBe(true);
+  });
+});
+
+/** The words scanNameBytes read (scannedBytes), as text, and the name normalizeName's legal-form loop keeps of them. */
+function bytesScanOf(name: string): { words: string[]; kept: string[] } | undefined {
+  const bytes = Buffer.from(`#${name}#`, 'latin1');
+  if (!scanNameBytes(bytes, 1, bytes.length - 1)) return undefined;
+  const { count, codes, starts } = scannedBytes;
+  const words = Array.from({ length: count }, (_, word) => String.fromCharCode(...codes.subarray(starts[word], starts[word + 1])));
+  let [start, end] = [0, count];
+  if (scannedBytes.needsLegalFormLoop) {
+    stripEdgeForms(scannedBytes.texts, scannedBytes.flags, count);
+    [start, end] = [edgeFormsStripped.start, edgeFormsStripped.end];
+  }
+  return { words, kept: words.slice(start, end) };
+}
+
+describe('scanNameBytes', () => {
+  // The master index build reads names from its file's bytes: it must find exactly normalizeName's words.
+  const piece = fc.constantFrom(...asciiPieces, ' Inc', ' Ltd.', ' GmbH & Co. KG', 'The ', ' S.A.', ' Co', ' Corp', ' LLC', ' plc', ' AG', ' and ', 'PT ', ' e.K.', ' B.V.', ' Pty Ltd', ' SAS', 'A ', ' K ', 'intl', ' Svc', ' é');
+  it('reads the words scanNameWords reads, and normalizeName keeps the same of them, for any ASCII name it takes', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 12 }).map((parts) => parts.join('')), (name) => {
+        const scan = bytesScanOf(name);
+        if (scan === undefined) return;
+        taken++;
+        expect(scan.words).toEqual(scanNameWords(name));
+        expect(scan.kept).toEqual(normalizeName(name)?.tokens ?? []);
+      }),
+      { numRuns: 20_000 },
+    );
+    // Most generated names are taken (not left to normalizeName), so the comparison above is not empty.
+    expect(taken).toBeGreaterThan(5_000);
+  });
+
+  it('leaves to normalizeName what its loop rewrites or strips annotations of, and text that is not ASCII', () => {
+    for (const name of ['Kestrel & Sons', 'Kestrel + Sons', 'Kestrel and Sons Ltd', 'J K Lawson', 'Nordisk A/S', 'Acme (The)', 'Acme [Class B]']) expect(bytesScanOf(name), name).toBeUndefined();
+    expect(scanNameBytes(Buffer.from('Müller GmbH'), 0, Buffer.byteLength('Müller GmbH'))).toBe(false);
+    expect(bytesScanOf('The Amazon.com Intl Corp.')).toEqual({ words: ['the', 'amazon', 'international', 'corp'], kept: ['amazon', 'international'] });
+    expect(bytesScanOf('  ')).toEqual({ words: [], kept: [] });
   });
 });

@@ -98,8 +98,8 @@ function slotOf(hash: number): number {
   return (hash ^ (hash >>> slotBits)) & slotMask;
 }
 
-/** The index of the special word whose letters are wordBuffer[0, length), or -1. */
-function specialIndexOf(length: number, hash: number): number {
+/** The index of the special word whose letters are codes[start, start + length) (hashed to `hash`), or -1. */
+function specialIndexOf(length: number, hash: number, codes: Uint8Array = wordBuffer, start = 0): number {
   for (let slot = slotOf(hash); ; slot = (slot + 1) & slotMask) {
     const entry = specialSlots[2 * slot + 1] ?? 0;
     if (entry === 0) return -1;
@@ -107,10 +107,13 @@ function specialIndexOf(length: number, hash: number): number {
     const text = specialTexts[entry - 1] ?? '';
     if (text.length !== length) continue;
     let position = 0;
-    while (position < length && text.charCodeAt(position) === wordBuffer[position]) position++;
+    while (position < length && text.charCodeAt(position) === codes[start + position]) position++;
     if (position === length) return entry - 1;
   }
 }
+
+/** The longest canonical spelling of a special word (what a word's codes can grow to in scanNameBytes). */
+const longestCanonical = specialCanonical.reduce((longest, word) => Math.max(longest, word.length), 3);
 
 /** The current word's lower-case codes. */
 let wordBuffer = new Uint8Array(256);
@@ -261,4 +264,108 @@ export function scanNameWords(raw: string): string[] | undefined {
   if (words !== undefined) return words;
   const folded = foldToAscii(raw);
   return folded === undefined ? undefined : scanAsciiWords(folded);
+}
+
+/**
+ * What the last scanNameBytes call read: the name's words (nameWords' words, canonical spellings in place) as
+ * lower-case codes back to back, word k in codes[starts[k], starts[k + 1]); a special word's text in texts[k] ('' for
+ * the others: normalizeName's legal-form loop looks up only words with a wordFlags bit); flags as `scanned.flags`.
+ */
+export const scannedBytes = {
+  count: 0,
+  codes: new Uint8Array(256),
+  starts: new Uint32Array(64),
+  texts: [] as string[],
+  flags: new Uint8Array(64),
+  /** As scanned.needsLegalFormLoop: "the" or a legal form at an edge (the loop strips them; nothing needs a rewrite). */
+  needsLegalFormLoop: false,
+};
+
+function byteWordCodeAt(bytes: Uint8Array, position: number, end: number): number {
+  if (position >= end) return 0;
+  const cls = asciiClass[bytes[position] as number] ?? 0;
+  return cls >= firstWordClass ? cls : 0;
+}
+
+function byteWebSuffixLength(bytes: Uint8Array, start: number, end: number): number {
+  for (const suffix of webSuffixes) {
+    let matches = true;
+    for (let offset = 0; offset < suffix.length && matches; offset++) matches = byteWordCodeAt(bytes, start + offset, end) === suffix.charCodeAt(offset);
+    if (matches && byteWordCodeAt(bytes, start + suffix.length, end) === 0) return suffix.length;
+  }
+  return 0;
+}
+
+/**
+ * scanAsciiWords of the ASCII text in bytes[start, end), read from the bytes into scannedBytes without a string per
+ * name or word (the master index build reads a million names from its file). False, leaving the name to
+ * normalizeName, for what the legal-form loop would rewrite rather than strip off the edges ("and", "&", "+", initials)
+ * and for the annotation characters "/", "(" and "[" — and for any byte of 128 or above. The property tests compare
+ * the words with nameWords of the same text.
+ */
+export function scanNameBytes(bytes: Uint8Array, start: number, end: number): boolean {
+  const out = scannedBytes;
+  const length = end - start;
+  if (out.codes.length < length * (longestCanonical + 1) + 16) out.codes = new Uint8Array(2 * length * (longestCanonical + 1) + 16);
+  if (out.flags.length < length + 2) {
+    out.flags = new Uint8Array(2 * length + 2);
+    out.starts = new Uint32Array(2 * length + 2);
+  }
+  const codes = out.codes;
+  const flags = out.flags;
+  const starts = out.starts;
+  const texts = out.texts;
+  let count = 0;
+  let codeCount = 0;
+  let wordLength = 0;
+  let hash = hashSeed;
+  starts[0] = 0;
+  for (let i = start; i <= end; i++) {
+    const code = i < end ? (bytes[i] as number) : 32;
+    if (code >= 128) return false;
+    const cls = asciiClass[code] ?? separator;
+    if (cls >= firstWordClass) {
+      if (wordLength === 0) hash = hashSeed;
+      codes[codeCount + wordLength++] = cls;
+      hash = Math.imul(hash ^ cls, hashStep);
+      continue;
+    }
+    // "amazon.com" → "amazon": a web suffix after a letter or digit, ending the word.
+    if (cls === dot && i > start && byteWordCodeAt(bytes, i - 1, end) !== 0) {
+      const suffixLength = byteWebSuffixLength(bytes, i + 1, end);
+      if (suffixLength > 0) {
+        i += suffixLength;
+        continue;
+      }
+    }
+    if (cls === dot || cls === dropped) continue;
+    if (cls === slash || cls === bracket || cls === andSign) return false;
+    if (wordLength > 0) {
+      const special = specialIndexOf(wordLength, hash, codes, codeCount);
+      if (special >= 0) {
+        const canonical = specialCanonical[special] ?? '';
+        for (let at = 0; at < canonical.length; at++) codes[codeCount + at] = canonical.charCodeAt(at);
+        codeCount += canonical.length;
+        flags[count] = specialFlags[special] ?? 0;
+        texts[count] = canonical;
+      } else {
+        codeCount += wordLength;
+        flags[count] = 0;
+        texts[count] = '';
+      }
+      starts[++count] = codeCount;
+      wordLength = 0;
+    }
+  }
+  let allFlags = 0;
+  for (let position = 0; position < count; position++) {
+    const wordFlags = flags[position] ?? 0;
+    allFlags |= wordFlags;
+    // Initials to join: the string path.
+    if (position > 0 && (wordFlags & (flags[position - 1] ?? 0) & wordFlag.singleLetter) !== 0) return false;
+  }
+  if (count > 1 && (allFlags & wordFlag.and) !== 0) return false;
+  out.count = count;
+  out.needsLegalFormLoop = count > 1 && (((flags[0] ?? 0) & (wordFlag.the | wordFlag.leadingForm)) !== 0 || ((flags[count - 1] ?? 0) & wordFlag.trailingForm) !== 0);
+  return true;
 }
