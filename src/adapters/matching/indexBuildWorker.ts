@@ -1,10 +1,10 @@
-// One thread of the parallel master index build (buildIndexInParallel.ts): parses and normalises chunks of MASTER.csv
-// (read from the shared file buffer), taken from a counter shared by all threads, into parts of the index; then,
+// One thread of the parallel master index build (buildIndexInParallel.ts): parses and normalises ranges of MASTER.csv
+// (indexBuildChunks.ts: each read from the file into the thread's own buffer), taken from a counter shared by all
+// threads, into parts of the index; then,
 // once every part is built, it sorts its share of the keys of all parts (in shared memory).
 import { parentPort } from 'node:worker_threads';
 import { sortPartitionedBuckets } from '../../domain/matching/masterIndexKeys';
-import type { IndexBuildMessage, IndexBuildReply } from './buildIndexInParallel';
-import { buildChunks, partBuffers } from './buildIndexInParallel';
+import { buildChunks, partBuffers, type IndexBuildMessage, type IndexBuildReply } from './indexBuildChunks';
 
 const port = parentPort;
 if (!port) throw new Error('indexBuildWorker.ts runs as a worker thread (buildIndexInParallel.ts starts it)');
