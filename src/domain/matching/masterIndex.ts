@@ -4,8 +4,7 @@ import { normalizeCountry } from './normalizeCountry';
 import { domainLabel, normalizeMasterDomain } from './normalizeDomain';
 import { edgeFormsStripped, normalizeName, stripEdgeForms, type NormalizedName } from './normalizeName';
 import { scanNameBytes, scannedBytes } from './scanNameWords';
-import { tokenWeight } from './scoreCandidate';
-import { findKeyRunInto, partitionByTopDigit, sortByHash, type KeyBucketStarts } from './masterIndexKeys';
+import { partitionByTopDigit, sortByHash, type KeyBucketStarts } from './masterIndexKeys';
 import { mergeMasterIndexParts } from './mergeMasterIndexParts';
 import { packCountryAndCompleteness, rowCountryAndCompleteness, rowDomainCheck, rowFields, rowIdStart, rowWordStart } from './masterIndexRows';
 import { decodeUtf8, StringStore, type StoreArrays } from './stringStore';
@@ -435,18 +434,6 @@ export function initialsOf(tokens: readonly string[]): string {
 
 function withoutHyphens(text: string): string {
   return text.includes('-') ? text.replace(/-/g, '') : text;
-}
-
-/** tokenWeight of each vocabulary word: the size of its token key's block, as the matcher looks it up for input words. */
-export function computeWordWeights(wordTexts: readonly string[], keyHashes: Uint32Array, keyDirectory: Uint32Array, directoryBits: number, size: number): Float64Array {
-  const lookup = { keyHashes, keyDirectory, directoryBits };
-  const run = new Int32Array(2);
-  const weights = new Float64Array(wordTexts.length);
-  for (let id = 0; id < wordTexts.length; id++) {
-    findKeyRunInto(lookup, hashKey(keyPrefix.token, wordTexts[id] ?? ''), run);
-    weights[id] = tokenWeight((run[1] ?? 0) - (run[0] ?? 0), size);
-  }
-  return weights;
 }
 
 /** One builder's share of an index (takePart): company numbers, word ids and country indexes are its own. */

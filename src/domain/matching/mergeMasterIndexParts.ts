@@ -1,7 +1,9 @@
 // Merging the parts that builder threads made (buildIndexInParallel) into the one index a single builder would make.
-import { computeWordWeights, type MasterIndex, type MasterIndexPart } from './masterIndex';
-import { bucketStartsOfSorted, buildKeyDirectory, sortPartitionedBuckets, topBuckets, type PartitionedKeys } from './masterIndexKeys';
+import { hashKey } from './hashString';
+import { keyPrefix, type MasterIndex, type MasterIndexPart } from './masterIndex';
+import { bucketStartsOfSorted, buildKeyDirectory, findKeyRunInto, sortPartitionedBuckets, topBuckets, type PartitionedKeys } from './masterIndexKeys';
 import { rowCountryAndCompleteness, rowDomainCheck, rowFields, rowIdStart, rowWordStart } from './masterIndexRows';
+import { tokenWeight } from './scoreCandidate';
 
 /**
  * The index of the parts' companies in part order: company numbers, word ids (in order of first use) and country
@@ -98,6 +100,18 @@ export function withKeys(rows: MergedRows, keys: SortedKeys): MasterIndex {
     keyCompanies: keys.keyCompanies,
     ...(rows.primaryRows ? { primaryRows: rows.primaryRows } : {}),
   };
+}
+
+/** tokenWeight of each vocabulary word: the size of its token key's block, as the matcher looks it up for input words. */
+export function computeWordWeights(wordTexts: readonly string[], keyHashes: Uint32Array, keyDirectory: Uint32Array, directoryBits: number, size: number): Float64Array {
+  const lookup = { keyHashes, keyDirectory, directoryBits };
+  const run = new Int32Array(2);
+  const weights = new Float64Array(wordTexts.length);
+  for (let id = 0; id < wordTexts.length; id++) {
+    findKeyRunInto(lookup, hashKey(keyPrefix.token, wordTexts[id] ?? ''), run);
+    weights[id] = tokenWeight((run[1] ?? 0) - (run[0] ?? 0), size);
+  }
+  return weights;
 }
 
 /** The rows of a single part: its arrays as they are (word ids, country indexes and rows are already the index's). */
